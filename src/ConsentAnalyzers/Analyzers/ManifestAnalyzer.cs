@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using ConsentAnalyzers.Diagnostics;
+using ConsentAnalyzers.Manifest;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ConsentAnalyzers.Analyzers;
+
+/// <summary>
+/// Reports manifest problems (CG0002–CG0004) live, from an additional-file action, at their exact span in the JSON,
+/// and CG0001 when the project has no manifest at all.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ManifestAnalyzer : DiagnosticAnalyzer
+{
+    private const string ManifestPathProperty = "build_property.ConsentManifestPath";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Rules.ManifestNotFound,
+        Rules.ManifestSyntax,
+        Rules.ManifestContent,
+        Rules.ManifestConflict);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext context)
+    {
+        var options = context.Options.AnalyzerConfigOptionsProvider;
+        var candidates = new List<AdditionalText>();
+        foreach (var file in context.Options.AdditionalFiles)
+        {
+            if (ManifestFiles.IsCandidate(file, options))
+            {
+                candidates.Add(file);
+            }
+        }
+
+        var primary = ManifestFiles.ChoosePrimary(candidates, file => ManifestFiles.IsMarked(options.GetOptions(file)));
+        if (primary is null)
+        {
+            var reason = options.GlobalOptions.TryGetValue(ManifestPathProperty, out var path) && !string.IsNullOrWhiteSpace(path)
+                ? $"ConsentManifestPath '{path}' names no file"
+                : $"the project has no {ManifestFiles.DefaultFileName}";
+            context.RegisterCompilationEndAction(end => end.ReportDiagnostic(Diagnostic.Create(Rules.ManifestNotFound, Location.None, reason)));
+            return;
+        }
+
+        context.RegisterAdditionalFileAction(fileContext => AnalyzeManifestFile(fileContext, primary));
+    }
+
+    private static void AnalyzeManifestFile(AdditionalFileAnalysisContext context, AdditionalText primary)
+    {
+        var file = context.AdditionalFile;
+        if (!ManifestFiles.IsCandidate(file, context.Options.AnalyzerConfigOptionsProvider))
+        {
+            return;
+        }
+
+        var text = file.GetText(context.CancellationToken);
+        if (text is null)
+        {
+            return;
+        }
+
+        if (!ReferenceEquals(file, primary) && file.Path != primary.Path)
+        {
+            var message = $"Only one consent manifest is read per project, and it is '{primary.Path}'; remove this one from the project's additional files or point ConsentManifestPath at the one you mean.";
+            context.ReportDiagnostic(Diagnostic.Create(Rules.ManifestConflict, LocationIn(file, text, new TextSpan(0, 0)), message));
+            return;
+        }
+
+        foreach (var issue in ManifestCache.Read(text).Issues)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DescriptorFor(issue.RuleId), LocationIn(file, text, issue.Span), issue.Message));
+        }
+    }
+
+    private static DiagnosticDescriptor DescriptorFor(string ruleId) => ruleId switch
+    {
+        DiagnosticIds.ManifestSyntax => Rules.ManifestSyntax,
+        DiagnosticIds.ManifestConflict => Rules.ManifestConflict,
+        _ => Rules.ManifestContent,
+    };
+
+    private static Location LocationIn(AdditionalText file, SourceText text, TextSpan span) =>
+        Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
+}

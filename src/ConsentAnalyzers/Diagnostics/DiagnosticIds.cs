@@ -1,0 +1,10 @@
+namespace ConsentAnalyzers.Diagnostics;
+
+/// <summary>Every rule ID in one place. IDs are stable once shipped: never renumber or reuse one.</summary>
+internal static class DiagnosticIds
+{
+    public const string ManifestNotFound = "CG0001";
+    public const string ManifestSyntax = "CG0002";
+    public const string ManifestContent = "CG0003";
+    public const string ManifestConflict = "CG0004";
+}

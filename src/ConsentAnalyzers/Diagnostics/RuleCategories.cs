@@ -1,0 +1,7 @@
+namespace ConsentAnalyzers.Diagnostics;
+
+/// <summary>Diagnostic categories, as they appear in rule sets, .editorconfig and AnalyzerReleases files.</summary>
+internal static class RuleCategories
+{
+    public const string Manifest = "ConsentAnalyzers.Manifest";
+}

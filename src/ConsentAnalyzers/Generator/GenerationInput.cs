@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+using ConsentAnalyzers.Manifest;
+
+namespace ConsentAnalyzers.Generator;
+
+/// <summary>Everything one generator run needs: a valid manifest and the options. Value-equatable, so the output step is skipped when neither changed.</summary>
+internal sealed record GenerationInput(ManifestModel Manifest, GeneratorOptions Options);
+
+/// <summary>The enum member each category id becomes, shared by every emitted file.</summary>
+internal sealed class CategoryNames
+{
+    public const string EnumName = "ConsentCategory";
+
+    private readonly Dictionary<string, string> _members = new();
+    private readonly Dictionary<string, CategoryEntry> _entries = new();
+
+    public CategoryNames(ManifestModel manifest)
+    {
+        var names = new UniqueNames(EnumName);
+        foreach (var category in manifest.Categories)
+        {
+            _members[category.Id] = names.Allocate(IdentifierNames.ToPascalCase(category.Id, "Category"));
+            _entries[category.Id] = category;
+        }
+    }
+
+    public string Member(string categoryId) => _members[categoryId];
+
+    /// <summary><c>ConsentCategory.Analytics</c>: how generated code refers to a category.</summary>
+    public string Reference(string categoryId) => EnumName + "." + _members[categoryId];
+
+    public CategoryEntry Entry(string categoryId) => _entries[categoryId];
+
+    /// <summary>"Analytics and Performance (needs consent)" or "Strictly Necessary (essential, no consent needed)".</summary>
+    public string Describe(string categoryId)
+    {
+        var entry = _entries[categoryId];
+        return CodeWriter.Xml(entry.Title) + (entry.IsEssential ? " (essential: no consent needed)" : $" (needs consent: <see cref=\"{Reference(categoryId)}\"/>)");
+    }
+}

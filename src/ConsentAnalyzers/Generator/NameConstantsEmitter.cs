@@ -1,0 +1,166 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ConsentAnalyzers.Manifest;
+
+namespace ConsentAnalyzers.Generator;
+
+/// <summary>
+/// Emits <c>ConsentCookies</c> and <c>ConsentStorageKeys</c>: a <c>const string</c> per exact name, and for a
+/// pattern a <c>…Prefix</c> constant (its fixed text before the first '*') and a <c>…Name(…)</c> method that builds
+/// a concrete name from the variable parts.
+/// </summary>
+internal static class NameConstantsEmitter
+{
+    public const string CookiesClass = "ConsentCookies";
+    public const string StorageKeysClass = "ConsentStorageKeys";
+
+    private const string PrefixSuffix = "Prefix";
+    private const string BuilderSuffix = "Name";
+
+    /// <summary>One name to emit, with what its documentation says.</summary>
+    private sealed record NamedEntry(string Name, string Category, string? Provider, string? Purpose, string? Duration, string? Where);
+
+    public static string EmitCookies(GenerationInput input, CategoryNames categories) =>
+        Emit(input, categories, CookiesClass, "cookie", "The cookie names declared in the cookie policy (consent-manifest.json).", input.Manifest.Cookies.Select(c => new NamedEntry(c.Name, c.Category, c.Provider, c.Purpose, c.Duration, null)));
+
+    public static string EmitStorageKeys(GenerationInput input, CategoryNames categories)
+    {
+        // A key declared for both areas is one constant; its documentation names both.
+        var byKey = new Dictionary<string, NamedEntry>();
+        var order = new List<string>();
+        foreach (var entry in input.Manifest.Storage)
+        {
+            var where = entry.Area == StorageArea.Local ? "localStorage" : "sessionStorage";
+            if (byKey.TryGetValue(entry.Key, out var existing))
+            {
+                byKey[entry.Key] = existing with { Where = existing.Where + " and " + where };
+                continue;
+            }
+
+            byKey[entry.Key] = new NamedEntry(entry.Key, entry.Category, entry.Provider, entry.Purpose, entry.Duration, where);
+            order.Add(entry.Key);
+        }
+
+        return Emit(input, categories, StorageKeysClass, "storage key", "The browser-storage keys declared in the cookie policy (consent-manifest.json).", order.Select(key => byKey[key]));
+    }
+
+    private static string Emit(GenerationInput input, CategoryNames categories, string className, string kind, string summary, IEnumerable<NamedEntry> entries) =>
+        SourceFile.Build(input.Options, writer =>
+        {
+            var names = new UniqueNames(className);
+            writer.Summary(summary);
+            writer.Line(SourceFile.GeneratedCodeAttribute);
+            writer.Line(SourceFile.ExcludeFromCoverageAttribute);
+            writer.Open($"{input.Options.Visibility} static class {className}");
+            var first = true;
+            foreach (var entry in entries)
+            {
+                if (!first)
+                {
+                    writer.Line();
+                }
+
+                first = false;
+                var baseName = IdentifierNames.ToPascalCase(entry.Name, "Name");
+                var details = Details(entry);
+                if (!NamePattern.IsPattern(entry.Name))
+                {
+                    var member = names.Allocate(baseName);
+                    writer.Summary(new[] { $"The {kind} <c>{CodeWriter.Xml(entry.Name)}</c>: {categories.Describe(entry.Category)}." }.Concat(details).ToArray());
+                    writer.Line($"public const string {member} = {CodeWriter.Literal(entry.Name)};");
+                    continue;
+                }
+
+                var stem = names.Allocate(baseName, PrefixSuffix, BuilderSuffix);
+                var pieces = SplitPattern(entry.Name);
+                var parameters = Enumerable.Range(1, pieces.Count - 1).Select(i => pieces.Count == 2 ? "part" : "part" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+                writer.Summary(new[] { $"The fixed beginning of the {kind} pattern <c>{CodeWriter.Xml(entry.Name)}</c>: {categories.Describe(entry.Category)}." }.Concat(details).ToArray());
+                writer.Line($"public const string {stem}{PrefixSuffix} = {CodeWriter.Literal(pieces[0])};");
+                writer.Line();
+                writer.Summary($"Builds a concrete name of the {kind} pattern <c>{CodeWriter.Xml(entry.Name)}</c>, each part standing for one '*': {categories.Describe(entry.Category)}.");
+                foreach (var parameter in parameters)
+                {
+                    writer.Line($"/// <param name=\"{parameter}\">The text that stands for {(parameters.Count == 1 ? "the" : "one")} '*'.</param>");
+                }
+
+                writer.Line($"/// <returns>The concrete {kind} name.</returns>");
+                writer.Open($"public static string {stem}{BuilderSuffix}({string.Join(", ", parameters.Select(p => "string " + p))})");
+                foreach (var parameter in parameters)
+                {
+                    writer.Line($"if ({parameter} == null) throw new global::System.ArgumentNullException(nameof({parameter}));");
+                }
+
+                var concatenation = new List<string>();
+                for (var i = 0; i < pieces.Count; i++)
+                {
+                    if (pieces[i].Length > 0)
+                    {
+                        concatenation.Add(CodeWriter.Literal(pieces[i]));
+                    }
+
+                    if (i < parameters.Count)
+                    {
+                        concatenation.Add(parameters[i]);
+                    }
+                }
+
+                writer.Line($"return {string.Join(" + ", concatenation)};");
+                writer.Close();
+            }
+
+            writer.Close();
+        });
+
+    private static IEnumerable<string> Details(NamedEntry entry)
+    {
+        if (entry.Where is not null)
+        {
+            yield return "Stored in " + entry.Where + ".";
+        }
+
+        if (entry.Provider is not null)
+        {
+            yield return "Provider: " + CodeWriter.Xml(entry.Provider) + ".";
+        }
+
+        if (entry.Purpose is not null)
+        {
+            yield return "Purpose: " + CodeWriter.Xml(entry.Purpose);
+        }
+
+        if (entry.Duration is not null)
+        {
+            yield return "Duration: " + CodeWriter.Xml(entry.Duration) + ".";
+        }
+
+    }
+
+    /// <summary>The literal pieces around the wildcards; consecutive wildcards count as one.</summary>
+    private static List<string> SplitPattern(string pattern)
+    {
+        var pieces = new List<string>();
+        var current = new System.Text.StringBuilder();
+        var previousWasWildcard = false;
+        foreach (var c in pattern)
+        {
+            if (c == NamePattern.Wildcard)
+            {
+                if (!previousWasWildcard)
+                {
+                    pieces.Add(current.ToString());
+                    current.Clear();
+                }
+
+                previousWasWildcard = true;
+                continue;
+            }
+
+            current.Append(c);
+            previousWasWildcard = false;
+        }
+
+        pieces.Add(current.ToString());
+        return pieces;
+    }
+}

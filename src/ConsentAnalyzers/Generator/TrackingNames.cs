@@ -1,0 +1,11 @@
+namespace ConsentAnalyzers.Generator;
+
+/// <summary>Names of the generator's pipeline steps, so tests can assert which steps were cached after an edit.</summary>
+internal static class TrackingNames
+{
+    public const string ManifestCandidates = nameof(ManifestCandidates);
+    public const string ParsedManifests = nameof(ParsedManifests);
+    public const string Manifest = nameof(Manifest);
+    public const string Options = nameof(Options);
+    public const string Input = nameof(Input);
+}

@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using ConsentAnalyzers.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ConsentAnalyzers.Manifest;
+
+/// <summary>A cookie name or storage key as declared: its text, category and where it stands.</summary>
+internal sealed record DeclaredName(string Name, string Category, TextSpan Span);
+
+/// <summary>
+/// CG0004 checks: a name declared twice, a bare '*', and two patterns that can match the same concrete name but
+/// put it in different categories (the analyzers could not tell which consent it needs).
+/// </summary>
+internal static class DeclarationConflicts
+{
+    public static void CheckNames(IEnumerable<DeclaredName> declared, string what, SourceText text, ImmutableArray<ManifestIssue>.Builder issues)
+    {
+        var exact = new Dictionary<string, DeclaredName>(StringComparer.Ordinal);
+        var patterns = new List<DeclaredName>();
+        foreach (var name in declared)
+        {
+            if (NamePattern.IsBareWildcard(name.Name))
+            {
+                issues.Add(Conflict(name.Span, $"{what} pattern '{name.Name}' matches every name, which would declare anything at all: list the names, or use a pattern with a fixed part such as 'prefix_*'."));
+                continue;
+            }
+
+            if (exact.TryGetValue(name.Name, out var first) || TryFindSamePattern(patterns, name.Name, out first))
+            {
+                issues.Add(Conflict(name.Span, $"{what} '{name.Name}' is declared twice (first at line {LineOf(text, first!.Span)}): remove one of the entries."));
+                continue;
+            }
+
+            if (name.Name.IndexOf(NamePattern.Wildcard) >= 0)
+            {
+                patterns.Add(name);
+            }
+            else
+            {
+                exact.Add(name.Name, name);
+            }
+        }
+
+        CheckPatternOverlaps(patterns, exact, what, text, issues);
+    }
+
+    /// <summary>Duplicates of tracker and guard entries, compared by a key.</summary>
+    public static void CheckUnique(IEnumerable<(string Key, string Shown, TextSpan Span)> entries, string what, SourceText text, ImmutableArray<ManifestIssue>.Builder issues)
+    {
+        var seen = new Dictionary<string, TextSpan>(StringComparer.Ordinal);
+        foreach (var (key, shown, span) in entries)
+        {
+            if (seen.TryGetValue(key, out var first))
+            {
+                issues.Add(Conflict(span, $"{what} '{shown}' is declared twice (first at line {LineOf(text, first)}): remove one of the entries."));
+            }
+            else
+            {
+                seen.Add(key, span);
+            }
+        }
+    }
+
+    private static bool TryFindSamePattern(List<DeclaredName> patterns, string name, out DeclaredName? first)
+    {
+        foreach (var pattern in patterns)
+        {
+            if (pattern.Name == name)
+            {
+                first = pattern;
+                return true;
+            }
+        }
+
+        first = null;
+        return false;
+    }
+
+    /// <summary>
+    /// Pattern against pattern pairwise (patterns are few), pattern against exact names through a sorted list, so
+    /// that a manifest of thousands of exact names stays near-linear.
+    /// </summary>
+    private static void CheckPatternOverlaps(List<DeclaredName> patterns, Dictionary<string, DeclaredName> exact, string what, SourceText text, ImmutableArray<ManifestIssue>.Builder issues)
+    {
+        if (patterns.Count == 0)
+        {
+            return;
+        }
+
+        var sortedExact = new List<string>(exact.Keys);
+        sortedExact.Sort(StringComparer.Ordinal);
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            var pattern = patterns[i];
+            for (var j = 0; j < i; j++)
+            {
+                var earlier = patterns[j];
+                if (earlier.Category != pattern.Category && NamePattern.TryFindCommonName(earlier.Name, pattern.Name, out var example))
+                {
+                    issues.Add(Overlap(what, pattern, earlier, example, text));
+                }
+            }
+
+            var prefix = NamePattern.FixedPrefix(pattern.Name);
+            for (var k = LowerBound(sortedExact, prefix); k < sortedExact.Count && sortedExact[k].StartsWith(prefix, StringComparison.Ordinal); k++)
+            {
+                var name = exact[sortedExact[k]];
+                if (name.Category != pattern.Category && NamePattern.Matches(pattern.Name, name.Name))
+                {
+                    var (later, other) = name.Span.Start > pattern.Span.Start ? (name, pattern) : (pattern, name);
+                    issues.Add(Overlap(what, later, other, name.Name, text));
+                }
+            }
+        }
+    }
+
+    private static int LowerBound(List<string> sorted, string value)
+    {
+        int low = 0, high = sorted.Count;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (string.CompareOrdinal(sorted[mid], value) < 0)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
+    private static ManifestIssue Overlap(string what, DeclaredName reported, DeclaredName other, string example, SourceText text) =>
+        Conflict(
+            reported.Span,
+            $"{what} '{reported.Name}' (category '{reported.Category}') overlaps '{other.Name}' (category '{other.Category}', line {LineOf(text, other.Span)}): a name such as '{example}' would match both. Give them the same category or make the patterns disjoint.");
+
+    private static ManifestIssue Conflict(TextSpan span, string message) => new(DiagnosticIds.ManifestConflict, span, message);
+
+    private static int LineOf(SourceText text, TextSpan span) => text.Lines.GetLinePosition(span.Start).Line + 1;
+}

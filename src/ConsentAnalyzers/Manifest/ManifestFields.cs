@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+
+namespace ConsentAnalyzers.Manifest;
+
+/// <summary>
+/// The field names of manifest format v1, per object. The generator, the analyzers, the JSON schema shipped in the
+/// package and the "unknown field, did you mean …?" check all follow this one list.
+/// </summary>
+internal static class ManifestFields
+{
+    public const int SupportedVersion = 1;
+
+    public static readonly ImmutableArray<string> Root = ImmutableArray.Create("$schema", "version", "categories", "cookies", "storage", "trackers", "guards");
+
+    public static readonly ImmutableArray<string> Category = ImmutableArray.Create("title", "description", "essential", "optOutSignals");
+
+    public static readonly ImmutableArray<string> Cookie = ImmutableArray.Create("name", "category", "provider", "purpose", "duration");
+
+    public static readonly ImmutableArray<string> Storage = ImmutableArray.Create("key", "area", "category", "provider", "purpose", "duration");
+
+    public static readonly ImmutableArray<string> Tracker = ImmutableArray.Create("use", "api", "url", "category", "provider");
+
+    public static readonly ImmutableArray<string> Guard = ImmutableArray.Create("api", "category", "arguments");
+
+    public static readonly ImmutableArray<string> StorageAreas = ImmutableArray.Create("local", "session");
+
+    /// <summary>Browser opt-out preference signals a category can honour: Global Privacy Control and Do Not Track.</summary>
+    public static readonly ImmutableArray<string> OptOutSignals = ImmutableArray.Create("gpc", "dnt");
+}

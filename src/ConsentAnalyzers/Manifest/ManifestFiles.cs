@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ConsentAnalyzers.Manifest;
+
+/// <summary>
+/// Which additional file is the manifest. The package's build props mark the file it adds
+/// (<c>ConsentManifest="true"</c> item metadata, visible to the compiler); without the props, as in a hand-made
+/// project or a test, a file named consent-manifest.json is taken.
+/// </summary>
+internal static class ManifestFiles
+{
+    public const string DefaultFileName = "consent-manifest.json";
+
+    private const string MarkerMetadataKey = "build_metadata.AdditionalFiles.ConsentManifest";
+
+    public static bool IsMarked(AnalyzerConfigOptions fileOptions) =>
+        fileOptions.TryGetValue(MarkerMetadataKey, out var value) && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
+    public static bool HasDefaultName(string path) =>
+        string.Equals(Path.GetFileName(path), DefaultFileName, StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsCandidate(AdditionalText file, AnalyzerConfigOptionsProvider options) =>
+        HasDefaultName(file.Path) || IsMarked(options.GetOptions(file));
+
+    /// <summary>The manifest in use: the first marked candidate, else the first candidate; null if there is none.</summary>
+    public static T? ChoosePrimary<T>(IReadOnlyList<T> candidates, Func<T, bool> isMarked)
+        where T : class
+    {
+        foreach (var candidate in candidates)
+        {
+            if (isMarked(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return candidates.Count > 0 ? candidates[0] : null;
+    }
+}

@@ -1,0 +1,72 @@
+using ConsentAnalyzers.Common;
+
+namespace ConsentAnalyzers.Manifest;
+
+// The validated manifest. Value-equatable records only (no spans, no Roslyn objects), so the generator's pipeline
+// can cache on them: re-indenting or commenting the JSON does not change the model and regenerates nothing.
+
+/// <summary>A whole valid manifest, entries in the order the file declares them.</summary>
+internal sealed record ManifestModel(
+    int Version,
+    EquatableArray<CategoryEntry> Categories,
+    EquatableArray<CookieEntry> Cookies,
+    EquatableArray<StorageEntry> Storage,
+    EquatableArray<TrackerEntry> Trackers,
+    EquatableArray<GuardEntry> Guards);
+
+internal sealed record CategoryEntry(
+    string Id,
+    string Title,
+    string? Description,
+    bool IsEssential,
+    EquatableArray<string> OptOutSignals);
+
+/// <summary>A cookie by exact name, or by a pattern in which '*' stands for any run of characters.</summary>
+internal sealed record CookieEntry(
+    string Name,
+    string Category,
+    string? Provider,
+    string? Purpose,
+    string? Duration)
+{
+    public bool IsPattern => NamePattern.IsPattern(Name);
+}
+
+internal enum StorageArea
+{
+    Local,
+    Session,
+}
+
+internal sealed record StorageEntry(
+    string Key,
+    StorageArea Area,
+    string Category,
+    string? Provider,
+    string? Purpose,
+    string? Duration)
+{
+    public bool IsPattern => NamePattern.IsPattern(Key);
+}
+
+internal enum TrackerKind
+{
+    /// <summary>A built-in catalog entry, by id (<c>"use": "google-analytics"</c>).</summary>
+    Catalog,
+
+    /// <summary>A member pattern, namespace.type.member with '*' allowed.</summary>
+    Api,
+
+    /// <summary>An endpoint or script URL pattern.</summary>
+    Url,
+}
+
+internal sealed record TrackerEntry(TrackerKind Kind, string Value, string Category, string? Provider);
+
+/// <summary>
+/// A consent check in code the team cannot annotate: either the member itself means one category, or its argument
+/// (an enum member or constant) names the category.
+/// </summary>
+internal sealed record GuardEntry(string Api, string? Category, EquatableArray<GuardArgument> Arguments);
+
+internal sealed record GuardArgument(string Value, string Category);

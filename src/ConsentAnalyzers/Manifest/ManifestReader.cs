@@ -1,0 +1,567 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using ConsentAnalyzers.Common;
+using ConsentAnalyzers.Diagnostics;
+using ConsentAnalyzers.Json;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ConsentAnalyzers.Manifest;
+
+/// <summary>
+/// Reads and validates a manifest text: syntax (CG0002), content (CG0003) and conflicts (CG0004), each issue at the
+/// exact span it is about. Produces a model only when there is no issue at all, so nothing downstream ever works
+/// from a half-understood policy.
+/// </summary>
+internal sealed class ManifestReader
+{
+    private static readonly Regex CategoryIdPattern = new("^[a-z][a-z0-9_-]*$", RegexOptions.CultureInvariant);
+
+    private readonly SourceText _text;
+    private readonly ImmutableArray<ManifestIssue>.Builder _issues = ImmutableArray.CreateBuilder<ManifestIssue>();
+    private readonly List<string> _categoryIds = new();
+    private readonly HashSet<string> _categorySet = new();
+
+    private ManifestReader(SourceText text) => _text = text;
+
+    public static ManifestReadResult Read(SourceText text)
+    {
+        var (root, syntaxError) = JsonParser.Parse(text.ToString());
+        if (syntaxError is not null)
+        {
+            return new ManifestReadResult(null, ImmutableArray.Create(new ManifestIssue(DiagnosticIds.ManifestSyntax, syntaxError.Span, syntaxError.Message)));
+        }
+
+        var reader = new ManifestReader(text);
+        var model = reader.ReadRoot(root!);
+        var issues = reader._issues.ToImmutable();
+        return new ManifestReadResult(issues.IsEmpty ? model : null, issues);
+    }
+
+    private ManifestModel? ReadRoot(JsonNode root)
+    {
+        if (root is not JsonObject rootObject)
+        {
+            Content(root.Span, $"The manifest must be a JSON object with 'version' and 'categories', not {root.KindDescription}.");
+            return null;
+        }
+
+        CheckFields(rootObject, "the manifest", ManifestFields.Root);
+        ReadString(rootObject, "$schema", "the manifest", required: false);
+        var version = ReadVersion(rootObject);
+
+        // Categories first, wherever they stand in the file: every other section refers to them.
+        var categories = ReadCategories(rootObject);
+        var cookies = ReadEntries(rootObject, "cookies", ReadCookie);
+        var storage = ReadEntries(rootObject, "storage", ReadStorage);
+        var trackers = ReadEntries(rootObject, "trackers", ReadTracker);
+        var guards = ReadEntries(rootObject, "guards", ReadGuard);
+
+        DeclarationConflicts.CheckNames(cookies.Select(c => c.Declared), "Cookie", _text, _issues);
+        DeclarationConflicts.CheckNames(storage.Where(s => s.Entry.Area == StorageArea.Local).Select(s => s.Declared), "Local-storage key", _text, _issues);
+        DeclarationConflicts.CheckNames(storage.Where(s => s.Entry.Area == StorageArea.Session).Select(s => s.Declared), "Session-storage key", _text, _issues);
+        DeclarationConflicts.CheckUnique(trackers.Select(t => (Key: t.Entry.Kind + ":" + t.Entry.Value, Shown: t.Entry.Value, t.Span)), "Tracker", _text, _issues);
+        DeclarationConflicts.CheckUnique(guards.Select(g => (Key: g.Entry.Api, Shown: g.Entry.Api, g.Span)), "Guard", _text, _issues);
+
+        return new ManifestModel(
+            version,
+            categories.ToEquatableArray(),
+            cookies.Select(c => c.Entry).ToEquatableArray(),
+            storage.Select(s => s.Entry).ToEquatableArray(),
+            trackers.Select(t => t.Entry).ToEquatableArray(),
+            guards.Select(g => g.Entry).ToEquatableArray());
+    }
+
+    private int ReadVersion(JsonObject root)
+    {
+        var property = root.Find("version");
+        if (property is null)
+        {
+            Content(root.OpeningBraceSpan, $"The manifest is missing the required field 'version': add \"version\": {ManifestFields.SupportedVersion}.");
+            return ManifestFields.SupportedVersion;
+        }
+
+        if (property.Value is not JsonNumber number)
+        {
+            Content(property.Value.Span, $"'version' must be the number {ManifestFields.SupportedVersion}, not {property.Value.KindDescription}.");
+            return ManifestFields.SupportedVersion;
+        }
+
+        if (!int.TryParse(number.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version != ManifestFields.SupportedVersion)
+        {
+            Content(number.Span, $"Unsupported manifest version {number.Text}: this version of ConsentAnalyzers reads version {ManifestFields.SupportedVersion}.");
+        }
+
+        return ManifestFields.SupportedVersion;
+    }
+
+    private List<CategoryEntry> ReadCategories(JsonObject root)
+    {
+        var result = new List<CategoryEntry>();
+        var property = root.Find("categories");
+        if (property is null)
+        {
+            Content(root.OpeningBraceSpan, "The manifest is missing the required field 'categories': declare each consent category, e.g. \"categories\": { \"necessary\": { \"title\": \"Strictly Necessary\", \"essential\": true } }.");
+            return result;
+        }
+
+        if (property.Value is not JsonObject categories)
+        {
+            Content(property.Value.Span, $"'categories' must be an object keyed by category id, not {property.Value.KindDescription}.");
+            return result;
+        }
+
+        ReportDuplicateKeys(categories, "category");
+        foreach (var category in categories.Properties)
+        {
+            var id = category.Name;
+            if (!CategoryIdPattern.IsMatch(id))
+            {
+                Content(category.NameSpan, $"Category id '{id}' is not valid: use lowercase letters, digits, '_' and '-', starting with a letter (e.g. 'analytics').");
+            }
+
+            if (_categorySet.Add(id))
+            {
+                _categoryIds.Add(id);
+            }
+
+            var owner = $"category '{id}'";
+            if (category.Value is not JsonObject body)
+            {
+                Content(category.Value.Span, $"The {owner} must be an object with a 'title', not {category.Value.KindDescription}.");
+                continue;
+            }
+
+            CheckFields(body, owner, ManifestFields.Category);
+            var title = ReadString(body, "title", owner, required: true);
+            var description = ReadString(body, "description", owner, required: false);
+            var essential = ReadBoolean(body, "essential", owner) ?? false;
+            var signals = ReadOptOutSignals(body, owner);
+            result.Add(new CategoryEntry(id, title ?? id, description, essential, signals));
+        }
+
+        return result;
+    }
+
+    private EquatableArray<string> ReadOptOutSignals(JsonObject body, string owner)
+    {
+        var property = body.Find("optOutSignals");
+        if (property is null)
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        if (property.Value is not JsonArray array)
+        {
+            Content(property.Value.Span, $"'optOutSignals' of the {owner} must be an array of strings such as [\"gpc\"], not {property.Value.KindDescription}.");
+            return EquatableArray<string>.Empty;
+        }
+
+        var signals = new List<string>();
+        foreach (var item in array.Items)
+        {
+            if (item is not JsonString signal)
+            {
+                Content(item.Span, $"Each opt-out signal must be a string, not {item.KindDescription}.");
+            }
+            else if (!ManifestFields.OptOutSignals.Contains(signal.Value))
+            {
+                Content(signal.Span, $"Unknown opt-out signal '{signal.Value}'.{SpellingSuggestion.Hint(signal.Value, ManifestFields.OptOutSignals)} Known signals: {string.Join(", ", ManifestFields.OptOutSignals)}.");
+            }
+            else if (signals.Contains(signal.Value))
+            {
+                Conflict(signal.Span, $"Opt-out signal '{signal.Value}' is listed twice.");
+            }
+            else
+            {
+                signals.Add(signal.Value);
+            }
+        }
+
+        return signals.ToEquatableArray();
+    }
+
+    private List<T> ReadEntries<T>(JsonObject root, string section, System.Func<JsonObject, T?> readEntry)
+        where T : class
+    {
+        var result = new List<T>();
+        var property = root.Find(section);
+        if (property is null)
+        {
+            return result;
+        }
+
+        if (property.Value is not JsonArray array)
+        {
+            Content(property.Value.Span, $"'{section}' must be an array of entry objects, not {property.Value.KindDescription}.");
+            return result;
+        }
+
+        foreach (var item in array.Items)
+        {
+            if (item is not JsonObject entry)
+            {
+                Content(item.Span, $"Each entry of '{section}' must be an object, not {item.KindDescription}.");
+                continue;
+            }
+
+            var read = readEntry(entry);
+            if (read is not null)
+            {
+                result.Add(read);
+            }
+        }
+
+        return result;
+    }
+
+    private sealed record ReadCookieEntry(CookieEntry Entry, DeclaredName Declared);
+
+    private ReadCookieEntry? ReadCookie(JsonObject entry)
+    {
+        const string Owner = "the cookie entry";
+        CheckFields(entry, Owner, ManifestFields.Cookie);
+        var name = ReadName(entry, "name", Owner, isCookie: true);
+        var category = ReadCategoryReference(entry, Owner);
+        var provider = ReadString(entry, "provider", Owner, required: false);
+        var purpose = ReadString(entry, "purpose", Owner, required: false);
+        var duration = ReadString(entry, "duration", Owner, required: false);
+        if (name is null || category is null)
+        {
+            return null;
+        }
+
+        return new ReadCookieEntry(new CookieEntry(name.Value, category, provider, purpose, duration), new DeclaredName(name.Value, category, name.Span));
+    }
+
+    private sealed record ReadStorageEntry(StorageEntry Entry, DeclaredName Declared);
+
+    private ReadStorageEntry? ReadStorage(JsonObject entry)
+    {
+        const string Owner = "the storage entry";
+        CheckFields(entry, Owner, ManifestFields.Storage);
+        var key = ReadName(entry, "key", Owner, isCookie: false);
+        var area = ReadStorageArea(entry, Owner);
+        var category = ReadCategoryReference(entry, Owner);
+        var provider = ReadString(entry, "provider", Owner, required: false);
+        var purpose = ReadString(entry, "purpose", Owner, required: false);
+        var duration = ReadString(entry, "duration", Owner, required: false);
+        if (key is null || area is null || category is null)
+        {
+            return null;
+        }
+
+        return new ReadStorageEntry(new StorageEntry(key.Value, area.Value, category, provider, purpose, duration), new DeclaredName(key.Value, category, key.Span));
+    }
+
+    private StorageArea? ReadStorageArea(JsonObject entry, string owner)
+    {
+        var area = ReadStringNode(entry, "area", owner, required: true);
+        switch (area?.Value)
+        {
+            case null:
+                return null;
+            case "local":
+                return StorageArea.Local;
+            case "session":
+                return StorageArea.Session;
+            default:
+                Content(area.Span, $"Unknown storage area '{area.Value}'.{SpellingSuggestion.Hint(area.Value, ManifestFields.StorageAreas)} 'area' is \"local\" (localStorage) or \"session\" (sessionStorage).");
+                return null;
+        }
+    }
+
+    private sealed record ReadTrackerEntry(TrackerEntry Entry, TextSpan Span);
+
+    private ReadTrackerEntry? ReadTracker(JsonObject entry)
+    {
+        const string Owner = "the tracker entry";
+        CheckFields(entry, Owner, ManifestFields.Tracker);
+        var kinds = new[] { ("use", TrackerKind.Catalog), ("api", TrackerKind.Api), ("url", TrackerKind.Url) };
+        JsonString? value = null;
+        var kind = TrackerKind.Catalog;
+        foreach (var (field, fieldKind) in kinds)
+        {
+            var property = entry.Find(field);
+            if (property is null)
+            {
+                continue;
+            }
+
+            if (value is not null)
+            {
+                Content(property.NameSpan, $"A tracker entry takes exactly one of 'use', 'api' or 'url'; this one already has '{KindField(kind)}'. Split it into two entries.");
+                continue;
+            }
+
+            value = ReadStringNode(entry, field, Owner, required: true);
+            kind = fieldKind;
+        }
+
+        if (value is null && !kinds.Any(k => entry.Find(k.Item1) is not null))
+        {
+            Content(entry.OpeningBraceSpan, "The tracker entry needs one of 'use' (a built-in tracker such as \"google-analytics\"), 'api' (a member pattern such as \"MyApp.Telemetry.Tracker.Send*\") or 'url' (an endpoint pattern such as \"https://collect.example.com/*\").");
+        }
+
+        var category = ReadCategoryReference(entry, Owner);
+        var provider = ReadString(entry, "provider", Owner, required: false);
+        if (value is null || category is null || !IsValidTrackerValue(kind, value))
+        {
+            return null;
+        }
+
+        return new ReadTrackerEntry(new TrackerEntry(kind, value.Value, category, provider ?? TrackerCatalog.DisplayName(value.Value)), value.Span);
+    }
+
+    private static string KindField(TrackerKind kind) => kind switch
+    {
+        TrackerKind.Catalog => "use",
+        TrackerKind.Api => "api",
+        _ => "url",
+    };
+
+    private bool IsValidTrackerValue(TrackerKind kind, JsonString value)
+    {
+        switch (kind)
+        {
+            case TrackerKind.Catalog when TrackerCatalog.DisplayName(value.Value) is null:
+                var ids = TrackerCatalog.Entries.Select(e => e.Id).ToList();
+                Content(value.Span, $"Unknown built-in tracker '{value.Value}'.{SpellingSuggestion.Hint(value.Value, ids)} Built-in trackers: {string.Join(", ", ids)}. For anything else use 'api' or 'url'.");
+                return false;
+            case TrackerKind.Api:
+                return IsValidApiPattern(value, "tracker 'api'");
+            case TrackerKind.Url when !(value.Value.StartsWith("https://", System.StringComparison.OrdinalIgnoreCase) || value.Value.StartsWith("http://", System.StringComparison.OrdinalIgnoreCase) || value.Value.StartsWith("//", System.StringComparison.Ordinal)):
+                Content(value.Span, $"Tracker URL '{value.Value}' must be an absolute http(s) URL or a protocol-relative one (starting with '//'), with '*' for any run of characters.");
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    private bool IsValidApiPattern(JsonString value, string what)
+    {
+        var api = value.Value;
+        var lastDot = api.LastIndexOf('.');
+        if (lastDot <= 0 || lastDot == api.Length - 1 || api.Any(c => char.IsWhiteSpace(c) || c is '(' or ')' or ','))
+        {
+            Content(value.Span, $"The {what} '{api}' must name a member as Namespace.Type.Member (without parentheses or parameters); '*' stands for any run of characters.");
+            return false;
+        }
+
+        return true;
+    }
+
+    private sealed record ReadGuardEntry(GuardEntry Entry, TextSpan Span);
+
+    private ReadGuardEntry? ReadGuard(JsonObject entry)
+    {
+        const string Owner = "the guard entry";
+        CheckFields(entry, Owner, ManifestFields.Guard);
+        var api = ReadStringNode(entry, "api", Owner, required: true);
+        var hasCategory = entry.Find("category") is not null;
+        var argumentsProperty = entry.Find("arguments");
+        string? category = null;
+        var arguments = EquatableArray<GuardArgument>.Empty;
+        var valid = api is not null && IsValidApiPattern(api, "guard 'api'");
+        if (hasCategory && argumentsProperty is not null)
+        {
+            Content(argumentsProperty.NameSpan, "A guard takes either 'category' (the member checks one category) or 'arguments' (its argument names the category), not both.");
+            valid = false;
+        }
+        else if (hasCategory)
+        {
+            category = ReadCategoryReference(entry, Owner);
+            valid &= category is not null;
+        }
+        else if (argumentsProperty is not null)
+        {
+            arguments = ReadGuardArguments(argumentsProperty, ref valid);
+        }
+        else
+        {
+            Content(entry.OpeningBraceSpan, "The guard entry needs 'category' (the category the member checks) or 'arguments' (a map from argument value, e.g. \"Shop.Privacy.CookieType.Analytics\", to category).");
+            valid = false;
+        }
+
+        return valid ? new ReadGuardEntry(new GuardEntry(api!.Value, category, arguments), api.Span) : null;
+    }
+
+    private EquatableArray<GuardArgument> ReadGuardArguments(JsonProperty property, ref bool valid)
+    {
+        if (property.Value is not JsonObject map)
+        {
+            Content(property.Value.Span, $"'arguments' must be an object mapping each argument value to a category, not {property.Value.KindDescription}.");
+            valid = false;
+            return EquatableArray<GuardArgument>.Empty;
+        }
+
+        if (map.Properties.IsEmpty)
+        {
+            Content(map.Span, "'arguments' is empty: map at least one argument value to a category.");
+            valid = false;
+        }
+
+        ReportDuplicateKeys(map, "argument value");
+        var arguments = new List<GuardArgument>();
+        foreach (var argument in map.Properties)
+        {
+            if (argument.Value is not JsonString category)
+            {
+                Content(argument.Value.Span, $"The category for argument '{argument.Name}' must be a string naming a declared category, not {argument.Value.KindDescription}.");
+                valid = false;
+            }
+            else if (CheckCategoryExists(category))
+            {
+                arguments.Add(new GuardArgument(argument.Name, category.Value));
+            }
+            else
+            {
+                valid = false;
+            }
+        }
+
+        return arguments.ToEquatableArray();
+    }
+
+    /// <summary>A cookie name or storage key: a non-empty string; '*' marks a pattern.</summary>
+    private JsonString? ReadName(JsonObject entry, string field, string owner, bool isCookie)
+    {
+        var node = ReadStringNode(entry, field, owner, required: true);
+        if (node is null)
+        {
+            return null;
+        }
+
+        var name = node.Value;
+        if (name.Trim().Length == 0)
+        {
+            Content(node.Span, $"'{field}' must not be empty.");
+            return null;
+        }
+
+        if (isCookie)
+        {
+            foreach (var c in name)
+            {
+                if (!IsCookieNameCharacter(c))
+                {
+                    Content(node.Span, $"Cookie name '{name}' contains {DescribeCharacter(c)}, which a cookie name cannot contain (RFC 6265 token characters only).");
+                    return null;
+                }
+            }
+        }
+
+        return node;
+    }
+
+    private static bool IsCookieNameCharacter(char c) =>
+        c > ' ' && c < 0x7F && "()<>@,;:\\\"/[]?={}".IndexOf(c) < 0;
+
+    private static string DescribeCharacter(char c) => c switch
+    {
+        ' ' => "a space",
+        _ when c < ' ' || c == 0x7F => $"the control character U+{(int)c:X4}",
+        _ when c > 0x7E => $"the non-ASCII character '{c}'",
+        _ => $"'{c}'",
+    };
+
+    private string? ReadCategoryReference(JsonObject entry, string owner)
+    {
+        var node = ReadStringNode(entry, "category", owner, required: true);
+        return node is not null && CheckCategoryExists(node) ? node.Value : null;
+    }
+
+    private bool CheckCategoryExists(JsonString reference)
+    {
+        if (_categorySet.Contains(reference.Value))
+        {
+            return true;
+        }
+
+        var declared = _categoryIds.Count == 0 ? "none (add them under 'categories')" : string.Join(", ", _categoryIds);
+        Content(reference.Span, $"Unknown category '{reference.Value}'.{SpellingSuggestion.Hint(reference.Value, _categoryIds)} Declared categories: {declared}.");
+        return false;
+    }
+
+    private string? ReadString(JsonObject entry, string field, string owner, bool required) =>
+        ReadStringNode(entry, field, owner, required)?.Value;
+
+    private JsonString? ReadStringNode(JsonObject entry, string field, string owner, bool required)
+    {
+        var property = entry.Find(field);
+        if (property is null)
+        {
+            if (required)
+            {
+                Content(entry.OpeningBraceSpan, $"{Capitalize(owner)} is missing the required field '{field}'.");
+            }
+
+            return null;
+        }
+
+        if (property.Value is JsonString value)
+        {
+            return value;
+        }
+
+        Content(property.Value.Span, $"'{field}' of {owner} must be a string, not {property.Value.KindDescription}.");
+        return null;
+    }
+
+    private bool? ReadBoolean(JsonObject entry, string field, string owner)
+    {
+        var property = entry.Find(field);
+        if (property is null)
+        {
+            return null;
+        }
+
+        if (property.Value is JsonBoolean value)
+        {
+            return value.Value;
+        }
+
+        Content(property.Value.Span, $"'{field}' of {owner} must be true or false, not {property.Value.KindDescription}.");
+        return null;
+    }
+
+    /// <summary>Reports unknown fields (a typo must not silently disable a check) and fields given twice.</summary>
+    private void CheckFields(JsonObject entry, string owner, ImmutableArray<string> known)
+    {
+        foreach (var property in entry.Properties)
+        {
+            if (!known.Contains(property.Name))
+            {
+                Content(property.NameSpan, $"Unknown field '{property.Name}' in {owner}.{SpellingSuggestion.Hint(property.Name, known)} Known fields: {string.Join(", ", known)}.");
+            }
+        }
+
+        ReportDuplicateKeys(entry, "field");
+    }
+
+    private void ReportDuplicateKeys(JsonObject entry, string what)
+    {
+        var seen = new Dictionary<string, JsonProperty>();
+        foreach (var property in entry.Properties)
+        {
+            if (seen.TryGetValue(property.Name, out var first))
+            {
+                Conflict(property.NameSpan, $"Duplicate {what} '{property.Name}' (first at line {LineOf(first.NameSpan)}): only one of the two would take effect; remove or merge one.");
+            }
+            else
+            {
+                seen.Add(property.Name, property);
+            }
+        }
+    }
+
+    private int LineOf(TextSpan span) => _text.Lines.GetLinePosition(span.Start).Line + 1;
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
+
+    private void Content(TextSpan span, string message) => _issues.Add(new ManifestIssue(DiagnosticIds.ManifestContent, span, message));
+
+    private void Conflict(TextSpan span, string message) => _issues.Add(new ManifestIssue(DiagnosticIds.ManifestConflict, span, message));
+}

@@ -1,0 +1,179 @@
+using System.Collections.Generic;
+using System.Text;
+
+namespace ConsentAnalyzers.Manifest;
+
+/// <summary>
+/// Cookie and storage-key patterns: '*' matches any run of characters (also none); everything else matches itself.
+/// </summary>
+internal static class NamePattern
+{
+    public const char Wildcard = '*';
+
+    public static bool IsPattern(string name) => name.IndexOf(Wildcard) >= 0;
+
+    /// <summary>A name made only of wildcards matches everything: it would declare every cookie at once.</summary>
+    public static bool IsBareWildcard(string name)
+    {
+        if (name.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (c != Wildcard)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The literal text before the first wildcard.</summary>
+    public static string FixedPrefix(string pattern)
+    {
+        var star = pattern.IndexOf(Wildcard);
+        return star < 0 ? pattern : pattern.Substring(0, star);
+    }
+
+    /// <summary>The literal text after the last wildcard.</summary>
+    public static string FixedSuffix(string pattern)
+    {
+        var star = pattern.LastIndexOf(Wildcard);
+        return star < 0 ? pattern : pattern.Substring(star + 1);
+    }
+
+    /// <summary>Whether a concrete name matches a pattern (or equals an exact name). Linear-time greedy matching.</summary>
+    public static bool Matches(string pattern, string name)
+    {
+        int p = 0, n = 0, starP = -1, starN = 0;
+        while (n < name.Length)
+        {
+            if (p < pattern.Length && pattern[p] == Wildcard)
+            {
+                starP = p++;
+                starN = n;
+            }
+            else if (p < pattern.Length && pattern[p] == name[n])
+            {
+                p++;
+                n++;
+            }
+            else if (starP >= 0)
+            {
+                p = starP + 1;
+                n = ++starN;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        while (p < pattern.Length && pattern[p] == Wildcard)
+        {
+            p++;
+        }
+
+        return p == pattern.Length;
+    }
+
+    /// <summary>
+    /// Finds a name that both patterns match, if there is one (a shortest one, as an example for the message).
+    /// Searches the product of the two patterns' automata: states are positions (i, j), a wildcard may be skipped,
+    /// and a character may be produced when both sides accept it. Jointly consumed characters by two wildcards are
+    /// never needed: removing them from a common name leaves a common name.
+    /// </summary>
+    public static bool TryFindCommonName(string first, string second, out string example)
+    {
+        var width = second.Length + 1;
+        var parent = new int[(first.Length + 1) * width];
+        var produced = new char[parent.Length];
+        for (var k = 0; k < parent.Length; k++)
+        {
+            parent[k] = -2;
+        }
+
+        var queue = new Queue<int>();
+        parent[0] = -1;
+        queue.Enqueue(0);
+        var goal = (first.Length * width) + second.Length;
+        while (queue.Count > 0)
+        {
+            var state = queue.Dequeue();
+            if (state == goal)
+            {
+                example = Reconstruct(parent, produced, goal);
+                return true;
+            }
+
+            int i = state / width, j = state % width;
+            var a = i < first.Length ? first[i] : '\0';
+            var b = j < second.Length ? second[j] : '\0';
+            var aStar = i < first.Length && a == Wildcard;
+            var bStar = j < second.Length && b == Wildcard;
+            if (aStar)
+            {
+                Visit(i + 1, j, '\0');
+            }
+
+            if (bStar)
+            {
+                Visit(i, j + 1, '\0');
+            }
+
+            if (i < first.Length && j < second.Length)
+            {
+                if (!aStar && !bStar && a == b)
+                {
+                    Visit(i + 1, j + 1, a);
+                }
+                else if (!aStar && bStar)
+                {
+                    Visit(i + 1, j, a);
+                }
+                else if (aStar && !bStar)
+                {
+                    Visit(i, j + 1, b);
+                }
+            }
+
+            void Visit(int ni, int nj, char c)
+            {
+                var next = (ni * width) + nj;
+                if (parent[next] == -2)
+                {
+                    parent[next] = state;
+                    produced[next] = c;
+                    queue.Enqueue(next);
+                }
+            }
+        }
+
+        example = string.Empty;
+        return false;
+    }
+
+    private static string Reconstruct(int[] parent, char[] produced, int goal)
+    {
+        var chars = new List<char>();
+        for (var state = goal; parent[state] >= 0; state = parent[state])
+        {
+            if (produced[state] != '\0')
+            {
+                chars.Add(produced[state]);
+            }
+        }
+
+        chars.Reverse();
+        var builder = new StringBuilder(chars.Count);
+        foreach (var c in chars)
+        {
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+}
