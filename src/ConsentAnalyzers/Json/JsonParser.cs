@@ -161,7 +161,7 @@ internal sealed class JsonParser
             }
 
             properties.Add(new JsonProperty(name, nameSpan, value));
-            if (!ExpectSeparator('}', "property"))
+            if (!ExpectSeparator('}', "property", "object", start))
             {
                 return null;
             }
@@ -209,7 +209,7 @@ internal sealed class JsonParser
             }
 
             items.Add(item);
-            if (!ExpectSeparator(']', "element"))
+            if (!ExpectSeparator(']', "element", "array", start))
             {
                 return null;
             }
@@ -217,7 +217,7 @@ internal sealed class JsonParser
     }
 
     /// <summary>After a member: a comma (a trailing one is allowed) or the closing bracket.</summary>
-    private bool ExpectSeparator(char closing, string memberKind)
+    private bool ExpectSeparator(char closing, string memberKind, string containerKind, int containerStart)
     {
         SkipTrivia();
         if (_error is not null)
@@ -227,7 +227,7 @@ internal sealed class JsonParser
 
         if (AtEnd)
         {
-            Fail($"Unexpected end of file: expected ',' or '{closing}'", new TextSpan(_text.Length, 0));
+            Fail($"Unexpected end of file: this {containerKind} is never closed; add '{closing}'", new TextSpan(containerStart, 1));
             return false;
         }
 
@@ -467,6 +467,11 @@ internal sealed class JsonParser
             return new TextSpan(_text.Length, 0);
         }
 
+        if (_text[position] == '"')
+        {
+            return QuotedSpanAt(position);
+        }
+
         var end = position;
         while (end < _text.Length && IsWordCharacter(_text[end]))
         {
@@ -474,6 +479,18 @@ internal sealed class JsonParser
         }
 
         return end == position ? new TextSpan(position, 1) : TextSpan.FromBounds(position, end);
+    }
+
+    /// <summary>A string token from its opening quote to its closing quote, or to the end of the line if unclosed.</summary>
+    private TextSpan QuotedSpanAt(int position)
+    {
+        var end = position + 1;
+        while (end < _text.Length && _text[end] is not '"' and not '\r' and not '\n')
+        {
+            end += _text[end] == '\\' ? 2 : 1;
+        }
+
+        return TextSpan.FromBounds(position, System.Math.Min(_text.Length, end < _text.Length && _text[end] == '"' ? end + 1 : end));
     }
 
     private static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c) || c is '_' or '-' or '+' or '.' or '$';
