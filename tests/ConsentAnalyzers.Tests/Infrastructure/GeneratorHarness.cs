@@ -26,7 +26,10 @@ internal static class GeneratorHarness
             assemblyName,
             [CSharpSyntaxTree.ParseText(source, parseOptions ?? ParseOptions(), path: "/project/Program.cs")],
             RuntimeReferences.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error));
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: (parseOptions ?? ParseOptions()).LanguageVersion >= LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable,
+                generalDiagnosticOption: ReportDiagnostic.Error));
 
     public static GeneratorDriver CreateDriver(string manifest, IReadOnlyDictionary<string, string>? properties = null, CSharpParseOptions? parseOptions = null) =>
         CSharpGeneratorDriver.Create(
@@ -36,7 +39,7 @@ internal static class GeneratorHarness
             new TestOptionsProvider(properties),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    /// <summary>Runs the generator and returns the generated sources by hint name, plus the compilation that includes them.</summary>
+    /// <summary>Runs the generator on a valid manifest and returns the generated sources by hint name, plus the compilation that includes them.</summary>
     public static (ImmutableDictionary<string, string> Sources, Compilation Output) Run(string manifest, IReadOnlyDictionary<string, string>? properties = null, string? source = null, CSharpParseOptions? parseOptions = null)
     {
         var compilation = source is null ? CreateCompilation(parseOptions: parseOptions) : CreateCompilation(source, parseOptions);
@@ -44,6 +47,7 @@ internal static class GeneratorHarness
         Assert.Empty(diagnostics);
         var sources = driver.GetRunResult().Results.Single().GeneratedSources
             .ToImmutableDictionary(s => s.HintName, s => s.SourceText.ToString());
+        Assert.True(sources.Count > 0, "No output: the manifest has issues: " + string.Join("; ", ConsentAnalyzers.Manifest.ManifestReader.Read(Microsoft.CodeAnalysis.Text.SourceText.From(manifest)).Issues));
         return (sources, output);
     }
 
