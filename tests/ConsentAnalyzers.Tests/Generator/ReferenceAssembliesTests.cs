@@ -1,0 +1,62 @@
+using ConsentAnalyzers.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace ConsentAnalyzers.Tests.Generator;
+
+/// <summary>
+/// The generated code against real reference assemblies of the frameworks consumers target, through the testing
+/// library's generator verifier: no compiler error or warning, with nullable on and a consumer using the API.
+/// </summary>
+public class ReferenceAssembliesTests
+{
+    private const string Consumer = """
+        using System;
+
+        namespace App
+        {
+            internal static class Usage
+            {
+                [RequiresConsent(ConsentCategory.Advertising)]
+                public static string Describe()
+                {
+                    var cookie = ConsentManifest.FindCookie(ConsentCookies.GaName("ABC"));
+                    var key = ConsentManifest.FindStorageKey(ConsentStorageArea.Session, ConsentStorageKeys.LandingPage);
+                    return (cookie?.Provider ?? "") + key?.Purpose + ConsentManifest.GetCategory(ConsentCategory.Necessary).Title + ConsentManifest.Cookies.Count;
+                }
+            }
+        }
+        """;
+
+    public static TheoryData<string> Frameworks => ["net472", "netstandard2.0", "net8.0"];
+
+    [Theory]
+    [MemberData(nameof(Frameworks))]
+    public async Task Generated_code_compiles_cleanly_for(string framework)
+    {
+        var test = new CSharpSourceGeneratorTest<ConsentGenerator, DefaultVerifier>
+        {
+            ReferenceAssemblies = framework switch
+            {
+                "net472" => ReferenceAssemblies.NetFramework.Net472.Default,
+                "netstandard2.0" => ReferenceAssemblies.NetStandard.NetStandard20,
+                _ => ReferenceAssemblies.Net.Net80,
+            },
+            TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
+            CompilerDiagnostics = CompilerDiagnostics.Warnings,
+        };
+        test.TestState.Sources.Add(Consumer);
+        test.TestState.AdditionalFiles.Add(("/0/consent-manifest.json", TestManifests.Policy));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.RootNamespace = App\n"));
+        test.SolutionTransforms.Add((solution, projectId) =>
+        {
+            var project = solution.GetProject(projectId)!;
+            var options = ((CSharpCompilationOptions)project.CompilationOptions!).WithNullableContextOptions(NullableContextOptions.Enable);
+            return solution.WithProjectCompilationOptions(projectId, options);
+        });
+
+        await test.RunAsync();
+    }
+}

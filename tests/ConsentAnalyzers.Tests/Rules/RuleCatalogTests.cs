@@ -1,0 +1,125 @@
+using System.Reflection;
+using System.Text.Json;
+using ConsentAnalyzers.Analyzers;
+using ConsentAnalyzers.Diagnostics;
+using ConsentAnalyzers.Manifest;
+using ConsentAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ConsentAnalyzers.Tests.Rules;
+
+/// <summary>The rule catalog stays consistent: IDs, descriptors, analyzers, help links, docs, release tracking, packaging.</summary>
+public class RuleCatalogTests
+{
+    private static readonly DiagnosticDescriptor[] Descriptors = typeof(DiagnosticIds).Assembly
+        .GetType("ConsentAnalyzers.Diagnostics.Rules", throwOnError: true)!
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(field => (DiagnosticDescriptor)field.GetValue(null)!)
+        .ToArray();
+
+    private static readonly string[] Ids = typeof(DiagnosticIds)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(field => (string)field.GetRawConstantValue()!)
+        .ToArray();
+
+    private static readonly DiagnosticAnalyzer[] Analyzers = typeof(DiagnosticIds).Assembly.GetTypes()
+        .Where(type => typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && !type.IsAbstract)
+        .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
+        .ToArray();
+
+    public static TheoryData<string> RuleIds => [.. Ids];
+
+    [Fact]
+    public void Every_id_has_exactly_one_descriptor_and_every_descriptor_a_distinct_id() =>
+        Assert.Equal(Ids.Order(), Descriptors.Select(d => d.Id).Order());
+
+    [Fact]
+    public void Every_descriptor_is_reported_by_an_analyzer() =>
+        Assert.Equal(Ids.Order(), Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().Order());
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Help_link_is_computed_from_the_id_and_points_at_an_existing_page(string id)
+    {
+        var descriptor = Descriptors.Single(d => d.Id == id);
+
+        Assert.Equal($"https://github.com/ConsentAnalyzers/ConsentAnalyzers/blob/main/docs/rules/{id}.md", descriptor.HelpLinkUri);
+        var page = Path.Combine(RepositoryPaths.Root, "docs", "rules", id + ".md");
+        Assert.True(File.Exists(page), $"{page} is missing");
+        Assert.Equal($"# {id}: {descriptor.Title}", File.ReadLines(page).First());
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Release_tracking_lists_the_rule_with_its_category_and_severity(string id)
+    {
+        var descriptor = Descriptors.Single(d => d.Id == id);
+        var releases = string.Join('\n', new[] { "AnalyzerReleases.Shipped.md", "AnalyzerReleases.Unshipped.md" }
+            .Select(file => File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "ConsentAnalyzers", file))));
+
+        Assert.Contains($"{id} | {descriptor.Category} | {descriptor.DefaultSeverity} |", releases, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Messages_and_titles_are_sentences_without_trailing_period_in_the_title(string id)
+    {
+        var descriptor = Descriptors.Single(d => d.Id == id);
+
+        Assert.False(string.IsNullOrWhiteSpace(descriptor.Description.ToString()));
+        Assert.DoesNotMatch(@"\.$", descriptor.Title.ToString());
+        Assert.True(descriptor.IsEnabledByDefault);
+    }
+
+    [Fact]
+    public void Strict_mode_covers_every_rule_whose_default_severity_is_warning()
+    {
+        var targets = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "ConsentAnalyzers.Package", "build", "ConsentAnalyzers.targets"));
+        var strictIds = System.Text.RegularExpressions.Regex.Match(targets, "<_ConsentAnalyzersWarningIds>(.*?)</").Groups[1].Value.Split(';');
+
+        Assert.Subset(strictIds.ToHashSet(), Descriptors.Where(d => d.DefaultSeverity == DiagnosticSeverity.Warning).Select(d => d.Id).ToHashSet());
+    }
+
+    [Fact]
+    public void Only_the_manifest_not_found_rule_is_a_compilation_end_diagnostic() =>
+        Assert.Equal(
+            [DiagnosticIds.ManifestNotFound],
+            Descriptors.Where(d => d.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd)).Select(d => d.Id));
+
+    [Fact]
+    public void The_schema_knows_exactly_the_fields_the_reader_accepts()
+    {
+        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "ConsentAnalyzers.Package", "schema", "consent-manifest.schema.json")));
+        var root = schema.RootElement;
+
+        Assert.Equal(ManifestFields.Root.Order(), PropertyNames(root));
+        Assert.Equal(ManifestFields.Category.Order(), PropertyNames(Resolve(root, root.GetProperty("properties").GetProperty("categories").GetProperty("additionalProperties"))));
+        Assert.Equal(ManifestFields.Cookie.Order(), PropertyNames(Resolve(root, root.GetProperty("properties").GetProperty("cookies").GetProperty("items"))));
+        Assert.Equal(ManifestFields.Storage.Order(), PropertyNames(Resolve(root, root.GetProperty("properties").GetProperty("storage").GetProperty("items"))));
+        Assert.Equal(ManifestFields.Tracker.Order(), PropertyNames(Resolve(root, root.GetProperty("properties").GetProperty("trackers").GetProperty("items"))));
+        Assert.Equal(ManifestFields.Guard.Order(), PropertyNames(Resolve(root, root.GetProperty("properties").GetProperty("guards").GetProperty("items"))));
+        Assert.Contains(TrackerCatalog.Entries.First().Id, root.ToString(), StringComparison.Ordinal);
+        Assert.All(TrackerCatalog.Entries, entry => Assert.Contains($"\"{entry.Id}\"", root.ToString(), StringComparison.Ordinal));
+    }
+
+    private static IEnumerable<string> PropertyNames(JsonElement schema) =>
+        schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order();
+
+    /// <summary>Follows a local "$ref" such as "#/$defs/cookie".</summary>
+    private static JsonElement Resolve(JsonElement root, JsonElement schema)
+    {
+        if (!schema.TryGetProperty("$ref", out var reference))
+        {
+            return schema;
+        }
+
+        var target = root;
+        foreach (var segment in reference.GetString()!.TrimStart('#', '/').Split('/'))
+        {
+            target = target.GetProperty(segment);
+        }
+
+        return Resolve(root, target);
+    }
+}
