@@ -7,7 +7,7 @@ using ConsentAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace ConsentAnalyzers.Tests.Rules;
+namespace ConsentAnalyzers.Tests.Catalog;
 
 /// <summary>The rule catalog stays consistent: IDs, descriptors, analyzers, help links, docs, release tracking, packaging.</summary>
 public class RuleCatalogTests
