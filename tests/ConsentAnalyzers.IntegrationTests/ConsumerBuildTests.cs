@@ -94,7 +94,7 @@ public sealed class ConsumerBuildTests(PackageFixture package)
 
         var lenient = consumer.Build();
         Assert.True(lenient.ExitCode == 0, lenient.ToString());
-        Assert.Contains("warning CG0001: ConsentAnalyzers is referenced but the project has no consent-manifest.json", lenient.Output, StringComparison.Ordinal);
+        Assert.Contains("warning CG0001: ConsentAnalyzers is referenced but the project has no consent-manifest.json: add one", lenient.Output, StringComparison.Ordinal);
 
         var strict = consumer.Build("--no-incremental -p:ConsentAnalyzersStrict=true");
         Assert.NotEqual(0, strict.ExitCode);

@@ -15,8 +15,6 @@ namespace ConsentAnalyzers.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ManifestAnalyzer : DiagnosticAnalyzer
 {
-    private const string ManifestPathProperty = "build_property.ConsentManifestPath";
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Rules.ManifestNotFound,
         Rules.ManifestSyntax,
@@ -42,17 +40,27 @@ public sealed class ManifestAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        var primary = ManifestFiles.ChoosePrimary(candidates, file => ManifestFiles.IsMarked(options.GetOptions(file)));
+        var configuredPath = ManifestFiles.ConfiguredPath(options.GlobalOptions);
+        var primary = ManifestFiles.ChoosePrimary(candidates, file => ManifestFiles.IsMarked(options.GetOptions(file)), configuredPath is not null);
         if (primary is null)
         {
-            var reason = options.GlobalOptions.TryGetValue(ManifestPathProperty, out var path) && !string.IsNullOrWhiteSpace(path)
-                ? $"ConsentManifestPath '{path}' names no file"
-                : $"the project has no {ManifestFiles.DefaultFileName}";
+            var reason = WhyNoManifest(configuredPath, ManifestFiles.ResolvedPath(options.GlobalOptions));
             context.RegisterCompilationEndAction(end => end.ReportDiagnostic(Diagnostic.Create(Rules.ManifestNotFound, Location.None, reason)));
             return;
         }
 
         context.RegisterAdditionalFileAction(fileContext => AnalyzeManifestFile(fileContext, primary));
+    }
+
+    private static string WhyNoManifest(string? configuredPath, string? resolvedPath)
+    {
+        if (configuredPath is null)
+        {
+            return $"the project has no {ManifestFiles.DefaultFileName}: add one to the project folder, or set ConsentManifestPath to the manifest to use";
+        }
+
+        var lookedAt = resolvedPath is null ? string.Empty : $" (looked for '{resolvedPath}')";
+        return $"ConsentManifestPath '{configuredPath}' names no file{lookedAt}: a relative path resolves against each project's folder";
     }
 
     private static void AnalyzeManifestFile(AdditionalFileAnalysisContext context, AdditionalText primary)
@@ -69,8 +77,13 @@ public sealed class ManifestAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (!ReferenceEquals(file, primary) && file.Path != primary.Path)
+        if (!ReferenceEquals(file, primary))
         {
+            if (file.Path == primary.Path)
+            {
+                return; // the same file listed twice: it is analyzed once, as the manifest
+            }
+
             var message = $"Only one consent manifest is read per project, and it is '{primary.Path}'; remove this one from the project's additional files or point ConsentManifestPath at the one you mean.";
             context.ReportDiagnostic(Diagnostic.Create(Rules.ManifestConflict, LocationIn(file, text, new TextSpan(0, 0)), message));
             return;

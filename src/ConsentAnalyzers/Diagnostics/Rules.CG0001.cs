@@ -8,7 +8,7 @@ internal static partial class Rules
     public static readonly DiagnosticDescriptor ManifestNotFound = Create(
         DiagnosticIds.ManifestNotFound,
         title: "No consent manifest found",
-        messageFormat: "ConsentAnalyzers is referenced but {0}; add consent-manifest.json to the project folder or set ConsentManifestPath",
+        messageFormat: "ConsentAnalyzers is referenced but {0}",
         RuleCategories.Manifest,
         DiagnosticSeverity.Warning,
         description: "Without consent-manifest.json no cookie, storage key or tracker can be checked against the cookie policy, and no constants are generated.",

@@ -29,9 +29,13 @@ public sealed class ConsentGenerator : IIncrementalGenerator
             })
             .WithTrackingName(TrackingNames.ParsedManifests);
 
+        var pathConfigured = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => ManifestFiles.ConfiguredPath(options.GlobalOptions) is not null);
+
         var manifest = parsedManifests
             .Collect()
-            .Select(static (candidates, _) => ChooseManifest(candidates))
+            .Combine(pathConfigured)
+            .Select(static (pair, _) => ManifestFiles.ChoosePrimary(pair.Left, candidate => candidate.IsMarked, pair.Right)?.Model)
             .WithTrackingName(TrackingNames.Manifest);
 
         var options = context.AnalyzerConfigOptionsProvider
@@ -53,10 +57,6 @@ public sealed class ConsentGenerator : IIncrementalGenerator
             }
         });
     }
-
-    /// <summary>The manifest in use, or null when there is none or it has errors.</summary>
-    private static ManifestModel? ChooseManifest(ImmutableArray<ParsedManifest> candidates) =>
-        ManifestFiles.ChoosePrimary(candidates, candidate => candidate.IsMarked)?.Model;
 
     private static void Emit(SourceProductionContext production, GenerationInput input)
     {

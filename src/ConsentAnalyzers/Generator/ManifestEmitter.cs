@@ -28,7 +28,7 @@ internal static class ManifestEmitter
         writer.Line();
 
         WriteArray(writer, "ConsentCategoryInfo", "s_categories", manifest.Categories.Select(c =>
-            $"new ConsentCategoryInfo({categories.Reference(c.Id)}, {CodeWriter.Literal(c.Id)}, {CodeWriter.Literal(c.Title)}, {CodeWriter.Literal(c.Description)}, {(c.IsEssential ? "true" : "false")}, new string[] {{ {string.Join(", ", c.OptOutSignals.Select(s => CodeWriter.Literal(s)))} }})"));
+            $"new ConsentCategoryInfo({categories.Reference(c.Id)}, {CodeWriter.Literal(c.Id)}, {CodeWriter.Literal(c.Title)}, {CodeWriter.Literal(c.Description)}, {(c.IsEssential ? "true" : "false")}, {StringArray(c.OptOutSignals)})"));
         WriteArray(writer, "ConsentCookieInfo", "s_cookies", manifest.Cookies.Select(c =>
             $"new ConsentCookieInfo({CodeWriter.Literal(c.Name)}, {categories.Reference(c.Category)}, {CodeWriter.Literal(c.Provider)}, {CodeWriter.Literal(c.Purpose)}, {CodeWriter.Literal(c.Duration)})"));
         WriteArray(writer, "ConsentStorageKeyInfo", "s_storageKeys", manifest.Storage.Select(s =>
@@ -99,6 +99,12 @@ internal static class ManifestEmitter
 
         writer.Close();
     });
+
+    private static string StringArray(IEnumerable<string> values)
+    {
+        var items = string.Join(", ", values.Select(CodeWriter.Literal));
+        return items.Length == 0 ? "new string[0]" : $"new string[] {{ {items} }}";
+    }
 
     private static void WriteArray(CodeWriter writer, string type, string field, IEnumerable<string> items)
     {

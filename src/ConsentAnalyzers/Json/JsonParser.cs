@@ -509,7 +509,7 @@ internal sealed class JsonParser
 
     private JsonNode? Fail(string message, TextSpan span)
     {
-        _error ??= new JsonSyntaxError(message, span);
+        _error ??= new JsonSyntaxError(message.EndsWith(".", System.StringComparison.Ordinal) ? message : message + ".", span);
         return null;
     }
 }

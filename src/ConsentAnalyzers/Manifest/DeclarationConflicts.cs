@@ -23,13 +23,13 @@ internal static class DeclarationConflicts
         {
             if (NamePattern.IsBareWildcard(name.Name))
             {
-                issues.Add(Conflict(name.Span, $"{what} pattern '{name.Name}' matches every name, which would declare anything at all: list the names, or use a pattern with a fixed part such as 'prefix_*'."));
+                issues.Add(Conflict(name.Span, $"{what} pattern '{ManifestReader.Printable(name.Name)}' matches every name, which would declare anything at all: list the names, or use a pattern with a fixed part such as 'prefix_*'."));
                 continue;
             }
 
             if (exact.TryGetValue(name.Name, out var first) || TryFindSamePattern(patterns, name.Name, out first))
             {
-                issues.Add(Conflict(name.Span, $"{what} '{name.Name}' is declared twice (first at line {LineOf(text, first!.Span)}): remove one of the entries."));
+                issues.Add(Conflict(name.Span, $"{what} '{ManifestReader.Printable(name.Name)}' is declared twice (first at line {LineOf(text, first!.Span)}): remove one of the entries."));
                 continue;
             }
 
@@ -54,7 +54,7 @@ internal static class DeclarationConflicts
         {
             if (seen.TryGetValue(key, out var first))
             {
-                issues.Add(Conflict(span, $"{what} '{shown}' is declared twice (first at line {LineOf(text, first)}): remove one of the entries."));
+                issues.Add(Conflict(span, $"{what} '{ManifestReader.Printable(shown)}' is declared twice (first at line {LineOf(text, first)}): remove one of the entries."));
             }
             else
             {
@@ -138,7 +138,7 @@ internal static class DeclarationConflicts
     private static ManifestIssue Overlap(string what, DeclaredName reported, DeclaredName other, string example, SourceText text) =>
         Conflict(
             reported.Span,
-            $"{what} '{reported.Name}' (category '{reported.Category}') overlaps '{other.Name}' (category '{other.Category}', line {LineOf(text, other.Span)}): a name such as '{example}' would match both. Give them the same category or make the patterns disjoint.");
+            $"{what} '{ManifestReader.Printable(reported.Name)}' (category '{reported.Category}') overlaps '{ManifestReader.Printable(other.Name)}' (category '{other.Category}', line {LineOf(text, other.Span)}): a name such as '{ManifestReader.Printable(example)}' would match both. Give them the same category or make the patterns disjoint.");
 
     private static ManifestIssue Conflict(TextSpan span, string message) => new(DiagnosticIds.ManifestConflict, span, message);
 

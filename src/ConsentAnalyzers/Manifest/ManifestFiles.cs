@@ -16,6 +16,8 @@ internal static class ManifestFiles
     public const string DefaultFileName = "consent-manifest.json";
 
     private const string MarkerMetadataKey = "build_metadata.AdditionalFiles.ConsentManifest";
+    private const string ManifestPathProperty = "build_property.ConsentManifestPath";
+    private const string ResolvedPathProperty = "build_property._ConsentManifestFullPath";
 
     public static bool IsMarked(AnalyzerConfigOptions fileOptions) =>
         fileOptions.TryGetValue(MarkerMetadataKey, out var value) && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
@@ -26,8 +28,20 @@ internal static class ManifestFiles
     public static bool IsCandidate(AdditionalText file, AnalyzerConfigOptionsProvider options) =>
         HasDefaultName(file.Path) || IsMarked(options.GetOptions(file));
 
-    /// <summary>The manifest in use: the first marked candidate, else the first candidate; null if there is none.</summary>
-    public static T? ChoosePrimary<T>(IReadOnlyList<T> candidates, Func<T, bool> isMarked)
+    /// <summary>The ConsentManifestPath the project sets, as written, or null.</summary>
+    public static string? ConfiguredPath(AnalyzerConfigOptions globalOptions) =>
+        globalOptions.TryGetValue(ManifestPathProperty, out var path) && !string.IsNullOrWhiteSpace(path) ? path.Trim() : null;
+
+    /// <summary>Where the build looked for the manifest (set by the package's targets), or null.</summary>
+    public static string? ResolvedPath(AnalyzerConfigOptions globalOptions) =>
+        globalOptions.TryGetValue(ResolvedPathProperty, out var path) && !string.IsNullOrWhiteSpace(path) ? path.Trim() : null;
+
+    /// <summary>
+    /// The manifest in use: the first marked candidate, else the first candidate; null if there is none. When the
+    /// project configures ConsentManifestPath, only the file the build marked counts: a stray consent-manifest.json
+    /// must not stand in silently for the one the project asked for.
+    /// </summary>
+    public static T? ChoosePrimary<T>(IReadOnlyList<T> candidates, Func<T, bool> isMarked, bool pathConfigured)
         where T : class
     {
         foreach (var candidate in candidates)
@@ -38,6 +52,6 @@ internal static class ManifestFiles
             }
         }
 
-        return candidates.Count > 0 ? candidates[0] : null;
+        return candidates.Count > 0 && !pathConfigured ? candidates[0] : null;
     }
 }

@@ -17,12 +17,18 @@ namespace ConsentAnalyzers.Manifest;
 /// </summary>
 internal sealed class ManifestReader
 {
-    private static readonly Regex CategoryIdPattern = new("^[a-z][a-z0-9_-]*$", RegexOptions.CultureInvariant);
+    private static readonly Regex CategoryIdPattern = new(@"^[a-z][a-z0-9_-]*\z", RegexOptions.CultureInvariant);
+
+    /// <summary>Namespace.Type.Member: dotted identifiers, at least two, with '*' allowed anywhere in them.</summary>
+    private static readonly Regex ApiPattern = new(@"^[A-Za-z_*][A-Za-z0-9_*]*(\.[A-Za-z_*][A-Za-z0-9_*]*)+\z", RegexOptions.CultureInvariant);
 
     private readonly SourceText _text;
     private readonly ImmutableArray<ManifestIssue>.Builder _issues = ImmutableArray.CreateBuilder<ManifestIssue>();
     private readonly List<string> _categoryIds = new();
     private readonly HashSet<string> _categorySet = new();
+
+    /// <summary>False when 'categories' itself is missing or malformed: then every reference would be "unknown", which is noise.</summary>
+    private bool _categoriesReadable = true;
 
     private ManifestReader(SourceText text) => _text = text;
 
@@ -104,12 +110,14 @@ internal sealed class ManifestReader
         if (property is null)
         {
             Content(root.OpeningBraceSpan, "The manifest is missing the required field 'categories': declare each consent category, e.g. \"categories\": { \"necessary\": { \"title\": \"Strictly Necessary\", \"essential\": true } }.");
+            _categoriesReadable = false;
             return result;
         }
 
         if (property.Value is not JsonObject categories)
         {
             Content(property.Value.Span, $"'categories' must be an object keyed by category id, not {property.Value.KindDescription}.");
+            _categoriesReadable = false;
             return result;
         }
 
@@ -119,7 +127,7 @@ internal sealed class ManifestReader
             var id = category.Name;
             if (!CategoryIdPattern.IsMatch(id))
             {
-                Content(category.NameSpan, $"Category id '{id}' is not valid: use lowercase letters, digits, '_' and '-', starting with a letter (e.g. 'analytics').");
+                Content(category.NameSpan, $"Category id '{Printable(id)}' is not valid: use lowercase letters, digits, '_' and '-', starting with a letter (e.g. 'analytics').");
             }
 
             if (_categorySet.Add(id))
@@ -155,7 +163,7 @@ internal sealed class ManifestReader
 
         if (property.Value is not JsonArray array)
         {
-            Content(property.Value.Span, $"'optOutSignals' of the {owner} must be an array of strings such as [\"gpc\"], not {property.Value.KindDescription}.");
+            Content(property.Value.Span, $"'optOutSignals' of {owner} must be an array of strings such as [\"gpc\"], not {property.Value.KindDescription}.");
             return EquatableArray<string>.Empty;
         }
 
@@ -168,7 +176,7 @@ internal sealed class ManifestReader
             }
             else if (!ManifestFields.OptOutSignals.Contains(signal.Value))
             {
-                Content(signal.Span, $"Unknown opt-out signal '{signal.Value}'.{SpellingSuggestion.Hint(signal.Value, ManifestFields.OptOutSignals)} Known signals: {string.Join(", ", ManifestFields.OptOutSignals)}.");
+                Content(signal.Span, $"Unknown opt-out signal '{Printable(signal.Value)}'.{SpellingSuggestion.Hint(signal.Value, ManifestFields.OptOutSignals)} Known signals: {string.Join(", ", ManifestFields.OptOutSignals)}.");
             }
             else if (signals.Contains(signal.Value))
             {
@@ -225,9 +233,7 @@ internal sealed class ManifestReader
         CheckFields(entry, Owner, ManifestFields.Cookie);
         var name = ReadName(entry, "name", Owner, isCookie: true);
         var category = ReadCategoryReference(entry, Owner);
-        var provider = ReadString(entry, "provider", Owner, required: false);
-        var purpose = ReadString(entry, "purpose", Owner, required: false);
-        var duration = ReadString(entry, "duration", Owner, required: false);
+        var (provider, purpose, duration) = ReadDescription(entry, Owner);
         if (name is null || category is null)
         {
             return null;
@@ -245,9 +251,7 @@ internal sealed class ManifestReader
         var key = ReadName(entry, "key", Owner, isCookie: false);
         var area = ReadStorageArea(entry, Owner);
         var category = ReadCategoryReference(entry, Owner);
-        var provider = ReadString(entry, "provider", Owner, required: false);
-        var purpose = ReadString(entry, "purpose", Owner, required: false);
-        var duration = ReadString(entry, "duration", Owner, required: false);
+        var (provider, purpose, duration) = ReadDescription(entry, Owner);
         if (key is null || area is null || category is null)
         {
             return null;
@@ -255,6 +259,12 @@ internal sealed class ManifestReader
 
         return new ReadStorageEntry(new StorageEntry(key.Value, area.Value, category, provider, purpose, duration), new DeclaredName(key.Value, category, key.Span));
     }
+
+    /// <summary>The optional fields a person reads in the cookie table: who, why, how long.</summary>
+    private (string? Provider, string? Purpose, string? Duration) ReadDescription(JsonObject entry, string owner) => (
+        ReadString(entry, "provider", owner, required: false),
+        ReadString(entry, "purpose", owner, required: false),
+        ReadString(entry, "duration", owner, required: false));
 
     private StorageArea? ReadStorageArea(JsonObject entry, string owner)
     {
@@ -268,7 +278,7 @@ internal sealed class ManifestReader
             case "session":
                 return StorageArea.Session;
             default:
-                Content(area.Span, $"Unknown storage area '{area.Value}'.{SpellingSuggestion.Hint(area.Value, ManifestFields.StorageAreas)} 'area' is \"local\" (localStorage) or \"session\" (sessionStorage).");
+                Content(area.Span, $"Unknown storage area '{Printable(area.Value)}'.{SpellingSuggestion.Hint(area.Value, ManifestFields.StorageAreas)} 'area' is \"local\" (localStorage) or \"session\" (sessionStorage).");
                 return null;
         }
     }
@@ -328,12 +338,12 @@ internal sealed class ManifestReader
         {
             case TrackerKind.Catalog when TrackerCatalog.DisplayName(value.Value) is null:
                 var ids = TrackerCatalog.Entries.Select(e => e.Id).ToList();
-                Content(value.Span, $"Unknown built-in tracker '{value.Value}'.{SpellingSuggestion.Hint(value.Value, ids)} Built-in trackers: {string.Join(", ", ids)}. For anything else use 'api' or 'url'.");
+                Content(value.Span, $"Unknown built-in tracker '{Printable(value.Value)}'.{SpellingSuggestion.Hint(value.Value, ids)} Built-in trackers: {string.Join(", ", ids)}. For anything else use 'api' or 'url'.");
                 return false;
             case TrackerKind.Api:
                 return IsValidApiPattern(value, "tracker 'api'");
             case TrackerKind.Url when !(value.Value.StartsWith("https://", System.StringComparison.OrdinalIgnoreCase) || value.Value.StartsWith("http://", System.StringComparison.OrdinalIgnoreCase) || value.Value.StartsWith("//", System.StringComparison.Ordinal)):
-                Content(value.Span, $"Tracker URL '{value.Value}' must be an absolute http(s) URL or a protocol-relative one (starting with '//'), with '*' for any run of characters.");
+                Content(value.Span, $"Tracker URL '{Printable(value.Value)}' must be an absolute http(s) URL or a protocol-relative one (starting with '//'), with '*' for any run of characters.");
                 return false;
             default:
                 return true;
@@ -343,10 +353,9 @@ internal sealed class ManifestReader
     private bool IsValidApiPattern(JsonString value, string what)
     {
         var api = value.Value;
-        var lastDot = api.LastIndexOf('.');
-        if (lastDot <= 0 || lastDot == api.Length - 1 || api.Any(c => char.IsWhiteSpace(c) || c is '(' or ')' or ','))
+        if (!ApiPattern.IsMatch(api))
         {
-            Content(value.Span, $"The {what} '{api}' must name a member as Namespace.Type.Member (without parentheses or parameters); '*' stands for any run of characters.");
+            Content(value.Span, $"The {what} '{Printable(api)}' must name a member as Namespace.Type.Member (dotted identifiers, without parentheses or parameters); '*' stands for any run of characters.");
             return false;
         }
 
@@ -447,7 +456,7 @@ internal sealed class ManifestReader
             {
                 if (!IsCookieNameCharacter(c))
                 {
-                    Content(node.Span, $"Cookie name '{name}' contains {DescribeCharacter(c)}, which a cookie name cannot contain (RFC 6265 token characters only).");
+                    Content(node.Span, $"Cookie name '{Printable(name)}' contains {DescribeCharacter(c)}, which a cookie name cannot contain (RFC 6265 token characters only).");
                     return null;
                 }
             }
@@ -480,8 +489,13 @@ internal sealed class ManifestReader
             return true;
         }
 
+        if (!_categoriesReadable)
+        {
+            return false; // 'categories' is already reported; no model is built either way
+        }
+
         var declared = _categoryIds.Count == 0 ? "none (add them under 'categories')" : string.Join(", ", _categoryIds);
-        Content(reference.Span, $"Unknown category '{reference.Value}'.{SpellingSuggestion.Hint(reference.Value, _categoryIds)} Declared categories: {declared}.");
+        Content(reference.Span, $"Unknown category '{Printable(reference.Value)}'.{SpellingSuggestion.Hint(reference.Value, _categoryIds)} Declared categories: {declared}.");
         return false;
     }
 
@@ -534,7 +548,7 @@ internal sealed class ManifestReader
         {
             if (!known.Contains(property.Name))
             {
-                Content(property.NameSpan, $"Unknown field '{property.Name}' in {owner}.{SpellingSuggestion.Hint(property.Name, known)} Known fields: {string.Join(", ", known)}.");
+                Content(property.NameSpan, $"Unknown field '{Printable(property.Name)}' in {owner}.{SpellingSuggestion.Hint(property.Name, known)} Known fields: {string.Join(", ", known)}.");
             }
         }
 
@@ -548,7 +562,7 @@ internal sealed class ManifestReader
         {
             if (seen.TryGetValue(property.Name, out var first))
             {
-                Conflict(property.NameSpan, $"Duplicate {what} '{property.Name}' (first at line {LineOf(first.NameSpan)}): only one of the two would take effect; remove or merge one.");
+                Conflict(property.NameSpan, $"Duplicate {what} '{Printable(property.Name)}' (first at line {LineOf(first.NameSpan)}): only one of the two would take effect; remove or merge one.");
             }
             else
             {
@@ -558,6 +572,31 @@ internal sealed class ManifestReader
     }
 
     private int LineOf(TextSpan span) => _text.Lines.GetLinePosition(span.Start).Line + 1;
+
+    /// <summary>Text from the manifest made safe to quote in a one-line message: control characters escaped, long text cut.</summary>
+    internal static string Printable(string text)
+    {
+        const int MaxLength = 80;
+        var builder = new System.Text.StringBuilder(System.Math.Min(text.Length, MaxLength));
+        foreach (var c in text)
+        {
+            if (builder.Length >= MaxLength)
+            {
+                return builder.Append('…').ToString();
+            }
+
+            if (char.IsControl(c))
+            {
+                builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 

@@ -82,15 +82,25 @@ public class ManifestAnalyzerTests
     public async Task Missing_manifest_is_CG0001_once_for_the_compilation()
     {
         var test = Test();
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.ManifestNotFound).WithNoLocation().WithArguments("the project has no consent-manifest.json"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.ManifestNotFound).WithNoLocation().WithArguments("the project has no consent-manifest.json: add one to the project folder, or set ConsentManifestPath to the manifest to use"));
         await test.RunAsync();
     }
 
     [Fact]
     public async Task Missing_manifest_names_the_configured_path()
     {
-        var test = Test().WithGlobalConfig("build_property.ConsentManifestPath = ../policy/consent.json\n");
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.ManifestNotFound).WithNoLocation().WithArguments("ConsentManifestPath '../policy/consent.json' names no file"));
+        var test = Test().WithGlobalConfig("build_property.ConsentManifestPath = ../policy/consent.json\nbuild_property._ConsentManifestFullPath = /policy/consent.json\n");
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.ManifestNotFound).WithNoLocation()
+            .WithArguments("ConsentManifestPath '../policy/consent.json' names no file (looked for '/policy/consent.json'): a relative path resolves against each project's folder"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_configured_path_that_names_no_file_is_not_replaced_by_a_stray_default_manifest()
+    {
+        var test = Test().WithManifest(ValidManifest).WithGlobalConfig("build_property.ConsentManifestPath = shared.json\n");
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.ManifestNotFound).WithNoLocation()
+            .WithArguments("ConsentManifestPath 'shared.json' names no file: a relative path resolves against each project's folder"));
         await test.RunAsync();
     }
 
