@@ -18,34 +18,30 @@ internal static class NameConstantsEmitter
     private const string PrefixSuffix = "Prefix";
     private const string BuilderSuffix = "Name";
 
-    /// <summary>One name to emit, with what its documentation says.</summary>
-    private sealed record NamedEntry(string Name, string Category, string? Provider, string? Purpose, string? Duration, string? Where);
+    /// <summary>One name to emit; <c>Classification</c> is the documentation's "category (consent)" text.</summary>
+    private sealed record NamedEntry(string Name, string Classification, string? Provider, string? Purpose, string? Duration);
 
     public static string EmitCookies(GenerationInput input, CategoryNames categories) =>
-        Emit(input, categories, CookiesClass, "cookie", "The cookie names declared in the cookie policy (consent-manifest.json).", input.Manifest.Cookies.Select(c => new NamedEntry(c.Name, c.Category, c.Provider, c.Purpose, c.Duration, null)));
+        Emit(input, CookiesClass, "cookie", "The cookie names declared in the cookie policy (consent-manifest.json).", input.Manifest.Cookies.Select(c => new NamedEntry(c.Name, categories.Describe(c.Category), c.Provider, c.Purpose, c.Duration)));
 
     public static string EmitStorageKeys(GenerationInput input, CategoryNames categories)
     {
-        // A key declared for both areas is one constant; its documentation names both.
-        var byKey = new Dictionary<string, NamedEntry>();
-        var order = new List<string>();
-        foreach (var entry in input.Manifest.Storage)
-        {
-            var where = entry.Area == StorageArea.Local ? "localStorage" : "sessionStorage";
-            if (byKey.TryGetValue(entry.Key, out var existing))
+        // A key declared for both areas is one constant; its documentation gives each area's category.
+        var entries = input.Manifest.Storage
+            .GroupBy(entry => entry.Key)
+            .Select(group =>
             {
-                byKey[entry.Key] = existing with { Where = existing.Where + " and " + where };
-                continue;
-            }
+                var first = group.First();
+                var classification = string.Join("; ", group.Select(entry => $"in {AreaName(entry.Area)}, {categories.Describe(entry.Category)}"));
+                return new NamedEntry(group.Key, classification, first.Provider, first.Purpose, first.Duration);
+            });
 
-            byKey[entry.Key] = new NamedEntry(entry.Key, entry.Category, entry.Provider, entry.Purpose, entry.Duration, where);
-            order.Add(entry.Key);
-        }
-
-        return Emit(input, categories, StorageKeysClass, "storage key", "The browser-storage keys declared in the cookie policy (consent-manifest.json).", order.Select(key => byKey[key]));
+        return Emit(input, StorageKeysClass, "storage key", "The browser-storage keys declared in the cookie policy (consent-manifest.json).", entries);
     }
 
-    private static string Emit(GenerationInput input, CategoryNames categories, string className, string kind, string summary, IEnumerable<NamedEntry> entries) =>
+    private static string AreaName(StorageArea area) => area == StorageArea.Local ? "localStorage" : "sessionStorage";
+
+    private static string Emit(GenerationInput input, string className, string kind, string summary, IEnumerable<NamedEntry> entries) =>
         SourceFile.Build(input.Options, writer =>
         {
             var names = new UniqueNames(className);
@@ -67,7 +63,7 @@ internal static class NameConstantsEmitter
                 if (!NamePattern.IsPattern(entry.Name))
                 {
                     var member = names.Allocate(baseName);
-                    writer.Summary(new[] { $"The {kind} <c>{CodeWriter.Xml(entry.Name)}</c>: {categories.Describe(entry.Category)}." }.Concat(details).ToArray());
+                    writer.Summary(new[] { $"The {kind} <c>{CodeWriter.Xml(entry.Name)}</c>: {entry.Classification}." }.Concat(details).ToArray());
                     writer.Line($"public const string {member} = {CodeWriter.Literal(entry.Name)};");
                     continue;
                 }
@@ -75,10 +71,10 @@ internal static class NameConstantsEmitter
                 var stem = names.Allocate(baseName, PrefixSuffix, BuilderSuffix);
                 var pieces = SplitPattern(entry.Name);
                 var parameters = Enumerable.Range(1, pieces.Count - 1).Select(i => pieces.Count == 2 ? "part" : "part" + i.ToString(CultureInfo.InvariantCulture)).ToList();
-                writer.Summary(new[] { $"The fixed beginning of the {kind} pattern <c>{CodeWriter.Xml(entry.Name)}</c>: {categories.Describe(entry.Category)}." }.Concat(details).ToArray());
+                writer.Summary(new[] { $"The fixed beginning of the {kind} pattern <c>{CodeWriter.Xml(entry.Name)}</c>: {entry.Classification}." }.Concat(details).ToArray());
                 writer.Line($"public const string {stem}{PrefixSuffix} = {CodeWriter.Literal(pieces[0])};");
                 writer.Line();
-                writer.Summary($"Builds a concrete name of the {kind} pattern <c>{CodeWriter.Xml(entry.Name)}</c>, each part standing for one '*': {categories.Describe(entry.Category)}.");
+                writer.Summary($"Builds a concrete name of the {kind} pattern <c>{CodeWriter.Xml(entry.Name)}</c>, each part standing for one '*': {entry.Classification}.");
                 foreach (var parameter in parameters)
                 {
                     writer.Line($"/// <param name=\"{parameter}\">The text that stands for {(parameters.Count == 1 ? "the" : "one")} '*'.</param>");
@@ -114,11 +110,6 @@ internal static class NameConstantsEmitter
 
     private static IEnumerable<string> Details(NamedEntry entry)
     {
-        if (entry.Where is not null)
-        {
-            yield return "Stored in " + entry.Where + ".";
-        }
-
         if (entry.Provider is not null)
         {
             yield return "Provider: " + CodeWriter.Xml(entry.Provider) + ".";

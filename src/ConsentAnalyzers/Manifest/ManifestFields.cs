@@ -10,6 +10,12 @@ internal static class ManifestFields
 {
     public const int SupportedVersion = 1;
 
+    /// <summary>Category ids: lowercase, starting with a letter. The schema carries the same pattern.</summary>
+    public const string CategoryIdPattern = "^[a-z][a-z0-9_-]*$";
+
+    /// <summary>Namespace.Type.Member: dotted identifiers, at least two, '*' allowed anywhere. The schema carries the same pattern.</summary>
+    public const string ApiPattern = @"^[A-Za-z_*][A-Za-z0-9_*]*(\.[A-Za-z_*][A-Za-z0-9_*]*)+$";
+
     public static readonly ImmutableArray<string> Root = ImmutableArray.Create("$schema", "version", "categories", "cookies", "storage", "trackers", "guards");
 
     public static readonly ImmutableArray<string> Category = ImmutableArray.Create("title", "description", "essential", "optOutSignals");

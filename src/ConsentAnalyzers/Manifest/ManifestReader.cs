@@ -17,10 +17,9 @@ namespace ConsentAnalyzers.Manifest;
 /// </summary>
 internal sealed class ManifestReader
 {
-    private static readonly Regex CategoryIdPattern = new(@"^[a-z][a-z0-9_-]*\z", RegexOptions.CultureInvariant);
-
-    /// <summary>Namespace.Type.Member: dotted identifiers, at least two, with '*' allowed anywhere in them.</summary>
-    private static readonly Regex ApiPattern = new(@"^[A-Za-z_*][A-Za-z0-9_*]*(\.[A-Za-z_*][A-Za-z0-9_*]*)+\z", RegexOptions.CultureInvariant);
+    // '$' would also match before a final line break; '\z' is the true end of the text.
+    private static readonly Regex CategoryIdPattern = new(ManifestFields.CategoryIdPattern.Replace("$", @"\z"), RegexOptions.CultureInvariant);
+    private static readonly Regex ApiPattern = new(ManifestFields.ApiPattern.Replace("$", @"\z"), RegexOptions.CultureInvariant);
 
     private readonly SourceText _text;
     private readonly ImmutableArray<ManifestIssue>.Builder _issues = ImmutableArray.CreateBuilder<ManifestIssue>();

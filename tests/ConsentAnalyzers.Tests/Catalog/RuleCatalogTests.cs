@@ -99,9 +99,20 @@ public class RuleCatalogTests
         Assert.Equal(ManifestFields.Storage.Order(), PropertyNames(Resolve(root, root.GetProperty("properties").GetProperty("storage").GetProperty("items"))));
         Assert.Equal(ManifestFields.Tracker.Order(), PropertyNames(Resolve(root, root.GetProperty("properties").GetProperty("trackers").GetProperty("items"))));
         Assert.Equal(ManifestFields.Guard.Order(), PropertyNames(Resolve(root, root.GetProperty("properties").GetProperty("guards").GetProperty("items"))));
-        Assert.Contains(TrackerCatalog.Entries.First().Id, root.ToString(), StringComparison.Ordinal);
+        Assert.Contains(ManifestFields.CategoryIdPattern, Patterns(root));
+        Assert.Contains(ManifestFields.ApiPattern, Patterns(root));
         Assert.All(TrackerCatalog.Entries, entry => Assert.Contains($"\"{entry.Id}\"", root.ToString(), StringComparison.Ordinal));
     }
+
+    /// <summary>Every "pattern" in the schema, wherever it stands.</summary>
+    private static List<string> Patterns(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => element.EnumerateObject()
+            .SelectMany(p => p.Name == "pattern" && p.Value.ValueKind == JsonValueKind.String ? [p.Value.GetString()!] : Patterns(p.Value))
+            .ToList(),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(Patterns).ToList(),
+        _ => [],
+    };
 
     private static IEnumerable<string> PropertyNames(JsonElement schema) =>
         schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order();

@@ -133,6 +133,23 @@ public class GeneratedApiTests
     }
 
     [Fact]
+    public void A_key_declared_for_both_storage_areas_is_one_constant_documented_for_each_area()
+    {
+        var manifest = TestManifests.Policy.Replace(
+            "{ \"key\": \"return_page\", \"area\": \"session\", \"category\": \"functional\" }",
+            "{ \"key\": \"return_page\", \"area\": \"session\", \"category\": \"analytics\" }",
+            StringComparison.Ordinal);
+
+        var storage = GeneratorHarness.Run(manifest).Sources["ConsentStorageKeys.g.cs"];
+
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(storage, "public const string ReturnPage "));
+        Assert.Contains(
+            "/// The storage key <c>return_page</c>: in localStorage, Functional (needs consent: <see cref=\"ConsentCategory.Functional\"/>); in sessionStorage, Analytics and Performance (needs consent: <see cref=\"ConsentCategory.Analytics\"/>).",
+            storage,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_attributes_are_usable_on_members()
     {
         const string Source = """

@@ -160,6 +160,9 @@ public class ManifestReaderTests
     [InlineData("""  "trackers": [{ "use": "segment", "url": "https://x/*", "category": "analytics" }]  """, "\"url\"", "exactly one of 'use', 'api' or 'url'")]
     [InlineData("""  "trackers": [{ "url": "collect.example.com/*", "category": "analytics" }]  """, "\"collect.example.com/*\"", "absolute http(s) URL")]
     [InlineData("""  "trackers": [{ "api": "Send()", "category": "analytics" }]  """, "\"Send()\"", "Namespace.Type.Member")]
+    [InlineData("""  "trackers": [{ "api": "https://collect.example.com/*", "category": "analytics" }]  """, "\"https://collect.example.com/*\"", "Namespace.Type.Member")]
+    [InlineData("""  "trackers": [{ "api": "Send", "category": "analytics" }]  """, "\"Send\"", "Namespace.Type.Member")]
+    [InlineData("""  "trackers": [{ "api": "A..B", "category": "analytics" }]  """, "\"A..B\"", "Namespace.Type.Member")]
     [InlineData("""  "guards": [{ "api": "A.B.C" }]  """, "{", "needs 'category'")]
     [InlineData("""  "guards": [{ "api": "A.B.C", "category": "analytics", "arguments": { "X": "analytics" } }]  """, "\"arguments\"", "not both")]
     [InlineData("""  "guards": [{ "api": "A.B.C", "arguments": { "X.Y": "analytic" } }]  """, "\"analytic\"", "Unknown category 'analytic'")]
@@ -188,6 +191,36 @@ public class ManifestReaderTests
 
         Assert.Equal("CG0004", issue.Id);
         Assert.Contains(message, issue.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("MyApp.Telemetry.Tracker.Send*")]
+    [InlineData("Tracker.Send")]
+    [InlineData("*.TelemetryClient.Track*")]
+    public void Api_patterns_accept_dotted_identifiers_with_wildcards(string api) =>
+        Assert.Empty(Issues(Manifest($$"""  "trackers": [{ "api": "{{api}}", "category": "analytics" }]  """)));
+
+    [Fact]
+    public void A_category_id_with_a_trailing_line_break_is_invalid()
+    {
+        var issue = Single("""{ "version": 1, "categories": { "analytics\n": { "title": "A" } } }""");
+
+        Assert.Equal("CG0003", issue.Id);
+        Assert.Contains("Category id 'analytics\\u000A' is not valid", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_readable_categories_only_that_is_reported_not_every_reference()
+    {
+        var issues = Issues("""
+            {
+              "version": 1,
+              "categories": [ "necessary" ],
+              "cookies": [ { "name": "_ga", "category": "analytics" }, { "name": "_gid", "category": "analytics" } ],
+            }
+            """);
+
+        Assert.Equal("'categories' must be an object keyed by category id, not an array.", Assert.Single(issues).Message);
     }
 
     [Fact]
