@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Manifest;
@@ -30,21 +29,11 @@ public sealed class ManifestAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
-        var options = context.Options.AnalyzerConfigOptionsProvider;
-        var candidates = new List<AdditionalText>();
-        foreach (var file in context.Options.AdditionalFiles)
-        {
-            if (ManifestFiles.IsCandidate(file, options))
-            {
-                candidates.Add(file);
-            }
-        }
-
-        var configuredPath = ManifestFiles.ConfiguredPath(options.GlobalOptions);
-        var primary = ManifestFiles.ChoosePrimary(candidates, file => ManifestFiles.IsMarked(options.GetOptions(file)), configuredPath is not null);
+        var primary = ManifestFiles.FindPrimary(context.Options);
         if (primary is null)
         {
-            var reason = WhyNoManifest(configuredPath, ManifestFiles.ResolvedPath(options.GlobalOptions));
+            var globalOptions = context.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
+            var reason = WhyNoManifest(ManifestFiles.ConfiguredPath(globalOptions), ManifestFiles.ResolvedPath(globalOptions));
             context.RegisterCompilationEndAction(end => end.ReportDiagnostic(Diagnostic.Create(Rules.ManifestNotFound, Location.None, reason)));
             return;
         }

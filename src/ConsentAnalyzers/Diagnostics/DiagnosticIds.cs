@@ -7,4 +7,10 @@ internal static class DiagnosticIds
     public const string ManifestSyntax = "CG0002";
     public const string ManifestContent = "CG0003";
     public const string ManifestConflict = "CG0004";
+    public const string UndeclaredCookie = "CG0101";
+    public const string UnresolvedName = "CG0102";
+    public const string UndeclaredStorageKey = "CG0103";
+    public const string NameInWrongPlace = "CG0104";
+    public const string EssentialMisdeclared = "CG0106";
+    public const string LiteralDuplicatesConstant = "CG0107";
 }

@@ -28,6 +28,22 @@ internal static class ManifestFiles
     public static bool IsCandidate(AdditionalText file, AnalyzerConfigOptionsProvider options) =>
         HasDefaultName(file.Path) || IsMarked(options.GetOptions(file));
 
+    /// <summary>The manifest file an analyzer should read for this compilation, or null when there is none.</summary>
+    public static AdditionalText? FindPrimary(AnalyzerOptions options)
+    {
+        var provider = options.AnalyzerConfigOptionsProvider;
+        var candidates = new List<AdditionalText>();
+        foreach (var file in options.AdditionalFiles)
+        {
+            if (IsCandidate(file, provider))
+            {
+                candidates.Add(file);
+            }
+        }
+
+        return ChoosePrimary(candidates, file => IsMarked(provider.GetOptions(file)), ConfiguredPath(provider.GlobalOptions) is not null);
+    }
+
     /// <summary>The ConsentManifestPath the project sets, as written, or null.</summary>
     public static string? ConfiguredPath(AnalyzerConfigOptions globalOptions) =>
         globalOptions.TryGetValue(ManifestPathProperty, out var path) && !string.IsNullOrWhiteSpace(path) ? path.Trim() : null;

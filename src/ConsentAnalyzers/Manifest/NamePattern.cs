@@ -10,6 +10,12 @@ internal static class NamePattern
 {
     public const char Wildcard = '*';
 
+    /// <summary>
+    /// Stands for an unknown part of a name written in code (an interpolation hole). Only a wildcard matches it, so
+    /// <c>Matches(pattern, template)</c> holds exactly when the pattern covers every value the template can take.
+    /// </summary>
+    public const char Hole = '\uFFFF';
+
     public static bool IsPattern(string name) => name.IndexOf(Wildcard) >= 0;
 
     /// <summary>A name made only of wildcards matches everything: it would declare every cookie at once.</summary>

@@ -10,10 +10,21 @@ internal sealed class ConsentAnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnaly
 {
     public const string ManifestPath = "/0/consent-manifest.json";
 
+    /// <summary>.NET 8 with ASP.NET Core (cookies, headers, JS interop, protected browser storage).</summary>
+    public static readonly ReferenceAssemblies AspNetCore = ReferenceAssemblies.Net.Net80
+        .AddPackages([new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.0")]);
+
     public ConsentAnalyzerTest()
     {
-        ReferenceAssemblies = ReferenceAssemblies.Net.Net80;
+        ReferenceAssemblies = AspNetCore;
         TestCode = "class Program { }";
+    }
+
+    /// <summary>A test of C# code against a manifest; <c>{|CG0101:…|}</c> markup in the code marks expected diagnostics.</summary>
+    public static ConsentAnalyzerTest<TAnalyzer> Code(string code, string manifest)
+    {
+        var test = new ConsentAnalyzerTest<TAnalyzer> { TestCode = code };
+        return test.WithManifest(manifest);
     }
 
     /// <summary>Adds the manifest; <c>{|CG0003:…|}</c> markup in it marks the expected diagnostics.</summary>

@@ -1,0 +1,100 @@
+using System.Collections.Immutable;
+using ConsentAnalyzers.Diagnostics;
+using ConsentAnalyzers.Manifest;
+using ConsentAnalyzers.Names;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ConsentAnalyzers.Analysis;
+
+/// <summary>
+/// Checks one name written in code against the manifest and reports what is wrong with it: unresolvable (CG0102),
+/// undeclared (CG0101/CG0103), declared for another place (CG0104), or a literal that repeats a generated
+/// constant (CG0107).
+/// </summary>
+internal static class DeclaredNameCheck
+{
+    /// <summary>Diagnostic property keys, for code fixes.</summary>
+    public const string NameProperty = "Name";
+    public const string TargetProperty = "Target";
+
+    /// <summary>The category id of the declaration covering the name, or null when there is none.</summary>
+    public static string? Check(OperationAnalysisContext context, ConsentCompilation consent, IOperation nameOperation, NameTarget target) =>
+        Check(context, consent, NameResolver.Resolve(nameOperation), nameOperation.Syntax.GetLocation(), target);
+
+    public static string? Check(OperationAnalysisContext context, ConsentCompilation consent, ResolvedName name, Location location, NameTarget target)
+    {
+        if (name.Kind == ResolvedNameKind.Unresolved)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rules.UnresolvedName, location, target.NameKind()));
+            return null;
+        }
+
+        var category = CategoryAt(consent.Manifest, name, target);
+        if (category is not null)
+        {
+            ReportLiteralWithConstant(context, consent, name, location, target);
+            return category;
+        }
+
+        var properties = ImmutableDictionary<string, string?>.Empty
+            .Add(NameProperty, name.Kind == ResolvedNameKind.Exact ? name.Text : null)
+            .Add(TargetProperty, target.ToString());
+        var elsewhere = DeclaredElsewhere(consent.Manifest, name, target);
+        if (elsewhere is not null)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rules.NameInWrongPlace, location, properties, name.Display, elsewhere.Value.Describe(), target.Describe()));
+            return null;
+        }
+
+        var why = name.Kind == ResolvedNameKind.Template ? ": no declared pattern covers every value it can take" : string.Empty;
+        var diagnostic = target == NameTarget.Cookie
+            ? Diagnostic.Create(Rules.UndeclaredCookie, location, properties, name.Display, why)
+            : Diagnostic.Create(Rules.UndeclaredStorageKey, location, properties, StorageKind(target), name.Display, why);
+        context.ReportDiagnostic(diagnostic);
+        return null;
+    }
+
+    private static string? CategoryAt(ManifestIndex manifest, ResolvedName name, NameTarget target) => target switch
+    {
+        NameTarget.Cookie => manifest.Cookies.Find(name)?.Category,
+        NameTarget.LocalStorage => manifest.LocalStorage.Find(name)?.Category,
+        NameTarget.SessionStorage => manifest.SessionStorage.Find(name)?.Category,
+        _ => manifest.LocalStorage.Find(name)?.Category ?? manifest.SessionStorage.Find(name)?.Category,
+    };
+
+    /// <summary>Another place the name is declared, so the message can say where it belongs.</summary>
+    private static NameTarget? DeclaredElsewhere(ManifestIndex manifest, ResolvedName name, NameTarget target)
+    {
+        foreach (var other in new[] { NameTarget.Cookie, NameTarget.LocalStorage, NameTarget.SessionStorage })
+        {
+            if (other != target && CategoryAt(manifest, name, other) is not null)
+            {
+                return other;
+            }
+        }
+
+        return null;
+    }
+
+    private static void ReportLiteralWithConstant(OperationAnalysisContext context, ConsentCompilation consent, ResolvedName name, Location location, NameTarget target)
+    {
+        if (!name.IsLiteral)
+        {
+            return;
+        }
+
+        var constant = target == NameTarget.Cookie ? consent.Constants.ForCookie(name.Text) : consent.Constants.ForStorageKey(name.Text);
+        if (constant is not null)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rules.LiteralDuplicatesConstant, location, ImmutableDictionary<string, string?>.Empty.Add("Constant", constant), constant, name.Text));
+        }
+    }
+
+    private static string StorageKind(NameTarget target) => target switch
+    {
+        NameTarget.LocalStorage => "Local-storage",
+        NameTarget.SessionStorage => "Session-storage",
+        _ => "Storage",
+    };
+}

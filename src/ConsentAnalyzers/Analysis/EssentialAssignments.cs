@@ -1,0 +1,71 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ConsentAnalyzers.Analysis;
+
+/// <summary>
+/// Finds where a <c>CookieOptions</c> passed to a cookie write gets <c>IsEssential = true</c>: in its object
+/// initializer, or, for a local variable, in its declaration or an assignment in the same member body.
+/// </summary>
+internal static class EssentialAssignments
+{
+    public static IEnumerable<IOperation> Find(IOperation options, KnownSymbols symbols)
+    {
+        options = options.WithoutConversions();
+        if (options is IObjectCreationOperation creation)
+        {
+            return InInitializer(creation, symbols);
+        }
+
+        if (options is ILocalReferenceOperation local)
+        {
+            return ForLocal(local.Local, options.Root(), symbols);
+        }
+
+        return System.Array.Empty<IOperation>();
+    }
+
+    private static IEnumerable<IOperation> InInitializer(IObjectCreationOperation creation, KnownSymbols symbols)
+    {
+        if (creation.Initializer is null)
+        {
+            yield break;
+        }
+
+        foreach (var initializer in creation.Initializer.Initializers)
+        {
+            if (initializer is ISimpleAssignmentOperation assignment && IsEssentialTrue(assignment, symbols))
+            {
+                yield return assignment;
+            }
+        }
+    }
+
+    private static IEnumerable<IOperation> ForLocal(ILocalSymbol local, IOperation body, KnownSymbols symbols)
+    {
+        foreach (var operation in body.Descendants())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local)
+                    && declarator.Initializer?.Value.WithoutConversions() is IObjectCreationOperation creation:
+                    foreach (var assignment in InInitializer(creation, symbols))
+                    {
+                        yield return assignment;
+                    }
+
+                    break;
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation instance } } assignment
+                    when SymbolEqualityComparer.Default.Equals(instance.Local, local) && IsEssentialTrue(assignment, symbols):
+                    yield return assignment;
+                    break;
+            }
+        }
+    }
+
+    private static bool IsEssentialTrue(ISimpleAssignmentOperation assignment, KnownSymbols symbols) =>
+        assignment.Target is IPropertyReferenceOperation { Property.Name: "IsEssential" } target
+        && KnownSymbols.IsOrInherits(target.Property.ContainingType, symbols.CookieOptions)
+        && assignment.Value.IsConstantTrue();
+}

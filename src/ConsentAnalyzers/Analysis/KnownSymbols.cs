@@ -1,0 +1,121 @@
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+
+namespace ConsentAnalyzers.Analysis;
+
+/// <summary>
+/// The framework and library types whose members write cookies or browser storage, resolved once per compilation by
+/// metadata name (so third-party types such as Blazored need no reference from the analyzer). A type the
+/// compilation does not reference is null, and the analyzers skip what needs it.
+/// </summary>
+internal sealed class KnownSymbols
+{
+    private static readonly ConditionalWeakTable<Compilation, KnownSymbols> Cache = new();
+
+    private KnownSymbols(Compilation compilation)
+    {
+        INamedTypeSymbol? Type(string metadataName) => compilation.GetTypeByMetadataName(metadataName);
+
+        ResponseCookies = Type("Microsoft.AspNetCore.Http.IResponseCookies");
+        CookieOptions = Type("Microsoft.AspNetCore.Http.CookieOptions");
+        CookieBuilder = Type("Microsoft.AspNetCore.Http.CookieBuilder");
+        HeaderDictionary = Type("Microsoft.AspNetCore.Http.IHeaderDictionary");
+        SetCookieHeaderValue = Type("Microsoft.Net.Http.Headers.SetCookieHeaderValue");
+        ClassicHttpCookie = Type("System.Web.HttpCookie");
+        ProtectedLocalStorage = Type("Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedLocalStorage");
+        ProtectedSessionStorage = Type("Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedSessionStorage");
+        ProtectedBrowserStorage = Type("Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedBrowserStorage");
+        JSRuntime = Type("Microsoft.JSInterop.IJSRuntime");
+        JSObjectReference = Type("Microsoft.JSInterop.IJSObjectReference");
+        JSInProcessRuntime = Type("Microsoft.JSInterop.IJSInProcessRuntime");
+        JSInProcessObjectReference = Type("Microsoft.JSInterop.IJSInProcessObjectReference");
+        JSRuntimeExtensions = Type("Microsoft.JSInterop.JSRuntimeExtensions");
+        JSObjectReferenceExtensions = Type("Microsoft.JSInterop.JSObjectReferenceExtensions");
+        JSInProcessRuntimeExtensions = Type("Microsoft.JSInterop.JSInProcessRuntimeExtensions");
+        JSInProcessObjectReferenceExtensions = Type("Microsoft.JSInterop.JSInProcessObjectReferenceExtensions");
+        BlazoredLocalStorage = Type("Blazored.LocalStorage.ILocalStorageService");
+        BlazoredSyncLocalStorage = Type("Blazored.LocalStorage.ISyncLocalStorageService");
+        BlazoredSessionStorage = Type("Blazored.SessionStorage.ISessionStorageService");
+        BlazoredSyncSessionStorage = Type("Blazored.SessionStorage.ISyncSessionStorageService");
+    }
+
+    public INamedTypeSymbol? ResponseCookies { get; }
+
+    public INamedTypeSymbol? CookieOptions { get; }
+
+    public INamedTypeSymbol? CookieBuilder { get; }
+
+    public INamedTypeSymbol? HeaderDictionary { get; }
+
+    public INamedTypeSymbol? SetCookieHeaderValue { get; }
+
+    public INamedTypeSymbol? ClassicHttpCookie { get; }
+
+    public INamedTypeSymbol? ProtectedLocalStorage { get; }
+
+    public INamedTypeSymbol? ProtectedSessionStorage { get; }
+
+    public INamedTypeSymbol? ProtectedBrowserStorage { get; }
+
+    public INamedTypeSymbol? JSRuntime { get; }
+
+    public INamedTypeSymbol? JSObjectReference { get; }
+
+    public INamedTypeSymbol? JSInProcessRuntime { get; }
+
+    public INamedTypeSymbol? JSInProcessObjectReference { get; }
+
+    public INamedTypeSymbol? JSRuntimeExtensions { get; }
+
+    public INamedTypeSymbol? JSObjectReferenceExtensions { get; }
+
+    public INamedTypeSymbol? JSInProcessRuntimeExtensions { get; }
+
+    public INamedTypeSymbol? JSInProcessObjectReferenceExtensions { get; }
+
+    public INamedTypeSymbol? BlazoredLocalStorage { get; }
+
+    public INamedTypeSymbol? BlazoredSyncLocalStorage { get; }
+
+    public INamedTypeSymbol? BlazoredSessionStorage { get; }
+
+    public INamedTypeSymbol? BlazoredSyncSessionStorage { get; }
+
+    /// <summary>Whether anything that writes a cookie can be called at all.</summary>
+    public bool CanWriteCookies =>
+        ResponseCookies is not null || CookieBuilder is not null || HeaderDictionary is not null || SetCookieHeaderValue is not null || ClassicHttpCookie is not null;
+
+    /// <summary>Whether anything that writes browser storage can be called at all.</summary>
+    public bool CanWriteStorage =>
+        ProtectedBrowserStorage is not null || JSRuntime is not null || JSObjectReference is not null
+        || BlazoredLocalStorage is not null || BlazoredSyncLocalStorage is not null || BlazoredSessionStorage is not null || BlazoredSyncSessionStorage is not null;
+
+    public static KnownSymbols For(Compilation compilation) => Cache.GetValue(compilation, c => new KnownSymbols(c));
+
+    /// <summary>Whether <paramref name="type"/> is <paramref name="target"/>, derives from it or implements it.</summary>
+    public static bool IsOrInherits(ITypeSymbol? type, INamedTypeSymbol? target)
+    {
+        if (type is null || target is null)
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, target))
+            {
+                return true;
+            }
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, target))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ConsentAnalyzers.Analysis;
+
+internal static class OperationExtensions
+{
+    /// <summary>The value passed for the parameter of that name (named, positional or defaulted), or null.</summary>
+    public static IOperation? ArgumentFor(this ImmutableArray<IArgumentOperation> arguments, string parameterName)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Name == parameterName)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The operation without the conversions and parentheses around it.</summary>
+    public static IOperation WithoutConversions(this IOperation operation)
+    {
+        while (operation is IConversionOperation or IParenthesizedOperation)
+        {
+            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+        }
+
+        return operation;
+    }
+
+    /// <summary>The outermost operation of the member body that contains this one.</summary>
+    public static IOperation Root(this IOperation operation)
+    {
+        while (operation.Parent is not null)
+        {
+            operation = operation.Parent;
+        }
+
+        return operation;
+    }
+
+    public static bool IsConstantTrue(this IOperation operation) => operation.ConstantValue is { HasValue: true, Value: true };
+}

@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Immutable;
+using ConsentAnalyzers.Analysis;
+using ConsentAnalyzers.Diagnostics;
+using ConsentAnalyzers.Names;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ConsentAnalyzers.Analyzers;
+
+/// <summary>
+/// Checks every cookie the code writes against the manifest: <c>Response.Cookies.Append</c>, <c>Set-Cookie</c> header
+/// writes, <c>SetCookieHeaderValue</c>, <c>CookieBuilder.Name</c> (authentication, session, antiforgery, TempData
+/// cookies) and classic ASP.NET <c>HttpCookie</c>; and <c>IsEssential = true</c> on a cookie that needs consent.
+/// Deleting a cookie is always allowed.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class CookieWriteAnalyzer : DiagnosticAnalyzer
+{
+    private const string SetCookieHeader = "Set-Cookie";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Rules.UndeclaredCookie,
+        Rules.UnresolvedName,
+        Rules.NameInWrongPlace,
+        Rules.EssentialMisdeclared,
+        Rules.LiteralDuplicatesConstant);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var consent = ConsentCompilation.Create(start.Compilation, start.Options, start.CancellationToken);
+            if (consent is null || !consent.Symbols.CanWriteCookies)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, consent), OperationKind.Invocation);
+            start.RegisterOperationAction(c => AnalyzeObjectCreation(c, consent), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(c => AnalyzeAssignment(c, consent), OperationKind.SimpleAssignment);
+        });
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, ConsentCompilation consent)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        if (method.Name == "Append" && KnownSymbols.IsOrInherits(method.ContainingType, consent.Symbols.ResponseCookies))
+        {
+            AnalyzeAppend(context, consent, invocation);
+        }
+        else if (method.Name is "Append" or "Add" or "TryAdd" or "AppendList" && IsHeaderDictionaryMember(method, consent.Symbols)
+            && invocation.Arguments.ArgumentFor("key") is { } key && IsSetCookie(key))
+        {
+            var value = invocation.Arguments.ArgumentFor("value") ?? invocation.Arguments.ArgumentFor("values");
+            if (value is not null)
+            {
+                CheckSetCookieHeaderValue(context, consent, value);
+            }
+        }
+    }
+
+    private static void AnalyzeAppend(OperationAnalysisContext context, ConsentCompilation consent, IInvocationOperation invocation)
+    {
+        var key = invocation.Arguments.ArgumentFor("key");
+        if (key is null)
+        {
+            // Append(ReadOnlySpan<KeyValuePair<string, string>> keyValuePairs, CookieOptions options): names are data.
+            if (invocation.Arguments.ArgumentFor("keyValuePairs") is { } pairs)
+            {
+                DeclaredNameCheck.Check(context, consent, ResolvedName.Unresolved, pairs.Syntax.GetLocation(), NameTarget.Cookie);
+            }
+
+            return;
+        }
+
+        var name = NameResolver.Resolve(key);
+        var category = DeclaredNameCheck.Check(context, consent, name, key.Syntax.GetLocation(), NameTarget.Cookie);
+        if (category is not null && !consent.Manifest.Category(category).IsEssential && invocation.Arguments.ArgumentFor("options") is { } options)
+        {
+            foreach (var essential in EssentialAssignments.Find(options, consent.Symbols))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rules.EssentialMisdeclared, essential.Syntax.GetLocation(), name.Display, category));
+            }
+        }
+    }
+
+    private static void AnalyzeObjectCreation(OperationAnalysisContext context, ConsentCompilation consent)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        var type = creation.Type;
+        if ((SymbolEqualityComparer.Default.Equals(type, consent.Symbols.SetCookieHeaderValue) || SymbolEqualityComparer.Default.Equals(type, consent.Symbols.ClassicHttpCookie))
+            && creation.Arguments.ArgumentFor("name") is { } name)
+        {
+            DeclaredNameCheck.Check(context, consent, name, NameTarget.Cookie);
+        }
+    }
+
+    private static void AnalyzeAssignment(OperationAnalysisContext context, ConsentCompilation consent)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is not IPropertyReferenceOperation target)
+        {
+            return;
+        }
+
+        var property = target.Property;
+        if (property.Name == "Name" && KnownSymbols.IsOrInherits(property.ContainingType, consent.Symbols.CookieBuilder))
+        {
+            DeclaredNameCheck.Check(context, consent, assignment.Value, NameTarget.Cookie);
+        }
+        else if (IsHeaderDictionaryMember(property, consent.Symbols)
+            && (property.Name == "SetCookie" || (property.IsIndexer && target.Arguments.Length == 1 && IsSetCookie(target.Arguments[0].Value))))
+        {
+            CheckSetCookieHeaderValue(context, consent, assignment.Value);
+        }
+    }
+
+    /// <summary>A raw <c>Set-Cookie</c> header: the cookie name is the text before the first '='.</summary>
+    private static void CheckSetCookieHeaderValue(OperationAnalysisContext context, ConsentCompilation consent, IOperation value)
+    {
+        var header = NameResolver.Resolve(value);
+        var equals = header.Text.IndexOf('=');
+        var name = header.Kind == ResolvedNameKind.Unresolved || equals < 0
+            ? ResolvedName.Unresolved
+            : NameBefore(header.Text.Substring(0, equals).Trim());
+        DeclaredNameCheck.Check(context, consent, name, value.Syntax.GetLocation(), NameTarget.Cookie);
+    }
+
+    private static ResolvedName NameBefore(string text) =>
+        text.IndexOf(Manifest.NamePattern.Hole) < 0 ? ResolvedName.Exact(text) : text.Trim(Manifest.NamePattern.Hole).Length == 0 ? ResolvedName.Unresolved : ResolvedName.Template(text);
+
+    private static bool IsSetCookie(IOperation key) =>
+        key.ConstantValue is { HasValue: true, Value: string header } && string.Equals(header, SetCookieHeader, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A member of IHeaderDictionary, of a type implementing it, or an extension method on it.</summary>
+    private static bool IsHeaderDictionaryMember(ISymbol member, KnownSymbols symbols)
+    {
+        if (symbols.HeaderDictionary is null)
+        {
+            return false;
+        }
+
+        if (member is IMethodSymbol { IsExtensionMethod: true } extension)
+        {
+            var receiver = extension.ReducedFrom?.Parameters[0].Type ?? (extension.Parameters.Length > 0 ? extension.Parameters[0].Type : null);
+            return KnownSymbols.IsOrInherits(receiver, symbols.HeaderDictionary);
+        }
+
+        return KnownSymbols.IsOrInherits(member.ContainingType, symbols.HeaderDictionary);
+    }
+}

@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Immutable;
+using ConsentAnalyzers.Analysis;
+using ConsentAnalyzers.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ConsentAnalyzers.Analyzers;
+
+/// <summary>
+/// Checks every browser-storage key the code writes against the manifest, for the area it is written to:
+/// <c>ProtectedLocalStorage</c>/<c>ProtectedSessionStorage.SetAsync</c>, JS interop calls to
+/// <c>localStorage.setItem</c>/<c>sessionStorage.setItem</c>, and Blazored's local and session storage services.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class StorageWriteAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Rules.UndeclaredStorageKey,
+        Rules.UnresolvedName,
+        Rules.NameInWrongPlace,
+        Rules.LiteralDuplicatesConstant);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var consent = ConsentCompilation.Create(start.Compilation, start.Options, start.CancellationToken);
+            if (consent is null || !consent.Symbols.CanWriteStorage)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, consent), OperationKind.Invocation);
+        });
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, ConsentCompilation consent)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var (key, target) = FindStorageWrite(invocation, consent.Symbols);
+        if (key is not null)
+        {
+            DeclaredNameCheck.Check(context, consent, key, target);
+        }
+    }
+
+    /// <summary>The key operand and the area of a storage write, or (null, _) when the call writes no storage.</summary>
+    private static (IOperation? Key, NameTarget Target) FindStorageWrite(IInvocationOperation invocation, KnownSymbols symbols)
+    {
+        var method = invocation.TargetMethod;
+        var type = method.ContainingType;
+        switch (method.Name)
+        {
+            case "SetAsync" when KnownSymbols.IsOrInherits(type, symbols.ProtectedBrowserStorage):
+                return (invocation.Arguments.ArgumentFor("key"), ProtectedStorageArea(invocation.Instance?.Type, symbols));
+            case "SetItemAsync" or "SetItemAsStringAsync" or "SetItem" or "SetItemAsString":
+                return BlazoredWrite(invocation, type, symbols);
+            case "InvokeVoidAsync" or "InvokeAsync" or "InvokeVoid" or "Invoke" when IsJSInterop(method, symbols):
+                return JSInteropWrite(invocation);
+            default:
+                return (null, default);
+        }
+    }
+
+    private static NameTarget ProtectedStorageArea(ITypeSymbol? receiver, KnownSymbols symbols) =>
+        KnownSymbols.IsOrInherits(receiver, symbols.ProtectedLocalStorage) ? NameTarget.LocalStorage
+        : KnownSymbols.IsOrInherits(receiver, symbols.ProtectedSessionStorage) ? NameTarget.SessionStorage
+        : NameTarget.AnyStorage;
+
+    private static (IOperation? Key, NameTarget Target) BlazoredWrite(IInvocationOperation invocation, INamedTypeSymbol type, KnownSymbols symbols)
+    {
+        var target = KnownSymbols.IsOrInherits(type, symbols.BlazoredLocalStorage) || KnownSymbols.IsOrInherits(type, symbols.BlazoredSyncLocalStorage) ? NameTarget.LocalStorage
+            : KnownSymbols.IsOrInherits(type, symbols.BlazoredSessionStorage) || KnownSymbols.IsOrInherits(type, symbols.BlazoredSyncSessionStorage) ? NameTarget.SessionStorage
+            : (NameTarget?)null;
+        return target is null ? (null, default) : (invocation.Arguments.ArgumentFor("key"), target.Value);
+    }
+
+    /// <summary><c>js.InvokeVoidAsync("localStorage.setItem", key, value)</c>: the key is the first of the JS arguments.</summary>
+    private static (IOperation? Key, NameTarget Target) JSInteropWrite(IInvocationOperation invocation)
+    {
+        if (invocation.Arguments.ArgumentFor("identifier")?.ConstantValue is not { HasValue: true, Value: string identifier })
+        {
+            return (null, default);
+        }
+
+        var target = StorageFunction(identifier);
+        if (target is null)
+        {
+            return (null, default);
+        }
+
+        var args = invocation.Arguments.ArgumentFor("args")?.WithoutConversions();
+        if (args is IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } elements })
+        {
+            return (elements[0], target.Value);
+        }
+
+        // The arguments come from somewhere the analyzer cannot see into: the key is unresolved, never assumed fine.
+        return (args ?? invocation, target.Value);
+    }
+
+    /// <summary>Which storage a JS function identifier writes: "localStorage.setItem", "window.sessionStorage.setItem", ….</summary>
+    private static NameTarget? StorageFunction(string identifier)
+    {
+        const string WindowPrefix = "window.";
+        var name = identifier.StartsWith(WindowPrefix, StringComparison.Ordinal) ? identifier.Substring(WindowPrefix.Length) : identifier;
+        return name switch
+        {
+            "localStorage.setItem" => NameTarget.LocalStorage,
+            "sessionStorage.setItem" => NameTarget.SessionStorage,
+            _ => null,
+        };
+    }
+
+    private static bool IsJSInterop(IMethodSymbol method, KnownSymbols symbols)
+    {
+        var type = (method.ReducedFrom ?? method).ContainingType;
+        return KnownSymbols.IsOrInherits(type, symbols.JSRuntime)
+            || KnownSymbols.IsOrInherits(type, symbols.JSObjectReference)
+            || SymbolEqualityComparer.Default.Equals(type, symbols.JSRuntimeExtensions)
+            || SymbolEqualityComparer.Default.Equals(type, symbols.JSObjectReferenceExtensions)
+            || SymbolEqualityComparer.Default.Equals(type, symbols.JSInProcessRuntimeExtensions)
+            || SymbolEqualityComparer.Default.Equals(type, symbols.JSInProcessObjectReferenceExtensions);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+using System.Linq;
+using ConsentAnalyzers.Names;
+
+namespace ConsentAnalyzers.Manifest;
+
+/// <summary>
+/// One set of declared names (the cookies, or the keys of one storage area) indexed for lookup: exact names in a
+/// hash table, patterns from the most specific (most fixed characters) down.
+/// </summary>
+internal sealed class DeclaredNames<T>
+    where T : class
+{
+    private readonly Dictionary<string, T> _exact = new();
+    private readonly List<(string Pattern, T Entry)> _patterns = new();
+
+    public DeclaredNames(IEnumerable<T> entries, System.Func<T, string> nameOf)
+    {
+        foreach (var entry in entries)
+        {
+            var name = nameOf(entry);
+            if (NamePattern.IsPattern(name))
+            {
+                _patterns.Add((name, entry));
+            }
+            else
+            {
+                _exact[name] = entry;
+            }
+        }
+
+        _patterns = _patterns.OrderByDescending(p => p.Pattern.Count(c => c != NamePattern.Wildcard)).ToList();
+    }
+
+    public bool IsEmpty => _exact.Count == 0 && _patterns.Count == 0;
+
+    /// <summary>Whether the name is declared exactly (not only through a pattern).</summary>
+    public bool ContainsExact(string name) => _exact.ContainsKey(name);
+
+    /// <summary>
+    /// The declaration covering a name written in code: for an exact name, the exact entry or a matching pattern;
+    /// for a template, a pattern that matches every value it can take. Null when nothing covers it.
+    /// </summary>
+    public T? Find(ResolvedName name)
+    {
+        if (name.Kind == ResolvedNameKind.Unresolved)
+        {
+            return null;
+        }
+
+        if (name.Kind == ResolvedNameKind.Exact && _exact.TryGetValue(name.Text, out var exact))
+        {
+            return exact;
+        }
+
+        foreach (var (pattern, entry) in _patterns)
+        {
+            if (NamePattern.Matches(pattern, name.Text))
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
+}

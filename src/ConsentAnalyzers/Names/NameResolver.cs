@@ -1,0 +1,98 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ConsentAnalyzers.Names;
+
+/// <summary>
+/// Resolves the expression that gives a cookie name or storage key: literals, constants from anywhere (also other
+/// assemblies), <c>nameof</c>, and concatenations and interpolations of them. A part that is not constant becomes a
+/// hole; an expression with no constant part at all is unresolved (never silently accepted).
+/// </summary>
+internal static class NameResolver
+{
+    public static ResolvedName Resolve(IOperation operation)
+    {
+        operation = SkipConversions(operation);
+        if (operation.ConstantValue is { HasValue: true, Value: string constant })
+        {
+            return ResolvedName.Exact(constant, isLiteral: operation is ILiteralOperation);
+        }
+
+        switch (operation)
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation when IsString(concatenation.Type):
+                return Combine(ResolvePart(concatenation.LeftOperand), ResolvePart(concatenation.RightOperand));
+            case IInterpolatedStringOperation interpolation:
+                return ResolveInterpolation(interpolation);
+            default:
+                return ResolvedName.Unresolved;
+        }
+    }
+
+    /// <summary>Inside a concatenation or interpolation, a part that is not constant is a hole, not a failure.</summary>
+    private static ResolvedName ResolvePart(IOperation part)
+    {
+        var resolved = Resolve(part);
+        return resolved.Kind == ResolvedNameKind.Unresolved ? ResolvedName.Hole : resolved;
+    }
+
+    private static ResolvedName Combine(ResolvedName left, ResolvedName right)
+    {
+        var combined = ResolvedName.Concat(left, right);
+
+        // A name made of holes only says nothing about the name: it is unresolved.
+        return combined.Kind == ResolvedNameKind.Template && IsOnlyHoles(combined.Text) ? ResolvedName.Unresolved : combined;
+    }
+
+    private static ResolvedName ResolveInterpolation(IInterpolatedStringOperation interpolation)
+    {
+        var result = ResolvedName.Exact(string.Empty);
+        foreach (var part in interpolation.Parts)
+        {
+            var resolved = part switch
+            {
+                IInterpolatedStringTextOperation text => text.Text.ConstantValue.Value is string literal ? ResolvedName.Exact(literal) : ResolvedName.Hole,
+                IInterpolationOperation { Alignment: null, FormatString: null } hole => ResolvePart(hole.Expression),
+                _ => ResolvedName.Hole, // an alignment or format string changes the text in ways a name check should not guess
+            };
+            result = ResolvedName.Concat(result, resolved);
+        }
+
+        return result.Kind == ResolvedNameKind.Template && IsOnlyHoles(result.Text) ? ResolvedName.Unresolved : result;
+    }
+
+    private static bool IsOnlyHoles(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c != Manifest.NamePattern.Hole)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static IOperation SkipConversions(IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                // Built-in conversions (to object, to string), and user-defined ones from a string such as
+                // string → StringValues, keep the text.
+                case IConversionOperation conversion when conversion.OperatorMethod is null || IsString(conversion.Operand.Type):
+                    operation = conversion.Operand;
+                    break;
+                case IParenthesizedOperation parenthesized:
+                    operation = parenthesized.Operand;
+                    break;
+                default:
+                    return operation;
+            }
+        }
+    }
+
+    private static bool IsString(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_String;
+}

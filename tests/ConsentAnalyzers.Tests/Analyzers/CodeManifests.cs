@@ -1,0 +1,53 @@
+namespace ConsentAnalyzers.Tests.Analyzers;
+
+/// <summary>The manifest the code-rule tests check against.</summary>
+internal static class CodeManifests
+{
+    public const string Policy = """
+        {
+          "version": 1,
+          "categories": {
+            "necessary": { "title": "Strictly Necessary", "essential": true },
+            "functional": { "title": "Functional" },
+            "analytics": { "title": "Analytics" },
+            "advertising": { "title": "Advertising" },
+          },
+          "cookies": [
+            { "name": "sb-*", "category": "necessary" },
+            { "name": "app_consent", "category": "necessary" },
+            { "name": ".AspNetCore.Session", "category": "necessary" },
+            { "name": "_ga", "category": "analytics" },
+            { "name": "_ga_*", "category": "analytics" },
+            { "name": "_gcl_*", "category": "advertising" },
+            { "name": "theme", "category": "functional" },
+          ],
+          "storage": [
+            { "key": "landing_page", "area": "session", "category": "analytics" },
+            { "key": "gclid", "area": "session", "category": "advertising" },
+            { "key": "draft:*", "area": "local", "category": "functional" },
+            { "key": "return_page", "area": "local", "category": "functional" },
+            { "key": "return_page", "area": "session", "category": "functional" },
+          ],
+        }
+        """;
+
+    /// <summary>What the generator emits for <see cref="Policy"/>, as far as CG0107 needs it.</summary>
+    public const string GeneratedConstants = """
+        namespace TestProject
+        {
+            internal static class ConsentCookies
+            {
+                public const string AppConsent = "app_consent";
+                public const string Ga = "_ga";
+                public const string GaPrefix = "_ga_";
+                public const string Theme = "theme";
+            }
+
+            internal static class ConsentStorageKeys
+            {
+                public const string LandingPage = "landing_page";
+                public const string DraftPrefix = "draft:";
+            }
+        }
+        """;
+}

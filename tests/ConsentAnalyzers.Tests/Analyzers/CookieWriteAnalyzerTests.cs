@@ -1,0 +1,160 @@
+using ConsentAnalyzers.Analyzers;
+using ConsentAnalyzers.Diagnostics;
+using ConsentAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace ConsentAnalyzers.Tests.Analyzers;
+
+public class CookieWriteAnalyzerTests
+{
+    private static Task Verify(string body, params DiagnosticResult[] expected)
+    {
+        var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code($$"""
+            using System;
+            using Microsoft.AspNetCore.Http;
+
+            static class Names
+            {
+                public const string Promo = "promo_seen";
+                public const string Ga = "_ga";
+                public static readonly string ReadOnlyGa = "_ga";
+            }
+
+            class Endpoint
+            {
+                void Handle(HttpContext http, string parameter, int id, CookieOptions options)
+                {
+            {{body}}
+                }
+
+                static string Compute() => "_ga";
+            }
+            """, CodeManifests.Policy);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("""http.Response.Cookies.Append("_ga", "1");""")]
+    [InlineData("""http.Response.Cookies.Append(Names.Ga, "1");""")]
+    [InlineData("""http.Response.Cookies.Append("_ga_" + "G123", "1");""")]
+    [InlineData("""http.Response.Cookies.Append($"_ga_{id}", "1");""")]
+    [InlineData("""http.Response.Cookies.Append("_ga_" + parameter, "1");""")]
+    [InlineData("""http.Response.Cookies.Append($"sb-{parameter}-auth-token", "1", new CookieOptions { HttpOnly = true });""")]
+    [InlineData("""http.Response.Cookies.Append(key: "theme", value: "dark");""")]
+    [InlineData("""http.Response.Cookies.Append("app_consent", "all", new CookieOptions { IsEssential = true });""")]
+    [InlineData("""http.Response.Cookies.Delete("promo_seen");""")]
+    [InlineData("""http.Response.Cookies.Delete(parameter);""")]
+    [InlineData("""new CookieBuilder { Name = ".AspNetCore.Session" };""")]
+    [InlineData("""http.Response.Headers.SetCookie = "theme=dark; Path=/";""")]
+    [InlineData("""http.Response.Headers["Set-Cookie"] = $"_ga_{id}=1";""")]
+    [InlineData("""http.Response.Headers.Append("set-cookie", "theme=light");""")]
+    [InlineData("""http.Response.Headers["Cache-Control"] = "no-store";""")]
+    [InlineData("""var header = new Microsoft.Net.Http.Headers.SetCookieHeaderValue("theme", "dark");""")]
+    public Task Declared_names_and_deletes_report_nothing(string body) => Verify(body);
+
+    [Theory]
+    [InlineData("""http.Response.Cookies.Append({|#0:"promo_seen"|}, "1");""", "promo_seen", "")]
+    [InlineData("""http.Response.Cookies.Append({|#0:Names.Promo|}, "1");""", "promo_seen", "")]
+    [InlineData("""http.Response.Cookies.Append({|#0:nameof(Names.Promo)|}, "1");""", "Promo", "")]
+    [InlineData("""http.Response.Cookies.Append({|#0:"_g" + "a4"|}, "1");""", "_ga4", "")]
+    [InlineData("""http.Response.Cookies.Append({|#0:$"promo_{id}"|}, "1");""", "promo_{…}", ": no declared pattern covers every value it can take")]
+    [InlineData("""http.Response.Cookies.Append({|#0:$"_g{parameter}"|}, "1");""", "_g{…}", ": no declared pattern covers every value it can take")]
+    [InlineData("""http.Response.Cookies.Append({|#0:"_gA"|}, "1");""", "_gA", "")]
+    [InlineData("""new CookieBuilder { Name = {|#0:"auth"|} };""", "auth", "")]
+    [InlineData("""http.Response.Headers.SetCookie = {|#0:"promo_seen=1; Path=/"|};""", "promo_seen", "")]
+    [InlineData("""http.Response.Headers["Set-Cookie"] = {|#0:$"promo={id}"|};""", "promo", "")]
+    [InlineData("""http.Response.Headers.Append("Set-Cookie", {|#0:"promo=1"|});""", "promo", "")]
+    [InlineData("""var header = new Microsoft.Net.Http.Headers.SetCookieHeaderValue({|#0:"promo"|});""", "promo", "")]
+    public Task Undeclared_cookie_names_are_CG0101(string body, string name, string why) =>
+        Verify(body, new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments(name, why));
+
+    [Theory]
+    [InlineData("""http.Response.Cookies.Append({|#0:parameter|}, "1");""")]
+    [InlineData("""http.Response.Cookies.Append({|#0:Names.ReadOnlyGa|}, "1");""")]
+    [InlineData("""http.Response.Cookies.Append({|#0:Compute()|}, "1");""")]
+    [InlineData("""http.Response.Cookies.Append({|#0:parameter + id|}, "1");""")]
+    [InlineData("""http.Response.Cookies.Append({|#0:$"{parameter}"|}, "1");""")]
+    [InlineData("""http.Response.Headers.SetCookie = {|#0:parameter|};""")]
+    [InlineData("""http.Response.Headers["Set-Cookie"] = {|#0:$"{parameter}=1"|};""")]
+    [InlineData("""new CookieBuilder { Name = {|#0:parameter|} };""")]
+    public Task Names_the_compiler_cannot_know_are_CG0102(string body) =>
+        Verify(body, new DiagnosticResult(Rules.UnresolvedName).WithLocation(0).WithArguments("cookie name"));
+
+    [Fact]
+    public Task A_storage_key_written_as_a_cookie_is_CG0104() =>
+        Verify(
+            """http.Response.Cookies.Append({|#0:"landing_page"|}, "/");""",
+            new DiagnosticResult(Rules.NameInWrongPlace).WithLocation(0).WithArguments("landing_page", "a sessionStorage key", "a cookie"));
+
+    [Theory]
+    [InlineData("""http.Response.Cookies.Append("_ga", "1", new CookieOptions { Path = "/", {|#0:IsEssential = true|} });""", "_ga", "analytics")]
+    [InlineData("""
+        var essential = new CookieOptions { {|#0:IsEssential = true|} };
+        http.Response.Cookies.Append("_gcl_au", "1", essential);
+        """, "_gcl_au", "advertising")]
+    [InlineData("""
+        var later = new CookieOptions();
+        {|#0:later.IsEssential = true|};
+        http.Response.Cookies.Append("theme", "dark", later);
+        """, "theme", "functional")]
+    public Task IsEssential_on_a_cookie_that_needs_consent_is_CG0106(string body, string name, string category) =>
+        Verify(body, new DiagnosticResult(Rules.EssentialMisdeclared).WithLocation(0).WithArguments(name, category));
+
+    [Theory]
+    [InlineData("""http.Response.Cookies.Append("sb-x", "1", new CookieOptions { IsEssential = true });""")]
+    [InlineData("""http.Response.Cookies.Append("_ga", "1", new CookieOptions { IsEssential = false });""")]
+    [InlineData("""http.Response.Cookies.Append("_ga", "1", options);""")]
+    public Task IsEssential_on_an_essential_cookie_or_false_is_fine(string body) => Verify(body);
+
+    [Fact]
+    public async Task A_literal_that_repeats_a_generated_constant_is_CG0107()
+    {
+        var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code("""
+            using Microsoft.AspNetCore.Http;
+
+            class Endpoint
+            {
+                void Handle(HttpResponse response)
+                {
+                    response.Cookies.Append({|#0:"_ga"|}, "1");
+                    response.Cookies.Append(TestProject.ConsentCookies.Ga, "1");
+                    response.Cookies.Append("_ga_G1", "1");
+                }
+            }
+            """, CodeManifests.Policy);
+        test.TestState.Sources.Add(CodeManifests.GeneratedConstants);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.LiteralDuplicatesConstant).WithLocation(0).WithArguments("ConsentCookies.Ga", "_ga"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_manifest_with_errors_disables_the_code_rules()
+    {
+        var test = new ConsentAnalyzerTest<CookieWriteAnalyzer>
+        {
+            TestCode = """
+                class Endpoint
+                {
+                    void Handle(Microsoft.AspNetCore.Http.HttpResponse response) => response.Cookies.Append("promo_seen", "1");
+                }
+                """,
+        };
+        await test.WithManifest("""{ "version": 1, "categories": { } """).RunAsync();
+    }
+
+    [Fact]
+    public async Task Without_a_manifest_the_code_rules_are_silent()
+    {
+        var test = new ConsentAnalyzerTest<CookieWriteAnalyzer>
+        {
+            TestCode = """
+                class Endpoint
+                {
+                    void Handle(Microsoft.AspNetCore.Http.HttpResponse response) => response.Cookies.Append("promo_seen", "1");
+                }
+                """,
+        };
+        await test.RunAsync();
+    }
+}
