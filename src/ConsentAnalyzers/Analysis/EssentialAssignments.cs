@@ -26,6 +26,39 @@ internal static class EssentialAssignments
         return System.Array.Empty<IOperation>();
     }
 
+    /// <summary>
+    /// The assignment of <c>Name</c> on the same cookie builder as an <c>IsEssential</c> assignment: in the same object
+    /// initializer, or on the same receiver expression (<c>options.Cookie</c>) in the same member body.
+    /// </summary>
+    public static ISimpleAssignmentOperation? FindBuilderName(ISimpleAssignmentOperation essential, IPropertyReferenceOperation target, KnownSymbols symbols)
+    {
+        var inInitializer = target.Instance is IInstanceReferenceOperation && essential.Parent is IObjectOrCollectionInitializerOperation;
+        var scope = inInitializer ? ((IObjectOrCollectionInitializerOperation)essential.Parent!).Initializers : essential.Root().Descendants();
+        foreach (var operation in scope)
+        {
+            if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Name" } name } assignment
+                && KnownSymbols.IsOrInherits(name.Property.ContainingType, symbols.CookieBuilder)
+                && (inInitializer ? name.Instance is IInstanceReferenceOperation : SameReceiver(name.Instance, target.Instance)))
+            {
+                return assignment;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether two receiver expressions denote the same object: the same chain of members on the same variable.</summary>
+    private static bool SameReceiver(IOperation? first, IOperation? second) => (first, second) switch
+    {
+        (null, null) => true,
+        (IPropertyReferenceOperation a, IPropertyReferenceOperation b) => SymbolEqualityComparer.Default.Equals(a.Property, b.Property) && SameReceiver(a.Instance, b.Instance),
+        (IFieldReferenceOperation a, IFieldReferenceOperation b) => SymbolEqualityComparer.Default.Equals(a.Field, b.Field) && SameReceiver(a.Instance, b.Instance),
+        (IParameterReferenceOperation a, IParameterReferenceOperation b) => SymbolEqualityComparer.Default.Equals(a.Parameter, b.Parameter),
+        (ILocalReferenceOperation a, ILocalReferenceOperation b) => SymbolEqualityComparer.Default.Equals(a.Local, b.Local),
+        (IInstanceReferenceOperation, IInstanceReferenceOperation) => true,
+        _ => false,
+    };
+
     private static IEnumerable<IOperation> InInitializer(IObjectCreationOperation creation, KnownSymbols symbols)
     {
         if (creation.Initializer is null)

@@ -29,7 +29,9 @@ public sealed class CookieWriteAnalyzer : DiagnosticAnalyzer
 
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Generated code is analyzed too: Razor compiles .cshtml/.razor markup into generated C#, and a cookie written
+        // there is as real as any other (its diagnostics map back to the markup through #line).
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
@@ -112,6 +114,17 @@ public sealed class CookieWriteAnalyzer : DiagnosticAnalyzer
         if (property.Name == "Name" && KnownSymbols.IsOrInherits(property.ContainingType, consent.Symbols.CookieBuilder))
         {
             DeclaredNameCheck.Check(context, consent, assignment.Value, NameTarget.Cookie);
+        }
+        else if (property.Name == "IsEssential" && assignment.Value.IsConstantTrue() && KnownSymbols.IsOrInherits(property.ContainingType, consent.Symbols.CookieBuilder)
+            && EssentialAssignments.FindBuilderName(assignment, target, consent.Symbols) is { } nameAssignment)
+        {
+            // options.Cookie.IsEssential = true for an authentication, session or antiforgery cookie: its name is
+            // checked where it is assigned; here only whether its category may bypass consent.
+            var name = NameResolver.Resolve(nameAssignment.Value);
+            if (consent.Manifest.Cookies.Find(name)?.Category is { } category && !consent.Manifest.Category(category).IsEssential)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rules.EssentialMisdeclared, assignment.Syntax.GetLocation(), name.Display, category));
+            }
         }
         else if (IsHeaderDictionaryMember(property, consent.Symbols)
             && (property.Name == "SetCookie" || (property.IsIndexer && target.Arguments.Length == 1 && IsSetCookie(target.Arguments[0].Value))))

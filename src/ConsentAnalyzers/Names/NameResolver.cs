@@ -10,12 +10,28 @@ namespace ConsentAnalyzers.Names;
 /// </summary>
 internal static class NameResolver
 {
+    /// <summary>
+    /// Framework cookie names that are <c>static readonly</c> rather than <c>const</c>, so the compiler cannot fold
+    /// them; their values are fixed by the framework and documented.
+    /// </summary>
+    private static readonly (string Type, string Field, string Value)[] FrameworkNames =
+    {
+        ("Microsoft.AspNetCore.Localization.CookieRequestCultureProvider", "DefaultCookieName", ".AspNetCore.Culture"),
+        ("Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions", "DefaultCookiePrefix", ".AspNetCore.Antiforgery."),
+        ("Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider", "CookieName", ".AspNetCore.Mvc.CookieTempDataProvider"),
+    };
+
     public static ResolvedName Resolve(IOperation operation)
     {
         operation = SkipConversions(operation);
         if (operation.ConstantValue is { HasValue: true, Value: string constant })
         {
             return ResolvedName.Exact(constant, isLiteral: operation is ILiteralOperation);
+        }
+
+        if (operation is IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } field } && FrameworkName(field) is { } frameworkName)
+        {
+            return ResolvedName.Exact(frameworkName);
         }
 
         switch (operation)
@@ -59,6 +75,19 @@ internal static class NameResolver
         }
 
         return result.Kind == ResolvedNameKind.Template && IsOnlyHoles(result.Text) ? ResolvedName.Unresolved : result;
+    }
+
+    private static string? FrameworkName(IFieldSymbol field)
+    {
+        foreach (var (type, name, value) in FrameworkNames)
+        {
+            if (field.Name == name && field.ContainingType.ToDisplayString() == type)
+            {
+                return value;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsOnlyHoles(string text)
