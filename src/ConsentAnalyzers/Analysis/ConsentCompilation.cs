@@ -1,8 +1,11 @@
+using System.Runtime.CompilerServices;
 using System.Threading;
+using ConsentAnalyzers.Guards;
 using ConsentAnalyzers.Generator;
 using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 
 namespace ConsentAnalyzers.Analysis;
 
@@ -13,12 +16,23 @@ namespace ConsentAnalyzers.Analysis;
 /// </summary>
 internal sealed class ConsentCompilation
 {
-    private ConsentCompilation(ManifestIndex manifest, KnownSymbols symbols, GeneratedConstants constants)
+    private readonly ConditionalWeakTable<ControlFlowGraph, ConsentFlow> _flows = new();
+
+    private ConsentCompilation(ManifestIndex manifest, KnownSymbols symbols, GeneratedConstants constants, GuardRecognizer guards)
     {
         Manifest = manifest;
         Symbols = symbols;
         Constants = constants;
+        Guards = guards;
     }
+
+    public GuardRecognizer Guards { get; }
+
+    /// <summary>
+    /// The consent flow of a graph, computed once however many sites in it need consent. A graph always gets the
+    /// same entry facts (they follow from where it stands), so the graph alone is the key.
+    /// </summary>
+    public ConsentFlow FlowFor(ControlFlowGraph graph, CategorySet entry) => _flows.GetValue(graph, g => ConsentFlow.Analyze(g, Guards, entry));
 
     public ManifestIndex Manifest { get; }
 
@@ -38,6 +52,6 @@ internal sealed class ConsentCompilation
 
         var index = ManifestIndex.For(model);
         var options = GeneratorOptions.From(analyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName, parseOptions: null);
-        return new ConsentCompilation(index, KnownSymbols.For(compilation), GeneratedConstants.Find(compilation, options, index));
+        return new ConsentCompilation(index, KnownSymbols.For(compilation), GeneratedConstants.Find(compilation, options, index), new GuardRecognizer(compilation, options, model));
     }
 }

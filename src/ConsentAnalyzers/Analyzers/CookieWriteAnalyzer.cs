@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Diagnostics;
+using ConsentAnalyzers.Guards;
 using ConsentAnalyzers.Names;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -25,7 +26,9 @@ public sealed class CookieWriteAnalyzer : DiagnosticAnalyzer
         Rules.UnresolvedName,
         Rules.NameInWrongPlace,
         Rules.EssentialMisdeclared,
-        Rules.LiteralDuplicatesConstant);
+        Rules.LiteralDuplicatesConstant,
+        Rules.UnguardedWrite,
+        Rules.WrongCategoryGuard);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -61,7 +64,7 @@ public sealed class CookieWriteAnalyzer : DiagnosticAnalyzer
             var value = invocation.Arguments.ArgumentFor("value") ?? invocation.Arguments.ArgumentFor("values");
             if (value is not null)
             {
-                CheckSetCookieHeaderValue(context, consent, value);
+                CheckSetCookieHeaderValue(context, consent, value, invocation);
             }
         }
     }
@@ -82,13 +85,20 @@ public sealed class CookieWriteAnalyzer : DiagnosticAnalyzer
 
         var name = NameResolver.Resolve(key);
         var category = DeclaredNameCheck.Check(context, consent, name, key.Syntax.GetLocation(), NameTarget.Cookie);
-        if (category is not null && !consent.Manifest.Category(category).IsEssential && invocation.Arguments.ArgumentFor("options") is { } options)
+        if (category is null || consent.Manifest.Category(category).IsEssential)
+        {
+            return;
+        }
+
+        if (invocation.Arguments.ArgumentFor("options") is { } options)
         {
             foreach (var essential in EssentialAssignments.Find(options, consent.Symbols))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rules.EssentialMisdeclared, essential.Syntax.GetLocation(), name.Display, category));
             }
         }
+
+        ConsentGuardCheck.Check(context, consent, invocation, category, Rules.UnguardedWrite, $"Writing cookie '{name.Display}'");
     }
 
     private static void AnalyzeObjectCreation(OperationAnalysisContext context, ConsentCompilation consent)
@@ -129,19 +139,22 @@ public sealed class CookieWriteAnalyzer : DiagnosticAnalyzer
         else if (IsHeaderDictionaryMember(property, consent.Symbols)
             && (property.Name == "SetCookie" || (property.IsIndexer && target.Arguments.Length == 1 && IsSetCookie(target.Arguments[0].Value))))
         {
-            CheckSetCookieHeaderValue(context, consent, assignment.Value);
+            CheckSetCookieHeaderValue(context, consent, assignment.Value, assignment);
         }
     }
 
     /// <summary>A raw <c>Set-Cookie</c> header: the cookie name is the text before the first '='.</summary>
-    private static void CheckSetCookieHeaderValue(OperationAnalysisContext context, ConsentCompilation consent, IOperation value)
+    private static void CheckSetCookieHeaderValue(OperationAnalysisContext context, ConsentCompilation consent, IOperation value, IOperation write)
     {
         var header = NameResolver.Resolve(value);
         var equals = header.Text.IndexOf('=');
         var name = header.Kind == ResolvedNameKind.Unresolved || equals < 0
             ? ResolvedName.Unresolved
             : NameBefore(header.Text.Substring(0, equals).Trim());
-        DeclaredNameCheck.Check(context, consent, name, value.Syntax.GetLocation(), NameTarget.Cookie);
+        if (DeclaredNameCheck.Check(context, consent, name, value.Syntax.GetLocation(), NameTarget.Cookie) is { } category)
+        {
+            ConsentGuardCheck.Check(context, consent, write, category, Rules.UnguardedWrite, $"Writing cookie '{name.Display}'");
+        }
     }
 
     private static ResolvedName NameBefore(string text) =>

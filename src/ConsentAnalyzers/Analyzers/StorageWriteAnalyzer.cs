@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Diagnostics;
+using ConsentAnalyzers.Guards;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -20,7 +21,9 @@ public sealed class StorageWriteAnalyzer : DiagnosticAnalyzer
         Rules.UndeclaredStorageKey,
         Rules.UnresolvedName,
         Rules.NameInWrongPlace,
-        Rules.LiteralDuplicatesConstant);
+        Rules.LiteralDuplicatesConstant,
+        Rules.UnguardedWrite,
+        Rules.WrongCategoryGuard);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -43,9 +46,9 @@ public sealed class StorageWriteAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var (key, target) = FindStorageWrite(invocation, consent.Symbols);
-        if (key is not null)
+        if (key is not null && DeclaredNameCheck.Check(context, consent, key, target) is { } category)
         {
-            DeclaredNameCheck.Check(context, consent, key, target);
+            ConsentGuardCheck.Check(context, consent, invocation, category, Rules.UnguardedWrite, $"Writing storage key '{Names.NameResolver.Resolve(key).Display}'");
         }
     }
 

@@ -11,6 +11,9 @@ internal static class DiagnosticIds
     public const string UnresolvedName = "CG0102";
     public const string UndeclaredStorageKey = "CG0103";
     public const string NameInWrongPlace = "CG0104";
+    public const string UnguardedWrite = "CG0105";
     public const string EssentialMisdeclared = "CG0106";
     public const string LiteralDuplicatesConstant = "CG0107";
+    public const string UnguardedTracking = "CG0202";
+    public const string WrongCategoryGuard = "CG0203";
 }

@@ -39,6 +39,7 @@ public class StorageWriteAnalyzerTests
             }
             """, CodeManifests.Policy);
         test.TestState.Sources.Add(Blazored);
+        test.DisabledDiagnostics.AddRange(CookieWriteAnalyzerTests.GuardRules);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }
@@ -103,6 +104,7 @@ public class StorageWriteAnalyzerTests
             }
             """, CodeManifests.Policy);
         test.TestState.Sources.Add(CodeManifests.GeneratedConstants);
+        test.DisabledDiagnostics.AddRange(CookieWriteAnalyzerTests.GuardRules);
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.LiteralDuplicatesConstant).WithLocation(0).WithArguments("ConsentStorageKeys.LandingPage", "landing_page"));
         await test.RunAsync();
     }

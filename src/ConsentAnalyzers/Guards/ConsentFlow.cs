@@ -1,0 +1,249 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ConsentAnalyzers.Guards;
+
+/// <summary>
+/// A forward "must" data-flow analysis on a control-flow graph: for each basic block, the consent categories that are
+/// granted on every path reaching it. Facts come from branch conditions (the compiler's graph already splits
+/// <c>&amp;&amp;</c>, <c>||</c>, <c>?:</c>, <c>switch</c> and loops into branches), so an early <c>return</c>, a
+/// <c>throw</c>, an <c>else</c> or <c>A || guard</c> all come out right. Booleans that hold a check (locals and the
+/// compiler's flow captures) are remembered, so <c>var ok = consent.CanTrack; if (ok) …</c> counts as a guard.
+/// </summary>
+internal sealed class ConsentFlow
+{
+    private readonly ControlFlowGraph _graph;
+    private readonly GuardRecognizer _guards;
+    private readonly Dictionary<int, State> _entries = new();
+    private Dictionary<SyntaxNode, BasicBlock>? _blockOfSyntax;
+
+    private ConsentFlow(ControlFlowGraph graph, GuardRecognizer guards)
+    {
+        _graph = graph;
+        _guards = guards;
+    }
+
+    /// <summary>What is known on entry to a block: granted categories, and what each boolean variable implies.</summary>
+    private sealed record State(CategorySet Granted, ImmutableDictionary<object, (CategorySet WhenTrue, CategorySet WhenFalse)> Variables)
+    {
+        public static State Initial(CategorySet granted) => new(granted, ImmutableDictionary<object, (CategorySet, CategorySet)>.Empty);
+
+        public State Join(State other)
+        {
+            var variables = Variables;
+            foreach (var pair in Variables)
+            {
+                if (!other.Variables.TryGetValue(pair.Key, out var theirs) || !theirs.WhenTrue.Equals(pair.Value.WhenTrue) || !theirs.WhenFalse.Equals(pair.Value.WhenFalse))
+                {
+                    variables = variables.Remove(pair.Key);
+                }
+            }
+
+            return new State(Granted.Intersect(other.Granted), variables);
+        }
+
+        public bool SameAs(State other) => Granted.Equals(other.Granted) && Variables.Count == other.Variables.Count && Join(other).Variables.Count == Variables.Count;
+    }
+
+    public static ConsentFlow Analyze(ControlFlowGraph graph, GuardRecognizer guards, CategorySet initiallyGranted)
+    {
+        var flow = new ConsentFlow(graph, guards);
+        flow.Run(State.Initial(initiallyGranted));
+        return flow;
+    }
+
+    /// <summary>The categories granted where <paramref name="node"/> executes; empty if the analysis never reaches it.</summary>
+    public CategorySet GrantedAt(SyntaxNode node)
+    {
+        _blockOfSyntax ??= MapSyntaxToBlocks();
+        for (var current = node; current is not null; current = current.Parent)
+        {
+            if (_blockOfSyntax.TryGetValue(current, out var block))
+            {
+                return _entries.TryGetValue(block.Ordinal, out var state) ? state.Granted : CategorySet.Empty;
+            }
+        }
+
+        return CategorySet.Empty;
+    }
+
+    /// <summary>The operations of this graph that satisfy <paramref name="predicate"/> (lambdas, calls of a local function).</summary>
+    public IEnumerable<IOperation> OperationsIn(System.Func<IOperation, bool> predicate)
+    {
+        foreach (var block in _graph.Blocks)
+        {
+            foreach (var root in Roots(block))
+            {
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    if (predicate(operation))
+                    {
+                        yield return operation;
+                    }
+                }
+            }
+        }
+    }
+
+    private void Run(State initial)
+    {
+        var blocks = _graph.Blocks;
+        _entries[blocks[0].Ordinal] = initial;
+        var changed = true;
+        for (var pass = 0; changed && pass < blocks.Length + 10; pass++)
+        {
+            changed = false;
+            foreach (var block in blocks)
+            {
+                if (!_entries.TryGetValue(block.Ordinal, out var entry))
+                {
+                    if (HandlerSeed(block) is not { } seed)
+                    {
+                        continue;
+                    }
+
+                    _entries[block.Ordinal] = entry = seed;
+                    changed = true;
+                }
+
+                var state = Transfer(block, entry);
+                changed |= Flow(block.ConditionalSuccessor, Branch(block, state, block.ConditionKind == ControlFlowConditionKind.WhenTrue));
+                changed |= Flow(block.FallThroughSuccessor, block.ConditionKind == ControlFlowConditionKind.None ? state : Branch(block, state, block.ConditionKind != ControlFlowConditionKind.WhenTrue));
+            }
+        }
+    }
+
+    /// <summary>
+    /// A catch or finally block has no ordinary predecessor: it can start from any point of its try block, so it
+    /// knows what holds on entry to every block of that try.
+    /// </summary>
+    private State? HandlerSeed(BasicBlock block)
+    {
+        var region = block.EnclosingRegion;
+        if (region.FirstBlockOrdinal != block.Ordinal || region.Kind is not (ControlFlowRegionKind.Catch or ControlFlowRegionKind.Finally or ControlFlowRegionKind.FilterAndHandler or ControlFlowRegionKind.Filter))
+        {
+            return null;
+        }
+
+        var tryRegion = region.EnclosingRegion?.NestedRegions.Length > 0 ? region.EnclosingRegion.NestedRegions[0] : null;
+        if (tryRegion is null || tryRegion.Kind != ControlFlowRegionKind.Try)
+        {
+            return null;
+        }
+
+        State? seed = null;
+        for (var ordinal = tryRegion.FirstBlockOrdinal; ordinal <= tryRegion.LastBlockOrdinal; ordinal++)
+        {
+            if (_entries.TryGetValue(ordinal, out var entry))
+            {
+                seed = seed is null ? entry : seed.Join(entry);
+            }
+        }
+
+        return seed;
+    }
+
+    private bool Flow(ControlFlowBranch? branch, State state)
+    {
+        if (branch?.Destination is not { } destination)
+        {
+            return false;
+        }
+
+        if (!_entries.TryGetValue(destination.Ordinal, out var existing))
+        {
+            _entries[destination.Ordinal] = state;
+            return true;
+        }
+
+        var joined = existing.Join(state);
+        if (joined.SameAs(existing))
+        {
+            return false;
+        }
+
+        _entries[destination.Ordinal] = joined;
+        return true;
+    }
+
+    private State Branch(BasicBlock block, State state, bool conditionValue) =>
+        block.BranchValue is null ? state : state with { Granted = state.Granted.Union(_guards.Implied(block.BranchValue, conditionValue, (variable, value) => Lookup(state, variable, value))) };
+
+    /// <summary>Records what boolean variables (locals, flow captures) hold as the block assigns them.</summary>
+    private State Transfer(BasicBlock block, State state)
+    {
+        foreach (var operation in block.Operations)
+        {
+            var current = state;
+            switch (operation)
+            {
+                case IFlowCaptureOperation capture:
+                    state = Remember(state, capture.Id, capture.Value, current);
+                    break;
+                case IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment }:
+                    state = Remember(state, local.Local, assignment.Value, current);
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
+                    state = Remember(state, local.Local, assignment.Value, current);
+                    break;
+            }
+        }
+
+        return state;
+    }
+
+    private State Remember(State state, object variable, IOperation value, State current)
+    {
+        var whenTrue = _guards.Implied(value, true, (v, b) => Lookup(current, v, b));
+        var whenFalse = _guards.Implied(value, false, (v, b) => Lookup(current, v, b));
+        var variables = whenTrue.IsEmpty && whenFalse.IsEmpty ? state.Variables.Remove(variable) : state.Variables.SetItem(variable, (whenTrue, whenFalse));
+        return state with { Variables = variables };
+    }
+
+    private static CategorySet? Lookup(State state, IOperation variable, bool value)
+    {
+        object? key = variable switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IFlowCaptureReferenceOperation capture => capture.Id,
+            _ => null,
+        };
+        return key is not null && state.Variables.TryGetValue(key, out var implied) ? (value ? implied.WhenTrue : implied.WhenFalse) : null;
+    }
+
+    private Dictionary<SyntaxNode, BasicBlock> MapSyntaxToBlocks()
+    {
+        var map = new Dictionary<SyntaxNode, BasicBlock>();
+        foreach (var block in _graph.Blocks)
+        {
+            foreach (var root in Roots(block))
+            {
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    if (!map.ContainsKey(operation.Syntax))
+                    {
+                        map.Add(operation.Syntax, block);
+                    }
+                }
+            }
+        }
+
+        return map;
+    }
+
+    private static IEnumerable<IOperation> Roots(BasicBlock block)
+    {
+        foreach (var operation in block.Operations)
+        {
+            yield return operation;
+        }
+
+        if (block.BranchValue is not null)
+        {
+            yield return block.BranchValue;
+        }
+    }
+}

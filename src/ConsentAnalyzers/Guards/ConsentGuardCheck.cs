@@ -1,0 +1,162 @@
+using System.Collections.Generic;
+using ConsentAnalyzers.Analysis;
+using ConsentAnalyzers.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ConsentAnalyzers.Guards;
+
+/// <summary>
+/// Decides whether a place that needs consent (a non-essential write, a tracking call) is dominated by a consent check
+/// for its category, and reports CG0105/CG0202 when nothing guards it or CG0203 when a check for another category
+/// does. The control-flow graph is built only here, that is only where such a place exists.
+/// </summary>
+internal static class ConsentGuardCheck
+{
+    /// <summary>Methods that run a delegate later or elsewhere: a guard around the call does not hold inside it.</summary>
+    private static readonly HashSet<string> DeferringMethods = new()
+    {
+        "System.Threading.Tasks.Task.Run",
+        "System.Threading.Tasks.Task.ContinueWith",
+        "System.Threading.Tasks.TaskFactory.StartNew",
+        "System.Threading.ThreadPool.QueueUserWorkItem",
+        "System.Threading.ThreadPool.UnsafeQueueUserWorkItem",
+    };
+
+    public static void Check(OperationAnalysisContext context, ConsentCompilation consent, IOperation site, string category, DiagnosticDescriptor unguardedRule, string what)
+    {
+        if (consent.Manifest.Category(category).IsEssential)
+        {
+            return;
+        }
+
+        var granted = GrantedAt(context, consent, site);
+        if (granted.Grants(category))
+        {
+            return;
+        }
+
+        var location = site.Syntax.GetLocation();
+        context.ReportDiagnostic(granted.IsEmpty
+            ? Diagnostic.Create(unguardedRule, location, what, category)
+            : Diagnostic.Create(Rules.WrongCategoryGuard, location, what, category, granted.Describe()));
+    }
+
+    private static CategorySet GrantedAt(OperationAnalysisContext context, ConsentCompilation consent, IOperation site)
+    {
+        var (graph, initial) = GraphContaining(site, context, consent, depth: 0);
+        return graph is null ? initial : consent.FlowFor(graph, initial).GrantedAt(site.Syntax);
+    }
+
+    /// <summary>The graph that directly contains <paramref name="operation"/> (the member's, a lambda's, a local function's) and what holds on its entry.</summary>
+    private static (ControlFlowGraph? Graph, CategorySet Entry) GraphContaining(IOperation operation, OperationAnalysisContext context, ConsentCompilation consent, int depth)
+    {
+        var function = EnclosingFunction(operation);
+        if (function is null || depth > 16)
+        {
+            var required = consent.Guards.RequiredBy(context.ContainingSymbol);
+            return (context.GetControlFlowGraph(), required is null ? CategorySet.Empty : CategorySet.Of(required));
+        }
+
+        var (outerGraph, outerEntry) = GraphContaining(function, context, consent, depth + 1);
+        if (outerGraph is null)
+        {
+            return (null, CategorySet.Empty);
+        }
+
+        var outer = consent.FlowFor(outerGraph, outerEntry);
+        if (function is ILocalFunctionOperation localFunction)
+        {
+            var inner = outerGraph.GetLocalFunctionControlFlowGraphInScope(localFunction.Symbol);
+            var entry = AtEveryCall(outer, call => call is IInvocationOperation invocation && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, localFunction.Symbol));
+            return (inner, WithRequired(entry, consent.Guards.RequiredBy(localFunction.Symbol)));
+        }
+
+        var lambda = (IAnonymousFunctionOperation)function;
+        IFlowAnonymousFunctionOperation? flowLambda = null;
+        foreach (var candidate in outer.OperationsIn(o => o is IFlowAnonymousFunctionOperation && o.Syntax == lambda.Syntax))
+        {
+            flowLambda = (IFlowAnonymousFunctionOperation)candidate;
+            break;
+        }
+
+        if (flowLambda is null)
+        {
+            return (null, CategorySet.Empty);
+        }
+
+        var lambdaGraph = outerGraph.GetAnonymousFunctionControlFlowGraphInScope(flowLambda);
+        return (lambdaGraph, EntryOfLambda(lambda, outer));
+    }
+
+    /// <summary>
+    /// What holds when a lambda runs: where it is created, if it runs there (a synchronous callback); where it is
+    /// invoked, if it is kept in a local; nothing, if it escapes (a field, an event, Task.Run).
+    /// </summary>
+    private static CategorySet EntryOfLambda(IAnonymousFunctionOperation lambda, ConsentFlow outer)
+    {
+        var creation = lambda.Parent is IDelegateCreationOperation delegateCreation ? delegateCreation : (IOperation)lambda;
+        switch (creation.Parent is null ? null : Skip(creation.Parent))
+        {
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                return AtEveryCall(outer, call => IsInvocationOf(call, declarator.Symbol));
+            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local }:
+                return AtEveryCall(outer, call => IsInvocationOf(call, local.Local));
+            case ISimpleAssignmentOperation or IEventAssignmentOperation or IReturnOperation:
+                return CategorySet.Empty;
+            case IArgumentOperation { Parent: IInvocationOperation invocation } when IsDeferring(invocation.TargetMethod):
+                return CategorySet.Empty;
+            case IArgumentOperation { Parent: IObjectCreationOperation }:
+                return CategorySet.Empty; // new Thread(…), new Timer(…), new Task(…): runs later
+            default:
+                return outer.GrantedAt(lambda.Syntax);
+        }
+    }
+
+    private static IOperation Skip(IOperation operation)
+    {
+        while (operation is IConversionOperation or IParenthesizedOperation or IDelegateCreationOperation && operation.Parent is not null)
+        {
+            operation = operation.Parent;
+        }
+
+        return operation;
+    }
+
+    private static bool IsInvocationOf(IOperation operation, ILocalSymbol local) =>
+        operation is IInvocationOperation { Instance: ILocalReferenceOperation target } && SymbolEqualityComparer.Default.Equals(target.Local, local);
+
+    private static bool IsDeferring(IMethodSymbol method) =>
+        DeferringMethods.Contains(method.ContainingType.ToDisplayString() + "." + method.Name);
+
+    /// <summary>What holds at every place in <paramref name="flow"/> that matches; nothing when there is no such place.</summary>
+    private static CategorySet AtEveryCall(ConsentFlow flow, System.Func<IOperation, bool> isCall)
+    {
+        CategorySet? granted = null;
+        foreach (var call in flow.OperationsIn(isCall))
+        {
+            var here = flow.GrantedAt(call.Syntax);
+            granted = granted is null ? here : granted.Value.Intersect(here);
+        }
+
+        return granted ?? CategorySet.Empty;
+    }
+
+    private static CategorySet WithRequired(CategorySet granted, string? required) =>
+        required is null ? granted : granted.Union(CategorySet.Of(required));
+
+    private static IOperation? EnclosingFunction(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+}

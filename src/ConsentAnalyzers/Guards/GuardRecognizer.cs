@@ -1,0 +1,290 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using ConsentAnalyzers.Analysis;
+using ConsentAnalyzers.Generator;
+using ConsentAnalyzers.Manifest;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ConsentAnalyzers.Guards;
+
+/// <summary>
+/// Knows which expressions are consent checks and for which categories: <c>ITrackingConsentFeature.CanTrack</c> and
+/// <c>HasConsent</c> (every non-essential category), members marked <c>[ConsentGuard]</c>, and the manifest's
+/// <c>guards</c> for code the team cannot annotate. Also reads <c>[RequiresConsent]</c>.
+/// </summary>
+internal sealed class GuardRecognizer
+{
+    private readonly INamedTypeSymbol? _trackingConsentFeature;
+    private readonly INamedTypeSymbol? _guardAttribute;
+    private readonly INamedTypeSymbol? _requiresAttribute;
+    private readonly INamedTypeSymbol? _categoryEnum;
+    private readonly ManifestModel _manifest;
+
+    public GuardRecognizer(Compilation compilation, GeneratorOptions options, ManifestModel manifest)
+    {
+        var prefix = options.Namespace.Length == 0 ? string.Empty : options.Namespace + ".";
+        _trackingConsentFeature = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Features.ITrackingConsentFeature");
+        _guardAttribute = compilation.GetTypeByMetadataName(prefix + "ConsentGuardAttribute");
+        _requiresAttribute = compilation.GetTypeByMetadataName(prefix + "RequiresConsentAttribute");
+        _categoryEnum = compilation.GetTypeByMetadataName(prefix + CategoryNames.EnumName);
+        _manifest = manifest;
+    }
+
+    /// <summary>Whether the compilation has the generated <c>[RequiresConsent]</c> attribute at all.</summary>
+    public bool CanRequireConsent => _requiresAttribute is not null;
+
+    /// <summary>The categories granted when <paramref name="condition"/> evaluates to <paramref name="value"/>.</summary>
+    public CategorySet Implied(IOperation condition, bool value, System.Func<IOperation, bool, CategorySet?>? lookupVariable = null)
+    {
+        condition = Unwrap(condition);
+        switch (condition)
+        {
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                return Implied(not.Operand, !value, lookupVariable);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
+                when BooleanConstant(comparison.RightOperand) is { } right:
+                return Implied(comparison.LeftOperand, (comparison.OperatorKind == BinaryOperatorKind.Equals) == right ? value : !value, lookupVariable);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
+                when BooleanConstant(comparison.LeftOperand) is { } left:
+                return Implied(comparison.RightOperand, (comparison.OperatorKind == BinaryOperatorKind.Equals) == left ? value : !value, lookupVariable);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
+                return value ? Implied(and.LeftOperand, true, lookupVariable).Union(Implied(and.RightOperand, true, lookupVariable)) : CategorySet.Empty;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
+                return value ? CategorySet.Empty : Implied(or.LeftOperand, false, lookupVariable).Union(Implied(or.RightOperand, false, lookupVariable));
+            case IIsPatternOperation isPattern:
+                return ImpliedByPattern(isPattern.Value, isPattern.Pattern, value, lookupVariable);
+            case ILocalReferenceOperation or IFlowCaptureReferenceOperation:
+                return lookupVariable?.Invoke(condition, value) ?? CategorySet.Empty;
+            default:
+                return value ? CategoriesChecked(condition) : CategorySet.Empty;
+        }
+    }
+
+    /// <summary>The category a member marked <c>[RequiresConsent]</c> (or its type) needs, or null.</summary>
+    public string? RequiredBy(ISymbol? member)
+    {
+        for (var symbol = member; symbol is not null; symbol = symbol.ContainingType)
+        {
+            foreach (var attribute in symbol.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _requiresAttribute)
+                    && attribute.ConstructorArguments.Length == 1
+                    && CategoryFromEnumValue(attribute.ConstructorArguments[0].Value) is { } category)
+                {
+                    return category;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private CategorySet ImpliedByPattern(IOperation value, IPatternOperation pattern, bool matches, System.Func<IOperation, bool, CategorySet?>? lookupVariable)
+    {
+        switch (pattern)
+        {
+            case IConstantPatternOperation constant when BooleanConstant(constant.Value) is { } expected:
+                return Implied(value, matches == expected, lookupVariable);
+            case INegatedPatternOperation negated:
+                return ImpliedByPattern(value, negated.Pattern, !matches, lookupVariable);
+            case IRecursivePatternOperation recursive when matches:
+                var granted = CategorySet.Empty;
+                foreach (var property in recursive.PropertySubpatterns)
+                {
+                    if (property.Pattern is IConstantPatternOperation subpattern && BooleanConstant(subpattern.Value) == true)
+                    {
+                        granted = granted.Union(CategoriesChecked(property.Member));
+                    }
+                }
+
+                return granted;
+            default:
+                return CategorySet.Empty;
+        }
+    }
+
+    /// <summary>The categories a guard expression checks (a property, field or call), or none.</summary>
+    private CategorySet CategoriesChecked(IOperation operation)
+    {
+        operation = Unwrap(operation);
+        var (member, arguments) = operation switch
+        {
+            IPropertyReferenceOperation property => ((ISymbol)property.Property, property.Arguments),
+            IFieldReferenceOperation field => (field.Field, ImmutableArray<IArgumentOperation>.Empty),
+            IInvocationOperation invocation => (invocation.TargetMethod, invocation.Arguments),
+            _ => ((ISymbol?)null, ImmutableArray<IArgumentOperation>.Empty),
+        };
+        return member is null ? CategorySet.Empty : CategoriesCheckedBy(member, arguments);
+    }
+
+    private CategorySet CategoriesCheckedBy(ISymbol member, ImmutableArray<IArgumentOperation> arguments)
+    {
+        if (IsTrackingConsentCheck(member))
+        {
+            return CategorySet.All;
+        }
+
+        foreach (var candidate in SelfAndImplemented(member))
+        {
+            var fromAttribute = FromGuardAttribute(candidate, arguments);
+            if (!fromAttribute.IsEmpty)
+            {
+                return fromAttribute;
+            }
+
+            var fromManifest = FromManifestGuard(candidate, arguments);
+            if (!fromManifest.IsEmpty)
+            {
+                return fromManifest;
+            }
+        }
+
+        return CategorySet.Empty;
+    }
+
+    private bool IsTrackingConsentCheck(ISymbol member) =>
+        member.Name is "CanTrack" or "HasConsent" && KnownSymbols.IsOrInherits(member.ContainingType, _trackingConsentFeature);
+
+    private CategorySet FromGuardAttribute(ISymbol member, ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var attribute in member.GetAttributes())
+        {
+            if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _guardAttribute))
+            {
+                continue;
+            }
+
+            if (attribute.ConstructorArguments.Length == 1)
+            {
+                return CategoryFromEnumValue(attribute.ConstructorArguments[0].Value) is { } category ? CategorySet.Of(category) : CategorySet.Empty;
+            }
+
+            // [ConsentGuard] bool IsGranted(ConsentCategory category): the argument names the category.
+            foreach (var argument in arguments)
+            {
+                if (SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, _categoryEnum)
+                    && CategoryFromEnumValue(Unwrap(argument.Value).ConstantValue.Value) is { } named)
+                {
+                    return CategorySet.Of(named);
+                }
+            }
+        }
+
+        return CategorySet.Empty;
+    }
+
+    private CategorySet FromManifestGuard(ISymbol member, ImmutableArray<IArgumentOperation> arguments)
+    {
+        if (_manifest.Guards.Count == 0)
+        {
+            return CategorySet.Empty;
+        }
+
+        var name = member.ContainingType.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)) + "." + member.Name;
+        foreach (var guard in _manifest.Guards)
+        {
+            if (!NamePattern.Matches(guard.Api, name))
+            {
+                continue;
+            }
+
+            if (guard.Category is not null)
+            {
+                return CategorySet.Of(guard.Category);
+            }
+
+            foreach (var argument in arguments)
+            {
+                var key = ArgumentKey(argument.Value);
+                foreach (var mapping in guard.Arguments)
+                {
+                    if (mapping.Value == key)
+                    {
+                        return CategorySet.Of(mapping.Category);
+                    }
+                }
+            }
+        }
+
+        return CategorySet.Empty;
+    }
+
+    /// <summary>How a guard argument is written in the manifest: "Namespace.Enum.Member" for an enum member, else the constant's text.</summary>
+    private static string? ArgumentKey(IOperation argument)
+    {
+        argument = Unwrap(argument);
+        if (argument is IFieldReferenceOperation { Field: { ContainingType.TypeKind: TypeKind.Enum } field })
+        {
+            return field.ContainingType.ToDisplayString() + "." + field.Name;
+        }
+
+        return argument.ConstantValue.HasValue ? argument.ConstantValue.Value?.ToString() : null;
+    }
+
+    /// <summary>The member, the members it overrides, and the interface members it implements: a guard may be marked on any of them.</summary>
+    private static IEnumerable<ISymbol> SelfAndImplemented(ISymbol member)
+    {
+        yield return member;
+        for (var overridden = Overridden(member); overridden is not null; overridden = Overridden(overridden))
+        {
+            yield return overridden;
+        }
+
+        var type = member.ContainingType;
+        if (type is null || type.TypeKind == TypeKind.Interface)
+        {
+            yield break;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            foreach (var candidate in implemented.GetMembers(member.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate), member))
+                {
+                    yield return candidate;
+                }
+            }
+        }
+    }
+
+    private static ISymbol? Overridden(ISymbol member) => member switch
+    {
+        IMethodSymbol method => method.OverriddenMethod,
+        IPropertySymbol property => property.OverriddenProperty,
+        _ => null,
+    };
+
+    /// <summary>The category id of a <c>ConsentCategory</c> value: the enum's values are the manifest's categories in order.</summary>
+    private string? CategoryFromEnumValue(object? value) =>
+        value is int index && index >= 0 && index < _manifest.Categories.Count ? _manifest.Categories[index].Id : null;
+
+    private static bool? BooleanConstant(IOperation operation) =>
+        Unwrap(operation).ConstantValue is { HasValue: true, Value: bool constant } ? constant : null;
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    operation = conversion.Operand;
+                    break;
+                case IParenthesizedOperation parenthesized:
+                    operation = parenthesized.Operand;
+                    break;
+                case IAwaitOperation awaited:
+                    operation = awaited.Operation;
+                    break;
+                case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } awaitable }:
+                    operation = awaitable;
+                    break;
+                default:
+                    return operation;
+            }
+        }
+    }
+}
