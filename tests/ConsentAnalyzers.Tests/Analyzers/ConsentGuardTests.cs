@@ -1,0 +1,232 @@
+using ConsentAnalyzers.Analyzers;
+using ConsentAnalyzers.Diagnostics;
+using ConsentAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace ConsentAnalyzers.Tests.Analyzers;
+
+/// <summary>Consent guards on the control-flow graph: every guard shape, and the shapes that only look like guards.</summary>
+public class ConsentGuardTests
+{
+    /// <summary>The generated consent API for <see cref="CodeManifests.Policy"/> and a consent service marked with it.</summary>
+    internal const string ConsentApi = """
+        using System;
+        using System.Threading.Tasks;
+
+        namespace TestProject
+        {
+            internal enum ConsentCategory { Necessary = 0, Functional = 1, Analytics = 2, Advertising = 3 }
+
+            [AttributeUsage(AttributeTargets.Method | AttributeTargets.Property | AttributeTargets.Field)]
+            internal sealed class ConsentGuardAttribute : Attribute
+            {
+                public ConsentGuardAttribute() { }
+                public ConsentGuardAttribute(ConsentCategory category) { }
+            }
+
+            [AttributeUsage(AttributeTargets.Method | AttributeTargets.Constructor | AttributeTargets.Property | AttributeTargets.Class | AttributeTargets.Struct)]
+            internal sealed class RequiresConsentAttribute : Attribute
+            {
+                public RequiresConsentAttribute(ConsentCategory category) { }
+            }
+
+            internal interface IConsent
+            {
+                [ConsentGuard(ConsentCategory.Analytics)] bool AnalyticsAllowed { get; }
+                [ConsentGuard] bool IsGranted(ConsentCategory category);
+                [ConsentGuard] Task<bool> IsGrantedAsync(ConsentCategory category);
+            }
+
+            internal static class Ads
+            {
+                [RequiresConsent(ConsentCategory.Advertising)]
+                public static void TrackConversion() { }
+            }
+        }
+        """;
+
+    private const string Analytics = "TestProject.ConsentCategory.Analytics";
+
+    private static Task Verify(string body, params DiagnosticResult[] expected) => Verify<CookieWriteAnalyzer>(body, expected);
+
+    private static Task Verify<TAnalyzer>(string body, params DiagnosticResult[] expected)
+        where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
+    {
+        var test = ConsentAnalyzerTest<TAnalyzer>.Code($$"""
+            using System;
+            using System.Collections.Generic;
+            using System.Diagnostics;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Http.Features;
+            using Microsoft.JSInterop;
+            using TestProject;
+
+            class Endpoint
+            {
+                private Action _stored = () => { };
+
+                async Task Handle(HttpContext http, IConsent consent, ITrackingConsentFeature feature, int id, List<int> items)
+                {
+                    await Task.Yield();
+            {{body}}
+                }
+            }
+            """, CodeManifests.Policy);
+        test.TestState.Sources.Add(ConsentApi);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    private static DiagnosticResult Unguarded(string what, string category) =>
+        new DiagnosticResult(Rules.UnguardedWrite).WithLocation(0).WithArguments(what, category);
+
+    [Theory]
+    [InlineData("""if (consent.AnalyticsAllowed) http.Response.Cookies.Append("_ga", "1");""")]
+    [InlineData("""if (!consent.AnalyticsAllowed) return; http.Response.Cookies.Append("_ga", "1");""")]
+    [InlineData("""if (!consent.IsGranted(ConsentCategory.Analytics)) throw new InvalidOperationException(); http.Response.Cookies.Append("_ga", "1");""")]
+    [InlineData("""if (await consent.IsGrantedAsync(ConsentCategory.Analytics)) http.Response.Cookies.Append("_ga", "1");""")]
+    [InlineData("""if (await consent.IsGrantedAsync(ConsentCategory.Analytics).ConfigureAwait(false)) http.Response.Cookies.Append("_ga", "1");""")]
+    [InlineData("""var allowed = consent.AnalyticsAllowed; if (allowed) http.Response.Cookies.Append("_ga", "1");""")]
+    [InlineData("""var allowed = await consent.IsGrantedAsync(ConsentCategory.Analytics); if (!allowed) { return; } http.Response.Cookies.Append("_ga", "1");""")]
+    [InlineData("""if (feature.CanTrack) http.Response.Cookies.Append("_gcl_au", "1");""")]
+    [InlineData("""if (feature.HasConsent && id > 0) http.Response.Cookies.Append("_ga", "1");""")]
+    [InlineData("""if (id > 0 && consent.AnalyticsAllowed) http.Response.Cookies.Append("_ga", "1");""")]
+    [InlineData("""if (consent.AnalyticsAllowed == true) http.Response.Cookies.Append("_ga", "1");""")]
+    [InlineData("""if (consent.AnalyticsAllowed != false) http.Response.Cookies.Append("_ga", "1");""")]
+    [InlineData("""if (consent.AnalyticsAllowed is true) http.Response.Cookies.Append("_ga", "1");""")]
+    [InlineData("""if (consent.AnalyticsAllowed is false) return; http.Response.Cookies.Append("_ga", "1");""")]
+    [InlineData("""if (feature is { CanTrack: true }) http.Response.Cookies.Append("_ga", "1");""")]
+    [InlineData("""if (!consent.AnalyticsAllowed) { } else { http.Response.Cookies.Append("_ga", "1"); }""")]
+    [InlineData("""if (id > 0) { } else if (consent.AnalyticsAllowed) { http.Response.Cookies.Append("_ga", "1"); }""")]
+    [InlineData("""foreach (var item in items) { if (!consent.AnalyticsAllowed) continue; http.Response.Cookies.Append("_ga", "1"); }""")]
+    [InlineData("""foreach (var item in items) { if (!consent.AnalyticsAllowed) break; http.Response.Cookies.Append("_ga", "1"); }""")]
+    [InlineData("""while (consent.AnalyticsAllowed) { http.Response.Cookies.Append("_ga", "1"); id--; }""")]
+    [InlineData("""if (consent.AnalyticsAllowed) { try { http.Response.Cookies.Append("_ga", "1"); } finally { id++; } }""")]
+    [InlineData("""if (consent.AnalyticsAllowed) { try { id++; } finally { http.Response.Cookies.Append("_ga", "1"); } }""")]
+    [InlineData("""if (consent.AnalyticsAllowed) { try { id++; } catch (Exception) { http.Response.Cookies.Append("_ga", "1"); } }""")]
+    [InlineData("""switch (consent.AnalyticsAllowed) { case true: http.Response.Cookies.Append("_ga", "1"); break; }""")]
+    [InlineData("""var done = consent.AnalyticsAllowed ? Set(http) : false; static bool Set(HttpContext h) => true;""")]
+    [InlineData("""if (consent.AnalyticsAllowed) items.ForEach(_ => http.Response.Cookies.Append("_ga", "1"));""")]
+    [InlineData("""if (consent.AnalyticsAllowed) { Write(); } void Write() => http.Response.Cookies.Append("_ga", "1");""")]
+    [InlineData("""Action write = () => http.Response.Cookies.Append("_ga", "1"); if (consent.AnalyticsAllowed) write();""")]
+    [InlineData("""if (consent.IsGranted(ConsentCategory.Analytics)) { if (id > 0) { http.Response.Cookies.Append("_ga", "1"); } }""")]
+    [InlineData("""http.Response.Cookies.Append("sb-session", "1");""")]
+    [InlineData("""http.Response.Cookies.Append("app_consent", "analytics=1");""")]
+    public Task Guarded_writes_report_nothing(string body) => Verify(body);
+
+    [Theory]
+    [InlineData("""{|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
+    [InlineData("""if (id > 0 || consent.AnalyticsAllowed) {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
+    [InlineData("""Debug.Assert(consent.AnalyticsAllowed); {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
+    [InlineData("""if (consent.AnalyticsAllowed) { id++; } {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
+    [InlineData("""if (!consent.AnalyticsAllowed) { id++; } {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
+    [InlineData("""if (consent.AnalyticsAllowed) await Task.Run(() => {|#0:http.Response.Cookies.Append("_ga", "1")|});""")]
+    [InlineData("""if (consent.AnalyticsAllowed) _stored = () => {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
+    [InlineData("""if (consent.AnalyticsAllowed) { Write(); } Write(); void Write() => {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
+    [InlineData("""var allowed = consent.AnalyticsAllowed; allowed = id > 0; if (allowed) {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
+    [InlineData("""while (id > 0) { {|#0:http.Response.Cookies.Append("_ga", "1")|}; if (consent.AnalyticsAllowed) break; }""")]
+    [InlineData("""if (consent.AnalyticsAllowed) { } else { {|#0:http.Response.Cookies.Append("_ga", "1")|}; }""")]
+    public Task Unguarded_non_essential_writes_are_CG0105(string body) =>
+        Verify(body, Unguarded("Writing cookie '_ga'", "analytics"));
+
+    [Theory]
+    [InlineData("""if (consent.IsGranted(ConsentCategory.Advertising)) {|#0:http.Response.Cookies.Append("_ga", "1")|};""", "'advertising'")]
+    [InlineData("""if (consent.AnalyticsAllowed && consent.IsGranted(ConsentCategory.Functional)) {|#0:http.Response.Cookies.Append("_gcl_au", "1")|};""", "'analytics', 'functional'")]
+    public Task A_guard_for_another_category_is_CG0203(string body, string guards)
+    {
+        var what = body.Contains("_gcl_au", StringComparison.Ordinal) ? "Writing cookie '_gcl_au'" : "Writing cookie '_ga'";
+        var category = body.Contains("_gcl_au", StringComparison.Ordinal) ? "advertising" : "analytics";
+        return Verify(body, new DiagnosticResult(Rules.WrongCategoryGuard).WithLocation(0).WithArguments(what, category, guards));
+    }
+
+    [Fact]
+    public async Task A_RequiresConsent_member_counts_as_guarded_inside()
+    {
+        var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code("""
+            using Microsoft.AspNetCore.Http;
+            using TestProject;
+
+            class Tracking
+            {
+                [RequiresConsent(ConsentCategory.Analytics)]
+                public void Remember(HttpResponse response) => response.Cookies.Append("_ga", "1");
+            }
+
+            [RequiresConsent(ConsentCategory.Advertising)]
+            class AdsTracking
+            {
+                public void Remember(HttpResponse response) => response.Cookies.Append("_gcl_au", "1");
+            }
+            """, CodeManifests.Policy);
+        test.TestState.Sources.Add(ConsentApi);
+        await test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("""{|#0:Ads.TrackConversion()|};""", null)]
+    [InlineData("""if (consent.IsGranted(ConsentCategory.Advertising)) Ads.TrackConversion();""", null)]
+    [InlineData("""if (feature.CanTrack) Ads.TrackConversion();""", null)]
+    [InlineData("""if (consent.AnalyticsAllowed) {|#0:Ads.TrackConversion()|};""", "'analytics'")]
+    public Task Calls_to_RequiresConsent_members_need_a_guard(string body, string? otherGuard)
+    {
+        var expected = !body.Contains("{|#0:", StringComparison.Ordinal) ? []
+            : otherGuard is null ? new[] { new DiagnosticResult(Rules.UnguardedTracking).WithLocation(0).WithArguments("Calling 'Ads.TrackConversion()'", "advertising") }
+            : [new DiagnosticResult(Rules.WrongCategoryGuard).WithLocation(0).WithArguments("Calling 'Ads.TrackConversion()'", "advertising", otherGuard)];
+        return Verify<RequiresConsentCallAnalyzer>(body, expected);
+    }
+
+    [Fact]
+    public async Task Manifest_guards_cover_consent_checks_the_team_cannot_annotate()
+    {
+        var manifest = CodeManifests.Policy.Replace(
+            "  \"storage\": [",
+            """
+              "guards": [
+                { "api": "Shop.Privacy.IConsentManager.IsAllowedAsync", "arguments": { "Shop.Privacy.CookieType.Analytics": "analytics", "Shop.Privacy.CookieType.ThirdParty": "advertising" } },
+                { "api": "Shop.Privacy.IConsentManager.AnalyticsAllowed", "category": "analytics" },
+              ],
+              "storage": [
+            """,
+            StringComparison.Ordinal);
+        var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code("""
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
+
+            namespace Shop.Privacy
+            {
+                public enum CookieType { Analytics, ThirdParty }
+
+                public interface IConsentManager
+                {
+                    Task<bool> IsAllowedAsync(CookieType type);
+                    bool AnalyticsAllowed { get; }
+                }
+
+                class Page
+                {
+                    async Task Render(HttpResponse response, IConsentManager consent)
+                    {
+                        if (await consent.IsAllowedAsync(CookieType.Analytics)) response.Cookies.Append("_ga", "1");
+                        if (consent.AnalyticsAllowed) response.Cookies.Append("_ga", "1");
+                        if (await consent.IsAllowedAsync(CookieType.ThirdParty)) response.Cookies.Append("_gcl_au", "1");
+                        if (await consent.IsAllowedAsync(CookieType.ThirdParty)) {|#0:response.Cookies.Append("_ga", "1")|};
+                    }
+                }
+            }
+            """, manifest);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.WrongCategoryGuard).WithLocation(0).WithArguments("Writing cookie '_ga'", "analytics", "'advertising'"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task Storage_writes_are_guarded_the_same_way() =>
+        Verify<StorageWriteAnalyzer>(
+            """
+            var js = http.RequestServices.GetService(typeof(Microsoft.JSInterop.IJSRuntime)) as Microsoft.JSInterop.IJSRuntime;
+            if (consent.AnalyticsAllowed) await js!.InvokeVoidAsync("sessionStorage.setItem", "landing_page", "/");
+            await {|#0:js!.InvokeVoidAsync("sessionStorage.setItem", "gclid", "x")|};
+            """,
+            new DiagnosticResult(Rules.UnguardedWrite).WithLocation(0).WithArguments("Writing storage key 'gclid'", "advertising"));
+}
