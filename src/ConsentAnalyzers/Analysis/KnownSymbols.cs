@@ -33,6 +33,10 @@ internal sealed class KnownSymbols
         JSObjectReferenceExtensions = Type("Microsoft.JSInterop.JSObjectReferenceExtensions");
         JSInProcessRuntimeExtensions = Type("Microsoft.JSInterop.JSInProcessRuntimeExtensions");
         JSInProcessObjectReferenceExtensions = Type("Microsoft.JSInterop.JSInProcessObjectReferenceExtensions");
+        HttpClient = Type("System.Net.Http.HttpClient");
+        HttpClientJsonExtensions = Type("System.Net.Http.Json.HttpClientJsonExtensions");
+        HttpRequestMessage = Type("System.Net.Http.HttpRequestMessage");
+        Uri = Type("System.Uri");
         BlazoredLocalStorage = Type("Blazored.LocalStorage.ILocalStorageService");
         BlazoredSyncLocalStorage = Type("Blazored.LocalStorage.ISyncLocalStorageService");
         BlazoredSessionStorage = Type("Blazored.SessionStorage.ISessionStorageService");
@@ -73,6 +77,14 @@ internal sealed class KnownSymbols
 
     public INamedTypeSymbol? JSInProcessObjectReferenceExtensions { get; }
 
+    public INamedTypeSymbol? HttpClient { get; }
+
+    public INamedTypeSymbol? HttpClientJsonExtensions { get; }
+
+    public INamedTypeSymbol? HttpRequestMessage { get; }
+
+    public INamedTypeSymbol? Uri { get; }
+
     public INamedTypeSymbol? BlazoredLocalStorage { get; }
 
     public INamedTypeSymbol? BlazoredSyncLocalStorage { get; }
@@ -89,6 +101,23 @@ internal sealed class KnownSymbols
     public bool CanWriteStorage =>
         ProtectedBrowserStorage is not null || JSRuntime is not null || JSObjectReference is not null
         || BlazoredLocalStorage is not null || BlazoredSyncLocalStorage is not null || BlazoredSessionStorage is not null || BlazoredSyncSessionStorage is not null;
+
+    /// <summary>A JS-interop call: a member of IJSRuntime or IJSObjectReference (or their in-process kinds), or one of their extension methods.</summary>
+    public bool IsJSInterop(IMethodSymbol method)
+    {
+        if (method.Name is not ("InvokeVoidAsync" or "InvokeAsync" or "InvokeVoid" or "Invoke"))
+        {
+            return false;
+        }
+
+        var type = (method.ReducedFrom ?? method).ContainingType;
+        return IsOrInherits(type, JSRuntime)
+            || IsOrInherits(type, JSObjectReference)
+            || SymbolEqualityComparer.Default.Equals(type, JSRuntimeExtensions)
+            || SymbolEqualityComparer.Default.Equals(type, JSObjectReferenceExtensions)
+            || SymbolEqualityComparer.Default.Equals(type, JSInProcessRuntimeExtensions)
+            || SymbolEqualityComparer.Default.Equals(type, JSInProcessObjectReferenceExtensions);
+    }
 
     public static KnownSymbols For(Compilation compilation) => Cache.GetValue(compilation, c => new KnownSymbols(c));
 

@@ -63,7 +63,7 @@ public sealed class StorageWriteAnalyzer : DiagnosticAnalyzer
                 return (invocation.Arguments.ArgumentFor("key"), ProtectedStorageArea(invocation.Instance?.Type, symbols));
             case "SetItemAsync" or "SetItemAsStringAsync" or "SetItem" or "SetItemAsString":
                 return BlazoredWrite(invocation, type, symbols);
-            case "InvokeVoidAsync" or "InvokeAsync" or "InvokeVoid" or "Invoke" when IsJSInterop(method, symbols):
+            case "InvokeVoidAsync" or "InvokeAsync" or "InvokeVoid" or "Invoke" when symbols.IsJSInterop(method):
                 return JSInteropWrite(invocation);
             default:
                 return (null, default);
@@ -118,16 +118,5 @@ public sealed class StorageWriteAnalyzer : DiagnosticAnalyzer
             "sessionStorage.setItem" => NameTarget.SessionStorage,
             _ => null,
         };
-    }
-
-    private static bool IsJSInterop(IMethodSymbol method, KnownSymbols symbols)
-    {
-        var type = (method.ReducedFrom ?? method).ContainingType;
-        return KnownSymbols.IsOrInherits(type, symbols.JSRuntime)
-            || KnownSymbols.IsOrInherits(type, symbols.JSObjectReference)
-            || SymbolEqualityComparer.Default.Equals(type, symbols.JSRuntimeExtensions)
-            || SymbolEqualityComparer.Default.Equals(type, symbols.JSObjectReferenceExtensions)
-            || SymbolEqualityComparer.Default.Equals(type, symbols.JSInProcessRuntimeExtensions)
-            || SymbolEqualityComparer.Default.Equals(type, symbols.JSInProcessObjectReferenceExtensions);
     }
 }

@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using ConsentAnalyzers.Manifest;
+
+namespace ConsentAnalyzers.Analysis;
+
+/// <summary>A tracker recognized in code: who it is, whether the manifest declares it, and the category it then needs.</summary>
+/// <param name="DisplayName">The provider, for messages.</param>
+/// <param name="CatalogId">The built-in tracker's id, or null for a tracker the manifest itself defines.</param>
+/// <param name="Category">The category the manifest gives it, or null when the manifest does not declare it.</param>
+internal sealed record TrackerMatch(string DisplayName, string? CatalogId, string? Category);
+
+/// <summary>
+/// The trackers to recognize for one manifest: its own <c>api</c> and <c>url</c> entries first, then the built-in
+/// catalog (declared with <c>use</c>, or not declared at all). Built once per manifest.
+/// </summary>
+internal sealed class TrackerIndex
+{
+    private static readonly ConditionalWeakTable<ManifestModel, TrackerIndex> Indexes = new();
+
+    private readonly List<(string Pattern, TrackerMatch Match)> _apis = new();
+    private readonly List<(string Pattern, TrackerMatch Match)> _urls = new();
+    private readonly List<(string Pattern, TrackerMatch Match)> _jsFunctions = new();
+
+    private TrackerIndex(ManifestModel manifest)
+    {
+        var declaredCatalog = new Dictionary<string, string>();
+        foreach (var tracker in manifest.Trackers)
+        {
+            var match = new TrackerMatch(tracker.Provider ?? tracker.Value, null, tracker.Category);
+            switch (tracker.Kind)
+            {
+                case TrackerKind.Catalog:
+                    declaredCatalog[tracker.Value] = tracker.Category;
+                    break;
+                case TrackerKind.Api:
+                    _apis.Add((tracker.Value, match));
+                    break;
+                case TrackerKind.Url:
+                    _urls.Add((NormalizeUrl(tracker.Value), match));
+                    break;
+            }
+        }
+
+        foreach (var entry in TrackerCatalog.Entries)
+        {
+            var match = new TrackerMatch(entry.DisplayName, entry.Id, declaredCatalog.TryGetValue(entry.Id, out var category) ? category : null);
+            foreach (var api in entry.Apis)
+            {
+                _apis.Add((api, match));
+            }
+
+            foreach (var url in entry.Urls)
+            {
+                _urls.Add((url, match));
+            }
+
+            foreach (var function in entry.JsFunctions)
+            {
+                _jsFunctions.Add((function, match));
+            }
+        }
+    }
+
+    public static TrackerIndex For(ManifestModel manifest) => Indexes.GetValue(manifest, m => new TrackerIndex(m));
+
+    /// <summary>The tracker a member belongs to, by its Namespace.Type.Member name.</summary>
+    public TrackerMatch? ForApi(string memberName) => Find(_apis, memberName);
+
+    /// <summary>The tracker an endpoint or script URL belongs to.</summary>
+    public TrackerMatch? ForUrl(string url) => Find(_urls, NormalizeUrl(url));
+
+    /// <summary>The tracker a JS-interop function identifier belongs to (a leading "window." is ignored).</summary>
+    public TrackerMatch? ForJsFunction(string identifier) =>
+        Find(_jsFunctions, identifier.StartsWith("window.", StringComparison.Ordinal) ? identifier.Substring("window.".Length) : identifier);
+
+    /// <summary>Lower case, and https for http and protocol-relative URLs, so one pattern covers every spelling.</summary>
+    private static string NormalizeUrl(string url)
+    {
+        var lower = url.Trim().ToLowerInvariant();
+        if (lower.StartsWith("//", StringComparison.Ordinal))
+        {
+            return "https:" + lower;
+        }
+
+        return lower.StartsWith("http://", StringComparison.Ordinal) ? "https://" + lower.Substring("http://".Length) : lower;
+    }
+
+    private static TrackerMatch? Find(List<(string Pattern, TrackerMatch Match)> patterns, string value)
+    {
+        foreach (var (pattern, match) in patterns)
+        {
+            if (NamePattern.Matches(pattern, value))
+            {
+                return match;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,103 @@
+using System.Collections.Immutable;
+using ConsentAnalyzers.Analysis;
+using ConsentAnalyzers.Diagnostics;
+using ConsentAnalyzers.Guards;
+using ConsentAnalyzers.Names;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ConsentAnalyzers.Analyzers;
+
+/// <summary>
+/// Finds tracking calls — a tracker's API (Application Insights' <c>TelemetryClient.Track*</c>, the manifest's
+/// <c>api</c> trackers), a JS-interop call to a tracking function (<c>gtag</c>, <c>fbq</c>, <c>dataLayer.push</c>,
+/// <c>appInsights.track*</c>), an <c>HttpClient</c> request to a tracking endpoint — and reports an undeclared
+/// tracker (CG0201) or a declared one that no consent check for its category guards (CG0202/CG0203).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class TrackingCallAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Rules.UndeclaredTracker,
+        Rules.UnguardedTracking,
+        Rules.WrongCategoryGuard);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        // Razor markup compiles into generated C#: tracking calls there count too.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var consent = ConsentCompilation.Create(start.Compilation, start.Options, start.CancellationToken);
+            if (consent is null)
+            {
+                return;
+            }
+
+            var trackers = TrackerIndex.For(consent.Manifest.Manifest);
+            start.RegisterOperationAction(c => Report(c, consent, FindInInvocation((IInvocationOperation)c.Operation, consent.Symbols, trackers)), OperationKind.Invocation);
+            start.RegisterOperationAction(c => Report(c, consent, FindInRequestMessage((IObjectCreationOperation)c.Operation, consent.Symbols, trackers)), OperationKind.ObjectCreation);
+        });
+    }
+
+    private static void Report(OperationAnalysisContext context, ConsentCompilation consent, TrackerMatch? tracker)
+    {
+        if (tracker is null)
+        {
+            return;
+        }
+
+        if (tracker.Category is null)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rules.UndeclaredTracker, context.Operation.Syntax.GetLocation(), tracker.DisplayName, tracker.CatalogId));
+            return;
+        }
+
+        ConsentGuardCheck.Check(context, consent, context.Operation, tracker.Category, Rules.UnguardedTracking, $"Tracking call to {tracker.DisplayName}");
+    }
+
+    private static TrackerMatch? FindInInvocation(IInvocationOperation invocation, KnownSymbols symbols, TrackerIndex trackers)
+    {
+        var method = invocation.TargetMethod;
+        if (symbols.IsJSInterop(method))
+        {
+            return invocation.Arguments.ArgumentFor("identifier")?.ConstantValue is { HasValue: true, Value: string identifier }
+                ? trackers.ForJsFunction(identifier)
+                : null;
+        }
+
+        var declaring = (method.ReducedFrom ?? method).ContainingType;
+        if (KnownSymbols.IsOrInherits(declaring, symbols.HttpClient) || SymbolEqualityComparer.Default.Equals(declaring, symbols.HttpClientJsonExtensions))
+        {
+            return invocation.Arguments.ArgumentFor("requestUri") is { } uri ? ForUrl(uri, symbols, trackers) : null;
+        }
+
+        return trackers.ForApi(MemberName(method));
+    }
+
+    private static TrackerMatch? FindInRequestMessage(IObjectCreationOperation creation, KnownSymbols symbols, TrackerIndex trackers) =>
+        SymbolEqualityComparer.Default.Equals(creation.Type, symbols.HttpRequestMessage) && creation.Arguments.ArgumentFor("requestUri") is { } uri
+            ? ForUrl(uri, symbols, trackers)
+            : null;
+
+    /// <summary>A request URI written as a string or as <c>new Uri("…")</c>; holes in it match a pattern's '*'.</summary>
+    private static TrackerMatch? ForUrl(IOperation uri, KnownSymbols symbols, TrackerIndex trackers)
+    {
+        uri = uri.WithoutConversions();
+        if (uri is IObjectCreationOperation creation && SymbolEqualityComparer.Default.Equals(creation.Type, symbols.Uri) && creation.Arguments.Length > 0)
+        {
+            uri = creation.Arguments[0].Value;
+        }
+
+        var resolved = NameResolver.Resolve(uri);
+        return resolved.Kind == ResolvedNameKind.Unresolved ? null : trackers.ForUrl(resolved.Text);
+    }
+
+    private static string MemberName(IMethodSymbol method)
+    {
+        var definition = method.ReducedFrom ?? method;
+        return definition.ContainingType.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)) + "." + definition.Name;
+    }
+}

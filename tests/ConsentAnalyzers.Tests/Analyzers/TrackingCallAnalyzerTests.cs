@@ -1,0 +1,113 @@
+using ConsentAnalyzers.Analyzers;
+using ConsentAnalyzers.Diagnostics;
+using ConsentAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace ConsentAnalyzers.Tests.Analyzers;
+
+public class TrackingCallAnalyzerTests
+{
+    private static readonly string Manifest = CodeManifests.Policy.Replace(
+        "  \"storage\": [",
+        """
+          "trackers": [
+            { "use": "google-analytics", "category": "analytics" },
+            { "use": "application-insights", "category": "analytics" },
+            { "url": "https://collect.example.com/*", "category": "analytics", "provider": "Example Collect" },
+            { "api": "MyApp.Telemetry.Tracker.Send*", "category": "advertising", "provider": "In-house ads" },
+          ],
+          "storage": [
+        """,
+        StringComparison.Ordinal);
+
+    private const string Libraries = """
+        namespace Microsoft.ApplicationInsights
+        {
+            public class TelemetryClient
+            {
+                public void TrackEvent(string eventName) { }
+                public void TrackPageView(string name) { }
+                public void Flush() { }
+            }
+        }
+
+        namespace MyApp.Telemetry
+        {
+            public static class Tracker
+            {
+                public static void SendConversion(string id) { }
+                public static void Configure() { }
+            }
+        }
+        """;
+
+    private static Task Verify(string body, params DiagnosticResult[] expected)
+    {
+        var test = ConsentAnalyzerTest<TrackingCallAnalyzer>.Code($$"""
+            using System;
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Threading.Tasks;
+            using Microsoft.ApplicationInsights;
+            using Microsoft.JSInterop;
+            using MyApp.Telemetry;
+            using TestProject;
+
+            class Page
+            {
+                async Task Render(IJSRuntime js, HttpClient http, TelemetryClient telemetry, IConsent consent, string id)
+                {
+            {{body}}
+                }
+            }
+            """, Manifest);
+        test.TestState.Sources.Add(Libraries);
+        test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    private static DiagnosticResult Unguarded(string tracker, string category) =>
+        new DiagnosticResult(Rules.UnguardedTracking).WithLocation(0).WithArguments($"Tracking call to {tracker}", category);
+
+    private static DiagnosticResult Undeclared(string tracker, string id) =>
+        new DiagnosticResult(Rules.UndeclaredTracker).WithLocation(0).WithArguments(tracker, id);
+
+    [Theory]
+    [InlineData("""if (consent.AnalyticsAllowed) await js.InvokeVoidAsync("gtag", "event", "sign_up");""")]
+    [InlineData("""if (consent.AnalyticsAllowed) telemetry.TrackEvent("checkout");""")]
+    [InlineData("""telemetry.Flush();""")]
+    [InlineData("""if (consent.AnalyticsAllowed) await http.PostAsync("https://collect.example.com/v1/events", null);""")]
+    [InlineData("""if (consent.IsGranted(ConsentCategory.Advertising)) Tracker.SendConversion(id);""")]
+    [InlineData("""Tracker.Configure();""")]
+    [InlineData("""await http.GetAsync("https://api.example.com/songs");""")]
+    [InlineData("""await js.InvokeVoidAsync("console.log", "hello");""")]
+    public Task Guarded_or_non_tracking_calls_report_nothing(string body) => Verify(body);
+
+    [Theory]
+    [InlineData("""await {|#0:js.InvokeVoidAsync("gtag", "event", "sign_up")|};""", "Google Analytics", "analytics")]
+    [InlineData("""await {|#0:js.InvokeVoidAsync("window.gtag", "config", "G-123")|};""", "Google Analytics", "analytics")]
+    [InlineData("""{|#0:telemetry.TrackEvent("checkout")|};""", "Azure Application Insights", "analytics")]
+    [InlineData("""await {|#0:js.InvokeVoidAsync("appInsights.trackPageView")|};""", "Azure Application Insights", "analytics")]
+    [InlineData("""await {|#0:http.PostAsync("https://collect.example.com/v1/events", null)|};""", "Example Collect", "analytics")]
+    [InlineData("""await {|#0:http.PostAsJsonAsync($"https://collect.example.com/{id}", id)|};""", "Example Collect", "analytics")]
+    [InlineData("""await {|#0:http.GetAsync(new Uri("HTTPS://www.google-analytics.com/mp/collect?measurement_id=G-1"))|};""", "Google Analytics", "analytics")]
+    [InlineData("""using var request = {|#0:new HttpRequestMessage(HttpMethod.Post, "//www.google-analytics.com/g/collect")|};""", "Google Analytics", "analytics")]
+    [InlineData("""{|#0:Tracker.SendConversion(id)|};""", "In-house ads", "advertising")]
+    public Task Unguarded_tracking_calls_are_CG0202(string body, string tracker, string category) =>
+        Verify(body, Unguarded(tracker, category));
+
+    [Theory]
+    [InlineData("""await {|#0:js.InvokeVoidAsync("fbq", "track", "Purchase")|};""", "Meta Pixel and Conversions API", "meta-pixel")]
+    [InlineData("""if (consent.AnalyticsAllowed) await {|#0:js.InvokeVoidAsync("dataLayer.push", "x")|};""", "Google Tag Manager", "google-tag-manager")]
+    [InlineData("""await {|#0:http.PostAsync("https://api.segment.io/v1/track", null)|};""", "Segment", "segment")]
+    [InlineData("""await {|#0:http.GetAsync("https://www.googleadservices.com/pagead/conversion/1/")|};""", "Google Ads", "google-ads")]
+    public Task Undeclared_trackers_are_CG0201_only(string body, string tracker, string id) =>
+        Verify(body, Undeclared(tracker, id));
+
+    [Fact]
+    public Task A_guard_for_another_category_is_CG0203() =>
+        Verify(
+            """if (consent.AnalyticsAllowed) {|#0:Tracker.SendConversion(id)|};""",
+            new DiagnosticResult(Rules.WrongCategoryGuard).WithLocation(0).WithArguments("Tracking call to In-house ads", "advertising", "'analytics'"));
+}
