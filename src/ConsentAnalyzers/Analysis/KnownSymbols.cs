@@ -33,6 +33,8 @@ internal sealed class KnownSymbols
         JSObjectReferenceExtensions = Type("Microsoft.JSInterop.JSObjectReferenceExtensions");
         JSInProcessRuntimeExtensions = Type("Microsoft.JSInterop.JSInProcessRuntimeExtensions");
         JSInProcessObjectReferenceExtensions = Type("Microsoft.JSInterop.JSInProcessObjectReferenceExtensions");
+        RazorPageBase = Type("Microsoft.AspNetCore.Mvc.Razor.RazorPageBase");
+        RenderTreeBuilder = Type("Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder");
         HttpClient = Type("System.Net.Http.HttpClient");
         HttpClientJsonExtensions = Type("System.Net.Http.Json.HttpClientJsonExtensions");
         HttpRequestMessage = Type("System.Net.Http.HttpRequestMessage");
@@ -76,6 +78,10 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? JSInProcessRuntimeExtensions { get; }
 
     public INamedTypeSymbol? JSInProcessObjectReferenceExtensions { get; }
+
+    public INamedTypeSymbol? RazorPageBase { get; }
+
+    public INamedTypeSymbol? RenderTreeBuilder { get; }
 
     public INamedTypeSymbol? HttpClient { get; }
 

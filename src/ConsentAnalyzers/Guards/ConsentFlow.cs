@@ -31,21 +31,42 @@ internal sealed class ConsentFlow
     {
         public static State Initial(CategorySet granted) => new(granted, ImmutableDictionary<object, (CategorySet, CategorySet)>.Empty);
 
+        /// <summary>What holds on both paths: a variable implies, on each value, only what it implies on both.</summary>
         public State Join(State other)
         {
-            var variables = Variables;
+            var variables = ImmutableDictionary<object, (CategorySet, CategorySet)>.Empty;
             foreach (var pair in Variables)
             {
-                if (!other.Variables.TryGetValue(pair.Key, out var theirs) || !theirs.WhenTrue.Equals(pair.Value.WhenTrue) || !theirs.WhenFalse.Equals(pair.Value.WhenFalse))
+                if (other.Variables.TryGetValue(pair.Key, out var theirs))
                 {
-                    variables = variables.Remove(pair.Key);
+                    var joined = (pair.Value.WhenTrue.Intersect(theirs.WhenTrue), pair.Value.WhenFalse.Intersect(theirs.WhenFalse));
+                    if (!joined.Item1.IsEmpty || !joined.Item2.IsEmpty)
+                    {
+                        variables = variables.Add(pair.Key, joined);
+                    }
                 }
             }
 
             return new State(Granted.Intersect(other.Granted), variables);
         }
 
-        public bool SameAs(State other) => Granted.Equals(other.Granted) && Variables.Count == other.Variables.Count && Join(other).Variables.Count == Variables.Count;
+        public bool SameAs(State other)
+        {
+            if (!Granted.Equals(other.Granted) || Variables.Count != other.Variables.Count)
+            {
+                return false;
+            }
+
+            foreach (var pair in Variables)
+            {
+                if (!other.Variables.TryGetValue(pair.Key, out var theirs) || !theirs.WhenTrue.Equals(pair.Value.WhenTrue) || !theirs.WhenFalse.Equals(pair.Value.WhenFalse))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     public static ConsentFlow Analyze(ControlFlowGraph graph, GuardRecognizer guards, CategorySet initiallyGranted)

@@ -25,7 +25,11 @@ internal static class ConsentGuardCheck
         "System.Threading.ThreadPool.UnsafeQueueUserWorkItem",
     };
 
-    public static void Check(OperationAnalysisContext context, ConsentCompilation consent, IOperation site, string category, DiagnosticDescriptor unguardedRule, string what)
+    /// <summary>
+    /// Checks that <paramref name="site"/> is guarded for <paramref name="category"/>; reports at
+    /// <paramref name="location"/> if given (a finding inside a markup literal), else at the site.
+    /// </summary>
+    public static void Check(OperationAnalysisContext context, ConsentCompilation consent, IOperation site, string category, DiagnosticDescriptor unguardedRule, string what, Location? location = null)
     {
         if (consent.Manifest.Category(category).IsEssential)
         {
@@ -38,7 +42,7 @@ internal static class ConsentGuardCheck
             return;
         }
 
-        var location = site.Syntax.GetLocation();
+        location ??= site.Syntax.GetLocation();
         context.ReportDiagnostic(granted.IsEmpty
             ? Diagnostic.Create(unguardedRule, location, what, category)
             : Diagnostic.Create(Rules.WrongCategoryGuard, location, what, category, granted.Describe()));

@@ -57,6 +57,12 @@ internal sealed class GuardRecognizer
                 return ImpliedByPattern(isPattern.Value, isPattern.Pattern, value, lookupVariable);
             case ILocalReferenceOperation or IFlowCaptureReferenceOperation:
                 return lookupVariable?.Invoke(condition, value) ?? CategorySet.Empty;
+            case { ConstantValue: { HasValue: true, Value: null } }:
+                // The compiler's null branch of `feature?.CanTrack == true`: null is never true or false, so whatever
+                // is said of that case holds vacuously, and joining it with the real check keeps the real check.
+                return CategorySet.All;
+            case { ConstantValue: { HasValue: true, Value: bool constant } }:
+                return constant == value ? CategorySet.Empty : CategorySet.All;
             default:
                 return value ? CategoriesChecked(condition) : CategorySet.Empty;
         }

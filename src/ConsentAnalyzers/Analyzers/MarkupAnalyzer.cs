@@ -1,0 +1,102 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using ConsentAnalyzers.Analysis;
+using ConsentAnalyzers.Diagnostics;
+using ConsentAnalyzers.Guards;
+using ConsentAnalyzers.Markup;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ConsentAnalyzers.Analyzers;
+
+/// <summary>
+/// Checks the HTML that Razor writes literally (<c>WriteLiteral</c> in .cshtml views and pages,
+/// <c>AddMarkupContent</c> in .razor components): tracker scripts and pixels (<c>&lt;script src&gt;</c> of
+/// Google Analytics, Meta, …), inline calls such as <c>gtag(…)</c> and <c>fbq(…)</c>, and inline
+/// <c>localStorage.setItem('key', …)</c>. A surrounding <c>@if (consent…)</c> is a guard like any other, and each
+/// diagnostic points at its line of the .cshtml/.razor file.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class MarkupAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Rules.UndeclaredTracker,
+        Rules.UnguardedTracking,
+        Rules.WrongCategoryGuard,
+        Rules.UndeclaredStorageKey,
+        Rules.NameInWrongPlace,
+        Rules.UnresolvedName,
+        Rules.UnguardedWrite);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        // Razor's output is generated code: analyzing it is the point of this analyzer.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var consent = ConsentCompilation.Create(start.Compilation, start.Options, start.CancellationToken);
+            if (consent is null || (consent.Symbols.RazorPageBase is null && consent.Symbols.RenderTreeBuilder is null))
+            {
+                return;
+            }
+
+            var trackers = TrackerIndex.For(consent.Manifest.Manifest);
+            start.RegisterOperationAction(c => Analyze(c, consent, trackers), OperationKind.Invocation);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, ConsentCompilation consent, TrackerIndex trackers)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (MarkupArgument(invocation, consent.Symbols) is not { ConstantValue: { HasValue: true, Value: string markup } } literal
+            || !MarkupScanner.MayContainFindings(markup))
+        {
+            return;
+        }
+
+        // One finding per tracker and piece of markup: the GA snippet's script URL, gtag('js') and gtag('config')
+        // are one use of Google Analytics, not three.
+        var seen = new HashSet<string>();
+        foreach (var found in MarkupScanner.Trackers(markup, trackers))
+        {
+            if (!seen.Add(found.Tracker.DisplayName))
+            {
+                continue;
+            }
+
+            var location = LiteralPositions.Locate(literal.Syntax, found.Start, found.Length);
+            if (found.Tracker.Category is null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rules.UndeclaredTracker, location, found.Tracker.DisplayName, found.Tracker.CatalogId));
+            }
+            else
+            {
+                ConsentGuardCheck.Check(context, consent, invocation, found.Tracker.Category, Rules.UnguardedTracking, $"Tracking call to {found.Tracker.DisplayName}", location);
+            }
+        }
+
+        foreach (var write in MarkupScanner.StorageWrites(markup))
+        {
+            var location = LiteralPositions.Locate(literal.Syntax, write.Start, write.Length);
+            if (DeclaredNameCheck.Check(context, consent, write.Key, location, write.Area) is { } category)
+            {
+                ConsentGuardCheck.Check(context, consent, invocation, category, Rules.UnguardedWrite, $"Writing storage key '{write.Key.Display}'", location);
+            }
+        }
+    }
+
+    /// <summary>The markup argument of <c>RazorPageBase.WriteLiteral</c> or <c>RenderTreeBuilder.AddMarkupContent</c>.</summary>
+    private static IOperation? MarkupArgument(IInvocationOperation invocation, KnownSymbols symbols)
+    {
+        var method = invocation.TargetMethod;
+        var type = method.ContainingType;
+        return method.Name switch
+        {
+            "WriteLiteral" when KnownSymbols.IsOrInherits(type, symbols.RazorPageBase) => invocation.Arguments.Length == 1 ? invocation.Arguments[0].Value.WithoutConversions() : null,
+            "AddMarkupContent" when KnownSymbols.IsOrInherits(type, symbols.RenderTreeBuilder) => invocation.Arguments.ArgumentFor("markupContent")?.WithoutConversions(),
+            _ => null,
+        };
+    }
+}
