@@ -45,10 +45,10 @@ internal sealed class GuardRecognizer
                 return Implied(not.Operand, !value, lookupVariable);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
                 when BooleanConstant(comparison.RightOperand) is { } right:
-                return Implied(comparison.LeftOperand, (comparison.OperatorKind == BinaryOperatorKind.Equals) == right ? value : !value, lookupVariable);
+                return ImpliedByComparison(comparison, comparison.LeftOperand, right, value, lookupVariable);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
                 when BooleanConstant(comparison.LeftOperand) is { } left:
-                return Implied(comparison.RightOperand, (comparison.OperatorKind == BinaryOperatorKind.Equals) == left ? value : !value, lookupVariable);
+                return ImpliedByComparison(comparison, comparison.RightOperand, left, value, lookupVariable);
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
                 return value ? Implied(and.LeftOperand, true, lookupVariable).Union(Implied(and.RightOperand, true, lookupVariable)) : CategorySet.Empty;
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
@@ -57,15 +57,32 @@ internal sealed class GuardRecognizer
                 return ImpliedByPattern(isPattern.Value, isPattern.Pattern, value, lookupVariable);
             case ILocalReferenceOperation or IFlowCaptureReferenceOperation:
                 return lookupVariable?.Invoke(condition, value) ?? CategorySet.Empty;
+            case IDefaultValueOperation { Type.OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }:
             case { ConstantValue: { HasValue: true, Value: null } }:
                 // The compiler's null branch of `feature?.CanTrack == true`: null is never true or false, so whatever
                 // is said of that case holds vacuously, and joining it with the real check keeps the real check.
                 return CategorySet.All;
             case { ConstantValue: { HasValue: true, Value: bool constant } }:
                 return constant == value ? CategorySet.Empty : CategorySet.All;
+            case IDefaultValueOperation:
+                return value ? CategorySet.All : CategorySet.Empty; // default(bool) is false
             default:
                 return value ? CategoriesChecked(condition) : CategorySet.Empty;
         }
+    }
+
+    /// <summary>
+    /// <c>x == constant</c> or <c>x != constant</c>. With a <c>bool?</c> operand, null makes <c>==</c> false and
+    /// <c>!=</c> true, so only the outcome that excludes null says anything about <c>x</c>.
+    /// </summary>
+    private CategorySet ImpliedByComparison(IBinaryOperation comparison, IOperation operand, bool constant, bool value, System.Func<IOperation, bool, CategorySet?>? lookupVariable)
+    {
+        var isEquals = comparison.OperatorKind == BinaryOperatorKind.Equals;
+        var operandIs = isEquals == value ? constant : !constant;
+        var excludesNull = isEquals == value;
+        return excludesNull || !comparison.IsLifted && Unwrap(operand).Type?.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T
+            ? Implied(operand, operandIs, lookupVariable)
+            : CategorySet.Empty;
     }
 
     /// <summary>The category a member marked <c>[RequiresConsent]</c> (or its type) needs, or null.</summary>
@@ -287,6 +304,14 @@ internal sealed class GuardRecognizer
                     break;
                 case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } awaitable }:
                     operation = awaitable;
+                    break;
+
+                // `feature?.CanTrack ?? false` reads the nullable's value: the check is the nullable itself.
+                case IInvocationOperation { TargetMethod.Name: "GetValueOrDefault", Instance: { Type.OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable }:
+                    operation = nullable;
+                    break;
+                case IPropertyReferenceOperation { Property.Name: "Value", Instance: { Type.OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable }:
+                    operation = nullable;
                     break;
                 default:
                     return operation;

@@ -91,6 +91,9 @@ public class ConsentGuardTests
     [InlineData("""var allowed = consent.AnalyticsAllowed; if (allowed) http.Response.Cookies.Append("_ga", "1");""")]
     [InlineData("""var allowed = await consent.IsGrantedAsync(ConsentCategory.Analytics); if (!allowed) { return; } http.Response.Cookies.Append("_ga", "1");""")]
     [InlineData("""if (feature.CanTrack) http.Response.Cookies.Append("_gcl_au", "1");""")]
+    [InlineData("""if (http.Features.Get<ITrackingConsentFeature>()?.CanTrack == true) http.Response.Cookies.Append("_gcl_au", "1");""")]
+    [InlineData("""if (http.Features.Get<ITrackingConsentFeature>()?.CanTrack ?? false) http.Response.Cookies.Append("_gcl_au", "1");""")]
+    [InlineData("""if (http.Features.Get<ITrackingConsentFeature>()?.CanTrack != true) return; http.Response.Cookies.Append("_gcl_au", "1");""")]
     [InlineData("""if (feature.HasConsent && id > 0) http.Response.Cookies.Append("_ga", "1");""")]
     [InlineData("""if (id > 0 && consent.AnalyticsAllowed) http.Response.Cookies.Append("_ga", "1");""")]
     [InlineData("""if (consent.AnalyticsAllowed == true) http.Response.Cookies.Append("_ga", "1");""")]
@@ -128,6 +131,8 @@ public class ConsentGuardTests
     [InlineData("""var allowed = consent.AnalyticsAllowed; allowed = id > 0; if (allowed) {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     [InlineData("""while (id > 0) { {|#0:http.Response.Cookies.Append("_ga", "1")|}; if (consent.AnalyticsAllowed) break; }""")]
     [InlineData("""if (consent.AnalyticsAllowed) { } else { {|#0:http.Response.Cookies.Append("_ga", "1")|}; }""")]
+    [InlineData("""if (http.Features.Get<ITrackingConsentFeature>()?.CanTrack != false) {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
+    [InlineData("""if (http.Features.Get<ITrackingConsentFeature>()?.CanTrack ?? true) {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     public Task Unguarded_non_essential_writes_are_CG0105(string body) =>
         Verify(body, Unguarded("Writing cookie '_ga'", "analytics"));
 

@@ -7,7 +7,7 @@ namespace ConsentAnalyzers.Tests.Analyzers;
 
 public class TrackingCallAnalyzerTests
 {
-    private static readonly string Manifest = CodeManifests.Policy.Replace(
+    internal static readonly string Manifest = CodeManifests.Policy.Replace(
         "  \"storage\": [",
         """
           "trackers": [

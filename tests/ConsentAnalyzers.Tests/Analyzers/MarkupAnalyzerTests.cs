@@ -1,0 +1,89 @@
+using ConsentAnalyzers.Analyzers;
+using ConsentAnalyzers.Diagnostics;
+using ConsentAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace ConsentAnalyzers.Tests.Analyzers;
+
+/// <summary>Markup as Razor compiles it: WriteLiteral in views and pages, AddMarkupContent in components.</summary>
+public class MarkupAnalyzerTests
+{
+    private const string GoogleAnalyticsSnippet =
+        """<script async src=\"https://www.googletagmanager.com/gtag/js?id=G-1\"></script><script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);} gtag('js', new Date()); gtag('config', 'G-1');</script>""";
+
+    private static Task Verify(string body, params DiagnosticResult[] expected)
+    {
+        var test = ConsentAnalyzerTest<MarkupAnalyzer>.Code($$"""
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Http.Features;
+            using Microsoft.AspNetCore.Mvc.Razor;
+            using TestProject;
+
+            public class Layout : RazorPage<object>
+            {
+                internal IConsent Consent { get; set; } = null!;
+
+                public override async Task ExecuteAsync()
+                {
+                    await Task.Yield();
+            {{body}}
+                }
+            }
+            """, TrackingCallAnalyzerTests.Manifest);
+        test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("if (Consent.AnalyticsAllowed) { WriteLiteral(\"" + GoogleAnalyticsSnippet + "\"); }")]
+    [InlineData("if (Context.Features.Get<ITrackingConsentFeature>()?.CanTrack == true) { WriteLiteral(\"" + GoogleAnalyticsSnippet + "\"); }")]
+    [InlineData("if (Context.Features.Get<ITrackingConsentFeature>()?.CanTrack ?? false) { WriteLiteral(\"" + GoogleAnalyticsSnippet + "\"); }")]
+    [InlineData("var consentFeature = Context.Features.Get<ITrackingConsentFeature>(); if (consentFeature is { CanTrack: true }) { WriteLiteral(\"" + GoogleAnalyticsSnippet + "\"); }")]
+    [InlineData("""WriteLiteral("<a href=\"https://example.com/docs\">Docs (new)</a><p>Call us (555) 123 4567</p><script src=\"/js/site.js\"></script>");""")]
+    [InlineData("""if (Consent.AnalyticsAllowed) { WriteLiteral("<script>sessionStorage.setItem('landing_page', location.pathname);</script>"); }""")]
+    [InlineData("""WriteLiteral("<script>localStorage.getItem('promo'); localStorage.removeItem('promo');</script>");""")]
+    public Task Guarded_or_harmless_markup_reports_nothing(string body) => Verify(body);
+
+    [Fact]
+    public Task An_unguarded_analytics_snippet_is_one_CG0202_at_its_script_url() =>
+        Verify(
+            """WriteLiteral("<script async src=\"{|#0:https://www.googletagmanager.com/gtag/js?id=G-1|}\"></script><script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);} gtag('js', new Date()); gtag('config', 'G-1');</script>");""",
+            new DiagnosticResult(Rules.UnguardedTracking).WithLocation(0).WithArguments("Tracking call to Google Analytics", "analytics"));
+
+    [Fact]
+    public Task An_inline_call_to_an_undeclared_tracker_is_CG0201() =>
+        Verify(
+            """if (Consent.AnalyticsAllowed) { WriteLiteral("<script>\n  {|#0:fbq|}('track', 'PageView');\n</script>"); }""",
+            new DiagnosticResult(Rules.UndeclaredTracker).WithLocation(0).WithArguments("Meta Pixel and Conversions API", "meta-pixel"));
+
+    [Fact]
+    public Task Inline_storage_writes_are_checked_like_any_other() =>
+        Verify(
+            """
+            WriteLiteral("<script>sessionStorage.setItem('{|#0:landing_page|}', location.pathname);</script>");
+            WriteLiteral("<script>localStorage.setItem(\"{|#1:promo|}\", '1');</script>");
+            WriteLiteral("<script>{|#2:localStorage.setItem(key|}, '1');</script>");
+            """,
+            new DiagnosticResult(Rules.UnguardedWrite).WithLocation(0).WithArguments("Writing storage key 'landing_page'", "analytics"),
+            new DiagnosticResult(Rules.UndeclaredStorageKey).WithLocation(1).WithArguments("Local-storage", "promo", ""),
+            new DiagnosticResult(Rules.UnresolvedName).WithLocation(2).WithArguments("storage key"));
+
+    [Fact]
+    public async Task Component_markup_is_checked_too()
+    {
+        var test = ConsentAnalyzerTest<MarkupAnalyzer>.Code("""
+            using Microsoft.AspNetCore.Components;
+            using Microsoft.AspNetCore.Components.Rendering;
+
+            public class Tags : ComponentBase
+            {
+                protected override void BuildRenderTree(RenderTreeBuilder builder) =>
+                    builder.AddMarkupContent(0, "<img src=\"{|#0:https://www.google-analytics.com/collect?v=1|}\" alt=\"\">");
+            }
+            """, TrackingCallAnalyzerTests.Manifest);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnguardedTracking).WithLocation(0).WithArguments("Tracking call to Google Analytics", "analytics"));
+        await test.RunAsync();
+    }
+}
