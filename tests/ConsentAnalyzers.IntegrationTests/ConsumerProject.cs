@@ -25,10 +25,10 @@ public sealed class ConsumerProject
     public string ProjectFile => Path.Combine(Directory, "Consumer.csproj");
 
     /// <summary>Writes the project file; <paramref name="properties"/> go into its property group.</summary>
-    public ConsumerProject WithProject(string properties = "")
+    public ConsumerProject WithProject(string properties = "", string sdk = "Microsoft.NET.Sdk")
     {
         WriteFile("Consumer.csproj", $"""
-            <Project Sdk="Microsoft.NET.Sdk">
+            <Project Sdk="{sdk}">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>

@@ -66,7 +66,7 @@ public sealed class MarkupAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var location = LiteralPositions.Locate(literal.Syntax, found.Start, found.Length);
+            var location = RazorSources.Locate(context.Options, literal, markup, found.Start, found.Length, context.CancellationToken);
             if (found.Tracker.Category is null)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rules.UndeclaredTracker, location, found.Tracker.DisplayName, found.Tracker.CatalogId));
@@ -79,7 +79,7 @@ public sealed class MarkupAnalyzer : DiagnosticAnalyzer
 
         foreach (var write in MarkupScanner.StorageWrites(markup))
         {
-            var location = LiteralPositions.Locate(literal.Syntax, write.Start, write.Length);
+            var location = RazorSources.Locate(context.Options, literal, markup, write.Start, write.Length, context.CancellationToken);
             if (DeclaredNameCheck.Check(context, consent, write.Key, location, write.Area) is { } category)
             {
                 ConsentGuardCheck.Check(context, consent, invocation, category, Rules.UnguardedWrite, $"Writing storage key '{write.Key.Display}'", location);

@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+
+namespace ConsentAnalyzers.IntegrationTests;
+
+/// <summary>
+/// A real ASP.NET Core project with Razor Pages and components, compiled by the Razor SDK against the packed package:
+/// markup is checked, and each diagnostic points at its line of the .cshtml or .razor file.
+/// </summary>
+[Collection(PackageCollection.Name)]
+public sealed class RazorConsumerTests(PackageFixture package)
+{
+    private const string Manifest = """
+        {
+          "version": 1,
+          "categories": {
+            "necessary": { "title": "Strictly Necessary", "essential": true },
+            "analytics": { "title": "Analytics" },
+          },
+          "cookies": [ { "name": "_ga", "category": "analytics" } ],
+          "storage": [ { "key": "landing_page", "area": "session", "category": "analytics" } ],
+          "trackers": [ { "use": "google-analytics", "category": "analytics" } ],
+        }
+        """;
+
+    [Fact]
+    public void Diagnostics_in_markup_point_at_the_razor_line()
+    {
+        var consumer = package.CreateConsumer("razor")
+            .WithProject("<OutputType>Library</OutputType><TreatWarningsAsErrors>false</TreatWarningsAsErrors>", sdk: "Microsoft.NET.Sdk.Web")
+            .WriteFile("consent-manifest.json", Manifest)
+            .WriteFile("Program.cs", "namespace Consumer.App; public static class Marker { }")
+            .WriteFile("Pages/_ViewImports.cshtml", "@using Microsoft.AspNetCore.Http.Features\n@namespace Consumer.App.Pages\n")
+            .WriteFile("Pages/Index.cshtml", """
+                @page
+                <h1>Songs</h1>
+                <p>Make a song in seconds.</p>
+
+                <script async src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>
+                @if (HttpContext.Features.Get<ITrackingConsentFeature>()?.CanTrack == true)
+                {
+                    <script>sessionStorage.setItem('landing_page', location.pathname);</script>
+                }
+                <script>fbq('track', 'PageView');</script>
+                """)
+            .WriteFile("Components/Tags.razor", """
+                <h3>Tags</h3>
+
+                <img src="https://www.google-analytics.com/collect?v=1" alt="" />
+                """);
+
+        var build = consumer.Build();
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        AssertReported(build, @"Pages[/\\]Index\.cshtml\(5,\d+\): warning CG0202: Tracking call to Google Analytics");
+        AssertReported(build, @"Pages[/\\]Index\.cshtml\(10,\d+\): warning CG0201: This calls Meta Pixel and Conversions API");
+        AssertReported(build, @"Components[/\\]Tags\.razor\(3,\d+\): warning CG0202: Tracking call to Google Analytics");
+        Assert.DoesNotMatch(@"Index\.cshtml\(8,\d+\)", build.Output);
+    }
+
+    private static void AssertReported(DotNet.Result build, string pattern) =>
+        Assert.True(Regex.IsMatch(build.Output, pattern), $"'{pattern}' not found in the build output:\n{build}");
+}
