@@ -52,6 +52,6 @@ internal sealed class ConsentCompilation
 
         var index = ManifestIndex.For(model);
         var options = GeneratorOptions.From(analyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName, parseOptions: null);
-        return new ConsentCompilation(index, KnownSymbols.For(compilation), GeneratedConstants.Find(compilation, options, index), new GuardRecognizer(compilation, options, model));
+        return new ConsentCompilation(index, KnownSymbols.For(compilation), GeneratedConstants.Find(compilation, options, model), new GuardRecognizer(compilation, options, model));
     }
 }

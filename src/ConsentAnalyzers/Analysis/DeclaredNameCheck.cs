@@ -20,7 +20,7 @@ internal static class DeclaredNameCheck
 
     /// <summary>The category id of the declaration covering the name, or null when there is none.</summary>
     public static string? Check(OperationAnalysisContext context, ConsentCompilation consent, IOperation nameOperation, NameTarget target) =>
-        Check(context, consent, NameResolver.Resolve(nameOperation), nameOperation.Syntax.GetLocation(), target);
+        Check(context, consent, NameResolver.Resolve(nameOperation, consent.Constants), nameOperation.Syntax.GetLocation(), target);
 
     public static string? Check(OperationAnalysisContext context, ConsentCompilation consent, ResolvedName name, Location location, NameTarget target)
     {

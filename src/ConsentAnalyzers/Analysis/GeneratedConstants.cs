@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using ConsentAnalyzers.Generator;
 using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis;
@@ -6,51 +7,71 @@ using Microsoft.CodeAnalysis;
 namespace ConsentAnalyzers.Analysis;
 
 /// <summary>
-/// The constants the generator emitted into this compilation (<c>ConsentCookies.Ga</c> = "_ga"), by value, so a
-/// literal that repeats one can point at it (CG0107).
+/// What the generator emitted into this compilation, read back for the analyzers: the name constants by value
+/// (<c>ConsentCookies.Ga</c> = "_ga"), so a literal that repeats one can point at it (CG0107), and the pattern each
+/// builder method stands for (<c>ConsentCookies.GaName(x)</c> = "_ga_" + x), so its result resolves like an
+/// interpolation instead of being an unknown method result.
 /// </summary>
 internal sealed class GeneratedConstants
 {
-    private readonly Dictionary<string, string> _cookies;
-    private readonly Dictionary<string, string> _storageKeys;
+    private readonly INamedTypeSymbol? _cookiesClass;
+    private readonly INamedTypeSymbol? _storageKeysClass;
+    private readonly Dictionary<string, string> _cookieConstants = new();
+    private readonly Dictionary<string, string> _storageKeyConstants = new();
+    private readonly Dictionary<string, string> _cookieBuilders = new();
+    private readonly Dictionary<string, string> _storageKeyBuilders = new();
 
-    private GeneratedConstants(Dictionary<string, string> cookies, Dictionary<string, string> storageKeys)
-    {
-        _cookies = cookies;
-        _storageKeys = storageKeys;
-    }
-
-    public static GeneratedConstants Find(Compilation compilation, GeneratorOptions options, ManifestIndex index)
+    private GeneratedConstants(Compilation compilation, GeneratorOptions options, ManifestModel manifest)
     {
         var prefix = options.Namespace.Length == 0 ? string.Empty : options.Namespace + ".";
-        return new GeneratedConstants(
-            ConstantsOf(compilation.GetTypeByMetadataName(prefix + NameConstantsEmitter.CookiesClass), index.Cookies.ContainsExact),
-            ConstantsOf(compilation.GetTypeByMetadataName(prefix + NameConstantsEmitter.StorageKeysClass), key => index.LocalStorage.ContainsExact(key) || index.SessionStorage.ContainsExact(key)));
+        _cookiesClass = compilation.GetTypeByMetadataName(prefix + NameConstantsEmitter.CookiesClass);
+        _storageKeysClass = compilation.GetTypeByMetadataName(prefix + NameConstantsEmitter.StorageKeysClass);
+        Read(_cookiesClass, NameConstantsEmitter.CookieNames(manifest), _cookieConstants, _cookieBuilders);
+        Read(_storageKeysClass, NameConstantsEmitter.StorageKeyNames(manifest), _storageKeyConstants, _storageKeyBuilders);
     }
 
+    public static GeneratedConstants Find(Compilation compilation, GeneratorOptions options, ManifestModel manifest) => new(compilation, options, manifest);
+
     /// <summary>"ConsentCookies.Ga" for "_ga", or null.</summary>
-    public string? ForCookie(string name) => _cookies.TryGetValue(name, out var member) ? member : null;
+    public string? ForCookie(string name) => _cookieConstants.TryGetValue(name, out var member) ? member : null;
 
     /// <summary>"ConsentStorageKeys.LandingPage" for "landing_page", or null.</summary>
-    public string? ForStorageKey(string key) => _storageKeys.TryGetValue(key, out var member) ? member : null;
+    public string? ForStorageKey(string key) => _storageKeyConstants.TryGetValue(key, out var member) ? member : null;
 
-    /// <summary>The name constants of a generated class; pattern prefixes are left out by keeping declared exact names only.</summary>
-    private static Dictionary<string, string> ConstantsOf(INamedTypeSymbol? type, System.Func<string, bool> isDeclaredExactly)
+    /// <summary>The pattern a generated builder method builds a name of ("_ga_*" for ConsentCookies.GaName), or null.</summary>
+    public string? PatternBuiltBy(IMethodSymbol method)
     {
-        var constants = new Dictionary<string, string>();
+        var type = method.ContainingType;
+        if (SymbolEqualityComparer.Default.Equals(type, _cookiesClass))
+        {
+            return _cookieBuilders.TryGetValue(method.Name, out var pattern) ? pattern : null;
+        }
+
+        return SymbolEqualityComparer.Default.Equals(type, _storageKeysClass) && _storageKeyBuilders.TryGetValue(method.Name, out var key) ? key : null;
+    }
+
+    /// <summary>Follows the generator's own member plan, checked against the members the class really has.</summary>
+    private static void Read(INamedTypeSymbol? type, IEnumerable<string> names, Dictionary<string, string> constants, Dictionary<string, string> builders)
+    {
         if (type is null)
         {
-            return constants;
+            return;
         }
 
-        foreach (var member in type.GetMembers())
+        foreach (var (name, member) in NameConstantsEmitter.MemberPlan(type.Name, names))
         {
-            if (member is IFieldSymbol { IsConst: true, ConstantValue: string value } field && isDeclaredExactly(value) && !constants.ContainsKey(value))
+            if (NamePattern.IsPattern(name))
             {
-                constants.Add(value, type.Name + "." + field.Name);
+                var builder = NameConstantsEmitter.BuilderName(member);
+                if (!type.GetMembers(builder).IsEmpty)
+                {
+                    builders[builder] = name;
+                }
+            }
+            else if (type.GetMembers(member).FirstOrDefault() is IFieldSymbol { IsConst: true, ConstantValue: string value } && value == name && !constants.ContainsKey(name))
+            {
+                constants.Add(name, type.Name + "." + member);
             }
         }
-
-        return constants;
     }
 }

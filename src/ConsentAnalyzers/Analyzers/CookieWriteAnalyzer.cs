@@ -83,7 +83,7 @@ public sealed class CookieWriteAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var name = NameResolver.Resolve(key);
+        var name = NameResolver.Resolve(key, consent.Constants);
         var category = DeclaredNameCheck.Check(context, consent, name, key.Syntax.GetLocation(), NameTarget.Cookie);
         if (category is null || consent.Manifest.Category(category).IsEssential)
         {
@@ -130,7 +130,7 @@ public sealed class CookieWriteAnalyzer : DiagnosticAnalyzer
         {
             // options.Cookie.IsEssential = true for an authentication, session or antiforgery cookie: its name is
             // checked where it is assigned; here only whether its category may bypass consent.
-            var name = NameResolver.Resolve(nameAssignment.Value);
+            var name = NameResolver.Resolve(nameAssignment.Value, consent.Constants);
             if (consent.Manifest.Cookies.Find(name)?.Category is { } category && !consent.Manifest.Category(category).IsEssential)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rules.EssentialMisdeclared, assignment.Syntax.GetLocation(), name.Display, category));
@@ -146,7 +146,7 @@ public sealed class CookieWriteAnalyzer : DiagnosticAnalyzer
     /// <summary>A raw <c>Set-Cookie</c> header: the cookie name is the text before the first '='.</summary>
     private static void CheckSetCookieHeaderValue(OperationAnalysisContext context, ConsentCompilation consent, IOperation value, IOperation write)
     {
-        var header = NameResolver.Resolve(value);
+        var header = NameResolver.Resolve(value, consent.Constants);
         var equals = header.Text.IndexOf('=');
         var name = header.Kind == ResolvedNameKind.Unresolved || equals < 0
             ? ResolvedName.Unresolved

@@ -48,7 +48,7 @@ public sealed class StorageWriteAnalyzer : DiagnosticAnalyzer
         var (key, target) = FindStorageWrite(invocation, consent.Symbols);
         if (key is not null && DeclaredNameCheck.Check(context, consent, key, target) is { } category)
         {
-            ConsentGuardCheck.Check(context, consent, invocation, category, Rules.UnguardedWrite, $"Writing storage key '{Names.NameResolver.Resolve(key).Display}'");
+            ConsentGuardCheck.Check(context, consent, invocation, category, Rules.UnguardedWrite, $"Writing storage key '{Names.NameResolver.Resolve(key, consent.Constants).Display}'");
         }
     }
 

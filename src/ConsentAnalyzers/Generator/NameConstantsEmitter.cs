@@ -21,6 +21,35 @@ internal static class NameConstantsEmitter
     /// <summary>One name to emit; <c>Classification</c> is the documentation's "category (consent)" text.</summary>
     private sealed record NamedEntry(string Name, string Classification, string? Provider, string? Purpose, string? Duration);
 
+    /// <summary>The cookie names a <c>ConsentCookies</c> member is emitted for, in emission order.</summary>
+    public static IEnumerable<string> CookieNames(ManifestModel manifest) => manifest.Cookies.Select(c => c.Name);
+
+    /// <summary>The storage keys a <c>ConsentStorageKeys</c> member is emitted for (each once), in emission order.</summary>
+    public static IEnumerable<string> StorageKeyNames(ManifestModel manifest) => manifest.Storage.Select(s => s.Key).Distinct();
+
+    /// <summary>
+    /// The member each name gets in its class: the constant for an exact name, the stem of <c>…Prefix</c> and
+    /// <c>…Name(…)</c> for a pattern. The analyzers use the same plan to read the generated builders back.
+    /// </summary>
+    public static List<(string Name, string Member)> MemberPlan(string className, IEnumerable<string> names)
+    {
+        var allocator = new UniqueNames(className);
+        var plan = new List<(string, string)>();
+        foreach (var name in names)
+        {
+            var baseName = IdentifierNames.ToPascalCase(name, "Name");
+            plan.Add((name, NamePattern.IsPattern(name) ? allocator.Allocate(baseName, PrefixSuffix, BuilderSuffix) : allocator.Allocate(baseName)));
+        }
+
+        return plan;
+    }
+
+    /// <summary>The builder method of a pattern's member stem: <c>Ga</c> → <c>GaName</c>.</summary>
+    public static string BuilderName(string stem) => stem + BuilderSuffix;
+
+    /// <summary>The literal pieces around a pattern's wildcards; consecutive wildcards count as one.</summary>
+    public static List<string> PatternPieces(string pattern) => SplitPattern(pattern);
+
     public static string EmitCookies(GenerationInput input, CategoryNames categories) =>
         Emit(input, CookiesClass, "cookie", "The cookie names declared in the cookie policy (consent-manifest.json).", input.Manifest.Cookies.Select(c => new NamedEntry(c.Name, categories.Describe(c.Category), c.Provider, c.Purpose, c.Duration)));
 
@@ -44,31 +73,30 @@ internal static class NameConstantsEmitter
     private static string Emit(GenerationInput input, string className, string kind, string summary, IEnumerable<NamedEntry> entries) =>
         SourceFile.Build(input.Options, writer =>
         {
-            var names = new UniqueNames(className);
+            var entryList = entries.ToList();
+            var members = MemberPlan(className, entryList.Select(e => e.Name));
             writer.Summary(summary);
             writer.Line(SourceFile.GeneratedCodeAttribute);
             writer.Line(SourceFile.ExcludeFromCoverageAttribute);
             writer.Open($"{input.Options.Visibility} static class {className}");
-            var first = true;
-            foreach (var entry in entries)
+            for (var index = 0; index < entryList.Count; index++)
             {
-                if (!first)
+                if (index > 0)
                 {
                     writer.Line();
                 }
 
-                first = false;
-                var baseName = IdentifierNames.ToPascalCase(entry.Name, "Name");
+                var entry = entryList[index];
+                var member = members[index].Member;
                 var details = Details(entry);
                 if (!NamePattern.IsPattern(entry.Name))
                 {
-                    var member = names.Allocate(baseName);
                     writer.Summary(new[] { $"The {kind} <c>{CodeWriter.Xml(entry.Name)}</c>: {entry.Classification}." }.Concat(details).ToArray());
                     writer.Line($"public const string {member} = {CodeWriter.Literal(entry.Name)};");
                     continue;
                 }
 
-                var stem = names.Allocate(baseName, PrefixSuffix, BuilderSuffix);
+                var stem = member;
                 var pieces = SplitPattern(entry.Name);
                 var parameters = Enumerable.Range(1, pieces.Count - 1).Select(i => pieces.Count == 2 ? "part" : "part" + i.ToString(CultureInfo.InvariantCulture)).ToList();
                 writer.Summary(new[] { $"The fixed beginning of the {kind} pattern <c>{CodeWriter.Xml(entry.Name)}</c>: {entry.Classification}." }.Concat(details).ToArray());

@@ -1,3 +1,4 @@
+using ConsentAnalyzers.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -21,7 +22,9 @@ internal static class NameResolver
         ("Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider", "CookieName", ".AspNetCore.Mvc.CookieTempDataProvider"),
     };
 
-    public static ResolvedName Resolve(IOperation operation)
+    /// <param name="operation">The expression that gives the name.</param>
+    /// <param name="generated">The generated constants and builders, so <c>ConsentCookies.GaName(id)</c> resolves as "_ga_" + id.</param>
+    public static ResolvedName Resolve(IOperation operation, GeneratedConstants? generated = null)
     {
         operation = SkipConversions(operation);
         if (operation.ConstantValue is { HasValue: true, Value: string constant })
@@ -37,18 +40,20 @@ internal static class NameResolver
         switch (operation)
         {
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation when IsString(concatenation.Type):
-                return Combine(ResolvePart(concatenation.LeftOperand), ResolvePart(concatenation.RightOperand));
+                return Combine(ResolvePart(concatenation.LeftOperand, generated), ResolvePart(concatenation.RightOperand, generated));
             case IInterpolatedStringOperation interpolation:
-                return ResolveInterpolation(interpolation);
+                return ResolveInterpolation(interpolation, generated);
+            case IInvocationOperation invocation when generated?.PatternBuiltBy(invocation.TargetMethod) is { } pattern:
+                return ResolveBuilder(invocation, pattern, generated);
             default:
                 return ResolvedName.Unresolved;
         }
     }
 
     /// <summary>Inside a concatenation or interpolation, a part that is not constant is a hole, not a failure.</summary>
-    private static ResolvedName ResolvePart(IOperation part)
+    private static ResolvedName ResolvePart(IOperation part, GeneratedConstants? generated)
     {
-        var resolved = Resolve(part);
+        var resolved = Resolve(part, generated);
         return resolved.Kind == ResolvedNameKind.Unresolved ? ResolvedName.Hole : resolved;
     }
 
@@ -60,7 +65,21 @@ internal static class NameResolver
         return combined.Kind == ResolvedNameKind.Template && IsOnlyHoles(combined.Text) ? ResolvedName.Unresolved : combined;
     }
 
-    private static ResolvedName ResolveInterpolation(IInterpolatedStringOperation interpolation)
+    /// <summary>A generated builder: the pattern's fixed pieces around its arguments, one per '*'.</summary>
+    private static ResolvedName ResolveBuilder(IInvocationOperation invocation, string pattern, GeneratedConstants generated)
+    {
+        var pieces = Generator.NameConstantsEmitter.PatternPieces(pattern);
+        var result = ResolvedName.Exact(pieces[0]);
+        for (var i = 1; i < pieces.Count; i++)
+        {
+            var part = i - 1 < invocation.Arguments.Length ? ResolvePart(invocation.Arguments[i - 1].Value, generated) : ResolvedName.Hole;
+            result = ResolvedName.Concat(ResolvedName.Concat(result, part), ResolvedName.Exact(pieces[i]));
+        }
+
+        return result;
+    }
+
+    private static ResolvedName ResolveInterpolation(IInterpolatedStringOperation interpolation, GeneratedConstants? generated)
     {
         var result = ResolvedName.Exact(string.Empty);
         foreach (var part in interpolation.Parts)
@@ -68,7 +87,7 @@ internal static class NameResolver
             var resolved = part switch
             {
                 IInterpolatedStringTextOperation text => text.Text.ConstantValue.Value is string literal ? ResolvedName.Exact(literal) : ResolvedName.Hole,
-                IInterpolationOperation { Alignment: null, FormatString: null } hole => ResolvePart(hole.Expression),
+                IInterpolationOperation { Alignment: null, FormatString: null } hole => ResolvePart(hole.Expression, generated),
                 _ => ResolvedName.Hole, // an alignment or format string changes the text in ways a name check should not guess
             };
             result = ResolvedName.Concat(result, resolved);

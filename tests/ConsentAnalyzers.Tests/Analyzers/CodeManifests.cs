@@ -40,6 +40,7 @@ internal static class CodeManifests
                 public const string AppConsent = "app_consent";
                 public const string Ga = "_ga";
                 public const string GaPrefix = "_ga_";
+                public static string GaName(string part) => "_ga_" + part;
                 public const string Theme = "theme";
             }
 

@@ -207,6 +207,27 @@ public class CookieWriteAnalyzerTests
     }
 
     [Fact]
+    public async Task A_generated_builder_resolves_to_its_pattern()
+    {
+        var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code("""
+            using Microsoft.AspNetCore.Http;
+
+            class Endpoint
+            {
+                void Handle(HttpResponse response, string measurementId)
+                {
+                    response.Cookies.Append(TestProject.ConsentCookies.GaName(measurementId), "1");
+                    response.Cookies.Append({|#0:"x" + TestProject.ConsentCookies.GaName(measurementId)|}, "1");
+                }
+            }
+            """, CodeManifests.Policy);
+        test.TestState.Sources.Add(CodeManifests.GeneratedConstants);
+        test.DisabledDiagnostics.AddRange(GuardRules);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments("x_ga_{…}", ": no declared pattern covers every value it can take"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task A_manifest_with_errors_disables_the_code_rules()
     {
         var test = new ConsentAnalyzerTest<CookieWriteAnalyzer>
