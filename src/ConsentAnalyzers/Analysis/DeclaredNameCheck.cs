@@ -22,7 +22,11 @@ internal static class DeclaredNameCheck
     public static string? Check(OperationAnalysisContext context, ConsentCompilation consent, IOperation nameOperation, NameTarget target) =>
         Check(context, consent, NameResolver.Resolve(nameOperation, consent.Constants), nameOperation.Syntax.GetLocation(), target);
 
-    public static string? Check(OperationAnalysisContext context, ConsentCompilation consent, ResolvedName name, Location location, NameTarget target)
+    /// <summary>
+    /// Checks a resolved name at <paramref name="location"/>; <paramref name="note"/>, when given, replaces the
+    /// explanation an "undeclared" message ends with (where the name comes from).
+    /// </summary>
+    public static string? Check(OperationAnalysisContext context, ConsentCompilation consent, ResolvedName name, Location location, NameTarget target, string? note = null)
     {
         if (name.Kind == ResolvedNameKind.Unresolved)
         {
@@ -47,7 +51,7 @@ internal static class DeclaredNameCheck
             return null;
         }
 
-        var why = name.Kind == ResolvedNameKind.Template ? ": no declared pattern covers every value it can take" : string.Empty;
+        var why = note ?? (name.Kind == ResolvedNameKind.Template ? ": no declared pattern covers every value it can take" : string.Empty);
         var diagnostic = target == NameTarget.Cookie
             ? Diagnostic.Create(Rules.UndeclaredCookie, location, properties, name.Display, why)
             : Diagnostic.Create(Rules.UndeclaredStorageKey, location, properties, StorageKind(target), name.Display, why);

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Guards;
+using ConsentAnalyzers.Manifest;
 using ConsentAnalyzers.Names;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -57,6 +58,14 @@ public sealed class CookieWriteAnalyzer : DiagnosticAnalyzer
         if (method.Name == "Append" && KnownSymbols.IsOrInherits(method.ContainingType, consent.Symbols.ResponseCookies))
         {
             AnalyzeAppend(context, consent, invocation);
+        }
+        else if (FrameworkCookies.WrittenBy(invocation) is { } written && !FrameworkCookies.IsRenamedNearby(invocation, written.Cookie))
+        {
+            var name = NamePattern.IsPattern(written.Name)
+                ? ResolvedName.Template(written.Name.Replace(NamePattern.Wildcard, NamePattern.Hole))
+                : ResolvedName.Exact(written.Name);
+            var note = $" (the default name of the {written.Cookie.Feature} cookie, which this registration turns on; declare it, or name the cookie with options.Cookie.Name)";
+            DeclaredNameCheck.Check(context, consent, name, invocation.Syntax.GetLocation(), NameTarget.Cookie, note);
         }
         else if (method.Name is "Append" or "Add" or "TryAdd" or "AppendList" && IsHeaderDictionaryMember(method, consent.Symbols)
             && invocation.Arguments.ArgumentFor("key") is { } key && IsSetCookie(key))

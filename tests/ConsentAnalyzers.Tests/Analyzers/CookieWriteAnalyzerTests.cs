@@ -144,6 +144,45 @@ public class CookieWriteAnalyzerTests
     }
 
     [Fact]
+    public async Task Cookies_that_framework_features_write_under_default_names_must_be_declared()
+    {
+        var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code("""
+            using Microsoft.AspNetCore.Antiforgery;
+            using Microsoft.Extensions.DependencyInjection;
+
+            static class Startup
+            {
+                static void Declared(IServiceCollection services)
+                {
+                    services.AddSession();
+                    services.AddAntiforgery(options => options.Cookie.Name = "sb-antiforgery");
+                    services.AddAuthentication().AddCookie("Admin", options => options.Cookie.Name = "sb-admin");
+                    services.AddRazorPages();
+                }
+
+                static void RenamedThroughConfigure(IServiceCollection services)
+                {
+                    services.Configure<AntiforgeryOptions>(options => options.Cookie.Name = "sb-af");
+                    services.AddAntiforgery();
+                }
+
+                static void Undeclared(IServiceCollection services)
+                {
+                    {|#0:services.AddAntiforgery()|};
+                    {|#1:services.AddAuthentication().AddCookie()|};
+                    {|#2:services.AddControllersWithViews().AddCookieTempDataProvider()|};
+                }
+            }
+            """, CodeManifests.Policy);
+        test.DisabledDiagnostics.AddRange(GuardRules);
+        const string Note = " (the default name of the {0} cookie, which this registration turns on; declare it, or name the cookie with options.Cookie.Name)";
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments(".AspNetCore.Antiforgery.{…}", string.Format(System.Globalization.CultureInfo.InvariantCulture, Note, "antiforgery")));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(1).WithArguments(".AspNetCore.Cookies", string.Format(System.Globalization.CultureInfo.InvariantCulture, Note, "cookie authentication")));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(2).WithArguments(".AspNetCore.Mvc.CookieTempDataProvider", string.Format(System.Globalization.CultureInfo.InvariantCulture, Note, "TempData")));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Framework_names_that_are_static_readonly_are_resolved()
     {
         var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code("""

@@ -1,0 +1,87 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ConsentAnalyzers.Analysis;
+
+/// <summary>A cookie that an ASP.NET Core feature writes under its default name unless the app names it.</summary>
+/// <param name="Feature">For messages: "session", "antiforgery", ….</param>
+/// <param name="DefaultName">The framework's default name; a trailing '*' stands for a part the framework computes.</param>
+/// <param name="OptionsType">The options type whose <c>Cookie.Name</c> renames the cookie.</param>
+internal sealed record FrameworkCookie(string Feature, string DefaultName, string OptionsType);
+
+/// <summary>
+/// The cookies framework features write implicitly: registering the feature is where the app decides to write the
+/// cookie, so an undeclared default name is reported there (CG0101). A feature whose cookie the app renames in the
+/// same member (<c>options.Cookie.Name = …</c>, in the registration or in <c>Configure&lt;TOptions&gt;</c>) is left
+/// to the name check of that assignment.
+/// </summary>
+internal static class FrameworkCookies
+{
+    private static readonly FrameworkCookie Session = new("session", ".AspNetCore.Session", "Microsoft.AspNetCore.Builder.SessionOptions");
+    private static readonly FrameworkCookie Antiforgery = new("antiforgery", ".AspNetCore.Antiforgery.*", "Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions");
+    private static readonly FrameworkCookie TempData = new("TempData", ".AspNetCore.Mvc.CookieTempDataProvider", "Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions");
+    private static readonly FrameworkCookie Authentication = new("cookie authentication", ".AspNetCore.*", "Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions");
+
+    /// <summary>The implicit cookie a registration call turns on, with the name it gets; null for other calls.</summary>
+    public static (FrameworkCookie Cookie, string Name)? WrittenBy(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (!IsServiceRegistration(method))
+        {
+            return null;
+        }
+
+        switch (method.Name)
+        {
+            case "AddSession":
+                return (Session, Session.DefaultName);
+            case "AddCookieTempDataProvider":
+                return (TempData, TempData.DefaultName);
+            case "AddCookie":
+                // The cookie is ".AspNetCore." + the scheme, "Cookies" unless the call names another.
+                var scheme = invocation.Arguments.ArgumentFor("authenticationScheme")?.ConstantValue.Value as string ?? "Cookies";
+                return (Authentication, ".AspNetCore." + scheme);
+            case "AddAntiforgery":
+                // MVC views, Razor Pages and components register antiforgery too, but an app that renames its cookie
+                // usually does so in its own AddAntiforgery call, possibly elsewhere: only that call is checked.
+                return (Antiforgery, Antiforgery.DefaultName);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Whether the member that registers the feature also names its cookie.</summary>
+    public static bool IsRenamedNearby(IInvocationOperation registration, FrameworkCookie cookie)
+    {
+        foreach (var operation in registration.Root().Descendants())
+        {
+            if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Name", Instance: IPropertyReferenceOperation { Property.Name: "Cookie" } cookieProperty } }
+                && InheritsFrom(cookieProperty.Property.ContainingType, cookie.OptionsType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An extension method of the framework's service or authentication builders (not an app method of the same name).</summary>
+    private static bool IsServiceRegistration(IMethodSymbol method)
+    {
+        var ns = (method.ReducedFrom ?? method).ContainingNamespace?.ToDisplayString();
+        return method.IsExtensionMethod && ns is "Microsoft.Extensions.DependencyInjection";
+    }
+
+    private static bool InheritsFrom(INamedTypeSymbol? type, string metadataName)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.ToDisplayString() == metadataName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
