@@ -26,9 +26,9 @@ internal static class FrameworkCookies
     public static (FrameworkCookie Cookie, string Name)? WrittenBy(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        if (!IsServiceRegistration(method))
+        if (method.Name is not ("AddSession" or "AddCookieTempDataProvider" or "AddCookie" or "AddAntiforgery") || !IsServiceRegistration(method))
         {
-            return null;
+            return null; // the name test first: this runs on every invocation
         }
 
         switch (method.Name)

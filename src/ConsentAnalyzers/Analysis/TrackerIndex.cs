@@ -20,6 +20,7 @@ internal sealed class TrackerIndex
     private static readonly ConditionalWeakTable<ManifestModel, TrackerIndex> Indexes = new();
 
     private readonly List<(string Pattern, TrackerMatch Match)> _apis = new();
+    private readonly List<string> _apiMemberPatterns = new();
     private readonly List<(string Pattern, TrackerMatch Match)> _urls = new();
     private readonly List<(string Pattern, TrackerMatch Match)> _jsFunctions = new();
 
@@ -61,12 +62,40 @@ internal sealed class TrackerIndex
                 _jsFunctions.Add((function, match));
             }
         }
+
+        IndexApiMembers();
+    }
+
+    /// <summary>The member part of each API pattern (after its last '.'), for <see cref="MayBeApi"/>.</summary>
+    private void IndexApiMembers()
+    {
+        foreach (var (pattern, _) in _apis)
+        {
+            _apiMemberPatterns.Add(pattern.Substring(pattern.LastIndexOf('.') + 1));
+        }
     }
 
     public static TrackerIndex For(ManifestModel manifest) => Indexes.GetValue(manifest, m => new TrackerIndex(m));
 
     /// <summary>The tracker a member belongs to, by its Namespace.Type.Member name.</summary>
     public TrackerMatch? ForApi(string memberName) => Find(_apis, memberName);
+
+    /// <summary>
+    /// Whether some API pattern could match a member of this simple name: a cheap test before building the member's
+    /// full name, since it runs on every invocation.
+    /// </summary>
+    public bool MayBeApi(string simpleName)
+    {
+        foreach (var memberPattern in _apiMemberPatterns)
+        {
+            if (NamePattern.Matches(memberPattern, simpleName))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The tracker an endpoint or script URL belongs to.</summary>
     public TrackerMatch? ForUrl(string url) => Find(_urls, NormalizeUrl(url));

@@ -74,7 +74,7 @@ public sealed class TrackingCallAnalyzer : DiagnosticAnalyzer
             return invocation.Arguments.ArgumentFor("requestUri") is { } uri ? ForUrl(uri, symbols, trackers) : null;
         }
 
-        return trackers.ForApi(MemberName(method));
+        return trackers.MayBeApi(method.Name) ? trackers.ForApi(MemberName(method)) : null;
     }
 
     private static TrackerMatch? FindInRequestMessage(IObjectCreationOperation creation, KnownSymbols symbols, TrackerIndex trackers) =>
