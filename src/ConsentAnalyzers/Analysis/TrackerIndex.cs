@@ -9,7 +9,8 @@ namespace ConsentAnalyzers.Analysis;
 /// <param name="DisplayName">The provider, for messages.</param>
 /// <param name="CatalogId">The built-in tracker's id, or null for a tracker the manifest itself defines.</param>
 /// <param name="Category">The category the manifest gives it, or null when the manifest does not declare it.</param>
-internal sealed record TrackerMatch(string DisplayName, string? CatalogId, string? Category);
+/// <param name="AlternativeCategory">For a call that may serve either of two declared trackers (gtag without an id), the other one's category.</param>
+internal sealed record TrackerMatch(string DisplayName, string? CatalogId, string? Category, string? AlternativeCategory = null);
 
 /// <summary>
 /// The trackers to recognize for one manifest: its own <c>api</c> and <c>url</c> entries first, then the built-in
@@ -23,6 +24,9 @@ internal sealed class TrackerIndex
     private readonly List<string> _apiMemberPatterns = new();
     private readonly List<(string Pattern, TrackerMatch Match)> _urls = new();
     private readonly List<(string Pattern, TrackerMatch Match)> _jsFunctions = new();
+    private readonly TrackerMatch _googleAnalytics;
+    private readonly TrackerMatch _googleAds;
+    private readonly TrackerMatch _googleTag;
 
     private TrackerIndex(ManifestModel manifest)
     {
@@ -44,9 +48,12 @@ internal sealed class TrackerIndex
             }
         }
 
+        TrackerMatch? analytics = null, ads = null;
         foreach (var entry in TrackerCatalog.Entries)
         {
             var match = new TrackerMatch(entry.DisplayName, entry.Id, declaredCatalog.TryGetValue(entry.Id, out var category) ? category : null);
+            analytics = entry.Id == "google-analytics" ? match : analytics;
+            ads = entry.Id == "google-ads" ? match : ads;
             foreach (var api in entry.Apis)
             {
                 _apis.Add((api, match));
@@ -64,6 +71,37 @@ internal sealed class TrackerIndex
         }
 
         IndexApiMembers();
+
+        // The Google tag without an id is either product: declared as one of them, it needs that one's consent.
+        _googleAnalytics = analytics!;
+        _googleAds = ads!;
+        _googleTag = _googleAnalytics.Category is null && _googleAds.Category is not null
+            ? _googleAds with { DisplayName = "the Google tag (gtag.js)" }
+            : _googleAnalytics with { DisplayName = "the Google tag (gtag.js)", AlternativeCategory = _googleAds.Category };
+        _urls.Add((TrackerCatalog.GoogleTagScript, _googleTag));
+    }
+
+    /// <summary>
+    /// A <c>gtag(…)</c> call, by the measurement id among its arguments: Analytics, Ads, or either when it names
+    /// none (<c>gtag('event', 'sign_up')</c> goes to every configured tag); null for <c>gtag('js', …)</c>, which
+    /// only starts the library.
+    /// </summary>
+    public TrackerMatch? ForGoogleTagCall(string argumentsText)
+    {
+        var first = argumentsText.TrimStart();
+        if (first.StartsWith("'js'", StringComparison.Ordinal) || first.StartsWith("\"js\"", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        if (argumentsText.IndexOf("AW-", StringComparison.Ordinal) >= 0)
+        {
+            return _googleAds;
+        }
+
+        return argumentsText.IndexOf("G-", StringComparison.Ordinal) >= 0 || argumentsText.IndexOf("UA-", StringComparison.Ordinal) >= 0
+            ? _googleAnalytics
+            : _googleTag;
     }
 
     /// <summary>The member part of each API pattern (after its last '.'), for <see cref="MayBeApi"/>.</summary>

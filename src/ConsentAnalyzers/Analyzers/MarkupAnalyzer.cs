@@ -73,7 +73,7 @@ public sealed class MarkupAnalyzer : DiagnosticAnalyzer
             }
             else
             {
-                ConsentGuardCheck.Check(context, consent, invocation, found.Tracker.Category, Rules.UnguardedTracking, $"Tracking call to {found.Tracker.DisplayName}", location);
+                ConsentGuardCheck.Check(context, consent, invocation, found.Tracker.Category, Rules.UnguardedTracking, $"Tracking call to {found.Tracker.DisplayName}", location, found.Tracker.AlternativeCategory);
             }
         }
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Guards;
+using ConsentAnalyzers.Manifest;
 using ConsentAnalyzers.Names;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -39,6 +40,9 @@ public sealed class TrackingCallAnalyzer : DiagnosticAnalyzer
             var trackers = TrackerIndex.For(consent.Manifest.Manifest);
             start.RegisterOperationAction(c => Report(c, consent, FindInInvocation((IInvocationOperation)c.Operation, consent.Symbols, trackers)), OperationKind.Invocation);
             start.RegisterOperationAction(c => Report(c, consent, FindInRequestMessage((IObjectCreationOperation)c.Operation, consent.Symbols, trackers)), OperationKind.ObjectCreation);
+
+            // Tracking script snippets exposed as properties (Application Insights' JavaScriptSnippet.FullScript).
+            start.RegisterOperationAction(c => Report(c, consent, FindInProperty((IPropertyReferenceOperation)c.Operation, trackers)), OperationKind.PropertyReference);
         });
     }
 
@@ -55,7 +59,7 @@ public sealed class TrackingCallAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        ConsentGuardCheck.Check(context, consent, context.Operation, tracker.Category, Rules.UnguardedTracking, $"Tracking call to {tracker.DisplayName}");
+        ConsentGuardCheck.Check(context, consent, context.Operation, tracker.Category, Rules.UnguardedTracking, $"Tracking call to {tracker.DisplayName}", alternativeCategory: tracker.AlternativeCategory);
     }
 
     private static TrackerMatch? FindInInvocation(IInvocationOperation invocation, KnownSymbols symbols, TrackerIndex trackers)
@@ -63,9 +67,14 @@ public sealed class TrackingCallAnalyzer : DiagnosticAnalyzer
         var method = invocation.TargetMethod;
         if (symbols.IsJSInterop(method))
         {
-            return invocation.Arguments.ArgumentFor("identifier")?.ConstantValue is { HasValue: true, Value: string identifier }
-                ? trackers.ForJsFunction(identifier)
-                : null;
+            if (invocation.Arguments.ArgumentFor("identifier")?.ConstantValue is not { HasValue: true, Value: string identifier })
+            {
+                return null;
+            }
+
+            return identifier is TrackerCatalog.GoogleTagFunction or "window." + TrackerCatalog.GoogleTagFunction
+                ? trackers.ForGoogleTagCall(JsArgumentsText(invocation))
+                : trackers.ForJsFunction(identifier);
         }
 
         var declaring = (method.ReducedFrom ?? method).ContainingType;
@@ -76,6 +85,27 @@ public sealed class TrackingCallAnalyzer : DiagnosticAnalyzer
 
         return trackers.MayBeApi(method.Name) ? trackers.ForApi(MemberName(method)) : null;
     }
+
+    /// <summary>The JS arguments as a script would write them ('config', 'G-1'), unknown ones as '?'.</summary>
+    private static string JsArgumentsText(IInvocationOperation invocation)
+    {
+        var args = invocation.Arguments.ArgumentFor("args")?.WithoutConversions();
+        if (args is not IArrayCreationOperation { Initializer: { } initializer })
+        {
+            return "?";
+        }
+
+        var parts = new System.Collections.Generic.List<string>();
+        foreach (var element in initializer.ElementValues)
+        {
+            parts.Add(element.WithoutConversions().ConstantValue is { HasValue: true, Value: string text } ? "'" + text + "'" : "?");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    private static TrackerMatch? FindInProperty(IPropertyReferenceOperation reference, TrackerIndex trackers) =>
+        trackers.MayBeApi(reference.Property.Name) ? trackers.ForApi(MemberName(reference.Property)) : null;
 
     private static TrackerMatch? FindInRequestMessage(IObjectCreationOperation creation, KnownSymbols symbols, TrackerIndex trackers) =>
         SymbolEqualityComparer.Default.Equals(creation.Type, symbols.HttpRequestMessage) && creation.Arguments.ArgumentFor("requestUri") is { } uri
@@ -95,9 +125,9 @@ public sealed class TrackingCallAnalyzer : DiagnosticAnalyzer
         return resolved.Kind == ResolvedNameKind.Unresolved ? null : trackers.ForUrl(resolved.Text);
     }
 
-    private static string MemberName(IMethodSymbol method)
+    private static string MemberName(ISymbol member)
     {
-        var definition = method.ReducedFrom ?? method;
+        var definition = member is IMethodSymbol { ReducedFrom: { } reduced } ? reduced : member;
         return definition.ContainingType.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)) + "." + definition.Name;
     }
 }

@@ -26,18 +26,19 @@ internal static class ConsentGuardCheck
     };
 
     /// <summary>
-    /// Checks that <paramref name="site"/> is guarded for <paramref name="category"/>; reports at
-    /// <paramref name="location"/> if given (a finding inside a markup literal), else at the site.
+    /// Checks that <paramref name="site"/> is guarded for <paramref name="category"/> (or for
+    /// <paramref name="alternativeCategory"/>, when the site may serve either); reports at <paramref name="location"/>
+    /// if given (a finding inside a markup literal), else at the site.
     /// </summary>
-    public static void Check(OperationAnalysisContext context, ConsentCompilation consent, IOperation site, string category, DiagnosticDescriptor unguardedRule, string what, Location? location = null)
+    public static void Check(OperationAnalysisContext context, ConsentCompilation consent, IOperation site, string category, DiagnosticDescriptor unguardedRule, string what, Location? location = null, string? alternativeCategory = null)
     {
-        if (consent.Manifest.Category(category).IsEssential)
+        if (consent.Manifest.Category(category).IsEssential || (alternativeCategory is not null && consent.Manifest.Category(alternativeCategory).IsEssential))
         {
             return;
         }
 
         var granted = GrantedAt(context, consent, site);
-        if (granted.Grants(category))
+        if (granted.Grants(category) || (alternativeCategory is not null && granted.Grants(alternativeCategory)))
         {
             return;
         }

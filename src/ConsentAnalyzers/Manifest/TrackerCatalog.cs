@@ -22,7 +22,7 @@ internal static class TrackerCatalog
             "Google Analytics",
             apis: [],
             urls: ["https://www.google-analytics.com/*", "https://*.google-analytics.com/*", "https://www.googletagmanager.com/gtag/js?id=g-*", "https://www.googletagmanager.com/gtag/js?id=ua-*", "https://analytics.google.com/*"],
-            js: ["gtag", "ga"]),
+            js: ["ga"]),
         Tracker(
             "google-tag-manager",
             "Google Tag Manager",
@@ -38,7 +38,7 @@ internal static class TrackerCatalog
         Tracker(
             "application-insights",
             "Azure Application Insights",
-            apis: ["Microsoft.ApplicationInsights.TelemetryClient.Track*"],
+            apis: ["Microsoft.ApplicationInsights.TelemetryClient.Track*", "Microsoft.ApplicationInsights.AspNetCore.JavaScriptSnippet.FullScript", "Microsoft.ApplicationInsights.AspNetCore.JavaScriptSnippet.ScriptBody"],
             urls: ["https://dc.services.visualstudio.com/*", "https://*.applicationinsights.azure.com/*", "https://js.monitor.azure.com/*", "https://az416426.vo.msecnd.net/*"],
             js: ["appInsights.track*"]),
         Tracker(
@@ -101,6 +101,14 @@ internal static class TrackerCatalog
             apis: [],
             urls: ["https://snap.licdn.com/*", "https://px.ads.linkedin.com/*"],
             js: ["lintrk"]));
+
+    /// <summary>
+    /// gtag.js and its <c>gtag(…)</c> function serve Google Analytics and Google Ads alike: which one a call is for
+    /// shows in its measurement id (<c>G-…</c>/<c>UA-…</c> for Analytics, <c>AW-…</c> for Ads), when it has one.
+    /// </summary>
+    public const string GoogleTagFunction = "gtag";
+
+    public const string GoogleTagScript = "https://www.googletagmanager.com/gtag/js*";
 
     public static string? DisplayName(string id) => Find(id)?.DisplayName;
 

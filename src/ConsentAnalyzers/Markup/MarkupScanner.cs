@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using ConsentAnalyzers.Analysis;
+using ConsentAnalyzers.Manifest;
 using ConsentAnalyzers.Names;
 
 namespace ConsentAnalyzers.Markup;
@@ -42,7 +43,13 @@ internal static class MarkupScanner
         foreach (Match call in Call.Matches(code))
         {
             var name = call.Groups["name"];
-            if (name.Value != "function" && !IsInsideUrl(markup, name.Index) && trackers.ForJsFunction(name.Value) is { } tracker)
+            if (name.Value == "function" || IsInsideUrl(markup, name.Index))
+            {
+                continue;
+            }
+
+            var tracker = IsGoogleTag(name.Value) ? trackers.ForGoogleTagCall(ArgumentsText(code, call.Index + call.Length)) : trackers.ForJsFunction(name.Value);
+            if (tracker is not null)
             {
                 yield return new MarkupTracker(name.Index, name.Length, tracker);
             }
@@ -59,6 +66,15 @@ internal static class MarkupScanner
                 ? new MarkupStorageWrite(key.Index, key.Length, area, ResolvedName.Exact(key.Value))
                 : new MarkupStorageWrite(write.Index, write.Length, area, ResolvedName.Unresolved);
         }
+    }
+
+    private static bool IsGoogleTag(string name) => name is TrackerCatalog.GoogleTagFunction or "window." + TrackerCatalog.GoogleTagFunction;
+
+    /// <summary>A call's arguments as written, up to its closing parenthesis (enough to read a measurement id).</summary>
+    private static string ArgumentsText(string code, int start)
+    {
+        var end = code.IndexOf(')', start);
+        return end < 0 ? code.Substring(start) : code.Substring(start, end - start);
     }
 
     /// <summary>The markup with one-line function bodies replaced by spaces (same length, so positions still hold).</summary>

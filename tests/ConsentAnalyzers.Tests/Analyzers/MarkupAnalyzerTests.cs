@@ -71,6 +71,47 @@ public class MarkupAnalyzerTests
             new DiagnosticResult(Rules.UnresolvedName).WithLocation(2).WithArguments("storage key"));
 
     [Fact]
+    public async Task The_Google_tag_serves_Analytics_or_Ads_by_its_measurement_id()
+    {
+        var manifest = TrackingCallAnalyzerTests.Manifest.Replace(
+            "{ \"use\": \"google-analytics\", \"category\": \"analytics\" },",
+            "{ \"use\": \"google-analytics\", \"category\": \"analytics\" }, { \"use\": \"google-ads\", \"category\": \"advertising\" },",
+            StringComparison.Ordinal);
+        var test = ConsentAnalyzerTest<MarkupAnalyzer>.Code("""
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Mvc.Razor;
+            using TestProject;
+
+            public class Layout : RazorPage<object>
+            {
+                internal IConsent Consent { get; set; } = null!;
+
+                public override async Task ExecuteAsync()
+                {
+                    await Task.Yield();
+                    if (Consent.IsGranted(ConsentCategory.Advertising))
+                    {
+                        WriteLiteral("<script async src=\"https://www.googletagmanager.com/gtag/js?id=AW-1\"></script><script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);} gtag('js', new Date()); gtag('config', 'AW-1');</script>");
+                        WriteLiteral("<script>gtag('event', 'sign_up');</script>");
+                    }
+
+                    if (Consent.AnalyticsAllowed)
+                    {
+                        WriteLiteral("<script>{|#0:gtag|}('event', 'conversion', { send_to: 'AW-1/label' });</script>");
+                        WriteLiteral("<script>gtag('event', 'sign_up');</script>");
+                    }
+
+                    WriteLiteral("<script async src=\"{|#1:https://www.googletagmanager.com/gtag/js?id=|}\"></script>");
+                }
+            }
+            """, manifest);
+        test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.WrongCategoryGuard).WithLocation(0).WithArguments("Tracking call to Google Ads", "advertising", "'analytics'"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnguardedTracking).WithLocation(1).WithArguments("Tracking call to the Google tag (gtag.js)", "analytics"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Component_markup_is_checked_too()
     {
         var test = ConsentAnalyzerTest<MarkupAnalyzer>.Code("""

@@ -82,10 +82,11 @@ public class TrackingCallAnalyzerTests
     [InlineData("""Tracker.Configure();""")]
     [InlineData("""await http.GetAsync("https://api.example.com/songs");""")]
     [InlineData("""await js.InvokeVoidAsync("console.log", "hello");""")]
+    [InlineData("""await js.InvokeVoidAsync("gtag", "js", DateTime.UtcNow);""")]
     public Task Guarded_or_non_tracking_calls_report_nothing(string body) => Verify(body);
 
     [Theory]
-    [InlineData("""await {|#0:js.InvokeVoidAsync("gtag", "event", "sign_up")|};""", "Google Analytics", "analytics")]
+    [InlineData("""await {|#0:js.InvokeVoidAsync("gtag", "event", "sign_up")|};""", "the Google tag (gtag.js)", "analytics")]
     [InlineData("""await {|#0:js.InvokeVoidAsync("window.gtag", "config", "G-123")|};""", "Google Analytics", "analytics")]
     [InlineData("""{|#0:telemetry.TrackEvent("checkout")|};""", "Azure Application Insights", "analytics")]
     [InlineData("""await {|#0:js.InvokeVoidAsync("appInsights.trackPageView")|};""", "Azure Application Insights", "analytics")]
