@@ -67,7 +67,7 @@ public sealed class CookieWriteAnalyzer : DiagnosticAnalyzer
             var note = $" (the default name of the {written.Cookie.Feature} cookie, which this registration turns on; declare it, or name the cookie with options.Cookie.Name)";
             DeclaredNameCheck.Check(context, consent, name, invocation.Syntax.GetLocation(), NameTarget.Cookie, note);
         }
-        else if (method.Name is "Append" or "Add" or "TryAdd" or "AppendList" && IsHeaderDictionaryMember(method, consent.Symbols)
+        else if (method.Name is "Append" or "Add" or "TryAdd" or "AppendList" && IsHeaderDictionaryCall(invocation, consent.Symbols)
             && invocation.Arguments.ArgumentFor("key") is { } key && IsSetCookie(key))
         {
             var value = invocation.Arguments.ArgumentFor("value") ?? invocation.Arguments.ArgumentFor("values");
@@ -173,19 +173,22 @@ public sealed class CookieWriteAnalyzer : DiagnosticAnalyzer
         key.ConstantValue is { HasValue: true, Value: string header } && string.Equals(header, SetCookieHeader, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A member of IHeaderDictionary, of a type implementing it, or an extension method on it.</summary>
-    private static bool IsHeaderDictionaryMember(ISymbol member, KnownSymbols symbols)
+    private static bool IsHeaderDictionaryMember(ISymbol member, KnownSymbols symbols) =>
+        symbols.HeaderDictionary is not null && KnownSymbols.IsOrInherits(member.ContainingType, symbols.HeaderDictionary);
+
+    /// <summary>
+    /// A call on response headers: an IHeaderDictionary member, or a dictionary method or extension (Add, TryAdd)
+    /// whose receiver is in fact an IHeaderDictionary.
+    /// </summary>
+    private static bool IsHeaderDictionaryCall(IInvocationOperation invocation, KnownSymbols symbols)
     {
         if (symbols.HeaderDictionary is null)
         {
             return false;
         }
 
-        if (member is IMethodSymbol { IsExtensionMethod: true } extension)
-        {
-            var receiver = extension.ReducedFrom?.Parameters[0].Type ?? (extension.Parameters.Length > 0 ? extension.Parameters[0].Type : null);
-            return KnownSymbols.IsOrInherits(receiver, symbols.HeaderDictionary);
-        }
-
-        return KnownSymbols.IsOrInherits(member.ContainingType, symbols.HeaderDictionary);
+        var receiver = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+        return KnownSymbols.IsOrInherits(receiver?.WithoutConversions().Type, symbols.HeaderDictionary)
+            || IsHeaderDictionaryMember(invocation.TargetMethod, symbols);
     }
 }

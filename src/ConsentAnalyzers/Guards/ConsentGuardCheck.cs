@@ -75,7 +75,9 @@ internal static class ConsentGuardCheck
         if (function is ILocalFunctionOperation localFunction)
         {
             var inner = outerGraph.GetLocalFunctionControlFlowGraphInScope(localFunction.Symbol);
-            var entry = AtEveryCall(outer, call => call is IInvocationOperation invocation && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, localFunction.Symbol));
+            var entry = EscapesAsDelegate(outer, localFunction.Symbol)
+                ? CategorySet.Empty
+                : AtEveryCall(outer, call => call is IInvocationOperation invocation && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, localFunction.Symbol));
             return (inner, WithRequired(entry, consent.Guards.RequiredBy(localFunction.Symbol)));
         }
 
@@ -106,9 +108,9 @@ internal static class ConsentGuardCheck
         switch (creation.Parent is null ? null : Skip(creation.Parent))
         {
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                return AtEveryCall(outer, call => IsInvocationOf(call, declarator.Symbol));
+                return EscapesThroughLocal(outer, declarator.Symbol) ? CategorySet.Empty : AtEveryCall(outer, call => IsInvocationOf(call, declarator.Symbol));
             case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local }:
-                return AtEveryCall(outer, call => IsInvocationOf(call, local.Local));
+                return EscapesThroughLocal(outer, local.Local) ? CategorySet.Empty : AtEveryCall(outer, call => IsInvocationOf(call, local.Local));
             case ISimpleAssignmentOperation or IEventAssignmentOperation or IReturnOperation:
                 return CategorySet.Empty;
             case IArgumentOperation { Parent: IInvocationOperation invocation } when IsDeferring(invocation.TargetMethod):
@@ -130,11 +132,39 @@ internal static class ConsentGuardCheck
         return operation;
     }
 
+    /// <summary>A delegate kept in a local escapes when the local is used other than to call it (passed on, stored).</summary>
+    private static bool EscapesThroughLocal(ConsentFlow flow, ILocalSymbol local)
+    {
+        foreach (var use in flow.OperationsIn(o => o is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local)))
+        {
+            var parent = use.Parent;
+            var isCall = parent is IInvocationOperation invocation && ReferenceEquals(invocation.Instance, use);
+            var isAssignedTo = parent is ISimpleAssignmentOperation assignment && ReferenceEquals(assignment.Target, use);
+            if (!isCall && !isAssignedTo && !use.IsImplicit)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A local function escapes when it is used as a delegate (passed to Task.Run, stored) rather than called.</summary>
+    private static bool EscapesAsDelegate(ConsentFlow flow, IMethodSymbol localFunction)
+    {
+        foreach (var _ in flow.OperationsIn(o => o is IMethodReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Method, localFunction)))
+        {
+            return true;
+        }
+
+        return false;
+    }
+
     private static bool IsInvocationOf(IOperation operation, ILocalSymbol local) =>
         operation is IInvocationOperation { Instance: ILocalReferenceOperation target } && SymbolEqualityComparer.Default.Equals(target.Local, local);
 
     private static bool IsDeferring(IMethodSymbol method) =>
-        DeferringMethods.Contains(method.ContainingType.ToDisplayString() + "." + method.Name);
+        DeferringMethods.Contains(method.ContainingType.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)) + "." + method.Name);
 
     /// <summary>What holds at every place in <paramref name="flow"/> that matches; nothing when there is no such place.</summary>
     private static CategorySet AtEveryCall(ConsentFlow flow, System.Func<IOperation, bool> isCall)

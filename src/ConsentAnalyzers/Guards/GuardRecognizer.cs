@@ -49,10 +49,10 @@ internal sealed class GuardRecognizer
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
                 when BooleanConstant(comparison.LeftOperand) is { } left:
                 return ImpliedByComparison(comparison, comparison.RightOperand, left, value, lookupVariable);
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } and:
-                return value ? Implied(and.LeftOperand, true, lookupVariable).Union(Implied(and.RightOperand, true, lookupVariable)) : CategorySet.Empty;
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } or:
-                return value ? CategorySet.Empty : Implied(or.LeftOperand, false, lookupVariable).Union(Implied(or.RightOperand, false, lookupVariable));
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And } conjunction when IsBoolean(conjunction.Type):
+                return value ? Implied(conjunction.LeftOperand, true, lookupVariable).Union(Implied(conjunction.RightOperand, true, lookupVariable)) : CategorySet.Empty;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or } disjunction when IsBoolean(disjunction.Type):
+                return value ? CategorySet.Empty : Implied(disjunction.LeftOperand, false, lookupVariable).Union(Implied(disjunction.RightOperand, false, lookupVariable));
             case IIsPatternOperation isPattern:
                 return ImpliedByPattern(isPattern.Value, isPattern.Pattern, value, lookupVariable);
             case ILocalReferenceOperation or IFlowCaptureReferenceOperation:
@@ -85,24 +85,38 @@ internal sealed class GuardRecognizer
             : CategorySet.Empty;
     }
 
-    /// <summary>The category a member marked <c>[RequiresConsent]</c> (or its type) needs, or null.</summary>
+    /// <summary>
+    /// The category a member marked <c>[RequiresConsent]</c> needs, or null. The mark may stand on the member, on the
+    /// property an accessor belongs to, on a member it overrides or implements, or on its type.
+    /// </summary>
     public string? RequiredBy(ISymbol? member)
     {
-        for (var symbol = member; symbol is not null; symbol = symbol.ContainingType)
+        if (member is null || _requiresAttribute is null)
         {
-            foreach (var attribute in symbol.GetAttributes())
+            return null;
+        }
+
+        var owner = member is IMethodSymbol { AssociatedSymbol: { } property } ? property : member;
+        foreach (var candidate in SelfAndImplemented(owner))
+        {
+            for (var symbol = candidate; symbol is not null; symbol = symbol.ContainingType)
             {
-                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _requiresAttribute)
-                    && attribute.ConstructorArguments.Length == 1
-                    && CategoryFromEnumValue(attribute.ConstructorArguments[0].Value) is { } category)
+                foreach (var attribute in symbol.GetAttributes())
                 {
-                    return category;
+                    if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _requiresAttribute)
+                        && attribute.ConstructorArguments.Length == 1
+                        && CategoryFromEnumValue(attribute.ConstructorArguments[0].Value) is { } category)
+                    {
+                        return category;
+                    }
                 }
             }
         }
 
         return null;
     }
+
+    private static bool IsBoolean(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_Boolean;
 
     private CategorySet ImpliedByPattern(IOperation value, IPatternOperation pattern, bool matches, System.Func<IOperation, bool, CategorySet?>? lookupVariable)
     {

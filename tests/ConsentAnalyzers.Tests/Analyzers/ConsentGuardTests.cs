@@ -116,6 +116,7 @@ public class ConsentGuardTests
     [InlineData("""Action write = () => http.Response.Cookies.Append("_ga", "1"); if (consent.AnalyticsAllowed) write();""")]
     [InlineData("""if (consent.IsGranted(ConsentCategory.Analytics)) { if (id > 0) { http.Response.Cookies.Append("_ga", "1"); } }""")]
     [InlineData("""http.Response.Cookies.Append("sb-session", "1");""")]
+    [InlineData("""if (consent.AnalyticsAllowed & id > 0) http.Response.Cookies.Append("_ga", "1");""")]
     [InlineData("""http.Response.Cookies.Append("app_consent", "analytics=1");""")]
     public Task Guarded_writes_report_nothing(string body) => Verify(body);
 
@@ -130,6 +131,10 @@ public class ConsentGuardTests
     [InlineData("""if (consent.AnalyticsAllowed) { Write(); } Write(); void Write() => {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     [InlineData("""var allowed = consent.AnalyticsAllowed; allowed = id > 0; if (allowed) {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     [InlineData("""while (id > 0) { {|#0:http.Response.Cookies.Append("_ga", "1")|}; if (consent.AnalyticsAllowed) break; }""")]
+    [InlineData("""if (consent.AnalyticsAllowed) await Task.Factory.StartNew(() => {|#0:http.Response.Cookies.Append("_ga", "1")|});""")]
+    [InlineData("""if (consent.AnalyticsAllowed) await Task.FromResult(1).ContinueWith(_ => {|#0:http.Response.Cookies.Append("_ga", "1")|});""")]
+    [InlineData("""Action write = () => {|#0:http.Response.Cookies.Append("_ga", "1")|}; if (consent.AnalyticsAllowed) { write(); await Task.Run(write); }""")]
+    [InlineData("""if (consent.AnalyticsAllowed) { Write(); await Task.Run(Write); } void Write() => {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     [InlineData("""if (consent.AnalyticsAllowed) { } else { {|#0:http.Response.Cookies.Append("_ga", "1")|}; }""")]
     [InlineData("""if (http.Features.Get<ITrackingConsentFeature>()?.CanTrack != false) {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     [InlineData("""if (http.Features.Get<ITrackingConsentFeature>()?.CanTrack ?? true) {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
@@ -144,6 +149,39 @@ public class ConsentGuardTests
         var what = body.Contains("_gcl_au", StringComparison.Ordinal) ? "Writing cookie '_gcl_au'" : "Writing cookie '_ga'";
         var category = body.Contains("_gcl_au", StringComparison.Ordinal) ? "advertising" : "analytics";
         return Verify(body, new DiagnosticResult(Rules.WrongCategoryGuard).WithLocation(0).WithArguments(what, category, guards));
+    }
+
+    [Fact]
+    public async Task RequiresConsent_on_a_property_or_an_interface_member_counts_too()
+    {
+        var test = ConsentAnalyzerTest<RequiresConsentCallAnalyzer>.Code("""
+            using TestProject;
+
+            interface IAds
+            {
+                [RequiresConsent(ConsentCategory.Advertising)]
+                void Track();
+            }
+
+            class Ads : IAds
+            {
+                public void Track() { }
+
+                [RequiresConsent(ConsentCategory.Advertising)]
+                public bool Enabled => Helper();
+
+                [RequiresConsent(ConsentCategory.Advertising)]
+                private static bool Helper() => true;
+            }
+
+            class Page
+            {
+                void Render(Ads ads) => {|#0:ads.Track()|};
+            }
+            """, CodeManifests.Policy);
+        test.TestState.Sources.Add(ConsentApi);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnguardedTracking).WithLocation(0).WithArguments("Calling 'Ads.Track()'", "advertising"));
+        await test.RunAsync();
     }
 
     [Fact]

@@ -68,6 +68,7 @@ public class CookieWriteAnalyzerTests
     [InlineData("""http.Response.Headers.SetCookie = {|#0:"promo_seen=1; Path=/"|};""", "promo_seen", "")]
     [InlineData("""http.Response.Headers["Set-Cookie"] = {|#0:$"promo={id}"|};""", "promo", "")]
     [InlineData("""http.Response.Headers.Append("Set-Cookie", {|#0:"promo=1"|});""", "promo", "")]
+    [InlineData("""http.Response.Headers.Add("Set-Cookie", {|#0:"promo=1"|});""", "promo", "")]
     [InlineData("""var header = new Microsoft.Net.Http.Headers.SetCookieHeaderValue({|#0:"promo"|});""", "promo", "")]
     public Task Undeclared_cookie_names_are_CG0101(string body, string name, string why) =>
         Verify(body, new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments(name, why));
