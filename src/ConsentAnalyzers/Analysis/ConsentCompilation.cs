@@ -40,7 +40,36 @@ internal sealed class ConsentCompilation
 
     public GeneratedConstants Constants { get; }
 
-    public static ConsentCompilation? Create(Compilation compilation, AnalyzerOptions analyzerOptions, CancellationToken cancellationToken)
+    private static readonly ConditionalWeakTable<Compilation, SharedContext> Shared = new();
+
+    /// <summary>
+    /// The context for a compilation, built once and shared by the analyzers that run on it (so they also share
+    /// the consent flow of each control-flow graph).
+    /// </summary>
+    public static ConsentCompilation? For(Compilation compilation, AnalyzerOptions analyzerOptions, CancellationToken cancellationToken)
+    {
+        var shared = Shared.GetValue(compilation, _ => new SharedContext());
+        lock (shared)
+        {
+            if (!ReferenceEquals(shared.Options, analyzerOptions))
+            {
+                shared.Value = Create(compilation, analyzerOptions, cancellationToken);
+                shared.Options = analyzerOptions;
+            }
+
+            return shared.Value;
+        }
+    }
+
+    /// <summary>The context built for a compilation, and the options it was built from.</summary>
+    private sealed class SharedContext
+    {
+        public AnalyzerOptions? Options { get; set; }
+
+        public ConsentCompilation? Value { get; set; }
+    }
+
+    private static ConsentCompilation? Create(Compilation compilation, AnalyzerOptions analyzerOptions, CancellationToken cancellationToken)
     {
         var file = ManifestFiles.FindPrimary(analyzerOptions);
         var text = file?.GetText(cancellationToken);

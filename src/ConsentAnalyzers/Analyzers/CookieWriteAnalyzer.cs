@@ -18,7 +18,7 @@ namespace ConsentAnalyzers.Analyzers;
 /// Deleting a cookie is always allowed.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class CookieWriteAnalyzer : DiagnosticAnalyzer
+public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
 {
     private const string SetCookieHeader = "Set-Cookie";
 
@@ -31,24 +31,13 @@ public sealed class CookieWriteAnalyzer : DiagnosticAnalyzer
         Rules.UnguardedWrite,
         Rules.WrongCategoryGuard);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        // Generated code is analyzed too: Razor compiles .cshtml/.razor markup into generated C#, and a cookie written
-        // there is as real as any other (its diagnostics map back to the markup through #line).
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var consent = ConsentCompilation.Create(start.Compilation, start.Options, start.CancellationToken);
-            if (consent is null || !consent.Symbols.CanWriteCookies)
-            {
-                return;
-            }
+    private protected override bool AppliesTo(ConsentCompilation consent) => consent.Symbols.CanWriteCookies;
 
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, consent), OperationKind.Invocation);
-            start.RegisterOperationAction(c => AnalyzeObjectCreation(c, consent), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(c => AnalyzeAssignment(c, consent), OperationKind.SimpleAssignment);
-        });
+    private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent)
+    {
+        context.RegisterOperationAction(c => AnalyzeInvocation(c, consent), OperationKind.Invocation);
+        context.RegisterOperationAction(c => AnalyzeObjectCreation(c, consent), OperationKind.ObjectCreation);
+        context.RegisterOperationAction(c => AnalyzeAssignment(c, consent), OperationKind.SimpleAssignment);
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, ConsentCompilation consent)

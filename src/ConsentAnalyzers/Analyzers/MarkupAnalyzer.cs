@@ -18,7 +18,7 @@ namespace ConsentAnalyzers.Analyzers;
 /// diagnostic points at its line of the .cshtml/.razor file.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class MarkupAnalyzer : DiagnosticAnalyzer
+public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Rules.UndeclaredTracker,
@@ -29,22 +29,12 @@ public sealed class MarkupAnalyzer : DiagnosticAnalyzer
         Rules.UnresolvedName,
         Rules.UnguardedWrite);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        // Razor's output is generated code: analyzing it is the point of this analyzer.
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var consent = ConsentCompilation.Create(start.Compilation, start.Options, start.CancellationToken);
-            if (consent is null || (consent.Symbols.RazorPageBase is null && consent.Symbols.RenderTreeBuilder is null))
-            {
-                return;
-            }
+    private protected override bool AppliesTo(ConsentCompilation consent) => consent.Symbols.RazorPageBase is not null || consent.Symbols.RenderTreeBuilder is not null;
 
-            var trackers = TrackerIndex.For(consent.Manifest.Manifest);
-            start.RegisterOperationAction(c => Analyze(c, consent, trackers), OperationKind.Invocation);
-        });
+    private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent)
+    {
+        var trackers = TrackerIndex.For(consent.Manifest.Manifest);
+        context.RegisterOperationAction(c => Analyze(c, consent, trackers), OperationKind.Invocation);
     }
 
     private static void Analyze(OperationAnalysisContext context, ConsentCompilation consent, TrackerIndex trackers)

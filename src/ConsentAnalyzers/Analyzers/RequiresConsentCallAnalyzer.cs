@@ -14,26 +14,17 @@ namespace ConsentAnalyzers.Analyzers;
 /// member that requires the same consent.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class RequiresConsentCallAnalyzer : DiagnosticAnalyzer
+public sealed class RequiresConsentCallAnalyzer : ConsentCodeAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.UnguardedTracking, Rules.WrongCategoryGuard);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var consent = ConsentCompilation.Create(start.Compilation, start.Options, start.CancellationToken);
-            if (consent is null || !consent.Guards.CanRequireConsent)
-            {
-                return;
-            }
+    private protected override bool AppliesTo(ConsentCompilation consent) => consent.Guards.CanRequireConsent;
 
-            start.RegisterOperationAction(c => Analyze(c, consent, ((IInvocationOperation)c.Operation).TargetMethod), OperationKind.Invocation);
-            start.RegisterOperationAction(c => Analyze(c, consent, ((IObjectCreationOperation)c.Operation).Constructor), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(c => Analyze(c, consent, ((IPropertyReferenceOperation)c.Operation).Property), OperationKind.PropertyReference);
-        });
+    private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent)
+    {
+        context.RegisterOperationAction(c => Analyze(c, consent, ((IInvocationOperation)c.Operation).TargetMethod), OperationKind.Invocation);
+        context.RegisterOperationAction(c => Analyze(c, consent, ((IObjectCreationOperation)c.Operation).Constructor), OperationKind.ObjectCreation);
+        context.RegisterOperationAction(c => Analyze(c, consent, ((IPropertyReferenceOperation)c.Operation).Property), OperationKind.PropertyReference);
     }
 
     private static void Analyze(OperationAnalysisContext context, ConsentCompilation consent, ISymbol? member)

@@ -15,7 +15,7 @@ namespace ConsentAnalyzers.Analyzers;
 /// <c>localStorage.setItem</c>/<c>sessionStorage.setItem</c>, and Blazored's local and session storage services.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class StorageWriteAnalyzer : DiagnosticAnalyzer
+public sealed class StorageWriteAnalyzer : ConsentCodeAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Rules.UndeclaredStorageKey,
@@ -25,21 +25,11 @@ public sealed class StorageWriteAnalyzer : DiagnosticAnalyzer
         Rules.UnguardedWrite,
         Rules.WrongCategoryGuard);
 
-    public override void Initialize(AnalysisContext context)
-    {
-        // Generated code is analyzed too: Razor markup compiles into generated C# (see CookieWriteAnalyzer).
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var consent = ConsentCompilation.Create(start.Compilation, start.Options, start.CancellationToken);
-            if (consent is null || !consent.Symbols.CanWriteStorage)
-            {
-                return;
-            }
+    private protected override bool AppliesTo(ConsentCompilation consent) => consent.Symbols.CanWriteStorage;
 
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, consent), OperationKind.Invocation);
-        });
+    private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent)
+    {
+        context.RegisterOperationAction(c => AnalyzeInvocation(c, consent), OperationKind.Invocation);
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, ConsentCompilation consent)

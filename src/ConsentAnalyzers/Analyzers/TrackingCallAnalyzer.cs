@@ -17,33 +17,21 @@ namespace ConsentAnalyzers.Analyzers;
 /// tracker (CG0201) or a declared one that no consent check for its category guards (CG0202/CG0203).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class TrackingCallAnalyzer : DiagnosticAnalyzer
+public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Rules.UndeclaredTracker,
         Rules.UnguardedTracking,
         Rules.WrongCategoryGuard);
 
-    public override void Initialize(AnalysisContext context)
+    private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent)
     {
-        // Razor markup compiles into generated C#: tracking calls there count too.
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            var consent = ConsentCompilation.Create(start.Compilation, start.Options, start.CancellationToken);
-            if (consent is null)
-            {
-                return;
-            }
+        var trackers = TrackerIndex.For(consent.Manifest.Manifest);
+        context.RegisterOperationAction(c => Report(c, consent, FindInInvocation((IInvocationOperation)c.Operation, consent.Symbols, trackers)), OperationKind.Invocation);
+        context.RegisterOperationAction(c => Report(c, consent, FindInRequestMessage((IObjectCreationOperation)c.Operation, consent.Symbols, trackers)), OperationKind.ObjectCreation);
 
-            var trackers = TrackerIndex.For(consent.Manifest.Manifest);
-            start.RegisterOperationAction(c => Report(c, consent, FindInInvocation((IInvocationOperation)c.Operation, consent.Symbols, trackers)), OperationKind.Invocation);
-            start.RegisterOperationAction(c => Report(c, consent, FindInRequestMessage((IObjectCreationOperation)c.Operation, consent.Symbols, trackers)), OperationKind.ObjectCreation);
-
-            // Tracking script snippets exposed as properties (Application Insights' JavaScriptSnippet.FullScript).
-            start.RegisterOperationAction(c => Report(c, consent, FindInProperty((IPropertyReferenceOperation)c.Operation, trackers)), OperationKind.PropertyReference);
-        });
+        // Tracking script snippets exposed as properties (Application Insights' JavaScriptSnippet.FullScript).
+        context.RegisterOperationAction(c => Report(c, consent, FindInProperty((IPropertyReferenceOperation)c.Operation, trackers)), OperationKind.PropertyReference);
     }
 
     private static void Report(OperationAnalysisContext context, ConsentCompilation consent, TrackerMatch? tracker)
