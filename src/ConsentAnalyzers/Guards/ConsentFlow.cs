@@ -198,6 +198,7 @@ internal sealed class ConsentFlow
     {
         foreach (var operation in block.Operations)
         {
+            state = ForgetOtherWrites(operation, state);
             var current = state;
             switch (operation)
             {
@@ -215,6 +216,38 @@ internal sealed class ConsentFlow
 
         return state;
     }
+
+    /// <summary>
+    /// A local written any other way than by a plain assignment (<c>ok |= x</c>, <c>ok++</c>, <c>out ok</c>,
+    /// <c>ref ok</c>, a deconstruction) no longer holds a known check.
+    /// </summary>
+    private static State ForgetOtherWrites(IOperation operation, State state)
+    {
+        if (state.Variables.IsEmpty)
+        {
+            return state;
+        }
+
+        foreach (var reference in operation.DescendantsAndSelf())
+        {
+            if (reference is ILocalReferenceOperation local && state.Variables.ContainsKey(local.Local) && IsOtherWrite(local))
+            {
+                state = state with { Variables = state.Variables.Remove(local.Local) };
+            }
+        }
+
+        return state;
+    }
+
+    private static bool IsOtherWrite(ILocalReferenceOperation local) => local.Parent switch
+    {
+        ICompoundAssignmentOperation compound => ReferenceEquals(compound.Target, local),
+        IIncrementOrDecrementOperation increment => ReferenceEquals(increment.Target, local),
+        IArgumentOperation argument => argument.Parameter?.RefKind is RefKind.Out or RefKind.Ref,
+        ITupleOperation { Parent: IDeconstructionAssignmentOperation } => true,
+        IDeclarationExpressionOperation => true,
+        _ => false,
+    };
 
     private State Remember(State state, object variable, IOperation value, State current)
     {

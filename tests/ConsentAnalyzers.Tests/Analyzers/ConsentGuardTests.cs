@@ -130,6 +130,8 @@ public class ConsentGuardTests
     [InlineData("""if (consent.AnalyticsAllowed) _stored = () => {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     [InlineData("""if (consent.AnalyticsAllowed) { Write(); } Write(); void Write() => {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     [InlineData("""var allowed = consent.AnalyticsAllowed; allowed = id > 0; if (allowed) {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
+    [InlineData("""var allowed = consent.AnalyticsAllowed; allowed |= id > 0; if (allowed) {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
+    [InlineData("""var allowed = consent.AnalyticsAllowed; bool.TryParse("true", out allowed); if (allowed) {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     [InlineData("""while (id > 0) { {|#0:http.Response.Cookies.Append("_ga", "1")|}; if (consent.AnalyticsAllowed) break; }""")]
     [InlineData("""if (consent.AnalyticsAllowed) await Task.Factory.StartNew(() => {|#0:http.Response.Cookies.Append("_ga", "1")|});""")]
     [InlineData("""if (consent.AnalyticsAllowed) await Task.FromResult(1).ContinueWith(_ => {|#0:http.Response.Cookies.Append("_ga", "1")|});""")]
