@@ -83,13 +83,13 @@ internal sealed class TrackerIndex
 
     /// <summary>
     /// A <c>gtag(…)</c> call, by the measurement id among its arguments: Analytics, Ads, or either when it names
-    /// none (<c>gtag('event', 'sign_up')</c> goes to every configured tag); null for <c>gtag('js', …)</c>, which
-    /// only starts the library.
+    /// none (<c>gtag('event', 'sign_up')</c> goes to every configured tag); null for the commands that send nothing.
     /// </summary>
     public TrackerMatch? ForGoogleTagCall(string argumentsText)
     {
-        var first = argumentsText.TrimStart();
-        if (first.StartsWith("'js'", StringComparison.Ordinal) || first.StartsWith("\"js\"", StringComparison.Ordinal))
+        // 'js' starts the library, 'consent' and 'set' configure it (Consent Mode defaults, shared fields): they send nothing.
+        var first = argumentsText.TrimStart().TrimStart('\'', '"');
+        if (first.StartsWith("js", StringComparison.Ordinal) || first.StartsWith("consent", StringComparison.Ordinal) || first.StartsWith("set", StringComparison.Ordinal))
         {
             return null;
         }

@@ -57,7 +57,7 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
             DeclaredNameCheck.Check(context, consent, name, invocation.Syntax.GetLocation(), NameTarget.Cookie, note);
         }
         else if (method.Name is "Append" or "Add" or "TryAdd" or "AppendList" && IsHeaderDictionaryCall(invocation, consent.Symbols)
-            && invocation.Arguments.ArgumentFor("key") is { } key && IsSetCookie(key))
+            && (invocation.Arguments.ArgumentFor("key") ?? invocation.Arguments.ArgumentFor("name")) is { } key && IsSetCookie(key))
         {
             var value = invocation.Arguments.ArgumentFor("value") ?? invocation.Arguments.ArgumentFor("values");
             if (value is not null)
@@ -158,8 +158,9 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
     private static ResolvedName NameBefore(string text) =>
         text.IndexOf(Manifest.NamePattern.Hole) < 0 ? ResolvedName.Exact(text) : text.Trim(Manifest.NamePattern.Hole).Length == 0 ? ResolvedName.Unresolved : ResolvedName.Template(text);
 
+    /// <summary>The header name is Set-Cookie: a literal, a constant, or <c>HeaderNames.SetCookie</c> (static readonly).</summary>
     private static bool IsSetCookie(IOperation key) =>
-        key.ConstantValue is { HasValue: true, Value: string header } && string.Equals(header, SetCookieHeader, StringComparison.OrdinalIgnoreCase);
+        NameResolver.Resolve(key) is { Kind: ResolvedNameKind.Exact } header && string.Equals(header.Text, SetCookieHeader, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A member of IHeaderDictionary, of a type implementing it, or an extension method on it.</summary>
     private static bool IsHeaderDictionaryMember(ISymbol member, KnownSymbols symbols) =>

@@ -29,7 +29,7 @@ public sealed class RequiresConsentCallAnalyzer : ConsentCodeAnalyzer
 
     private static void Analyze(OperationAnalysisContext context, ConsentCompilation consent, ISymbol? member)
     {
-        if (consent.Guards.RequiredBy(member) is { } category)
+        if (consent.Guards.RequiredBy(member, includeImplemented: true) is { } category)
         {
             ConsentGuardCheck.Check(context, consent, context.Operation, category, Rules.UnguardedTracking, $"Calling '{member!.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}'");
         }

@@ -61,7 +61,7 @@ internal static class ConsentGuardCheck
         var function = EnclosingFunction(operation);
         if (function is null || depth > 16)
         {
-            var required = consent.Guards.RequiredBy(context.ContainingSymbol);
+            var required = consent.Guards.RequiredBy(context.ContainingSymbol, includeImplemented: false);
             return (context.GetControlFlowGraph(), required is null ? CategorySet.Empty : CategorySet.Of(required));
         }
 
@@ -78,7 +78,7 @@ internal static class ConsentGuardCheck
             var entry = EscapesAsDelegate(outer, localFunction.Symbol)
                 ? CategorySet.Empty
                 : AtEveryCall(outer, call => call is IInvocationOperation invocation && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, localFunction.Symbol));
-            return (inner, WithRequired(entry, consent.Guards.RequiredBy(localFunction.Symbol)));
+            return (inner, WithRequired(entry, consent.Guards.RequiredBy(localFunction.Symbol, includeImplemented: false)));
         }
 
         var lambda = (IAnonymousFunctionOperation)function;

@@ -89,7 +89,12 @@ internal sealed class GuardRecognizer
     /// The category a member marked <c>[RequiresConsent]</c> needs, or null. The mark may stand on the member, on the
     /// property an accessor belongs to, on a member it overrides or implements, or on its type.
     /// </summary>
-    public string? RequiredBy(ISymbol? member)
+    /// <param name="member">The member called, or the member whose body is analyzed.</param>
+    /// <param name="includeImplemented">
+    /// True for a call: a requirement on the interface member or base member it goes through binds the caller. False
+    /// for a body: like <c>[RequiresUnreferencedCode]</c>, an implementation states its own requirement.
+    /// </param>
+    public string? RequiredBy(ISymbol? member, bool includeImplemented)
     {
         if (member is null || _requiresAttribute is null)
         {
@@ -97,7 +102,7 @@ internal sealed class GuardRecognizer
         }
 
         var owner = member is IMethodSymbol { AssociatedSymbol: { } property } ? property : member;
-        foreach (var candidate in SelfAndImplemented(owner))
+        foreach (var candidate in includeImplemented ? SelfAndImplemented(owner) : new[] { owner })
         {
             for (var symbol = candidate; symbol is not null; symbol = symbol.ContainingType)
             {

@@ -31,9 +31,11 @@ internal static class MarkupScanner
 
     public static IEnumerable<MarkupTracker> Trackers(string markup, TrackerIndex trackers)
     {
+        var scripts = ScriptRegions(markup);
         foreach (Match url in Url.Matches(markup))
         {
-            if (trackers.ForUrl(url.Value) is { } tracker)
+            // A link to a provider's privacy page is not tracking: only what the page loads (src) or a script requests.
+            if ((IsSourceAttribute(markup, url.Index) || IsInside(scripts, url.Index)) && trackers.ForUrl(url.Value) is { } tracker)
             {
                 yield return new MarkupTracker(url.Index, url.Length, tracker);
             }
@@ -43,7 +45,7 @@ internal static class MarkupScanner
         foreach (Match call in Call.Matches(code))
         {
             var name = call.Groups["name"];
-            if (name.Value == "function" || IsInsideUrl(markup, name.Index))
+            if (name.Value == "function" || !IsInside(scripts, name.Index) || IsInsideUrl(markup, name.Index))
             {
                 continue;
             }
@@ -58,14 +60,88 @@ internal static class MarkupScanner
 
     public static IEnumerable<MarkupStorageWrite> StorageWrites(string markup)
     {
+        var scripts = ScriptRegions(markup);
         foreach (Match write in StorageWrite.Matches(markup))
         {
+            if (!IsInside(scripts, write.Index))
+            {
+                continue;
+            }
+
             var area = write.Groups["area"].Value == "localStorage" ? NameTarget.LocalStorage : NameTarget.SessionStorage;
             var key = write.Groups["key"];
             yield return key.Success
                 ? new MarkupStorageWrite(key.Index, key.Length, area, ResolvedName.Exact(key.Value))
                 : new MarkupStorageWrite(write.Index, write.Length, area, ResolvedName.Unresolved);
         }
+    }
+
+    private static readonly Regex SourceAttribute = new(@"\bsrc\s*=\s*[""']?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    private static readonly Regex EventHandler = new(@"\bon[a-z]+\s*=\s*""(?<code>[^""]*)""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    /// <summary>
+    /// The parts of the markup that are script: inside <c>&lt;script&gt;…&lt;/script&gt;</c>, in an inline event
+    /// handler (<c>onclick="…"</c>), or a fragment of a script that Razor split into pieces (it closes a script it did
+    /// not open, or holds no markup at all). Text and links outside them are prose, not calls.
+    /// </summary>
+    private static List<(int Start, int End)> ScriptRegions(string markup)
+    {
+        var regions = new List<(int Start, int End)>();
+        var position = 0;
+        while (position < markup.Length)
+        {
+            var open = markup.IndexOf("<script", position, System.StringComparison.OrdinalIgnoreCase);
+            var close = markup.IndexOf("</script", position, System.StringComparison.OrdinalIgnoreCase);
+            if (close >= 0 && (open < 0 || close < open))
+            {
+                regions.Add((position, close)); // the tail of a script opened in an earlier piece
+                position = close + 1;
+                continue;
+            }
+
+            var bodyStart = open < 0 ? -1 : markup.IndexOf('>', open);
+            if (bodyStart < 0)
+            {
+                break;
+            }
+
+            var end = markup.IndexOf("</script", bodyStart, System.StringComparison.OrdinalIgnoreCase);
+            regions.Add((bodyStart + 1, end < 0 ? markup.Length : end));
+            position = end < 0 ? markup.Length : end + 1;
+        }
+
+        if (markup.IndexOf('<') < 0)
+        {
+            regions.Add((0, markup.Length));
+        }
+
+        foreach (Match handler in EventHandler.Matches(markup))
+        {
+            var code = handler.Groups["code"];
+            regions.Add((code.Index, code.Index + code.Length));
+        }
+
+        return regions;
+    }
+
+    private static bool IsInside(List<(int Start, int End)> regions, int index)
+    {
+        foreach (var (start, end) in regions)
+        {
+            if (index >= start && index < end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a URL is the value of a <c>src</c> attribute: a script, pixel or frame the page loads.</summary>
+    private static bool IsSourceAttribute(string markup, int urlIndex)
+    {
+        var from = System.Math.Max(0, urlIndex - 16);
+        return SourceAttribute.IsMatch(markup.Substring(from, urlIndex - from));
     }
 
     private static bool IsGoogleTag(string name) => name is TrackerCatalog.GoogleTagFunction or "window." + TrackerCatalog.GoogleTagFunction;

@@ -20,6 +20,7 @@ internal static class NameResolver
         ("Microsoft.AspNetCore.Localization.CookieRequestCultureProvider", "DefaultCookieName", ".AspNetCore.Culture"),
         ("Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions", "DefaultCookiePrefix", ".AspNetCore.Antiforgery."),
         ("Microsoft.AspNetCore.Mvc.ViewFeatures.CookieTempDataProvider", "CookieName", ".AspNetCore.Mvc.CookieTempDataProvider"),
+        ("Microsoft.Net.Http.Headers.HeaderNames", "SetCookie", "Set-Cookie"),
     };
 
     /// <param name="operation">The expression that gives the name.</param>

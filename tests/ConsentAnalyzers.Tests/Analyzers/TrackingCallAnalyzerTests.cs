@@ -107,6 +107,42 @@ public class TrackingCallAnalyzerTests
         Verify(body, Undeclared(tracker, id));
 
     [Fact]
+    public async Task A_Google_tag_call_with_an_Ads_id_needs_advertising_consent()
+    {
+        var manifest = Manifest.Replace(
+            "{ \"use\": \"google-analytics\", \"category\": \"analytics\" },",
+            "{ \"use\": \"google-analytics\", \"category\": \"analytics\" }, { \"use\": \"google-ads\", \"category\": \"advertising\" },",
+            StringComparison.Ordinal);
+        var test = ConsentAnalyzerTest<TrackingCallAnalyzer>.Code("""
+            using System.Threading.Tasks;
+            using Microsoft.JSInterop;
+            using TestProject;
+
+            class Tags(IJSRuntime js, IConsent consent)
+            {
+                private const string AdsId = "AW-1234567";
+
+                async Task Track(string orderId, decimal value)
+                {
+                    if (await consent.IsGrantedAsync(ConsentCategory.Advertising).ConfigureAwait(false))
+                    {
+                        await js.InvokeVoidAsync("gtag", "event", "conversion", new { send_to = AdsId + "/purchase", value, currency = "EUR", transaction_id = orderId });
+                    }
+
+                    if (consent.AnalyticsAllowed)
+                    {
+                        await {|#0:js.InvokeVoidAsync("gtag", "config", AdsId, new { allow_enhanced_conversions = true })|};
+                        await js.InvokeVoidAsync("gtag", "event", "sign_up");
+                    }
+                }
+            }
+            """, manifest);
+        test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.WrongCategoryGuard).WithLocation(0).WithArguments("Tracking call to Google Ads", "advertising", "'analytics'"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public Task A_guard_for_another_category_is_CG0203() =>
         Verify(
             """if (consent.AnalyticsAllowed) {|#0:Tracker.SendConversion(id)|};""",

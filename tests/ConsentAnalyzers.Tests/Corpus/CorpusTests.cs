@@ -41,6 +41,6 @@ public class CorpusTests
         var doc = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "accuracy.md"));
 
         var row = string.Create(CultureInfo.InvariantCulture, $"| {score.Files} | {score.Labeled} | {score.TruePositives} | {score.Spurious.Count} | {score.Missed.Count} | {score.Precision:P1} | {score.Recall:P1} |");
-        Assert.True(doc.Contains(row, StringComparison.Ordinal), $"docs/accuracy.md should contain the row:\n{row}");
+        Assert.True(doc.Contains(row, StringComparison.Ordinal), $"docs/accuracy.md should contain the row:\n{row}\nmissed: {string.Join(", ", score.Missed)}\nspurious: {string.Join(", ", score.Spurious)}");
     }
 }
