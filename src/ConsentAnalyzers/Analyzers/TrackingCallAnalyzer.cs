@@ -86,10 +86,31 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
         var parts = new System.Collections.Generic.List<string>();
         foreach (var element in initializer.ElementValues)
         {
-            parts.Add(element.WithoutConversions().ConstantValue is { HasValue: true, Value: string text } ? "'" + text + "'" : "?");
+            parts.Add(JsValueText(element.WithoutConversions()));
         }
 
         return string.Join(", ", parts);
+    }
+
+    /// <summary>A JS argument as text: a string (also a constant concatenation), or an object's known string fields ({ send_to: 'AW-…' }).</summary>
+    private static string JsValueText(IOperation value)
+    {
+        if (value is IAnonymousObjectCreationOperation anonymous)
+        {
+            var fields = new System.Collections.Generic.List<string>();
+            foreach (var initializer in anonymous.Initializers)
+            {
+                if (initializer is ISimpleAssignmentOperation assignment)
+                {
+                    fields.Add(JsValueText(assignment.Value.WithoutConversions()));
+                }
+            }
+
+            return "{ " + string.Join(", ", fields) + " }";
+        }
+
+        var resolved = NameResolver.Resolve(value);
+        return resolved.Kind == ResolvedNameKind.Unresolved ? "?" : "'" + resolved.Text + "'";
     }
 
     private static TrackerMatch? FindInProperty(IPropertyReferenceOperation reference, TrackerIndex trackers) =>
