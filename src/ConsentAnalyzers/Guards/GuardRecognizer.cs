@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using ConsentAnalyzers.Analysis;
@@ -21,6 +22,10 @@ internal sealed class GuardRecognizer
     private readonly INamedTypeSymbol? _requiresAttribute;
     private readonly INamedTypeSymbol? _categoryEnum;
     private readonly ManifestModel _manifest;
+
+    // RequiredBy is asked for every call and property read; the interface walk is done once per member.
+    private readonly ConcurrentDictionary<ISymbol, string?> _requiredByCallers = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, string?> _requiredInBody = new(SymbolEqualityComparer.Default);
 
     public GuardRecognizer(Compilation compilation, GeneratorOptions options, ManifestModel manifest)
     {
@@ -101,6 +106,12 @@ internal sealed class GuardRecognizer
             return null;
         }
 
+        var cache = includeImplemented ? _requiredByCallers : _requiredInBody;
+        return cache.GetOrAdd(member, m => FindRequirement(m, includeImplemented));
+    }
+
+    private string? FindRequirement(ISymbol member, bool includeImplemented)
+    {
         var owner = member is IMethodSymbol { AssociatedSymbol: { } property } ? property : member;
         foreach (var candidate in includeImplemented ? SelfAndImplemented(owner) : new[] { owner })
         {
