@@ -66,7 +66,8 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
         }
 
         var declaring = (method.ReducedFrom ?? method).ContainingType;
-        if (KnownSymbols.IsOrInherits(declaring, symbols.HttpClient) || SymbolEqualityComparer.Default.Equals(declaring, symbols.HttpClientJsonExtensions))
+        if (IsRequestMethodName(method.Name)
+            && (KnownSymbols.IsOrInherits(declaring, symbols.HttpClient) || SymbolEqualityComparer.Default.Equals(declaring, symbols.HttpClientJsonExtensions)))
         {
             return invocation.Arguments.ArgumentFor("requestUri") is { } uri ? ForUrl(uri, symbols, trackers) : null;
         }
@@ -112,6 +113,11 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
         var resolved = NameResolver.Resolve(value);
         return resolved.Kind == ResolvedNameKind.Unresolved ? "?" : "'" + resolved.Text + "'";
     }
+
+    /// <summary>HttpClient's request methods, by name: a cheap test before the type check, since this runs on every call.</summary>
+    private static bool IsRequestMethodName(string name) => name is "GetAsync" or "PostAsync" or "PutAsync" or "PatchAsync" or "DeleteAsync"
+        or "GetStringAsync" or "GetByteArrayAsync" or "GetStreamAsync" or "GetFromJsonAsync" or "GetFromJsonAsAsyncEnumerable"
+        or "PostAsJsonAsync" or "PutAsJsonAsync" or "PatchAsJsonAsync" or "DeleteFromJsonAsync";
 
     private static TrackerMatch? FindInProperty(IPropertyReferenceOperation reference, TrackerIndex trackers) =>
         trackers.MayBeApi(reference.Property.Name) ? trackers.ForApi(MemberName(reference.Property)) : null;
