@@ -1,5 +1,3 @@
-using ConsentAnalyzers.Manifest;
-
 namespace ConsentAnalyzers.Analysis;
 
 /// <summary>Where a name is written: a cookie, one storage area, or storage whose area the code does not fix.</summary>
@@ -13,8 +11,6 @@ internal enum NameTarget
 
 internal static class NameTargetExtensions
 {
-    public static NameTarget ToTarget(this StorageArea area) => area == StorageArea.Local ? NameTarget.LocalStorage : NameTarget.SessionStorage;
-
     /// <summary>"a cookie", "a localStorage key", …: how messages name the place.</summary>
     public static string Describe(this NameTarget target) => target switch
     {

@@ -134,8 +134,8 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
                 context.ReportDiagnostic(Diagnostic.Create(Rules.EssentialMisdeclared, assignment.Syntax.GetLocation(), name.Display, category));
             }
         }
-        else if (IsHeaderDictionaryMember(property, consent.Symbols)
-            && (property.Name == "SetCookie" || (property.IsIndexer && target.Arguments.Length == 1 && IsSetCookie(target.Arguments[0].Value))))
+        else if ((property.Name == "SetCookie" || (property.IsIndexer && target.Arguments.Length == 1 && IsSetCookie(target.Arguments[0].Value)))
+            && IsHeaderDictionaryMember(property, consent.Symbols))
         {
             CheckSetCookieHeaderValue(context, consent, assignment.Value, assignment);
         }

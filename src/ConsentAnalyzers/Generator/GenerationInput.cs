@@ -29,8 +29,6 @@ internal sealed class CategoryNames
     /// <summary><c>ConsentCategory.Analytics</c>: how generated code refers to a category.</summary>
     public string Reference(string categoryId) => EnumName + "." + _members[categoryId];
 
-    public CategoryEntry Entry(string categoryId) => _entries[categoryId];
-
     /// <summary>"Analytics and Performance (needs consent)" or "Strictly Necessary (essential, no consent needed)".</summary>
     public string Describe(string categoryId)
     {

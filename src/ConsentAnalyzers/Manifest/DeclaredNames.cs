@@ -32,11 +32,6 @@ internal sealed class DeclaredNames<T>
         _patterns = _patterns.OrderByDescending(p => p.Pattern.Count(c => c != NamePattern.Wildcard)).ToList();
     }
 
-    public bool IsEmpty => _exact.Count == 0 && _patterns.Count == 0;
-
-    /// <summary>Whether the name is declared exactly (not only through a pattern).</summary>
-    public bool ContainsExact(string name) => _exact.ContainsKey(name);
-
     /// <summary>
     /// The declaration covering a name written in code: for an exact name, the exact entry or a matching pattern;
     /// for a template, a pattern that matches every value it can take. Null when nothing covers it.

@@ -33,7 +33,5 @@ internal sealed class ManifestIndex
 
     public static ManifestIndex For(ManifestModel manifest) => Indexes.GetValue(manifest, m => new ManifestIndex(m));
 
-    public DeclaredNames<StorageEntry> Storage(StorageArea area) => area == StorageArea.Local ? LocalStorage : SessionStorage;
-
     public CategoryEntry Category(string id) => _categories[id];
 }

@@ -44,13 +44,6 @@ internal static class NamePattern
         return star < 0 ? pattern : pattern.Substring(0, star);
     }
 
-    /// <summary>The literal text after the last wildcard.</summary>
-    public static string FixedSuffix(string pattern)
-    {
-        var star = pattern.LastIndexOf(Wildcard);
-        return star < 0 ? pattern : pattern.Substring(star + 1);
-    }
-
     /// <summary>Whether a concrete name matches a pattern (or equals an exact name). Linear-time greedy matching.</summary>
     public static bool Matches(string pattern, string name)
     {
