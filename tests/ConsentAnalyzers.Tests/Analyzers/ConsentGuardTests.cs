@@ -110,7 +110,7 @@ public class ConsentGuardTests
     [InlineData("""if (consent.AnalyticsAllowed) { try { id++; } finally { http.Response.Cookies.Append("_ga", "1"); } }""")]
     [InlineData("""if (consent.AnalyticsAllowed) { try { id++; } catch (Exception) { http.Response.Cookies.Append("_ga", "1"); } }""")]
     [InlineData("""switch (consent.AnalyticsAllowed) { case true: http.Response.Cookies.Append("_ga", "1"); break; }""")]
-    [InlineData("""var done = consent.AnalyticsAllowed ? Set(http) : false; static bool Set(HttpContext h) => true;""")]
+    [InlineData("""_ = consent.AnalyticsAllowed ? Remember() : false; bool Remember() { http.Response.Cookies.Append("_ga", "1"); return true; }""")]
     [InlineData("""if (consent.AnalyticsAllowed) items.ForEach(_ => http.Response.Cookies.Append("_ga", "1"));""")]
     [InlineData("""if (consent.AnalyticsAllowed) { Write(); } void Write() => http.Response.Cookies.Append("_ga", "1");""")]
     [InlineData("""Action write = () => http.Response.Cookies.Append("_ga", "1"); if (consent.AnalyticsAllowed) write();""")]
@@ -138,6 +138,7 @@ public class ConsentGuardTests
     [InlineData("""Action write = () => {|#0:http.Response.Cookies.Append("_ga", "1")|}; if (consent.AnalyticsAllowed) { write(); await Task.Run(write); }""")]
     [InlineData("""if (consent.AnalyticsAllowed) { Write(); await Task.Run(Write); } void Write() => {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     [InlineData("""if (consent.AnalyticsAllowed) { } else { {|#0:http.Response.Cookies.Append("_ga", "1")|}; }""")]
+    [InlineData("""_ = consent.AnalyticsAllowed ? false : Remember(); bool Remember() { {|#0:http.Response.Cookies.Append("_ga", "1")|}; return true; }""")]
     [InlineData("""if (http.Features.Get<ITrackingConsentFeature>()?.CanTrack != false) {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     [InlineData("""if (http.Features.Get<ITrackingConsentFeature>()?.CanTrack ?? true) {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     public Task Unguarded_non_essential_writes_are_CG0105(string body) =>
