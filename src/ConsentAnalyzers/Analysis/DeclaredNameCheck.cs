@@ -14,10 +14,6 @@ namespace ConsentAnalyzers.Analysis;
 /// </summary>
 internal static class DeclaredNameCheck
 {
-    /// <summary>Diagnostic property keys, for code fixes.</summary>
-    public const string NameProperty = "Name";
-    public const string TargetProperty = "Target";
-
     /// <summary>The category id of the declaration covering the name, or null when there is none.</summary>
     public static string? Check(OperationAnalysisContext context, ConsentCompilation consent, IOperation nameOperation, NameTarget target) =>
         Check(context, consent, NameResolver.Resolve(nameOperation, consent.Constants), nameOperation.Syntax.GetLocation(), target);
@@ -42,8 +38,8 @@ internal static class DeclaredNameCheck
         }
 
         var properties = ImmutableDictionary<string, string?>.Empty
-            .Add(NameProperty, name.Kind == ResolvedNameKind.Exact ? name.Text : null)
-            .Add(TargetProperty, target.ToString());
+            .Add(DiagnosticProperties.Name, name.Kind == ResolvedNameKind.Exact ? name.Text : null)
+            .Add(DiagnosticProperties.Target, target.ToString());
         var elsewhere = DeclaredElsewhere(consent.Manifest, name, target);
         if (elsewhere is not null)
         {
@@ -91,7 +87,7 @@ internal static class DeclaredNameCheck
         var constant = target == NameTarget.Cookie ? consent.Constants.ForCookie(name.Text) : consent.Constants.ForStorageKey(name.Text);
         if (constant is not null)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rules.LiteralDuplicatesConstant, location, ImmutableDictionary<string, string?>.Empty.Add("Constant", constant), constant, name.Text));
+            context.ReportDiagnostic(Diagnostic.Create(Rules.LiteralDuplicatesConstant, location, ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Constant, constant), constant, name.Text));
         }
     }
 

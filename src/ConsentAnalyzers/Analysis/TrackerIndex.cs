@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using ConsentAnalyzers.Diagnostics;
 using System.Runtime.CompilerServices;
 using ConsentAnalyzers.Manifest;
 
@@ -10,7 +12,12 @@ namespace ConsentAnalyzers.Analysis;
 /// <param name="CatalogId">The built-in tracker's id, or null for a tracker the manifest itself defines.</param>
 /// <param name="Category">The category the manifest gives it, or null when the manifest does not declare it.</param>
 /// <param name="AlternativeCategory">For a call that may serve either of two declared trackers (gtag without an id), the other one's category.</param>
-internal sealed record TrackerMatch(string DisplayName, string? CatalogId, string? Category, string? AlternativeCategory = null);
+internal sealed record TrackerMatch(string DisplayName, string? CatalogId, string? Category, string? AlternativeCategory = null)
+{
+    /// <summary>CG0201's properties: the catalog id a fix declares in the manifest.</summary>
+    public ImmutableDictionary<string, string?> UndeclaredProperties() =>
+        ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Tracker, CatalogId);
+}
 
 /// <summary>
 /// The trackers to recognize for one manifest: its own <c>api</c> and <c>url</c> entries first, then the built-in

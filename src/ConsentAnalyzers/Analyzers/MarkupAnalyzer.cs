@@ -59,7 +59,7 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
             var location = RazorSources.Locate(context.Options, literal, markup, found.Start, found.Length, context.CancellationToken);
             if (found.Tracker.Category is null)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rules.UndeclaredTracker, location, found.Tracker.DisplayName, found.Tracker.CatalogId));
+                context.ReportDiagnostic(Diagnostic.Create(Rules.UndeclaredTracker, location, found.Tracker.UndeclaredProperties(), found.Tracker.DisplayName, found.Tracker.CatalogId));
             }
             else
             {

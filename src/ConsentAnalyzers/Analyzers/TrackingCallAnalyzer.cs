@@ -43,7 +43,7 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
 
         if (tracker.Category is null)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rules.UndeclaredTracker, context.Operation.Syntax.GetLocation(), tracker.DisplayName, tracker.CatalogId));
+            context.ReportDiagnostic(Diagnostic.Create(Rules.UndeclaredTracker, context.Operation.Syntax.GetLocation(), tracker.UndeclaredProperties(), tracker.DisplayName, tracker.CatalogId));
             return;
         }
 

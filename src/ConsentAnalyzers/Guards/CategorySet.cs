@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 
@@ -38,7 +39,9 @@ internal readonly struct CategorySet : System.IEquatable<CategorySet>
         IsAll ? other : other.IsAll ? this : new CategorySet(Ids.Intersect(other.Ids), false);
 
     /// <summary>"'analytics'" or "'analytics', 'functional'", for messages.</summary>
-    public string Describe() => string.Join(", ", Ids.OrderBy(id => id, System.StringComparer.Ordinal).Select(id => $"'{id}'"));
+    public string Describe() => string.Join(", ", SortedIds().Select(id => $"'{id}'"));
+
+    public IEnumerable<string> SortedIds() => Ids.OrderBy(id => id, System.StringComparer.Ordinal);
 
     public bool Equals(CategorySet other) => IsAll == other.IsAll && Ids.SetEquals(other.Ids);
 

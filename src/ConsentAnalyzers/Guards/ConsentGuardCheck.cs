@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Diagnostics;
 using Microsoft.CodeAnalysis;
@@ -43,10 +44,15 @@ internal static class ConsentGuardCheck
             return;
         }
 
+        var properties = ImmutableDictionary<string, string?>.Empty
+            .Add(DiagnosticProperties.Category, category)
+            .Add(DiagnosticProperties.AlternativeCategory, alternativeCategory)
+            .Add(DiagnosticProperties.GrantedCategories, granted.IsEmpty ? null : string.Join(",", granted.SortedIds()))
+            .Add(DiagnosticProperties.InMarkup, location is null ? null : "true");
         location ??= site.Syntax.GetLocation();
         context.ReportDiagnostic(granted.IsEmpty
-            ? Diagnostic.Create(unguardedRule, location, what, category)
-            : Diagnostic.Create(Rules.WrongCategoryGuard, location, what, category, granted.Describe()));
+            ? Diagnostic.Create(unguardedRule, location, properties, what, category)
+            : Diagnostic.Create(Rules.WrongCategoryGuard, location, properties, what, category, granted.Describe()));
     }
 
     private static CategorySet GrantedAt(OperationAnalysisContext context, ConsentCompilation consent, IOperation site)
