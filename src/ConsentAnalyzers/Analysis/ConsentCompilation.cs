@@ -17,6 +17,7 @@ namespace ConsentAnalyzers.Analysis;
 internal sealed class ConsentCompilation
 {
     private readonly ConditionalWeakTable<ControlFlowGraph, ConsentFlow> _flows = new();
+    private AppConfiguration? _configuration;
 
     private ConsentCompilation(ManifestIndex manifest, KnownSymbols symbols, GeneratedConstants constants, GuardRecognizer guards)
     {
@@ -35,6 +36,17 @@ internal sealed class ConsentCompilation
     public ConsentFlow FlowFor(ControlFlowGraph graph, CategorySet entry) => _flows.GetValue(graph, g => ConsentFlow.Analyze(g, Guards, entry));
 
     public ManifestIndex Manifest { get; }
+
+    /// <summary>How the app configures framework cookies across the compilation; scanned on first use (a cancelled scan caches nothing).</summary>
+    public AppConfiguration Configuration(Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (_configuration is null)
+        {
+            Interlocked.CompareExchange(ref _configuration, AppConfiguration.Scan(compilation, cancellationToken), null);
+        }
+
+        return _configuration!;
+    }
 
     public KnownSymbols Symbols { get; }
 

@@ -9,24 +9,39 @@ namespace ConsentAnalyzers.Analysis;
 /// <param name="OptionsType">The options type whose <c>Cookie.Name</c> renames the cookie.</param>
 internal sealed record FrameworkCookie(string Feature, string DefaultName, string OptionsType);
 
+/// <summary>A registration that turns on a framework cookie.</summary>
+/// <param name="Cookie">The cookie turned on.</param>
+/// <param name="Name">The name the cookie gets from this registration.</param>
+/// <param name="AsSideEffect">
+/// The registration is of another feature (MVC views, Razor Pages, components turn on antiforgery): the app's own
+/// configuration of the cookie, wherever it is, takes precedence.
+/// </param>
+internal sealed record FrameworkCookieRegistration(FrameworkCookie Cookie, string Name, bool AsSideEffect = false);
+
 /// <summary>
 /// The cookies framework features write implicitly: registering the feature is where the app decides to write the
 /// cookie, so an undeclared default name is reported there (CG0101). A feature whose cookie the app renames in the
 /// same member (<c>options.Cookie.Name = …</c>, in the registration or in <c>Configure&lt;TOptions&gt;</c>) is left
-/// to the name check of that assignment.
+/// to the name check of that assignment. TempData, which MVC keeps in a cookie by default, is checked where it is
+/// written (<see cref="TempDataWrites"/>): an app that never uses TempData never writes the cookie.
 /// </summary>
 internal static class FrameworkCookies
 {
     private static readonly FrameworkCookie Session = new("session", ".AspNetCore.Session", "Microsoft.AspNetCore.Builder.SessionOptions");
-    private static readonly FrameworkCookie Antiforgery = new("antiforgery", ".AspNetCore.Antiforgery.*", "Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions");
-    private static readonly FrameworkCookie TempData = new("TempData", ".AspNetCore.Mvc.CookieTempDataProvider", "Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions");
+    public static readonly FrameworkCookie Antiforgery = new("antiforgery", ".AspNetCore.Antiforgery.*", "Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions");
+    public static readonly FrameworkCookie TempData = new("TempData", ".AspNetCore.Mvc.CookieTempDataProvider", "Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions");
     private static readonly FrameworkCookie Authentication = new("cookie authentication", ".AspNetCore.*", "Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions");
 
+    /// <summary>The TempData cookie under its default name: MVC's default TempData provider keeps TempData in it.</summary>
+    public static FrameworkCookieRegistration DefaultTempData { get; } = new(TempData, TempData.DefaultName, AsSideEffect: true);
+
     /// <summary>The implicit cookie a registration call turns on, with the name it gets; null for other calls.</summary>
-    public static (FrameworkCookie Cookie, string Name)? WrittenBy(IInvocationOperation invocation)
+    public static FrameworkCookieRegistration? WrittenBy(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
-        if (method.Name is not ("AddSession" or "AddCookieTempDataProvider" or "AddCookie" or "AddAntiforgery") || !IsServiceRegistration(method))
+        if (method.Name is not ("AddSession" or "AddCookieTempDataProvider" or "AddCookie" or "AddAntiforgery"
+                or "AddControllersWithViews" or "AddRazorPages" or "AddMvc" or "AddRazorComponents")
+            || !IsServiceRegistration(method))
         {
             return null; // the name test first: this runs on every invocation
         }
@@ -34,19 +49,18 @@ internal static class FrameworkCookies
         switch (method.Name)
         {
             case "AddSession":
-                return (Session, Session.DefaultName);
+                return new(Session, Session.DefaultName);
             case "AddCookieTempDataProvider":
-                return (TempData, TempData.DefaultName);
+                return new(TempData, TempData.DefaultName);
             case "AddCookie":
                 // The cookie is ".AspNetCore." + the scheme, "Cookies" unless the call names another.
                 var scheme = invocation.Arguments.ArgumentFor("authenticationScheme")?.ConstantValue.Value as string ?? "Cookies";
-                return (Authentication, ".AspNetCore." + scheme);
+                return new(Authentication, ".AspNetCore." + scheme);
             case "AddAntiforgery":
-                // MVC views, Razor Pages and components register antiforgery too, but an app that renames its cookie
-                // usually does so in its own AddAntiforgery call, possibly elsewhere: only that call is checked.
-                return (Antiforgery, Antiforgery.DefaultName);
+                return new(Antiforgery, Antiforgery.DefaultName);
             default:
-                return null;
+                // Forms rendered by MVC views, Razor Pages and components carry antiforgery tokens.
+                return new(Antiforgery, Antiforgery.DefaultName, AsSideEffect: true);
         }
     }
 

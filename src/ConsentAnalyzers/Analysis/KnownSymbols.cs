@@ -22,6 +22,8 @@ internal sealed class KnownSymbols
         HeaderDictionary = Type("Microsoft.AspNetCore.Http.IHeaderDictionary");
         SetCookieHeaderValue = Type("Microsoft.Net.Http.Headers.SetCookieHeaderValue");
         ClassicHttpCookie = Type("System.Web.HttpCookie");
+        TempDataDictionary = Type("Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary");
+        TempDataAttribute = Type("Microsoft.AspNetCore.Mvc.TempDataAttribute");
         ProtectedLocalStorage = Type("Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedLocalStorage");
         ProtectedSessionStorage = Type("Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedSessionStorage");
         ProtectedBrowserStorage = Type("Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedBrowserStorage");
@@ -56,6 +58,10 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? SetCookieHeaderValue { get; }
 
     public INamedTypeSymbol? ClassicHttpCookie { get; }
+
+    public INamedTypeSymbol? TempDataDictionary { get; }
+
+    public INamedTypeSymbol? TempDataAttribute { get; }
 
     public INamedTypeSymbol? ProtectedLocalStorage { get; }
 

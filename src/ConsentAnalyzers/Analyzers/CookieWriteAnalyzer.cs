@@ -48,13 +48,14 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         {
             AnalyzeAppend(context, consent, invocation);
         }
-        else if (FrameworkCookies.WrittenBy(invocation) is { } written && !FrameworkCookies.IsRenamedNearby(invocation, written.Cookie))
+        else if (FrameworkCookies.WrittenBy(invocation) is { } registration && !FrameworkCookies.IsRenamedNearby(invocation, registration.Cookie))
         {
-            var name = NamePattern.IsPattern(written.Name)
-                ? ResolvedName.Template(written.Name.Replace(NamePattern.Wildcard, NamePattern.Hole))
-                : ResolvedName.Exact(written.Name);
-            var note = $" (the default name of the {written.Cookie.Feature} cookie, which this registration turns on; declare it, or name the cookie with options.Cookie.Name)";
-            DeclaredNameCheck.Check(context, consent, name, invocation.Syntax.GetLocation(), NameTarget.Cookie, note);
+            var note = $" (the default name of the {registration.Cookie.Feature} cookie, which this registration turns on; declare it, or name the cookie with options.Cookie.Name)";
+            CheckFrameworkCookie(context, consent, registration, note);
+        }
+        else if (TempDataWrites.IsWrittenBy(invocation, consent.Symbols))
+        {
+            CheckTempDataWrite(context, consent);
         }
         else if (method.Name is "Append" or "Add" or "TryAdd" or "AppendList" && IsHeaderDictionaryCall(invocation, consent.Symbols)
             && (invocation.Arguments.ArgumentFor("key") ?? invocation.Arguments.ArgumentFor("name")) is { } key && IsSetCookie(key))
@@ -64,6 +65,33 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
             {
                 CheckSetCookieHeaderValue(context, consent, value, invocation);
             }
+        }
+    }
+
+    /// <summary>
+    /// Checks the name of a cookie a framework feature writes; null when it is not declared, or when the cookie is
+    /// turned on as a side effect and the app configures it elsewhere (that configuration is checked instead).
+    /// </summary>
+    private static string? CheckFrameworkCookie(OperationAnalysisContext context, ConsentCompilation consent, FrameworkCookieRegistration registration, string note)
+    {
+        if (registration.AsSideEffect && consent.Configuration(context.Compilation, context.CancellationToken).Configures(registration.Cookie))
+        {
+            return null;
+        }
+
+        var name = NamePattern.IsPattern(registration.Name)
+            ? ResolvedName.Template(registration.Name.Replace(NamePattern.Wildcard, NamePattern.Hole))
+            : ResolvedName.Exact(registration.Name);
+        return DeclaredNameCheck.Check(context, consent, name, context.Operation.Syntax.GetLocation(), NameTarget.Cookie, note);
+    }
+
+    /// <summary>A TempData write writes MVC's TempData cookie (unless the app keeps TempData elsewhere): declared, and guarded if it needs consent.</summary>
+    private static void CheckTempDataWrite(OperationAnalysisContext context, ConsentCompilation consent)
+    {
+        const string Note = " (MVC keeps TempData in this cookie; declare it, name it with AddCookieTempDataProvider(options => options.Cookie.Name = …), or keep TempData in the session with AddSessionStateTempDataProvider)";
+        if (CheckFrameworkCookie(context, consent, FrameworkCookies.DefaultTempData, Note) is { } category)
+        {
+            ConsentGuardCheck.Check(context, consent, context.Operation, category, Rules.UnguardedWrite, $"Writing TempData (cookie '{FrameworkCookies.TempData.DefaultName}')");
         }
     }
 
@@ -133,6 +161,10 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rules.EssentialMisdeclared, assignment.Syntax.GetLocation(), name.Display, category));
             }
+        }
+        else if (TempDataWrites.IsWrittenBy(target, consent.Symbols))
+        {
+            CheckTempDataWrite(context, consent);
         }
         else if ((property.Name == "SetCookie" || (property.IsIndexer && target.Arguments.Length == 1 && IsSetCookie(target.Arguments[0].Value)))
             && IsHeaderDictionaryMember(property, consent.Symbols))

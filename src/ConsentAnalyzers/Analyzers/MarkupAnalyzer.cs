@@ -34,19 +34,55 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
     private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent)
     {
         var trackers = TrackerIndex.For(consent.Manifest.Manifest);
-        context.RegisterOperationAction(c => Analyze(c, consent, trackers), OperationKind.Invocation);
+        context.RegisterOperationAction(c => AnalyzeBlock(c, consent, trackers), OperationKind.Block);
+        context.RegisterOperationAction(c => AnalyzeCallOutsideBlock(c, consent, trackers), OperationKind.Invocation);
     }
 
-    private static void Analyze(OperationAnalysisContext context, ConsentCompilation consent, TrackerIndex trackers)
+    /// <summary>
+    /// Razor splits long markup into consecutive calls of about 1,024 characters each, so a script, a URL or a call
+    /// can straddle two of them: each run of consecutive markup statements is read as one text.
+    /// </summary>
+    private static void AnalyzeBlock(OperationAnalysisContext context, ConsentCompilation consent, TrackerIndex trackers)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (MarkupArgument(invocation, consent.Symbols) is not { ConstantValue: { HasValue: true, Value: string markup } } literal
-            || !MarkupScanner.MayContainFindings(markup))
+        List<MarkupPiece>? run = null;
+        foreach (var statement in ((IBlockOperation)context.Operation).Operations)
+        {
+            if (statement is IExpressionStatementOperation { Operation: IInvocationOperation call } && MarkupPiece.For(call, consent.Symbols, run) is { } piece)
+            {
+                (run ??= new()).Add(piece);
+            }
+            else if (run is not null)
+            {
+                Analyze(context, consent, trackers, run);
+                run = null;
+            }
+        }
+
+        if (run is not null)
+        {
+            Analyze(context, consent, trackers, run);
+        }
+    }
+
+    /// <summary>A markup call that is not a statement of a block (an expression-bodied lambda): a run of its own.</summary>
+    private static void AnalyzeCallOutsideBlock(OperationAnalysisContext context, ConsentCompilation consent, TrackerIndex trackers)
+    {
+        var call = (IInvocationOperation)context.Operation;
+        if (call.Parent is not IExpressionStatementOperation { Parent: IBlockOperation } && MarkupPiece.For(call, consent.Symbols, previous: null) is { } piece)
+        {
+            Analyze(context, consent, trackers, new List<MarkupPiece> { piece });
+        }
+    }
+
+    private static void Analyze(OperationAnalysisContext context, ConsentCompilation consent, TrackerIndex trackers, List<MarkupPiece> run)
+    {
+        var markup = run.Count == 1 ? run[0].Text : string.Concat(run.ConvertAll(piece => piece.Text));
+        if (!MarkupScanner.MayContainFindings(markup))
         {
             return;
         }
 
-        // One finding per tracker and piece of markup: the GA snippet's script URL, gtag('js') and gtag('config')
+        // One finding per tracker and run of markup: the GA snippet's script URL, gtag('js') and gtag('config')
         // are one use of Google Analytics, not three.
         var seen = new HashSet<string>();
         foreach (var found in MarkupScanner.Trackers(markup, trackers))
@@ -56,24 +92,58 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
                 continue;
             }
 
-            var location = RazorSources.Locate(context.Options, literal, markup, found.Start, found.Length, context.CancellationToken);
+            var (piece, location) = Locate(context, run, found.Start, found.Length);
             if (found.Tracker.Category is null)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rules.UndeclaredTracker, location, found.Tracker.UndeclaredProperties(), found.Tracker.DisplayName, found.Tracker.CatalogId));
             }
             else
             {
-                ConsentGuardCheck.Check(context, consent, invocation, found.Tracker.Category, Rules.UnguardedTracking, $"Tracking call to {found.Tracker.DisplayName}", location, found.Tracker.AlternativeCategory);
+                ConsentGuardCheck.Check(context, consent, piece.Call, found.Tracker.Category, Rules.UnguardedTracking, $"Tracking call to {found.Tracker.DisplayName}", location, found.Tracker.AlternativeCategory);
             }
         }
 
         foreach (var write in MarkupScanner.StorageWrites(markup))
         {
-            var location = RazorSources.Locate(context.Options, literal, markup, write.Start, write.Length, context.CancellationToken);
+            var (piece, location) = Locate(context, run, write.Start, write.Length);
             if (DeclaredNameCheck.Check(context, consent, write.Key, location, write.Area) is { } category)
             {
-                ConsentGuardCheck.Check(context, consent, invocation, category, Rules.UnguardedWrite, $"Writing storage key '{write.Key.Display}'", location);
+                ConsentGuardCheck.Check(context, consent, piece.Call, category, Rules.UnguardedWrite, $"Writing storage key '{write.Key.Display}'", location);
             }
+        }
+    }
+
+    /// <summary>The piece a finding starts in, and the finding's location in the .cshtml/.razor file (its part in that piece).</summary>
+    private static (MarkupPiece Piece, Location Location) Locate(OperationAnalysisContext context, List<MarkupPiece> run, int start, int length)
+    {
+        var piece = run[run.Count - 1];
+        for (var i = 1; i < run.Count; i++)
+        {
+            if (run[i].Start > start)
+            {
+                piece = run[i - 1];
+                break;
+            }
+        }
+
+        var offset = start - piece.Start;
+        var inPiece = System.Math.Min(length, piece.Text.Length - offset);
+        return (piece, RazorSources.Locate(context.Options, piece.Literal, piece.Text, offset, inPiece, context.CancellationToken));
+    }
+
+    /// <summary>One call that writes literal markup, and where its text starts in its run.</summary>
+    private sealed record MarkupPiece(IInvocationOperation Call, IOperation Literal, string Text, int Start)
+    {
+        /// <summary>The piece <paramref name="call"/> writes, following <paramref name="previous"/> pieces of its run; null for other calls.</summary>
+        public static MarkupPiece? For(IInvocationOperation call, KnownSymbols symbols, List<MarkupPiece>? previous)
+        {
+            if (MarkupArgument(call, symbols) is not { ConstantValue: { HasValue: true, Value: string text } } literal)
+            {
+                return null;
+            }
+
+            var start = previous is null ? 0 : previous[previous.Count - 1].Start + previous[previous.Count - 1].Text.Length;
+            return new MarkupPiece(call, literal, text, start);
         }
     }
 

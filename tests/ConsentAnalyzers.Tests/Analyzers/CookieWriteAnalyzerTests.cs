@@ -183,6 +183,128 @@ public class CookieWriteAnalyzerTests
         await test.RunAsync();
     }
 
+    [Theory]
+    [InlineData("AddRazorPages()")]
+    [InlineData("AddControllersWithViews()")]
+    [InlineData("AddMvc()")]
+    [InlineData("AddRazorComponents()")]
+    public async Task Views_pages_and_components_turn_on_the_antiforgery_cookie_unless_the_app_configures_it_anywhere(string registration)
+    {
+        var startup = $$"""
+            using Microsoft.Extensions.DependencyInjection;
+
+            static class Startup
+            {
+                static void Configure(IServiceCollection services) => {|#0:services.{{registration}}|};
+            }
+            """;
+        var unconfigured = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code(startup, CodeManifests.Policy);
+        unconfigured.DisabledDiagnostics.AddRange(GuardRules);
+        unconfigured.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments(
+            ".AspNetCore.Antiforgery.{…}", " (the default name of the antiforgery cookie, which this registration turns on; declare it, or name the cookie with options.Cookie.Name)"));
+        await unconfigured.RunAsync();
+
+        // The app names the cookie in another file: that assignment is what gets checked.
+        var configuredElsewhere = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code(startup.Replace("{|#0:", "").Replace("|}", ""), CodeManifests.Policy);
+        configuredElsewhere.TestState.Sources.Add("""
+            using Microsoft.AspNetCore.Antiforgery;
+            using Microsoft.Extensions.DependencyInjection;
+
+            static class Security
+            {
+                public static void AddSecurity(this IServiceCollection services) =>
+                    services.Configure<AntiforgeryOptions>(options => options.Cookie.Name = {|#1:"af"|});
+            }
+            """);
+        configuredElsewhere.DisabledDiagnostics.AddRange(GuardRules);
+        configuredElsewhere.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(1).WithArguments("af", ""));
+        await configuredElsewhere.RunAsync();
+    }
+
+    private const string TempDataController = """
+        using Microsoft.AspNetCore.Mvc;
+
+        class AccountController : Controller
+        {
+            [TempData] public string? Status { get; set; }
+
+            public IActionResult Saved()
+            {
+                {|#0:TempData["message"] = "Saved"|};
+                {|#1:TempData.Add("count", 1)|};
+                {|#2:Status = "ok"|};
+                var previous = TempData["message"];
+                TempData.Keep();
+                var other = new System.Collections.Generic.Dictionary<string, object?> { ["message"] = previous };
+                other["count"] = 2;
+                return View();
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task TempData_writes_write_the_TempData_cookie_of_the_default_provider()
+    {
+        var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code(TempDataController, CodeManifests.Policy);
+        test.DisabledDiagnostics.AddRange(GuardRules);
+        const string Note = " (MVC keeps TempData in this cookie; declare it, name it with AddCookieTempDataProvider(options => options.Cookie.Name = …), or keep TempData in the session with AddSessionStateTempDataProvider)";
+        for (var site = 0; site < 3; site++)
+        {
+            test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(site).WithArguments(".AspNetCore.Mvc.CookieTempDataProvider", Note));
+        }
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task TempData_kept_in_the_session_writes_no_TempData_cookie()
+    {
+        var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code(TempDataController.Replace("{|#0:", "").Replace("{|#1:", "").Replace("{|#2:", "").Replace("|}", ""), CodeManifests.Policy);
+        test.TestState.Sources.Add("""
+            using Microsoft.Extensions.DependencyInjection;
+
+            static class Startup
+            {
+                static void Configure(IServiceCollection services)
+                {
+                    services.AddSession();
+                    services.AddAntiforgery(options => options.Cookie.Name = "sb-af");
+                    services.AddControllersWithViews().AddSessionStateTempDataProvider();
+                }
+            }
+            """);
+        test.DisabledDiagnostics.AddRange(GuardRules);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_declared_TempData_cookie_that_needs_consent_needs_a_guard_where_TempData_is_written()
+    {
+        var manifest = CodeManifests.Policy.Replace(
+            """{ "name": "theme", "category": "functional" },""",
+            """{ "name": "theme", "category": "functional" }, { "name": ".AspNetCore.Mvc.CookieTempDataProvider", "category": "functional" },""");
+        var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code("""
+            using Microsoft.AspNetCore.Http.Features;
+            using Microsoft.AspNetCore.Mvc;
+
+            class AccountController : Controller
+            {
+                public IActionResult Saved()
+                {
+                    {|#0:TempData["message"] = "Saved"|};
+                    if (HttpContext.Features.Get<ITrackingConsentFeature>()?.CanTrack == true)
+                    {
+                        TempData["message"] = "Saved";
+                    }
+
+                    return View();
+                }
+            }
+            """, manifest);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnguardedWrite).WithLocation(0).WithArguments("Writing TempData (cookie '.AspNetCore.Mvc.CookieTempDataProvider')", "functional"));
+        await test.RunAsync();
+    }
+
     [Fact]
     public async Task Framework_names_that_are_static_readonly_are_resolved()
     {

@@ -59,6 +59,30 @@ public class MarkupAnalyzerTests
             new DiagnosticResult(Rules.UndeclaredTracker).WithLocation(0).WithArguments("Meta Pixel and Conversions API", "meta-pixel"));
 
     [Fact]
+    public Task Markup_that_Razor_splits_into_consecutive_pieces_is_read_as_one_text() =>
+        Verify(
+            """
+            WriteLiteral("<p>Intro</p><script>\n  window.dataLayer = window.dataLayer || [];\n  ");
+            WriteLiteral("{|#0:fbq|}('track', 'PageView');\n  sessionStorage.setItem('{|#1:pr|}");
+            WriteLiteral("omo', '1');\n</script>");
+            WriteLiteral("<script async src=\"{|#2:https://www.googletagmanager.com/gta|}");
+            WriteLiteral("g/js?id=G-1\"></script>");
+            """,
+            new DiagnosticResult(Rules.UndeclaredTracker).WithLocation(0).WithArguments("Meta Pixel and Conversions API", "meta-pixel"),
+            new DiagnosticResult(Rules.UndeclaredStorageKey).WithLocation(1).WithArguments("Session-storage", "promo", ""),
+            new DiagnosticResult(Rules.UnguardedTracking).WithLocation(2).WithArguments("Tracking call to Google Analytics", "analytics"));
+
+    [Fact]
+    public Task Script_that_continues_after_code_between_pieces_is_still_script() =>
+        Verify(
+            """
+            WriteLiteral("<script>");
+            Write(Consent);
+            WriteLiteral("{|#0:fbq|}('track', 'PageView');</script>");
+            """,
+            new DiagnosticResult(Rules.UndeclaredTracker).WithLocation(0).WithArguments("Meta Pixel and Conversions API", "meta-pixel"));
+
+    [Fact]
     public Task Inline_storage_writes_are_checked_like_any_other() =>
         Verify(
             """

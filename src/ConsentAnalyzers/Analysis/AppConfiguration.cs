@@ -1,0 +1,81 @@
+using System;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ConsentAnalyzers.Analysis;
+
+/// <summary>
+/// Whether the app configures the antiforgery cookie or the TempData provider anywhere in the compilation. MVC views,
+/// Razor Pages and components turn both on by themselves; an app that names those cookies (or keeps TempData in the
+/// session) usually does so in another member or file than the one that registers MVC. Where such a configuration
+/// exists, its own call or <c>Cookie.Name</c> assignment is checked, so the implicit default is not reported again.
+/// </summary>
+/// <remarks>
+/// A syntax scan, done at most once per compilation and only when MVC registration or a TempData write is found:
+/// operation actions see one member at a time, and a compilation-end action would cost the rule its live IDE reporting.
+/// </remarks>
+internal sealed class AppConfiguration
+{
+    private AppConfiguration(bool configuresAntiforgery, bool configuresTempDataProvider)
+    {
+        ConfiguresAntiforgery = configuresAntiforgery;
+        ConfiguresTempDataProvider = configuresTempDataProvider;
+    }
+
+    /// <summary>An <c>AddAntiforgery</c> call, or <c>Configure&lt;AntiforgeryOptions&gt;</c>.</summary>
+    public bool ConfiguresAntiforgery { get; }
+
+    /// <summary><c>AddCookieTempDataProvider</c>, <c>AddSessionStateTempDataProvider</c>, or <c>Configure&lt;CookieTempDataProviderOptions&gt;</c>.</summary>
+    public bool ConfiguresTempDataProvider { get; }
+
+    /// <summary>Whether the app's own configuration of <paramref name="cookie"/> takes the place of its implicit default.</summary>
+    public bool Configures(FrameworkCookie cookie) =>
+        cookie == FrameworkCookies.Antiforgery ? ConfiguresAntiforgery : cookie == FrameworkCookies.TempData && ConfiguresTempDataProvider;
+
+    public static AppConfiguration Scan(Compilation compilation, CancellationToken cancellationToken)
+    {
+        bool antiforgery = false, tempData = false;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            // A text search first: most files mention neither, and need not be walked.
+            var text = tree.GetText(cancellationToken).ToString();
+            var mayConfigureAntiforgery = !antiforgery && text.IndexOf("Antiforgery", StringComparison.Ordinal) >= 0;
+            var mayConfigureTempData = !tempData && text.IndexOf("TempDataProvider", StringComparison.Ordinal) >= 0;
+            if (!mayConfigureAntiforgery && !mayConfigureTempData)
+            {
+                continue;
+            }
+
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            {
+                var name = ConfigurationName(node);
+                antiforgery |= name is "AddAntiforgery" or "AntiforgeryOptions";
+                tempData |= name is "AddCookieTempDataProvider" or "AddSessionStateTempDataProvider" or "CookieTempDataProviderOptions";
+            }
+
+            if (antiforgery && tempData)
+            {
+                break;
+            }
+        }
+
+        return new AppConfiguration(antiforgery, tempData);
+    }
+
+    /// <summary>The name of a called method (<c>services.AddAntiforgery(…)</c>) or of a configured options type (<c>Configure&lt;AntiforgeryOptions&gt;</c>).</summary>
+    private static string? ConfigurationName(SyntaxNode node) => node switch
+    {
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Name.Identifier.ValueText,
+        InvocationExpressionSyntax { Expression: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText,
+        GenericNameSyntax { Identifier.ValueText: "Configure" or "PostConfigure" or "AddOptions" } generic when generic.TypeArgumentList.Arguments.Count == 1
+            => generic.TypeArgumentList.Arguments[0] switch
+            {
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => null,
+            },
+        _ => null,
+    };
+}
