@@ -132,9 +132,14 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         var creation = (IObjectCreationOperation)context.Operation;
         var type = creation.Type;
         if ((SymbolEqualityComparer.Default.Equals(type, consent.Symbols.SetCookieHeaderValue) || SymbolEqualityComparer.Default.Equals(type, consent.Symbols.ClassicHttpCookie))
-            && creation.Arguments.ArgumentFor("name") is { } name)
+            && creation.Arguments.ArgumentFor("name") is { } nameArgument
+            && DeclaredNameCheck.Check(context, consent, nameArgument, NameTarget.Cookie) is { } category)
         {
-            DeclaredNameCheck.Check(context, consent, name, NameTarget.Cookie);
+            var name = NameResolver.Resolve(nameArgument, consent.Constants);
+            foreach (var site in CookieObjectUses.WriteSites(creation))
+            {
+                ConsentGuardCheck.Check(context, consent, site, category, Rules.UnguardedWrite, $"Writing cookie '{name.Display}'");
+            }
         }
     }
 

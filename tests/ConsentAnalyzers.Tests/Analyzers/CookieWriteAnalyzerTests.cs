@@ -306,6 +306,50 @@ public class CookieWriteAnalyzerTests
     }
 
     [Fact]
+    public async Task A_cookie_object_needs_consent_where_it_leaves_its_local()
+    {
+        var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code("""
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Net.Http.Headers;
+            using TestProject;
+
+            class Endpoint
+            {
+                private readonly IConsent _consent = null!;
+
+                void CreatedOutsideWrittenInside(HttpResponse response)
+                {
+                    var cookie = new SetCookieHeaderValue("_ga", "1");
+                    cookie.Path = "/";
+                    if (_consent.AnalyticsAllowed)
+                    {
+                        response.Headers.Append(HeaderNames.SetCookie, cookie.ToString());
+                    }
+                }
+
+                void WrittenUnguarded(HttpResponse response)
+                {
+                    var cookie = new SetCookieHeaderValue("_ga", "1") { Path = "/" };
+                    response.Headers.Append(HeaderNames.SetCookie, {|#0:cookie|}.ToString());
+                }
+
+                string NotKept() => {|#1:new SetCookieHeaderValue("_ga_G1", "1")|}.ToString();
+
+                void Essential(HttpResponse response)
+                {
+                    var cookie = new SetCookieHeaderValue("app_consent", "1");
+                    response.Headers.Append(HeaderNames.SetCookie, cookie.ToString());
+                }
+            }
+            """, CodeManifests.Policy);
+        test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
+        test.DisabledDiagnostics.Add(DiagnosticIds.UnresolvedName); // the header value cookie.ToString() is not a constant
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnguardedWrite).WithLocation(0).WithArguments("Writing cookie '_ga'", "analytics"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnguardedWrite).WithLocation(1).WithArguments("Writing cookie '_ga_G1'", "analytics"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Framework_names_that_are_static_readonly_are_resolved()
     {
         var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code("""
