@@ -1,3 +1,5 @@
+using ConsentAnalyzers.Manifest;
+using ConsentAnalyzers.Names;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -62,6 +64,44 @@ internal static class FrameworkCookies
                 // Forms rendered by MVC views, Razor Pages and components carry antiforgery tokens.
                 return new(Antiforgery, Antiforgery.DefaultName, AsSideEffect: true);
         }
+    }
+
+    /// <summary>
+    /// The name of the framework cookie whose builder <paramref name="builder"/> is (<c>options.Cookie</c> of session,
+    /// antiforgery, TempData or cookie-authentication options) when the app does not name it: the name the enclosing
+    /// registration gives it (<c>AddCookie("Admin", options => …)</c>), else the feature's default. Null for other builders.
+    /// </summary>
+    public static ResolvedName? UnnamedCookie(IPropertyReferenceOperation builder)
+    {
+        if (builder is not { Property.Name: "Cookie" } || ForOptionsType(builder.Property.ContainingType) is not { } cookie)
+        {
+            return null;
+        }
+
+        var name = cookie.DefaultName;
+        for (var operation = builder.Parent; operation is not null; operation = operation.Parent)
+        {
+            if (operation is IInvocationOperation invocation && WrittenBy(invocation) is { } registration && registration.Cookie == cookie)
+            {
+                name = registration.Name;
+                break;
+            }
+        }
+
+        return NamePattern.IsPattern(name) ? ResolvedName.Template(name.Replace(NamePattern.Wildcard, NamePattern.Hole)) : ResolvedName.Exact(name);
+    }
+
+    private static FrameworkCookie? ForOptionsType(INamedTypeSymbol? optionsType)
+    {
+        foreach (var cookie in new[] { Session, Antiforgery, TempData, Authentication })
+        {
+            if (InheritsFrom(optionsType, cookie.OptionsType))
+            {
+                return cookie;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether the member that registers the feature also names its cookie.</summary>

@@ -145,6 +145,37 @@ public class CookieWriteAnalyzerTests
     }
 
     [Fact]
+    public async Task IsEssential_on_a_framework_cookie_left_unnamed_is_checked_against_its_default_name()
+    {
+        var manifest = CodeManifests.Policy.Replace(
+            """{ "name": "theme", "category": "functional" },""",
+            """{ "name": "theme", "category": "functional" }, { "name": ".AspNetCore.Mvc.CookieTempDataProvider", "category": "functional" }, { "name": ".AspNetCore.Admin", "category": "functional" },""");
+        var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.DependencyInjection;
+
+            static class Startup
+            {
+                static void Configure(IServiceCollection services)
+                {
+                    services.AddSession(options => options.Cookie.IsEssential = true);
+                    services.Configure<SessionOptions>(options => options.Cookie.IsEssential = true);
+                    services.AddControllersWithViews().AddCookieTempDataProvider(options => {|#0:options.Cookie.IsEssential = true|});
+                    services.Configure<CookieTempDataProviderOptions>(options => {|#1:options.Cookie.IsEssential = true|});
+                    services.AddAuthentication().AddCookie("Admin", options => {|#2:options.Cookie.IsEssential = true|});
+                    services.AddAntiforgery(options => options.Cookie.Name = "sb-af");
+                }
+            }
+            """, manifest);
+        test.DisabledDiagnostics.AddRange(GuardRules);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.EssentialMisdeclared).WithLocation(0).WithArguments(".AspNetCore.Mvc.CookieTempDataProvider", "functional"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.EssentialMisdeclared).WithLocation(1).WithArguments(".AspNetCore.Mvc.CookieTempDataProvider", "functional"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.EssentialMisdeclared).WithLocation(2).WithArguments(".AspNetCore.Admin", "functional"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Cookies_that_framework_features_write_under_default_names_must_be_declared()
     {
         var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code("""
