@@ -1,4 +1,8 @@
 using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -6,24 +10,44 @@ namespace ConsentAnalyzers.Analysis;
 
 /// <summary>
 /// Finds where a <c>CookieOptions</c> passed to a cookie write gets <c>IsEssential = true</c>: in its object
-/// initializer, or, for a local variable, in its declaration or an assignment in the same member body.
+/// initializer; for a local variable, in its declaration or an assignment in the same member body; for a field
+/// (shared options such as <c>static readonly CookieOptions Essential = new() { IsEssential = true }</c>), in the
+/// field's initializer.
 /// </summary>
 internal static class EssentialAssignments
 {
-    public static IEnumerable<IOperation> Find(IOperation options, KnownSymbols symbols)
+    public static IEnumerable<SyntaxNode> Find(IOperation options, KnownSymbols symbols, CancellationToken cancellationToken)
     {
         options = options.WithoutConversions();
-        if (options is IObjectCreationOperation creation)
+        return options switch
         {
-            return InInitializer(creation, symbols);
-        }
+            IObjectCreationOperation creation => InInitializer(creation, symbols).Select(assignment => assignment.Syntax),
+            ILocalReferenceOperation local => ForLocal(local.Local, options.Root(), symbols).Select(assignment => assignment.Syntax),
+            IFieldReferenceOperation field => InFieldInitializer(field.Field, cancellationToken),
+            _ => Enumerable.Empty<SyntaxNode>(),
+        };
+    }
 
-        if (options is ILocalReferenceOperation local)
+    /// <summary>
+    /// <c>IsEssential = true</c> in a field's initializer, found in syntax: the initializer may be in another file,
+    /// whose operations an operation action cannot ask for. The options type is known from the field's type.
+    /// </summary>
+    private static IEnumerable<SyntaxNode> InFieldInitializer(IFieldSymbol field, CancellationToken cancellationToken)
+    {
+        foreach (var reference in field.DeclaringSyntaxReferences)
         {
-            return ForLocal(local.Local, options.Root(), symbols);
+            if (reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: BaseObjectCreationExpressionSyntax { Initializer: { } initializer } })
+            {
+                foreach (var expression in initializer.Expressions)
+                {
+                    if (expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "IsEssential" }, Right: LiteralExpressionSyntax right }
+                        && right.IsKind(SyntaxKind.TrueLiteralExpression))
+                    {
+                        yield return expression;
+                    }
+                }
+            }
         }
-
-        return System.Array.Empty<IOperation>();
     }
 
     /// <summary>

@@ -118,9 +118,14 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
 
         if (invocation.Arguments.ArgumentFor("options") is { } options)
         {
-            foreach (var essential in EssentialAssignments.Find(options, consent.Symbols))
+            foreach (var essential in EssentialAssignments.Find(options, consent.Symbols, context.CancellationToken))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rules.EssentialMisdeclared, essential.Syntax.GetLocation(), name.Display, category));
+                // Options shared through a field are reported at each write that uses them (the field's initializer,
+                // perhaps in another file, is the additional location): one field can serve cookies of any category.
+                var diagnostic = options.WithoutConversions() is IFieldReferenceOperation
+                    ? Diagnostic.Create(Rules.EssentialMisdeclared, options.Syntax.GetLocation(), new[] { essential.GetLocation() }, name.Display, category)
+                    : Diagnostic.Create(Rules.EssentialMisdeclared, essential.GetLocation(), name.Display, category);
+                context.ReportDiagnostic(diagnostic);
             }
         }
 

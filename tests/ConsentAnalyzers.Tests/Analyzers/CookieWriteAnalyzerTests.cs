@@ -145,6 +145,36 @@ public class CookieWriteAnalyzerTests
     }
 
     [Fact]
+    public async Task Shared_options_in_a_field_are_followed_and_reported_at_each_write_that_uses_them()
+    {
+        var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code("""
+            using Microsoft.AspNetCore.Http;
+
+            class Endpoint
+            {
+                void Write(HttpResponse response)
+                {
+                    response.Cookies.Append("_ga", "1", {|#0:CookieDefaults.Essential|});
+                    response.Cookies.Append("app_consent", "1", CookieDefaults.Essential);
+                    response.Cookies.Append("theme", "dark", CookieDefaults.Plain);
+                }
+            }
+            """, CodeManifests.Policy);
+        test.TestState.Sources.Add("""
+            using Microsoft.AspNetCore.Http;
+
+            static class CookieDefaults
+            {
+                public static readonly CookieOptions Essential = new() { HttpOnly = true, {|#1:IsEssential = true|} };
+                public static readonly CookieOptions Plain = new CookieOptions { IsEssential = false };
+            }
+            """);
+        test.DisabledDiagnostics.AddRange(GuardRules);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.EssentialMisdeclared).WithLocation(0).WithLocation(1).WithArguments("_ga", "analytics"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task IsEssential_on_a_framework_cookie_left_unnamed_is_checked_against_its_default_name()
     {
         var manifest = CodeManifests.Policy.Replace(
