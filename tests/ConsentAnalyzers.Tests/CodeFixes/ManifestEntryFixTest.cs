@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using ConsentAnalyzers.Analyzers;
 using ConsentAnalyzers.CodeFixes.ManifestEntries;
@@ -50,9 +49,9 @@ internal sealed class ManifestEntryFixTest : CSharpCodeFixTest<ManifestAnalyzer,
 
     /// <summary>
     /// The actions the fix offers for each finding in <paramref name="code"/> (no markup) against
-    /// <paramref name="manifest"/>, as "title | equivalence key", in the order offered.
+    /// <paramref name="manifest"/>: a line "title | equivalence key" each, in the order offered.
     /// </summary>
-    public static async Task<ImmutableArray<string>> OfferedActionsAsync(string code, string manifest)
+    public static async Task<string> OfferedActionsAsync(string code, string manifest)
     {
         using var workspace = new AdhocWorkspace();
         var references = await ConsentAnalyzerTest<ManifestAnalyzer>.AspNetCore.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
@@ -68,13 +67,13 @@ internal sealed class ManifestEntryFixTest : CSharpCodeFixTest<ManifestAnalyzer,
         var diagnostics = await compilation
             .WithAnalyzers([new CookieWriteAnalyzer(), new StorageWriteAnalyzer(), new TrackingCallAnalyzer()], project.AnalyzerOptions)
             .GetAnalyzerDiagnosticsAsync();
-        var offered = ImmutableArray.CreateBuilder<string>();
+        var offered = new List<string>();
         foreach (var diagnostic in diagnostics.Where(d => provider.FixableDiagnosticIds.Contains(d.Id)).OrderBy(d => d.Location.SourceSpan.Start))
         {
             var context = new CodeFixContext(document, diagnostic, (action, _) => offered.Add(action.Title + " | " + action.EquivalenceKey), CancellationToken.None);
             await provider.RegisterCodeFixesAsync(context);
         }
 
-        return offered.ToImmutable();
+        return string.Join("\n", offered);
     }
 }
