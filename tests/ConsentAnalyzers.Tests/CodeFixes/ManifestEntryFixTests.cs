@@ -10,7 +10,7 @@ public class ManifestEntryFixTests
 {
     internal const string CookieTodo = "\"provider\": \"TODO: who sets it (this site or a third party)\", \"purpose\": \"TODO: why it is used, as the cookie policy says\", \"duration\": \"TODO: how long it is kept (Session, P1Y, 90 days)\"";
 
-    internal const string Manifest = """
+    internal const string Policy = """
         {
           "version": 1,
           "categories": {
@@ -25,14 +25,14 @@ public class ManifestEntryFixTests
         """;
 
     /// <summary>Writes and tracking calls under a consent check, so the only findings are the undeclared names and trackers.</summary>
-    internal static string Code(string body) => $$"""
+    internal static string Code(string body, string type = "Page") => $$"""
         using System.Threading.Tasks;
         using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
         using Microsoft.AspNetCore.Http;
         using Microsoft.AspNetCore.Http.Features;
         using Microsoft.JSInterop;
 
-        class Page
+        class {{type}}
         {
             async Task Handle(HttpContext http, IJSRuntime js, ProtectedSessionStorage session, ProtectedBrowserStorage storage, string id)
             {
@@ -47,7 +47,7 @@ public class ManifestEntryFixTests
     [Fact]
     public async Task A_cookie_is_offered_once_per_category_in_manifest_order()
     {
-        var offered = await OfferedActionsAsync(Code("""http.Response.Cookies.Append("_fbp", "1");"""), Manifest);
+        var offered = await OfferedActionsAsync(Code("""http.Response.Cookies.Append("_fbp", "1");"""), Policy);
         Assert.Equal(
             """
             Declare '_fbp' as Necessary in consent-manifest.json | ConsentAnalyzers.AddToManifest:necessary
@@ -61,7 +61,7 @@ public class ManifestEntryFixTests
     public async Task A_cookie_is_declared_in_the_chosen_category() =>
         await Create(
             Code("""            http.Response.Cookies.Append({|CG0101:"_fbp"|}, "1");"""),
-            Manifest,
+            Policy,
             $$"""
             {
               "version": 1,
@@ -82,7 +82,7 @@ public class ManifestEntryFixTests
     public async Task A_local_storage_key_is_declared_for_local_storage_in_a_new_list() =>
         await Create(
             Code("""            await js.InvokeVoidAsync("localStorage.setItem", {|CG0103:"tour_step"|}, 1);"""),
-            Manifest,
+            Policy,
             $$"""
             {
               "version": 1,
@@ -104,12 +104,12 @@ public class ManifestEntryFixTests
     [Fact]
     public async Task A_session_storage_key_is_declared_for_session_storage()
     {
-        var offered = await OfferedActionsAsync(Code("""await session.SetAsync("utm", "x");"""), Manifest);
+        var offered = await OfferedActionsAsync(Code("""await session.SetAsync("utm", "x");"""), Policy);
         Assert.StartsWith("Declare 'utm' (sessionStorage) as Necessary in consent-manifest.json | ConsentAnalyzers.AddToManifest:necessary\n", offered, StringComparison.Ordinal);
         await Create(
             Code("""            await session.SetAsync({|CG0103:"utm"|}, "x");"""),
-            Manifest,
-            Manifest.Replace("  ],\n}", $$"""
+            Policy,
+            Policy.Replace("  ],\n}", $$"""
                   ],
                   "storage": [
                     { "key": "utm", "area": "session", "category": "advertising", {{CookieTodo}} },
@@ -122,7 +122,7 @@ public class ManifestEntryFixTests
     [Fact]
     public async Task A_storage_write_of_unknown_area_is_offered_for_each_area()
     {
-        var offered = await OfferedActionsAsync(Code("""await storage.SetAsync("tour", 1);"""), Manifest);
+        var offered = await OfferedActionsAsync(Code("""await storage.SetAsync("tour", 1);"""), Policy);
         Assert.Equal(
             """
             Declare 'tour' (localStorage) as Necessary in consent-manifest.json | ConsentAnalyzers.AddToManifest:necessary:local
@@ -139,8 +139,8 @@ public class ManifestEntryFixTests
     public async Task A_storage_write_of_unknown_area_is_declared_for_the_chosen_area() =>
         await Create(
             Code("""            await storage.SetAsync({|CG0103:"tour"|}, 1);"""),
-            Manifest,
-            Manifest.Replace("  ],\n}", $$"""
+            Policy,
+            Policy.Replace("  ],\n}", $$"""
                   ],
                   "storage": [
                     { "key": "tour", "area": "session", "category": "functional", {{CookieTodo}} },
@@ -152,12 +152,12 @@ public class ManifestEntryFixTests
     [Fact]
     public async Task A_built_in_tracker_is_declared_by_its_catalog_id()
     {
-        var offered = await OfferedActionsAsync(Code("""await js.InvokeVoidAsync("fbq", "track", "Purchase");"""), Manifest);
+        var offered = await OfferedActionsAsync(Code("""await js.InvokeVoidAsync("fbq", "track", "Purchase");"""), Policy);
         Assert.EndsWith("\nDeclare 'meta-pixel' as Advertising in consent-manifest.json | ConsentAnalyzers.AddToManifest:advertising", offered, StringComparison.Ordinal);
         await Create(
             Code("""            await {|CG0201:js.InvokeVoidAsync("fbq", "track", "Purchase")|};"""),
-            Manifest,
-            Manifest.Replace("  ],\n}", """
+            Policy,
+            Policy.Replace("  ],\n}", """
                   ],
                   "trackers": [
                     { "use": "meta-pixel", "category": "advertising" },
@@ -172,7 +172,7 @@ public class ManifestEntryFixTests
     [InlineData("""http.Response.Cookies.Append("promo seen", "1");""")] // not a valid cookie name: the manifest would reject it
     public async Task No_action_is_offered_for_a_name_the_manifest_cannot_declare_as_written(string body)
     {
-        Assert.Empty(await OfferedActionsAsync(Code(body), Manifest));
+        Assert.Empty(await OfferedActionsAsync(Code(body), Policy));
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public class ManifestEntryFixTests
         var code = Code("""            http.Response.Cookies.Append({|CG0101:"_fbp"|}, "1");""");
         var test = new ManifestEntryFixTest { TestCode = code, CodeActionEquivalenceKey = Key("necessary") };
         test.CodeActionVerifier = (action, verifier) => verifier.Equal("Declare '_fbp' as Necessary in cookie-policy.json", action.Title);
-        test.TestState.AdditionalFiles.Add((SharedPath, Manifest));
+        test.TestState.AdditionalFiles.Add((SharedPath, Policy));
         test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", $"""
             is_global = true
             build_property.ConsentManifestPath = ../shared/cookie-policy.json
@@ -191,7 +191,7 @@ public class ManifestEntryFixTests
             build_metadata.AdditionalFiles.ConsentManifest = true
             """));
         test.FixedState.Sources.Add(WithoutMarkup(code));
-        test.FixedState.AdditionalFiles.Add((SharedPath, Manifest.Replace("""    { "name": "_ga", "category": "functional" },""", $$"""
+        test.FixedState.AdditionalFiles.Add((SharedPath, Policy.Replace("""    { "name": "_ga", "category": "functional" },""", $$"""
                 { "name": "_ga", "category": "functional" },
                 { "name": "_fbp", "category": "necessary", {{CookieTodo}} },
             """.TrimEnd(), StringComparison.Ordinal)));
