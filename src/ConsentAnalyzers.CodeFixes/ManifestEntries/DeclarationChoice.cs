@@ -10,7 +10,8 @@ namespace ConsentAnalyzers.CodeFixes.ManifestEntries;
 /// <summary>
 /// What one "declare in the manifest" action chooses: the category, and for a storage write whose area the code
 /// does not fix (a <c>ProtectedBrowserStorage</c> variable), the area. The choice is the action's equivalence key,
-/// so Fix All applies the same choice to every finding in scope.
+/// so Fix All applies it to every finding in scope that offers the same action: a choice with an area to the
+/// storage writes of unknown area, one without to every other finding.
 /// </summary>
 internal sealed record DeclarationChoice(string Category, StorageArea? AreaForAnyStorage = null)
 {
@@ -52,9 +53,18 @@ internal sealed record DeclarationChoice(string Category, StorageArea? AreaForAn
         }
     }
 
-    /// <summary>The entry that declares what the finding reports, or null when it has nothing a manifest can name exactly.</summary>
+    /// <summary>
+    /// The entry that declares what the finding reports, or null when this choice is not offered for it (an area is
+    /// chosen only for storage of unknown area) or the finding has nothing a manifest can name exactly.
+    /// </summary>
     public NewManifestEntry? EntryFor(Diagnostic diagnostic)
     {
+        var target = TargetOf(diagnostic);
+        if ((target == NameTarget.AnyStorage) != (AreaForAnyStorage is not null))
+        {
+            return null;
+        }
+
         if (diagnostic.Id == DiagnosticIds.UndeclaredTracker)
         {
             return diagnostic.Properties.TryGetValue(DiagnosticProperties.Tracker, out var tracker) && tracker is not null
@@ -69,12 +79,12 @@ internal sealed record DeclarationChoice(string Category, StorageArea? AreaForAn
             return null;
         }
 
-        return TargetOf(diagnostic) switch
+        return target switch
         {
             NameTarget.Cookie => NewManifestEntry.Cookie(name, Category),
             NameTarget.LocalStorage => NewManifestEntry.StorageKey(name, StorageArea.Local, Category),
             NameTarget.SessionStorage => NewManifestEntry.StorageKey(name, StorageArea.Session, Category),
-            NameTarget.AnyStorage when AreaForAnyStorage is { } area => NewManifestEntry.StorageKey(name, area, Category),
+            NameTarget.AnyStorage => NewManifestEntry.StorageKey(name, AreaForAnyStorage!.Value, Category),
             _ => null,
         };
     }

@@ -1,6 +1,7 @@
 using ConsentAnalyzers.CodeFixes.ManifestEntries;
 using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis.Text;
+using static ConsentAnalyzers.Tests.CodeFixes.ManifestEntryFixTest;
 
 namespace ConsentAnalyzers.Tests.CodeFixes;
 
@@ -13,19 +14,6 @@ public class ManifestEntryEditTests
 
     private static string? Apply(string manifest, params NewManifestEntry[] entries) =>
         ManifestEntryEdit.Apply(SourceText.From(manifest), entries)?.ToString();
-
-    /// <summary>The raw string with LF line breaks, whatever the checkout did to this file.</summary>
-    private static string Lf(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
-
-    private static string Crlf(string text) => Lf(text).Replace("\n", "\r\n", StringComparison.Ordinal);
-
-    /// <summary>Each two spaces of indentation as a tab.</summary>
-    private static string Tabs(string text) =>
-        string.Join("\n", Lf(text).Split('\n').Select(line =>
-        {
-            var spaces = line.Length - line.TrimStart(' ').Length;
-            return new string('\t', spaces / 2) + line.Substring(spaces);
-        }));
 
     [Fact]
     public void An_entry_goes_after_the_last_one_with_a_trailing_comma_like_the_others()

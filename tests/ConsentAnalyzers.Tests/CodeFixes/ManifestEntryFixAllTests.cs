@@ -144,4 +144,129 @@ public class ManifestEntryFixAllTests
         test.CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllInDocumentCheck | CodeFixTestBehaviors.SkipFixAllInProjectCheck;
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task Fix_All_keeps_the_files_tabs_CRLF_comments_and_comma_style()
+    {
+        var manifest = Crlf(Tabs("""
+            {
+              "version": 1,
+              "categories": {
+                "analytics": { "title": "Analytics" }
+              },
+              // Cookies we set
+              "cookies": [
+                { "name": "_ga", "category": "analytics" } // Google
+              ]
+            }
+
+            """));
+        var test = Create(
+            Code("""
+                        http.Response.Cookies.Append({|CG0101:"b"|}, "1");
+                        await js.InvokeVoidAsync("localStorage.setItem", {|CG0103:"tour"|}, 1);
+                        http.Response.Cookies.Append({|CG0101:"a"|}, "1");
+            """),
+            manifest,
+            Crlf(Tabs($$"""
+                {
+                  "version": 1,
+                  "categories": {
+                    "analytics": { "title": "Analytics" }
+                  },
+                  // Cookies we set
+                  "cookies": [
+                    { "name": "_ga", "category": "analytics" }, // Google
+                    { "name": "b", "category": "analytics", {{CookieTodo}} },
+                    { "name": "a", "category": "analytics", {{CookieTodo}} }
+                  ],
+                  "storage": [
+                    { "key": "tour", "area": "local", "category": "analytics", {{CookieTodo}} }
+                  ]
+                }
+
+                """)),
+            Key("analytics"));
+        test.BatchFixedState.AdditionalFiles.Add((ManifestPath, Crlf(Tabs($$"""
+            {
+              "version": 1,
+              "categories": {
+                "analytics": { "title": "Analytics" }
+              },
+              // Cookies we set
+              "cookies": [
+                { "name": "_ga", "category": "analytics" }, // Google
+                { "name": "a", "category": "analytics", {{CookieTodo}} },
+                { "name": "b", "category": "analytics", {{CookieTodo}} }
+              ],
+              "storage": [
+                { "key": "tour", "area": "local", "category": "analytics", {{CookieTodo}} }
+              ]
+            }
+
+            """))));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Fix_All_with_an_area_declares_the_storage_writes_of_unknown_area_only()
+    {
+        // The cookie and the session write offer "Functional" without an area: a different action.
+        var remaining = Code("""
+                        await storage.SetAsync("zeta", 1);
+                        await session.SetAsync({|CG0103:"utm"|}, "x");
+                        await storage.SetAsync("tour", 1);
+                        http.Response.Cookies.Append({|CG0101:"_fbp"|}, "1");
+            """);
+        var test = Create(
+            Code("""
+                        await storage.SetAsync({|CG0103:"zeta"|}, 1);
+                        await session.SetAsync({|CG0103:"utm"|}, "x");
+                        await storage.SetAsync({|CG0103:"tour"|}, 1);
+                        http.Response.Cookies.Append({|CG0101:"_fbp"|}, "1");
+            """),
+            Policy,
+            Policy.Replace("  ],\n}", $$"""
+                  ],
+                  "storage": [
+                    { "key": "zeta", "area": "local", "category": "functional", {{CookieTodo}} },
+                    { "key": "tour", "area": "local", "category": "functional", {{CookieTodo}} },
+                  ],
+                }
+                """, StringComparison.Ordinal),
+            Key("functional", "local"),
+            fixedCode: remaining);
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        test.BatchFixedState.Sources.Add(remaining);
+        test.BatchFixedState.MarkupHandling = MarkupMode.Allow;
+        test.BatchFixedState.AdditionalFiles.Add((ManifestPath, Policy.Replace("  ],\n}", $$"""
+              ],
+              "storage": [
+                { "key": "tour", "area": "local", "category": "functional", {{CookieTodo}} },
+                { "key": "zeta", "area": "local", "category": "functional", {{CookieTodo}} },
+              ],
+            }
+            """, StringComparison.Ordinal)));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_name_the_manifest_cannot_hold_stays_reported_and_does_not_stop_the_others()
+    {
+        var test = Create(
+            Code("""
+                        http.Response.Cookies.Append({|CG0101:"promo seen"|}, "1");
+                        http.Response.Cookies.Append({|CG0101:"_fbp"|}, "1");
+            """),
+            Policy,
+            PolicyWithCookies("_fbp"),
+            Key("functional"),
+            fixedCode: Code("""
+                        http.Response.Cookies.Append({|CG0101:"promo seen"|}, "1");
+                        http.Response.Cookies.Append("_fbp", "1");
+            """));
+        test.FixedState.MarkupHandling = MarkupMode.Allow; // the finding that stays is marked in the fixed code
+        test.NumberOfIncrementalIterations = 1;
+        await test.RunAsync();
+    }
 }

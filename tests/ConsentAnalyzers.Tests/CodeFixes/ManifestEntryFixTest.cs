@@ -26,13 +26,13 @@ internal sealed class ManifestEntryFixTest : CSharpCodeFixTest<ManifestAnalyzer,
     /// <summary>
     /// A test that applies the action chosen by <paramref name="equivalenceKey"/> to <paramref name="code"/>, whose
     /// <c>{|CG0101:…|}</c> markup marks the findings, and expects <paramref name="fixedManifest"/> after every fix
-    /// and every Fix All.
+    /// and every Fix All; <paramref name="fixedCode"/>, when given, marks the findings that remain.
     /// </summary>
-    public static ManifestEntryFixTest Create(string code, string manifest, string fixedManifest, string equivalenceKey)
+    public static ManifestEntryFixTest Create(string code, string manifest, string fixedManifest, string equivalenceKey, string? fixedCode = null)
     {
         var test = new ManifestEntryFixTest { TestCode = code, CodeActionEquivalenceKey = equivalenceKey };
         test.TestState.AdditionalFiles.Add((ManifestPath, manifest));
-        test.FixedState.Sources.Add(WithoutMarkup(code));
+        test.FixedState.Sources.Add(fixedCode ?? WithoutMarkup(code));
         test.FixedState.AdditionalFiles.Add((ManifestPath, fixedManifest));
         return test;
     }
@@ -43,6 +43,19 @@ internal sealed class ManifestEntryFixTest : CSharpCodeFixTest<ManifestAnalyzer,
 
     /// <summary>The code as it is after the fix: the same text, since only the manifest changes.</summary>
     public static string WithoutMarkup(string code) => Regex.Replace(code, @"\{\|[A-Z0-9]+:|\|\}", string.Empty);
+
+    /// <summary>The raw string with LF line breaks, whatever the checkout did to the test file.</summary>
+    public static string Lf(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
+
+    public static string Crlf(string text) => Lf(text).Replace("\n", "\r\n", StringComparison.Ordinal);
+
+    /// <summary>Each two spaces of indentation as a tab.</summary>
+    public static string Tabs(string text) =>
+        string.Join("\n", Lf(text).Split('\n').Select(line =>
+        {
+            var spaces = line.Length - line.TrimStart(' ').Length;
+            return new string('\t', spaces / 2) + line.Substring(spaces);
+        }));
 
     protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
         [new CookieWriteAnalyzer(), new StorageWriteAnalyzer(), new TrackingCallAnalyzer(), new ManifestAnalyzer()];
