@@ -47,13 +47,15 @@ internal static class ManifestEntryEdit
         {
             var name = NewManifestEntry.SectionName(section.Key);
             var rendered = section.Select(entry => (RenderMember)(indent => layout.Entry(entry, indent))).ToList();
-            switch (rootObject.Find(name)?.Value)
+            var property = rootObject.Find(name);
+            switch (property?.Value)
             {
                 case null:
                     newSections.Add(indent => layout.Section(name, rendered, indent));
                     break;
                 case JsonArray array:
-                    changes.AddRange(Insert(text, layout, array.Span, array.Items.LastOrDefault()?.Span, rendered));
+                    var besideOtherMembers = !ManifestText.StartsLine(text, property.NameSpan.Start);
+                    changes.AddRange(Insert(text, layout, array.Span, array.Items.LastOrDefault()?.Span, rendered, besideOtherMembers));
                     break;
                 default:
                     return null;
@@ -64,18 +66,22 @@ internal static class ManifestEntryEdit
         {
             var lastProperty = rootObject.Properties.LastOrDefault();
             var lastSpan = lastProperty is null ? (TextSpan?)null : TextSpan.FromBounds(lastProperty.NameSpan.Start, lastProperty.Value.Span.End);
-            changes.AddRange(Insert(text, layout, rootObject.Span, lastSpan, newSections));
+            changes.AddRange(Insert(text, layout, rootObject.Span, lastSpan, newSections, besideOtherMembers: false));
         }
 
         changes.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return changes;
     }
 
-    /// <summary>The changes that add <paramref name="members"/> at the end of the object or array at <paramref name="container"/>.</summary>
-    private static IEnumerable<TextChange> Insert(SourceText text, ManifestLayout layout, TextSpan container, TextSpan? lastMember, IReadOnlyList<RenderMember> members) =>
+    /// <summary>
+    /// The changes that add <paramref name="members"/> at the end of the object or array at <paramref name="container"/>.
+    /// Where its last member stands says how to lay out the new ones; an empty container written
+    /// <paramref name="besideOtherMembers"/> on a line (<c>{ "version": 1, "cookies": [] }</c>) gets them on that line.
+    /// </summary>
+    private static IEnumerable<TextChange> Insert(SourceText text, ManifestLayout layout, TextSpan container, TextSpan? lastMember, IReadOnlyList<RenderMember> members, bool besideOtherMembers) =>
         lastMember is { } last
             ? InsertAfter(text, layout, container, last, members)
-            : InsertIntoEmpty(text, layout, container, members);
+            : InsertIntoEmpty(text, layout, container, members, besideOtherMembers);
 
     private static IEnumerable<TextChange> InsertAfter(SourceText text, ManifestLayout layout, TextSpan container, TextSpan last, IReadOnlyList<RenderMember> members)
     {
@@ -105,13 +111,13 @@ internal static class ManifestEntryEdit
         return [Insertion(trailingComma ? commaAt + 1 : last.End, (trailingComma ? string.Empty : ",") + string.Concat(lines.Select(line => newLine + line)))];
     }
 
-    private static IEnumerable<TextChange> InsertIntoEmpty(SourceText text, ManifestLayout layout, TextSpan container, IReadOnlyList<RenderMember> members)
+    private static IEnumerable<TextChange> InsertIntoEmpty(SourceText text, ManifestLayout layout, TextSpan container, IReadOnlyList<RenderMember> members, bool besideOtherMembers)
     {
         var open = container.Start;
         var close = container.End - 1;
         var interior = TextSpan.FromBounds(open + 1, close);
         var interiorIsBlank = string.IsNullOrWhiteSpace(text.ToString(interior));
-        if (layout.NewLine is not { } newLine)
+        if (layout.NewLine is not { } newLine || besideOtherMembers)
         {
             var oneLine = " " + ManifestLayout.OnOneLine(members) + " ";
             return [interiorIsBlank ? new TextChange(interior, oneLine) : Insertion(close, oneLine)];

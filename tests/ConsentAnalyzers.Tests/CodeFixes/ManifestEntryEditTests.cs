@@ -249,13 +249,16 @@ public class ManifestEntryEditTests
             """), Apply(manifest, Promo, NewManifestEntry.Tracker("segment", "analytics")));
     }
 
-    [Fact]
-    public void A_manifest_on_one_line_stays_on_one_line()
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public void A_manifest_on_one_line_stays_on_one_line(string end)
     {
-        const string Manifest = """{ "version": 1, "categories": { "analytics": { "title": "Analytics" } }, "cookies": [] }""";
+        var manifest = """{ "version": 1, "categories": { "analytics": { "title": "Analytics" } }, "cookies": [] }""" + end;
         Assert.Equal(
-            $$"""{ "version": 1, "categories": { "analytics": { "title": "Analytics" } }, "cookies": [ { "name": "promo", "category": "analytics", {{CookieTodo}} } ], "trackers": [ { "use": "hotjar", "category": "analytics" } ] }""",
-            Apply(Manifest, Promo, NewManifestEntry.Tracker("hotjar", "analytics")));
+            $$"""{ "version": 1, "categories": { "analytics": { "title": "Analytics" } }, "cookies": [ { "name": "promo", "category": "analytics", {{CookieTodo}} } ], "trackers": [ { "use": "hotjar", "category": "analytics" } ] }""" + end,
+            Apply(manifest, Promo, NewManifestEntry.Tracker("hotjar", "analytics")));
     }
 
     [Fact]
