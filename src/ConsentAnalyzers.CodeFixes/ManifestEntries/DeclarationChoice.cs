@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Manifest;
@@ -38,15 +39,21 @@ internal sealed record DeclarationChoice(string Category, StorageArea? AreaForAn
     }
 
     /// <summary>
-    /// The choices to offer for a finding: each declared category, in manifest order; for a storage write of
-    /// unknown area, each category for local storage, then each for session storage (either area declares it).
+    /// The choices to offer for a finding: each declared category in manifest order, but the essential ones last;
+    /// for a storage write of unknown area, each category for local storage, then each for session storage (either
+    /// area declares it).
     /// </summary>
+    /// <remarks>
+    /// The first action is the one a quick "apply" in the editor and <c>dotnet format analyzers</c> (which applies the
+    /// first action's Fix All to the whole solution) choose. It must not be an essential category: that would
+    /// declare every finding as needing no consent and silence the consent checks for all of them at once.
+    /// </remarks>
     public static IEnumerable<DeclarationChoice> For(Diagnostic diagnostic, ManifestModel manifest)
     {
         StorageArea?[] areas = TargetOf(diagnostic) == NameTarget.AnyStorage ? [StorageArea.Local, StorageArea.Session] : [null];
         foreach (var area in areas)
         {
-            foreach (var category in manifest.Categories)
+            foreach (var category in manifest.Categories.OrderBy(c => c.IsEssential))
             {
                 yield return new DeclarationChoice(category.Id, area);
             }

@@ -45,14 +45,14 @@ public class ManifestEntryFixTests
         """;
 
     [Fact]
-    public async Task A_cookie_is_offered_once_per_category_in_manifest_order()
+    public async Task A_cookie_is_offered_once_per_category_in_manifest_order_essential_ones_last()
     {
         var offered = await OfferedActionsAsync(Code("""http.Response.Cookies.Append("_fbp", "1");"""), Policy);
         Assert.Equal(
             """
-            Declare '_fbp' as Necessary in consent-manifest.json | ConsentAnalyzers.AddToManifest:necessary
             Declare '_fbp' as Functional in consent-manifest.json | ConsentAnalyzers.AddToManifest:functional
             Declare '_fbp' as Advertising in consent-manifest.json | ConsentAnalyzers.AddToManifest:advertising
+            Declare '_fbp' as Necessary in consent-manifest.json | ConsentAnalyzers.AddToManifest:necessary
             """,
             offered);
     }
@@ -105,7 +105,7 @@ public class ManifestEntryFixTests
     public async Task A_session_storage_key_is_declared_for_session_storage()
     {
         var offered = await OfferedActionsAsync(Code("""await session.SetAsync("utm", "x");"""), Policy);
-        Assert.StartsWith("Declare 'utm' (sessionStorage) as Necessary in consent-manifest.json | ConsentAnalyzers.AddToManifest:necessary\n", offered, StringComparison.Ordinal);
+        Assert.StartsWith("Declare 'utm' (sessionStorage) as Functional in consent-manifest.json | ConsentAnalyzers.AddToManifest:functional\n", offered, StringComparison.Ordinal);
         await Create(
             Code("""            await session.SetAsync({|CG0103:"utm"|}, "x");"""),
             Policy,
@@ -125,12 +125,12 @@ public class ManifestEntryFixTests
         var offered = await OfferedActionsAsync(Code("""await storage.SetAsync("tour", 1);"""), Policy);
         Assert.Equal(
             """
-            Declare 'tour' (localStorage) as Necessary in consent-manifest.json | ConsentAnalyzers.AddToManifest:necessary:local
             Declare 'tour' (localStorage) as Functional in consent-manifest.json | ConsentAnalyzers.AddToManifest:functional:local
             Declare 'tour' (localStorage) as Advertising in consent-manifest.json | ConsentAnalyzers.AddToManifest:advertising:local
-            Declare 'tour' (sessionStorage) as Necessary in consent-manifest.json | ConsentAnalyzers.AddToManifest:necessary:session
+            Declare 'tour' (localStorage) as Necessary in consent-manifest.json | ConsentAnalyzers.AddToManifest:necessary:local
             Declare 'tour' (sessionStorage) as Functional in consent-manifest.json | ConsentAnalyzers.AddToManifest:functional:session
             Declare 'tour' (sessionStorage) as Advertising in consent-manifest.json | ConsentAnalyzers.AddToManifest:advertising:session
+            Declare 'tour' (sessionStorage) as Necessary in consent-manifest.json | ConsentAnalyzers.AddToManifest:necessary:session
             """,
             offered);
     }
@@ -153,7 +153,7 @@ public class ManifestEntryFixTests
     public async Task A_built_in_tracker_is_declared_by_its_catalog_id()
     {
         var offered = await OfferedActionsAsync(Code("""await js.InvokeVoidAsync("fbq", "track", "Purchase");"""), Policy);
-        Assert.EndsWith("\nDeclare 'meta-pixel' as Advertising in consent-manifest.json | ConsentAnalyzers.AddToManifest:advertising", offered, StringComparison.Ordinal);
+        Assert.Contains("\nDeclare 'meta-pixel' as Advertising in consent-manifest.json | ConsentAnalyzers.AddToManifest:advertising\n", offered, StringComparison.Ordinal);
         await Create(
             Code("""            await {|CG0201:js.InvokeVoidAsync("fbq", "track", "Purchase")|};"""),
             Policy,
