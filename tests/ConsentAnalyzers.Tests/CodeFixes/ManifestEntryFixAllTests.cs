@@ -23,61 +23,45 @@ public class ManifestEntryFixAllTests
                         await {|CG0201:js.InvokeVoidAsync("fbq", "track", "Purchase")|};
             """),
             Policy,
-            $$"""
-            {
-              "version": 1,
-              "categories": {
-                "necessary": { "title": "Strictly Necessary", "essential": true },
-                "functional": { "title": "Functional" },
-                "advertising": { "title": "Advertising and Attribution" },
-              },
-              "cookies": [
-                { "name": "_ga", "category": "functional" },
-                { "name": "promo", "category": "advertising", {{CookieTodo}} },
-                { "name": "_fbp", "category": "advertising", {{CookieTodo}} },
-              ],
-              "trackers": [
-                { "use": "meta-pixel", "category": "advertising" },
-              ],
-              "storage": [
-                { "key": "tour", "area": "local", "category": "advertising", {{CookieTodo}} },
-              ],
-            }
-            """,
+            PolicyWith(
+                cookies: $$"""
+                        { "name": "promo", "category": "advertising", {{CookieTodo}} },
+                        { "name": "_fbp", "category": "advertising", {{CookieTodo}} },
+                    """,
+                lists: $$"""
+                      "trackers": [
+                        { "use": "meta-pixel", "category": "advertising" },
+                      ],
+                      "storage": [
+                        { "key": "tour", "area": "local", "category": "advertising", {{CookieTodo}} },
+                      ],
+                    """),
             Key("advertising"));
         test.NumberOfIncrementalIterations = 4;
-        test.BatchFixedState.AdditionalFiles.Add((ManifestPath, $$"""
-            {
-              "version": 1,
-              "categories": {
-                "necessary": { "title": "Strictly Necessary", "essential": true },
-                "functional": { "title": "Functional" },
-                "advertising": { "title": "Advertising and Attribution" },
-              },
-              "cookies": [
-                { "name": "_ga", "category": "functional" },
-                { "name": "_fbp", "category": "advertising", {{CookieTodo}} },
-                { "name": "promo", "category": "advertising", {{CookieTodo}} },
-              ],
-              "storage": [
-                { "key": "tour", "area": "local", "category": "advertising", {{CookieTodo}} },
-              ],
-              "trackers": [
-                { "use": "meta-pixel", "category": "advertising" },
-              ],
-            }
-            """));
+
+        // Fix All: sorted by name, and the lists in the order cookies, storage, trackers.
+        test.BatchFixedState.AdditionalFiles.Add((ManifestPath, PolicyWith(
+            cookies: $$"""
+                    { "name": "_fbp", "category": "advertising", {{CookieTodo}} },
+                    { "name": "promo", "category": "advertising", {{CookieTodo}} },
+                """,
+            lists: $$"""
+                  "storage": [
+                    { "key": "tour", "area": "local", "category": "advertising", {{CookieTodo}} },
+                  ],
+                  "trackers": [
+                    { "use": "meta-pixel", "category": "advertising" },
+                  ],
+                """)));
         await test.RunAsync();
     }
 
     /// <summary>A file that writes one cookie, in a type named after it (a test may have several such files).</summary>
     private static string Cookie(string name) => Code($$"""            http.Response.Cookies.Append({|CG0101:"{{name}}"|}, "1");""", "Writes_" + name);
 
-    /// <summary><see cref="Policy"/> with these cookie entries after its own, in the functional category.</summary>
-    private static string PolicyWithCookies(params string[] names) => Policy.Replace(
-        """    { "name": "_ga", "category": "functional" },""",
-        string.Join("\n", ["""    { "name": "_ga", "category": "functional" },""", .. names.Select(name => $$"""    { "name": "{{name}}", "category": "functional", {{CookieTodo}} },""")]),
-        StringComparison.Ordinal);
+    /// <summary><see cref="Policy"/> with these cookies declared after its own, in the functional category.</summary>
+    private static string PolicyWithCookies(params string[] names) =>
+        PolicyWith(cookies: string.Join("\n", names.Select(name => $$"""    { "name": "{{name}}", "category": "functional", {{CookieTodo}} },""")));
 
     [Fact]
     public async Task Fix_All_in_a_project_declares_the_names_of_every_document_in_one_sorted_edit()
@@ -226,27 +210,23 @@ public class ManifestEntryFixAllTests
                         http.Response.Cookies.Append({|CG0101:"_fbp"|}, "1");
             """),
             Policy,
-            Policy.Replace("  ],\n}", $$"""
-                  ],
+            PolicyWith(lists: $$"""
                   "storage": [
                     { "key": "zeta", "area": "local", "category": "functional", {{CookieTodo}} },
                     { "key": "tour", "area": "local", "category": "functional", {{CookieTodo}} },
                   ],
-                }
-                """, StringComparison.Ordinal),
+                """),
             Key("functional", "local"),
             fixedCode: remaining);
         test.FixedState.MarkupHandling = MarkupMode.Allow;
         test.BatchFixedState.Sources.Add(remaining);
         test.BatchFixedState.MarkupHandling = MarkupMode.Allow;
-        test.BatchFixedState.AdditionalFiles.Add((ManifestPath, Policy.Replace("  ],\n}", $$"""
-              ],
+        test.BatchFixedState.AdditionalFiles.Add((ManifestPath, PolicyWith(lists: $$"""
               "storage": [
                 { "key": "tour", "area": "local", "category": "functional", {{CookieTodo}} },
                 { "key": "zeta", "area": "local", "category": "functional", {{CookieTodo}} },
               ],
-            }
-            """, StringComparison.Ordinal)));
+            """)));
         await test.RunAsync();
     }
 

@@ -24,6 +24,19 @@ public class ManifestEntryFixTests
         }
         """;
 
+    /// <summary>
+    /// <see cref="Policy"/> with these lines at the end of its cookie list and these lists after it: the manifest
+    /// as a fix leaves it.
+    /// </summary>
+    internal static string PolicyWith(string cookies = "", string lists = "")
+    {
+        const string LastCookie = """    { "name": "_ga", "category": "functional" },""" + "\n";
+        const string End = "  ],\n}";
+        return Lf(Policy)
+            .Replace(LastCookie, LastCookie + (cookies.Length == 0 ? string.Empty : Lf(cookies) + "\n"), StringComparison.Ordinal)
+            .Replace(End, "  ],\n" + (lists.Length == 0 ? string.Empty : Lf(lists) + "\n") + "}", StringComparison.Ordinal);
+    }
+
     /// <summary>Writes and tracking calls under a consent check, so the only findings are the undeclared names and trackers.</summary>
     internal static string Code(string body, string type = "Page") => $$"""
         using System.Threading.Tasks;
@@ -83,22 +96,11 @@ public class ManifestEntryFixTests
         await Create(
             Code("""            await js.InvokeVoidAsync("localStorage.setItem", {|CG0103:"tour_step"|}, 1);"""),
             Policy,
-            $$"""
-            {
-              "version": 1,
-              "categories": {
-                "necessary": { "title": "Strictly Necessary", "essential": true },
-                "functional": { "title": "Functional" },
-                "advertising": { "title": "Advertising and Attribution" },
-              },
-              "cookies": [
-                { "name": "_ga", "category": "functional" },
-              ],
-              "storage": [
-                { "key": "tour_step", "area": "local", "category": "functional", {{CookieTodo}} },
-              ],
-            }
-            """,
+            PolicyWith(lists: $$"""
+                  "storage": [
+                    { "key": "tour_step", "area": "local", "category": "functional", {{CookieTodo}} },
+                  ],
+                """),
             Key("functional")).RunAsync();
 
     [Fact]
@@ -109,13 +111,11 @@ public class ManifestEntryFixTests
         await Create(
             Code("""            await session.SetAsync({|CG0103:"utm"|}, "x");"""),
             Policy,
-            Policy.Replace("  ],\n}", $$"""
-                  ],
+            PolicyWith(lists: $$"""
                   "storage": [
                     { "key": "utm", "area": "session", "category": "advertising", {{CookieTodo}} },
                   ],
-                }
-                """, StringComparison.Ordinal),
+                """),
             Key("advertising")).RunAsync();
     }
 
@@ -140,13 +140,11 @@ public class ManifestEntryFixTests
         await Create(
             Code("""            await storage.SetAsync({|CG0103:"tour"|}, 1);"""),
             Policy,
-            Policy.Replace("  ],\n}", $$"""
-                  ],
+            PolicyWith(lists: $$"""
                   "storage": [
                     { "key": "tour", "area": "session", "category": "functional", {{CookieTodo}} },
                   ],
-                }
-                """, StringComparison.Ordinal),
+                """),
             Key("functional", "session")).RunAsync();
 
     [Fact]
@@ -157,13 +155,11 @@ public class ManifestEntryFixTests
         await Create(
             Code("""            await {|CG0201:js.InvokeVoidAsync("fbq", "track", "Purchase")|};"""),
             Policy,
-            Policy.Replace("  ],\n}", """
-                  ],
+            PolicyWith(lists: """
                   "trackers": [
                     { "use": "meta-pixel", "category": "advertising" },
                   ],
-                }
-                """, StringComparison.Ordinal),
+                """),
             Key("advertising")).RunAsync();
     }
 
@@ -191,10 +187,7 @@ public class ManifestEntryFixTests
             build_metadata.AdditionalFiles.ConsentManifest = true
             """));
         test.FixedState.Sources.Add(WithoutMarkup(code));
-        test.FixedState.AdditionalFiles.Add((SharedPath, Policy.Replace("""    { "name": "_ga", "category": "functional" },""", $$"""
-                { "name": "_ga", "category": "functional" },
-                { "name": "_fbp", "category": "necessary", {{CookieTodo}} },
-            """.TrimEnd(), StringComparison.Ordinal)));
+        test.FixedState.AdditionalFiles.Add((SharedPath, PolicyWith(cookies: $$"""    { "name": "_fbp", "category": "necessary", {{CookieTodo}} },""")));
         test.CodeFixTestBehaviors = Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipFixAllCheck; // the Fix All action has its own title
         await test.RunAsync();
     }
