@@ -180,16 +180,19 @@ public class ManifestEntryEditTests
             """), Apply(manifest, Promo));
     }
 
-    [Fact]
-    public void A_missing_list_is_added_after_the_last_top_level_property()
+    [Theory]
+    [InlineData("", "\n")]
+    [InlineData("", "")] // no line break at the end of the file: none is added
+    [InlineData("\uFEFF", "\n")] // a byte-order mark stays in front
+    public void A_missing_list_is_added_after_the_last_top_level_property(string start, string end)
     {
-        var manifest = Lf("""
+        var manifest = start + Lf("""
             {
               "version": 1,
               "categories": { "analytics": { "title": "Analytics" } } // the only one
             }
-            """);
-        Assert.Equal(Lf($$"""
+            """) + end;
+        Assert.Equal(start + Lf($$"""
             {
               "version": 1,
               "categories": { "analytics": { "title": "Analytics" } }, // the only one
@@ -197,7 +200,7 @@ public class ManifestEntryEditTests
                 { "name": "promo", "category": "analytics", {{CookieTodo}} }
               ]
             }
-            """), Apply(manifest, Promo));
+            """) + end, Apply(manifest, Promo));
     }
 
     [Fact]
@@ -278,47 +281,6 @@ public class ManifestEntryEditTests
               "cookies": [
                 { "name": "_ga", "category": "analytics" },
                 { "name": "promo", "category": "analytics", {{CookieTodo}} } ] }
-            """), Apply(manifest, Promo));
-    }
-
-    [Fact]
-    public void A_manifest_without_a_final_line_break_gets_none()
-    {
-        var manifest = Lf("""
-            {
-              "version": 1,
-              "categories": { "analytics": { "title": "Analytics" } }
-            }
-            """).TrimEnd('\n');
-        var result = Apply(manifest, Promo);
-        Assert.Equal(Lf($$"""
-            {
-              "version": 1,
-              "categories": { "analytics": { "title": "Analytics" } },
-              "cookies": [
-                { "name": "promo", "category": "analytics", {{CookieTodo}} }
-              ]
-            }
-            """).TrimEnd('\n'), result);
-    }
-
-    [Fact]
-    public void A_byte_order_mark_stays_in_front()
-    {
-        var manifest = "\uFEFF" + Lf("""
-            {
-              "version": 1,
-              "categories": { "analytics": { "title": "Analytics" } }
-            }
-            """);
-        Assert.Equal("\uFEFF" + Lf($$"""
-            {
-              "version": 1,
-              "categories": { "analytics": { "title": "Analytics" } },
-              "cookies": [
-                { "name": "promo", "category": "analytics", {{CookieTodo}} }
-              ]
-            }
             """), Apply(manifest, Promo));
     }
 
