@@ -33,20 +33,18 @@ public sealed class AddToManifestCodeFixProvider : CodeFixProvider
         }
 
         var categoryNames = new CategoryNames(manifest.Model);
+        var solution = context.Document.Project.Solution;
         foreach (var diagnostic in context.Diagnostics)
         {
             foreach (var choice in DeclarationChoice.For(diagnostic, manifest.Model))
             {
-                var entry = choice.EntryFor(diagnostic);
-                var newText = entry is null ? null : ManifestEntryEdit.Apply(manifest.Text, [entry]);
-                if (newText is null)
+                if (choice.EntryFor(diagnostic) is not { } entry || ManifestEntryEdit.Apply(manifest.Text, [entry]) is not { } newText)
                 {
                     continue;
                 }
 
-                var solution = context.Document.Project.Solution;
                 var action = CodeAction.Create(
-                    Title(entry!, categoryNames.Member(choice.Category), manifest.FileName),
+                    Title(entry, categoryNames.Member(choice.Category), manifest.FileName),
                     _ => Task.FromResult(manifest.WithText(solution, newText)),
                     choice.EquivalenceKey);
                 context.RegisterCodeFix(action, diagnostic);

@@ -7,9 +7,9 @@ using Microsoft.CodeAnalysis.Text;
 namespace ConsentAnalyzers.CodeFixes.ManifestEntries;
 
 /// <summary>
-/// Adds entries to a manifest text with the smallest edit that does it: new entries go after the last entry of their
-/// list (a missing list is added after the last top-level property), written in the file's own line breaks,
-/// indentation and comma style. Nothing else in the file changes: comments, blank lines and spacing stay as the user
+/// Adds entries to a manifest text with the smallest edit that does it: new entries go at the end of their list (a
+/// missing list is added after the last top-level property), written in the file's own line breaks, indentation and
+/// comma style. Nothing else in the file changes: comments, blank lines and spacing stay as the user
 /// wrote them.
 /// </summary>
 internal static class ManifestEntryEdit
@@ -69,8 +69,7 @@ internal static class ManifestEntryEdit
             changes.AddRange(Insert(text, layout, rootObject.Span, lastSpan, newSections, besideOtherMembers: false));
         }
 
-        changes.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-        return changes;
+        return changes.OrderBy(change => change.Span.Start).ToList();
     }
 
     /// <summary>
@@ -86,7 +85,7 @@ internal static class ManifestEntryEdit
     private static IEnumerable<TextChange> InsertAfter(SourceText text, ManifestLayout layout, TextSpan container, TextSpan last, IReadOnlyList<RenderMember> members)
     {
         var commaAt = ManifestText.NextToken(text, last.End);
-        var trailingComma = ManifestLayout.HasCommaAfter(text, last);
+        var trailingComma = commaAt < text.Length && text[commaAt] == ',';
         if (layout.NewLine is not { } newLine || !ManifestText.StartsLine(text, last.Start))
         {
             // Members written side by side ([ {…}, {…} ]): the new ones follow on the same line.

@@ -43,15 +43,18 @@ internal sealed class ManifestLayout
     public static ManifestLayout Detect(SourceText text, JsonObject root)
     {
         var first = root.Properties.FirstOrDefault();
-        var unit = first is not null && ManifestText.StartsLine(text, first.NameSpan.Start) && ManifestText.Indentation(text, first.NameSpan.Start).Length > 0
-            ? ManifestText.Indentation(text, first.NameSpan.Start)
-            : "  ";
+        var unit = first is not null && ManifestText.StartsLine(text, first.NameSpan.Start) ? ManifestText.Indentation(text, first.NameSpan.Start) : string.Empty;
+        if (unit.Length == 0)
+        {
+            unit = "  "; // top-level properties beside the brace: nothing to learn from
+        }
+
         var last = root.Properties.LastOrDefault();
         var trailingCommas = last is not null && HasCommaAfter(text, last.Value.Span);
         return new ManifestLayout(ManifestText.NewLine(text), unit, trailingCommas, EntryPropertyIndentOf(text, root, unit));
     }
 
-    public static bool HasCommaAfter(SourceText text, TextSpan member)
+    private static bool HasCommaAfter(SourceText text, TextSpan member)
     {
         var next = ManifestText.NextToken(text, member.End);
         return next < text.Length && text[next] == ',';
@@ -68,7 +71,7 @@ internal sealed class ManifestLayout
     public string Entry(NewManifestEntry entry, string? indent)
     {
         var pairs = entry.Fields().Select(f => ManifestText.Quote(f.Field) + ": " + ManifestText.Quote(f.Value));
-        if (indent is null || NewLine is null || EntryPropertyIndent is null)
+        if (indent is null || EntryPropertyIndent is null)
         {
             return "{ " + string.Join(", ", pairs) + " }";
         }
@@ -80,7 +83,7 @@ internal sealed class ManifestLayout
     /// <summary>A whole new section: <c>"cookies": [ … ]</c>, its entries one level deeper than the section's name.</summary>
     public string Section(string name, IReadOnlyList<RenderMember> entries, string? indent)
     {
-        if (indent is null || NewLine is null)
+        if (indent is null)
         {
             return ManifestText.Quote(name) + ": [ " + OnOneLine(entries) + " ]";
         }
