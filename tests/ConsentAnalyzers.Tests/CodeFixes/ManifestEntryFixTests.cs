@@ -188,7 +188,6 @@ public class ManifestEntryFixTests
             """));
         test.FixedState.Sources.Add(WithoutMarkup(code));
         test.FixedState.AdditionalFiles.Add((SharedPath, PolicyWith(cookies: $$"""    { "name": "_fbp", "category": "necessary", {{CookieTodo}} },""")));
-        test.CodeFixTestBehaviors = Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipFixAllCheck; // the Fix All action has its own title
         await test.RunAsync();
     }
 }
