@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
 using ConsentAnalyzers.Generator;
+using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -14,34 +16,45 @@ namespace ConsentAnalyzers.CodeFixes.Common;
 /// </summary>
 internal static class CategoryExpressions
 {
-    /// <summary>The generated <c>ConsentCategory</c> field for <paramref name="categoryId"/>, or null (no such category, no generated enum).</summary>
+    /// <summary>The generated <c>ConsentCategory</c> field for <paramref name="categoryId"/> in the document's project, or null.</summary>
     public static async Task<IFieldSymbol?> MemberAsync(Document document, string categoryId, CancellationToken cancellationToken)
     {
         var manifest = ConsentProject.Manifest(document.Project, cancellationToken);
         var compilation = await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-        if (manifest is null || compilation is null
-            || ConsentProject.GeneratedType(document.Project, compilation, CategoryNames.EnumName) is not { TypeKind: TypeKind.Enum } categoryEnum)
-        {
-            return null;
-        }
+        return manifest is null || compilation is null ? null : Member(Enum(document.Project, compilation), manifest, categoryId);
+    }
 
-        for (var index = 0; index < manifest.Categories.Count; index++)
-        {
-            if (manifest.Categories[index].Id != categoryId)
-            {
-                continue;
-            }
+    /// <summary>The generated <c>ConsentCategory</c> enum, or null when the compilation has none.</summary>
+    public static INamedTypeSymbol? Enum(Project project, Compilation compilation) =>
+        ConsentProject.GeneratedType(project, compilation, CategoryNames.EnumName) is { TypeKind: TypeKind.Enum } categoryEnum ? categoryEnum : null;
 
-            foreach (var member in categoryEnum.GetMembers())
+    /// <summary>The field of <paramref name="categoryEnum"/> for <paramref name="categoryId"/>, or null.</summary>
+    public static IFieldSymbol? Member(INamedTypeSymbol? categoryEnum, ManifestModel manifest, string categoryId)
+    {
+        var value = Value(manifest, categoryId);
+        foreach (var member in categoryEnum?.GetMembers() ?? ImmutableArray<ISymbol>.Empty)
+        {
+            if (value >= 0 && member is IFieldSymbol { HasConstantValue: true, ConstantValue: int constant } field && constant == value)
             {
-                if (member is IFieldSymbol { HasConstantValue: true, ConstantValue: int value } field && value == index)
-                {
-                    return field;
-                }
+                return field;
             }
         }
 
         return null;
+    }
+
+    /// <summary>The <c>ConsentCategory</c> value of a category: its position in the manifest; -1 for an unknown id.</summary>
+    public static int Value(ManifestModel manifest, string categoryId)
+    {
+        for (var index = 0; index < manifest.Categories.Count; index++)
+        {
+            if (manifest.Categories[index].Id == categoryId)
+            {
+                return index;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

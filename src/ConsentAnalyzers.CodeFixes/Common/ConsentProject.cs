@@ -14,9 +14,13 @@ internal static class ConsentProject
     /// </summary>
     public static INamedTypeSymbol? GeneratedType(Project project, Compilation compilation, string name)
     {
-        var options = GeneratorOptions.From(project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName, parseOptions: null);
-        return compilation.GetTypeByMetadataName(options.Namespace.Length == 0 ? name : options.Namespace + "." + name);
+        var ns = Options(project, compilation).Namespace;
+        return compilation.GetTypeByMetadataName(ns.Length == 0 ? name : ns + "." + name);
     }
+
+    /// <summary>The generator's options for the project (namespace, visibility), as the analyzers read them.</summary>
+    public static GeneratorOptions Options(Project project, Compilation compilation) =>
+        GeneratorOptions.From(project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName, parseOptions: null);
 
     /// <summary>The project's valid manifest, or null (none, or one with errors: the code rules are silent then).</summary>
     public static ManifestModel? Manifest(Project project, CancellationToken cancellationToken)

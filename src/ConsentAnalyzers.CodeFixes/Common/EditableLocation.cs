@@ -16,7 +16,7 @@ internal static class EditableLocation
     {
         var location = diagnostic.Location;
         return location.IsInSource
-            && !diagnostic.Properties.ContainsKey(DiagnosticProperties.InMarkup)
+            && !(diagnostic.Properties.TryGetValue(DiagnosticProperties.InMarkup, out var inMarkup) && inMarkup == "true")
             && document is not SourceGeneratedDocument
             && !location.GetMappedLineSpan().HasMappedPath
             && !HasGeneratedHeader(location.SourceTree!);

@@ -17,13 +17,13 @@ namespace ConsentAnalyzers.Tests.CodeFixes;
 internal sealed class CSharpFixTest<TCodeFix> : CSharpCodeFixTest<EmptyDiagnosticAnalyzer, TCodeFix, DefaultVerifier>
     where TCodeFix : CodeFixProvider, new()
 {
-    public CSharpFixTest(string code, string fixedCode)
+    public CSharpFixTest(string code, string fixedCode, string manifest = CodeManifests.Policy)
     {
         ReferenceAssemblies = ConsentAnalyzerTest<CookieWriteAnalyzer>.AspNetCore;
         TestCode = code;
         FixedCode = fixedCode;
         MarkupOptions = MarkupOptions.UseFirstDescriptor; // several analyzers report the same rules, with the same descriptor
-        TestState.AdditionalFiles.Add((ConsentAnalyzerTest<CookieWriteAnalyzer>.ManifestPath, CodeManifests.Policy));
+        TestState.AdditionalFiles.Add((ConsentAnalyzerTest<CookieWriteAnalyzer>.ManifestPath, manifest));
     }
 
     /// <summary>Adds a source file that the fix leaves alone, such as the stand-in for the generated API.</summary>
