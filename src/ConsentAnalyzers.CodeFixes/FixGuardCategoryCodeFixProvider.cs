@@ -10,7 +10,6 @@ using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Guards;
 using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -31,39 +30,45 @@ namespace ConsentAnalyzers.CodeFixes;
 /// another site needing the old category stays as it is.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(FixGuardCategoryCodeFixProvider)), Shared]
-public sealed class FixGuardCategoryCodeFixProvider : CodeFixProvider
+public sealed class FixGuardCategoryCodeFixProvider : DocumentCodeFixProvider
 {
-    private const string EquivalenceKey = "CG0203.FixGuardCategory";
     private const string GuardAttributeName = "ConsentGuardAttribute";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.WrongCategoryGuard);
 
-    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(async (context, document, diagnostics) =>
+    private protected override string EquivalenceKey => "CG0203.FixGuardCategory";
+
+    private protected override async Task<string?> TitleAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        await FindAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is null
+            ? null
+            : $"Check consent for '{diagnostic.Properties[DiagnosticProperties.Category]}' instead of '{diagnostic.Properties[DiagnosticProperties.GrantedCategories]}'";
+
+    /// <summary>
+    /// Each site's edit is found (and checked) on its own; edits that disagree about one check are left out, and two
+    /// sites under the same check share its edit.
+    /// </summary>
+    private protected override async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
-        // Each site's edit is found (and checked) on its own; edits that disagree about one check are left out.
         var edits = new Dictionary<TextSpan, Edit?>();
         foreach (var diagnostic in diagnostics)
         {
-            if (await FindAsync(document, diagnostic, context.CancellationToken).ConfigureAwait(false) is { } edit)
+            if (await FindAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not { } edit)
             {
-                var span = edit.Target.Span;
-                edits[span] = edits.TryGetValue(span, out var other) && (other is null || !other.Replacement.IsEquivalentTo(edit.Replacement)) ? null : edit;
+                continue;
+            }
+
+            var span = edit.Target.Span;
+            if (!edits.TryGetValue(span, out var other))
+            {
+                edits[span] = edit;
+            }
+            else if (other is not null && !other.Replacement.IsEquivalentTo(edit.Replacement))
+            {
+                edits[span] = null;
             }
         }
 
-        return await ApplyAsync(document, edits.Values.OfType<Edit>(), context.CancellationToken).ConfigureAwait(false);
-    });
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (await FindAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is { } edit)
-            {
-                var title = $"Check consent for '{diagnostic.Properties[DiagnosticProperties.Category]}' instead of '{diagnostic.Properties[DiagnosticProperties.GrantedCategories]}'";
-                context.RegisterCodeFix(CodeAction.Create(title, c => ApplyAsync(context.Document, new[] { edit }, c), EquivalenceKey), diagnostic);
-            }
-        }
+        return await ApplyAsync(document, edits.Values.OfType<Edit>(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>One node of a consent check replaced: the category argument, or the name of the guard member.</summary>
@@ -107,11 +112,11 @@ public sealed class FixGuardCategoryCodeFixProvider : CodeFixProvider
             return null;
         }
 
-        var before = await GuardDiagnostics.InAsync(document, scope.Span, cancellationToken).ConfigureAwait(false);
+        var before = await GuardDiagnostics.InAsync(model.Compilation, model.SyntaxTree, scope.Span, document.Project.AnalyzerOptions, cancellationToken).ConfigureAwait(false);
         Edit? found = null;
         foreach (var candidate in candidates)
         {
-            if (await RepairsOnlyAsync(document, candidate, before, site, scope.Span, cancellationToken).ConfigureAwait(false))
+            if (await RepairsOnlyAsync(document, model, candidate, before, site, scope.Span, cancellationToken).ConfigureAwait(false))
             {
                 if (found is not null)
                 {
@@ -129,17 +134,24 @@ public sealed class FixGuardCategoryCodeFixProvider : CodeFixProvider
     /// Whether, after <paramref name="edit"/>, the site has no consent finding and every finding in the member was
     /// there before (at the same place, shifted by the edit).
     /// </summary>
-    private static async Task<bool> RepairsOnlyAsync(Document document, Edit edit, ImmutableArray<Diagnostic> before, TextSpan site, TextSpan scope, CancellationToken cancellationToken)
+    private static async Task<bool> RepairsOnlyAsync(Document document, SemanticModel model, Edit edit, ImmutableArray<Diagnostic> before, TextSpan site, TextSpan scope, CancellationToken cancellationToken)
     {
         var edited = await ApplyAsync(document, new[] { edit }, cancellationToken).ConfigureAwait(false);
-        var changes = (await edited.GetTextChangesAsync(document, cancellationToken).ConfigureAwait(false)).ToList();
+        var editedTree = await edited.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
+        if (editedTree is null)
+        {
+            return false;
+        }
+
+        var changes = editedTree.GetChanges(model.SyntaxTree);
         var expected = new HashSet<(string, TextSpan)>(before.Where(d => d.Location.SourceSpan != site).Select(d => (d.Id, Shift(d.Location.SourceSpan, changes))));
-        var after = await GuardDiagnostics.InAsync(edited, Shift(scope, changes), cancellationToken).ConfigureAwait(false);
+        var compilation = model.Compilation.ReplaceSyntaxTree(model.SyntaxTree, editedTree);
+        var after = await GuardDiagnostics.InAsync(compilation, editedTree, Shift(scope, changes), document.Project.AnalyzerOptions, cancellationToken).ConfigureAwait(false);
         return after.All(d => expected.Contains((d.Id, d.Location.SourceSpan)));
     }
 
     /// <summary>Where a span of the original text is after <paramref name="changes"/>, none of which overlaps it.</summary>
-    private static TextSpan Shift(TextSpan span, IReadOnlyList<TextChange> changes)
+    private static TextSpan Shift(TextSpan span, IEnumerable<TextChange> changes)
     {
         int Position(int position) => position + changes.Where(c => c.Span.End <= position).Sum(c => (c.NewText?.Length ?? 0) - c.Span.Length);
         return TextSpan.FromBounds(Position(span.Start), Position(span.End));

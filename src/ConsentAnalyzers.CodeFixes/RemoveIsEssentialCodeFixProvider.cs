@@ -7,7 +7,6 @@ using System.Threading.Tasks;
 using ConsentAnalyzers.CodeFixes.Common;
 using ConsentAnalyzers.Diagnostics;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -21,29 +20,19 @@ namespace ConsentAnalyzers.CodeFixes;
 /// removed code stay; a comment at the end of its line goes with it.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveIsEssentialCodeFixProvider)), Shared]
-public sealed class RemoveIsEssentialCodeFixProvider : CodeFixProvider
+public sealed class RemoveIsEssentialCodeFixProvider : DocumentCodeFixProvider
 {
-    private const string Title = "Remove IsEssential = true";
-    private const string EquivalenceKey = "CG0106.RemoveIsEssential";
-
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.EssentialMisdeclared);
 
-    public override FixAllProvider GetFixAllProvider() =>
-        FixAllProvider.Create(async (context, document, diagnostics) => await FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+    private protected override string EquivalenceKey => "CG0106.RemoveIsEssential";
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override async Task<string?> TitleAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (root is not null && Removable(context.Document, root, diagnostic) is not null)
-            {
-                context.RegisterCodeFix(CodeAction.Create(Title, c => FixAsync(context.Document, ImmutableArray.Create(diagnostic), c), EquivalenceKey), diagnostic);
-            }
-        }
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        return root is not null && Removable(document, root, diagnostic) is not null ? "Remove IsEssential = true" : null;
     }
 
-    private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    private protected override async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null)

@@ -6,7 +6,6 @@ using System.Threading.Tasks;
 using ConsentAnalyzers.CodeFixes.Common;
 using ConsentAnalyzers.Diagnostics;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,30 +18,21 @@ namespace ConsentAnalyzers.CodeFixes;
 /// class is not in scope yet.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseGeneratedConstantCodeFixProvider)), Shared]
-public sealed class UseGeneratedConstantCodeFixProvider : CodeFixProvider
+public sealed class UseGeneratedConstantCodeFixProvider : DocumentCodeFixProvider
 {
-    private const string EquivalenceKey = "CG0107.UseGeneratedConstant";
-
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.LiteralDuplicatesConstant);
 
-    public override FixAllProvider GetFixAllProvider() =>
-        FixAllProvider.Create(async (context, document, diagnostics) => await FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+    private protected override string EquivalenceKey => "CG0107.UseGeneratedConstant";
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    private protected override async Task<string?> TitleAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (model is not null && Find(context.Document, model, diagnostic, context.CancellationToken) is not null)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create($"Use {diagnostic.Properties[DiagnosticProperties.Constant]}", c => FixAsync(context.Document, ImmutableArray.Create(diagnostic), c), EquivalenceKey),
-                    diagnostic);
-            }
-        }
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        return model is not null && Find(document, model, diagnostic, cancellationToken) is not null
+            ? $"Use {diagnostic.Properties[DiagnosticProperties.Constant]}"
+            : null;
     }
 
-    private static async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    private protected override async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);

@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace ConsentAnalyzers.CodeFixes.Common;
 
 /// <summary>
-/// The consent-check findings (CG0105, CG0202, CG0203) in part of a document, from the package's own analyzers. A fix
+/// The consent-check findings (CG0105, CG0202, CG0203) in part of a syntax tree, from the package's own analyzers. A fix
 /// that changes a consent check is judged by the analysis itself, rather than by a second implementation of it that
 /// could disagree: run before and after the edit, it shows which sites the edit repairs and which it breaks.
 /// </summary>
@@ -19,17 +19,15 @@ internal static class GuardDiagnostics
 {
     private static readonly ImmutableHashSet<string> Ids = ImmutableHashSet.Create(DiagnosticIds.UnguardedWrite, DiagnosticIds.UnguardedTracking, DiagnosticIds.WrongCategoryGuard);
 
-    public static async Task<ImmutableArray<Diagnostic>> InAsync(Document document, TextSpan span, CancellationToken cancellationToken)
+    /// <summary>
+    /// The findings in <paramref name="span"/> of <paramref name="tree"/>. To judge an edit, pass the original
+    /// compilation with the edited tree swapped in: the generated sources stay as they are (an edit of a consent
+    /// check does not change them), so no generator runs again.
+    /// </summary>
+    public static async Task<ImmutableArray<Diagnostic>> InAsync(Compilation compilation, SyntaxTree tree, TextSpan span, AnalyzerOptions options, CancellationToken cancellationToken)
     {
-        var compilation = await document.Project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
-        var tree = await document.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
-        if (compilation is null || tree is null)
-        {
-            return ImmutableArray<Diagnostic>.Empty;
-        }
-
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new CookieWriteAnalyzer(), new StorageWriteAnalyzer(), new TrackingCallAnalyzer(), new RequiresConsentCallAnalyzer());
-        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(document.Project.AnalyzerOptions, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
         var diagnostics = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), span, cancellationToken).ConfigureAwait(false);
         return diagnostics.Where(d => Ids.Contains(d.Id)).ToImmutableArray();
     }

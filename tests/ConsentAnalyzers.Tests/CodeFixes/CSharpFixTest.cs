@@ -42,6 +42,14 @@ internal sealed class CSharpFixTest<TCodeFix> : CSharpCodeFixTest<EmptyDiagnosti
         return this;
     }
 
+    /// <summary>Expects the action to read <paramref name="title"/> and to have <paramref name="equivalenceKey"/> (what Fix All groups by).</summary>
+    public CSharpFixTest<TCodeFix> WithAction(string title, string equivalenceKey)
+    {
+        CodeActionEquivalenceKey = equivalenceKey;
+        CodeActionVerifier = (action, verifier) => verifier.Equal(title, action.Title);
+        return this;
+    }
+
     public CSharpFixTest<TCodeFix> Disable(params string[] ids)
     {
         DisabledDiagnostics.AddRange(ids);

@@ -91,19 +91,19 @@ public class FixGuardCategoryFixTests
     }
 
     [Fact]
-    public Task A_guard_property_becomes_its_sibling_for_the_required_category() => Verify(
-        """
+    public Task A_guard_property_becomes_its_sibling_for_the_required_category() => Test(
+        InMethod("""
                 if (gclid is not null && service.AnalyticsAllowed)
                 {
                     {|CG0203:http.Response.Cookies.Append("_gcl_au", gclid)|};
                 }
-        """,
-        """
+        """),
+        InMethod("""
                 if (gclid is not null && service.AdvertisingAllowed)
                 {
                     http.Response.Cookies.Append("_gcl_au", gclid);
                 }
-        """);
+        """)).WithAction("Check consent for 'advertising' instead of 'analytics'", "CG0203.FixGuardCategory").RunAsync();
 
     [Fact]
     public async Task A_manifest_guard_argument_becomes_the_value_mapped_to_the_required_category()

@@ -32,22 +32,22 @@ public class RemoveIsEssentialFixTests
     private static Task VerifyAwayFromTheWrite(string body, string fixedBody) => Test(InMethod(body), InMethod(fixedBody)).AllowNonLocalDiagnostics().RunAsync();
 
     [Fact]
-    public Task The_element_of_a_multi_line_initializer_goes_with_its_line() => Verify(
-        """
+    public Task The_element_of_a_multi_line_initializer_goes_with_its_line() => Test(
+        InMethod("""
                 http.Response.Cookies.Append("theme", "dark", new CookieOptions
                 {
                     MaxAge = TimeSpan.FromDays(365),
                     {|CG0106:IsEssential = true|},
                     HttpOnly = true,
                 });
-        """,
-        """
+        """),
+        InMethod("""
                 http.Response.Cookies.Append("theme", "dark", new CookieOptions
                 {
                     MaxAge = TimeSpan.FromDays(365),
                     HttpOnly = true,
                 });
-        """);
+        """)).WithAction("Remove IsEssential = true", "CG0106.RemoveIsEssential").RunAsync();
 
     [Theory]
     [InlineData("""new CookieOptions { Path = "/", {|CG0106:IsEssential = true|} }""", """new CookieOptions { Path = "/" }""")]

@@ -32,7 +32,7 @@ public class UseGeneratedConstantFixTests
             {
                 void Handle(HttpResponse response) => response.Cookies.Append(ConsentCookies.Ga, "1");
             }
-            """).RunAsync();
+            """).WithAction("Use ConsentCookies.Ga", "CG0107.UseGeneratedConstant").RunAsync();
     }
 
     [Fact]
