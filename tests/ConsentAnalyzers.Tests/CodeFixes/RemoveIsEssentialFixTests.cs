@@ -157,6 +157,27 @@ public class RemoveIsEssentialFixTests
     }
 
     [Fact]
+    public async Task A_top_level_statement_goes()
+    {
+        var test = Test(
+            """
+            using Microsoft.AspNetCore.Http;
+
+            var options = new CookieOptions();
+            {|CG0106:options.IsEssential = true|};
+            new DefaultHttpContext().Response.Cookies.Append("theme", "dark", options);
+            """,
+            """
+            using Microsoft.AspNetCore.Http;
+
+            var options = new CookieOptions();
+            new DefaultHttpContext().Response.Cookies.Append("theme", "dark", options);
+            """).AllowNonLocalDiagnostics();
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task No_fix_is_offered_for_an_embedded_statement()
     {
         var code = InMethod("""
