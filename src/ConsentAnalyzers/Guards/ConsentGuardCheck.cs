@@ -44,15 +44,28 @@ internal static class ConsentGuardCheck
             return;
         }
 
-        var properties = ImmutableDictionary<string, string?>.Empty
-            .Add(DiagnosticProperties.Category, category)
-            .Add(DiagnosticProperties.AlternativeCategory, alternativeCategory)
-            .Add(DiagnosticProperties.GrantedCategories, granted.IsEmpty ? null : string.Join(",", granted.SortedIds()))
-            .Add(DiagnosticProperties.InMarkup, location is null ? null : "true");
+        // Only the properties that apply are present: a fix tests for a key, not for a null value.
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        properties.Add(DiagnosticProperties.Category, category);
+        if (alternativeCategory is not null)
+        {
+            properties.Add(DiagnosticProperties.AlternativeCategory, alternativeCategory);
+        }
+
+        if (!granted.IsEmpty)
+        {
+            properties.Add(DiagnosticProperties.GrantedCategories, string.Join(",", granted.SortedIds()));
+        }
+
+        if (location is not null)
+        {
+            properties.Add(DiagnosticProperties.InMarkup, "true");
+        }
+
         location ??= site.Syntax.GetLocation();
         context.ReportDiagnostic(granted.IsEmpty
-            ? Diagnostic.Create(unguardedRule, location, properties, what, category)
-            : Diagnostic.Create(Rules.WrongCategoryGuard, location, properties, what, category, granted.Describe()));
+            ? Diagnostic.Create(unguardedRule, location, properties.ToImmutable(), what, category)
+            : Diagnostic.Create(Rules.WrongCategoryGuard, location, properties.ToImmutable(), what, category, granted.Describe()));
     }
 
     private static CategorySet GrantedAt(OperationAnalysisContext context, ConsentCompilation consent, IOperation site)
