@@ -35,10 +35,53 @@ public sealed class SampleThroughPackageTests(PackageFixture package)
     }
 
     /// <summary>
-    /// Copies a sample into a fresh folder whose build files reference the package from the local feed (instead of
-    /// the repository's, which reference the analyzers' source), and builds it.
+    /// What a team does with a backlog of findings: <c>dotnet format analyzers</c> applies every fix in bulk (Fix All),
+    /// manifest entries included. A fix can reveal the next finding (a newly declared cookie that needs consent), so
+    /// format runs until nothing changes; then the code and manifest are repaired and the rebuild reports none of the
+    /// fixed rules.
     /// </summary>
-    private DotNet.Result BuildCopyOf(string sample, string arguments)
+    [Fact]
+    public void Dotnet_format_repairs_the_rule_gallery_and_the_rebuild_reports_none_of_the_fixed_rules()
+    {
+        string[] fixable = ["CG0101", "CG0103", "CG0105", "CG0106", "CG0107", "CG0201", "CG0202", "CG0203"];
+        var directory = CopyOf("RuleGallery");
+        var restore = Run(directory, "restore RuleGallery.csproj");
+        Assert.True(restore.ExitCode == 0, restore.ToString());
+        for (var pass = 0; pass < 3; pass++)
+        {
+            var format = Run(directory, $"format analyzers RuleGallery.csproj --no-restore --severity info --diagnostics {string.Join(' ', fixable)} -v diag");
+            Assert.True(format.ExitCode == 0, format.ToString());
+        }
+
+        var manifest = File.ReadAllText(Path.Combine(directory, "consent-manifest.json"));
+        Assert.Contains("\"name\": \"promo_seen\"", manifest, StringComparison.Ordinal);
+        Assert.Contains("\"key\": \"tour_step\"", manifest, StringComparison.Ordinal);
+        Assert.Contains("\"use\": \"meta-pixel\"", manifest, StringComparison.Ordinal);
+        string Rule(string file) => File.ReadAllText(Path.Combine(directory, "Rules", file));
+        Assert.DoesNotContain("IsEssential = true", Rule("CG0106.EssentialMisdeclared.cs"), StringComparison.Ordinal);
+        Assert.Contains("ConsentStorageKeys.LandingPage", Rule("CG0107.LiteralDuplicatesConstant.cs"), StringComparison.Ordinal);
+        Assert.Contains("RequiresConsent", Rule("CG0202.UnguardedTracking.cs"), StringComparison.Ordinal);
+
+        var rebuild = Build(directory, "RuleGallery", "--no-restore");
+        Assert.True(rebuild.ExitCode == 0, rebuild.ToString());
+        var remaining = Regex.Matches(rebuild.Output, @"(?:warning|info|error) (CG\d{4}):").Select(m => m.Groups[1].Value).Intersect(fixable);
+        Assert.Empty(remaining);
+    }
+
+    /// <summary>Copies a sample and builds it against the package.</summary>
+    private DotNet.Result BuildCopyOf(string sample, string arguments) => Build(CopyOf(sample), sample, arguments);
+
+    private DotNet.Result Build(string directory, string sample, string arguments) =>
+        Run(directory, $"build {sample}.csproj -nologo {arguments}");
+
+    private DotNet.Result Run(string directory, string arguments) =>
+        DotNet.Run(directory, arguments, new Dictionary<string, string> { ["NUGET_PACKAGES"] = package.PackagesFolder });
+
+    /// <summary>
+    /// Copies a sample into a fresh folder whose build files reference the package from the local feed (instead of
+    /// the repository's, which reference the analyzers' source).
+    /// </summary>
+    private string CopyOf(string sample)
     {
         var consumer = package.CreateConsumer(sample);
         Copy(Path.Combine(PackageFixture.RepositoryRoot, "samples", sample), consumer.Directory);
@@ -60,7 +103,7 @@ public sealed class SampleThroughPackageTests(PackageFixture package)
                 "</ItemGroup>",
                 $"  <PackageVersion Include=\"ConsentAnalyzers\" Version=\"{PackageFixture.Version}\" />\n  </ItemGroup>",
                 StringComparison.Ordinal));
-        return DotNet.Run(consumer.Directory, $"build {sample}.csproj -nologo {arguments}", new Dictionary<string, string> { ["NUGET_PACKAGES"] = package.PackagesFolder });
+        return consumer.Directory;
     }
 
     private static void Copy(string from, string to)

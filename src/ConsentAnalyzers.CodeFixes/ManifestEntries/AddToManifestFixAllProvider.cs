@@ -26,17 +26,21 @@ internal sealed class AddToManifestFixAllProvider : FixAllProvider
 
     public override async Task<CodeAction?> GetFixAsync(FixAllContext context)
     {
+        // dotnet format takes the key from the first action offered for the first finding of any requested rule,
+        // which may be another rule's: with no key, each finding gets its own first choice (never an essential category).
         var choice = DeclarationChoice.FromEquivalenceKey(context.CodeActionEquivalenceKey);
-        if (choice is null)
+        if (choice is null && context.CodeActionEquivalenceKey is not null)
         {
             return null;
         }
 
         var diagnostics = await DiagnosticsInScopeAsync(context).ConfigureAwait(false);
         return CodeAction.Create(
-            $"Declare every undeclared name and tracker as '{choice.Category}' in the consent manifest",
+            choice is null
+                ? "Declare every undeclared name and tracker in the consent manifest"
+                : $"Declare every undeclared name and tracker as '{choice.Category}' in the consent manifest",
             cancellationToken => DeclareAllAsync(context.Solution, diagnostics, choice, cancellationToken),
-            choice.EquivalenceKey);
+            choice?.EquivalenceKey);
     }
 
     private static async Task<ImmutableArray<(Project Project, ImmutableArray<Diagnostic> Diagnostics)>> DiagnosticsInScopeAsync(FixAllContext context)
@@ -62,7 +66,7 @@ internal sealed class AddToManifestFixAllProvider : FixAllProvider
     private static async Task<Solution> DeclareAllAsync(
         Solution solution,
         ImmutableArray<(Project Project, ImmutableArray<Diagnostic> Diagnostics)> diagnostics,
-        DeclarationChoice choice,
+        DeclarationChoice? choice,
         CancellationToken cancellationToken)
     {
         // Projects that share one manifest file (ConsentManifestPath) contribute to a single edit of it.
@@ -70,7 +74,7 @@ internal sealed class AddToManifestFixAllProvider : FixAllProvider
         foreach (var (project, projectDiagnostics) in diagnostics)
         {
             var manifest = projectDiagnostics.IsEmpty ? null : await ManifestDocument.FindAsync(project, cancellationToken).ConfigureAwait(false);
-            if (manifest is null || !manifest.Model.Categories.Any(c => c.Id == choice.Category))
+            if (manifest is null || (choice is not null && !manifest.Model.Categories.Any(c => c.Id == choice.Category)))
             {
                 continue;
             }
@@ -81,7 +85,9 @@ internal sealed class AddToManifestFixAllProvider : FixAllProvider
                 edits.Add(manifest.FileKey, edit);
             }
 
-            edit.Entries.AddRange(projectDiagnostics.Select(choice.EntryFor).OfType<NewManifestEntry>());
+            edit.Entries.AddRange(projectDiagnostics
+                .Select(diagnostic => (choice ?? DeclarationChoice.For(diagnostic, manifest.Model).FirstOrDefault())?.EntryFor(diagnostic))
+                .OfType<NewManifestEntry>());
         }
 
         foreach (var (manifest, entries) in edits.Values)
