@@ -1,0 +1,156 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ConsentAnalyzers.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+
+namespace ConsentAnalyzers.CodeFixes.Guards;
+
+/// <summary>
+/// CG0105/CG0202 "Guard it": wraps the statement that writes the cookie or calls the tracker (with the statements
+/// that use what it declares) in <c>if (check) { … }</c>, where the check is one that compiles there and that the
+/// analyzers recognize for the finding's category (see <see cref="GuardCandidates"/>). No action when no such check
+/// exists, when the site cannot hold a statement (a field initializer) or when the finding is in Razor markup.
+/// Fix All puts neighbouring sites that need the same category under one check.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddConsentCheckCodeFixProvider)), Shared]
+public sealed class AddConsentCheckCodeFixProvider : CodeFixProvider
+{
+    private const string EquivalenceKeyPrefix = "ConsentAnalyzers.AddConsentCheck:";
+
+    /// <summary>How many checks are tried, best first, before the action is given up.</summary>
+    private const int CandidatesTried = 3;
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.UnguardedWrite, DiagnosticIds.UnguardedTracking);
+
+    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var fixContext = await ConsentFixContext.CreateAsync(context.Document, context.CancellationToken).ConfigureAwait(false);
+        if (fixContext is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (await PlanAsync(fixContext, diagnostic, context.CancellationToken).ConfigureAwait(false) is { } guard)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create($"Guard with a consent check for '{guard.Category}'", _ => Task.FromResult(guard.Fixed), EquivalenceKeyPrefix + guard.Category),
+                    diagnostic);
+            }
+        }
+    }
+
+    /// <summary>A verified guard for one finding: where it goes, the check, and the document with it applied alone.</summary>
+    private sealed record Guard(GuardPlacement Placement, ExpressionSyntax Check, string Category, Document Fixed);
+
+    /// <summary>The best check that repairs the finding, tried in place and verified, or null.</summary>
+    private static async Task<Guard?> PlanAsync(ConsentFixContext context, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var (category, alternative) = ConsentFixContext.Categories(diagnostic);
+        if (category is null
+            || ConsentFixContext.FindSite(context.Root, diagnostic) is not { } site
+            || FixVerifier.ContainingMember(site) is not { } member
+            || GuardPlacement.Find(site, context.Model, cancellationToken) is not { } placement)
+        {
+            return null;
+        }
+
+        foreach (var wanted in alternative is null ? new[] { category } : new[] { category, alternative })
+        {
+            foreach (var check in GuardCandidates.For(context, site, placement, wanted, cancellationToken).Take(CandidatesTried))
+            {
+                var annotation = new SyntaxAnnotation();
+                var fixedDocument = Apply(context, new[] { (placement, check) }, (site, annotation));
+                if (await FixVerifier.RepairsAsync(context.Model, member, fixedDocument, annotation, diagnostic.Id, cancellationToken).ConfigureAwait(false))
+                {
+                    return new Guard(placement, check, category, fixedDocument);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static Document Apply(ConsentFixContext context, IEnumerable<(GuardPlacement Placement, ExpressionSyntax Check)> guards, (SyntaxNode Node, SyntaxAnnotation Annotation)? site = null)
+    {
+        var editor = new SyntaxEditor(context.Root, context.Document.Project.Solution.Services);
+        if (site is var (node, annotation))
+        {
+            editor.ReplaceNode(node, (current, _) => current.WithAdditionalAnnotations(annotation));
+        }
+
+        foreach (var (placement, check) in GuardPlacement.EditOrder(guards, guard => guard.Placement))
+        {
+            placement.Wrap(editor, check);
+        }
+
+        return context.Document.WithSyntaxRoot(editor.GetChangedRoot());
+    }
+
+    /// <summary>
+    /// Guards every finding of the action's category in one document: each finding gets the check its own fix would
+    /// use; a site inside code another guard already wraps (in the same function) needs nothing more, and runs of
+    /// statements that overlap or touch and use the same check become one <c>if</c>.
+    /// </summary>
+    private static async Task<Document?> FixAllInDocumentAsync(FixAllContext fixAllContext, Document document, ImmutableArray<Diagnostic> diagnostics)
+    {
+        var cancellationToken = fixAllContext.CancellationToken;
+        var category = fixAllContext.CodeActionEquivalenceKey?.StartsWith(EquivalenceKeyPrefix, System.StringComparison.Ordinal) == true
+            ? fixAllContext.CodeActionEquivalenceKey.Substring(EquivalenceKeyPrefix.Length)
+            : null;
+        var context = await ConsentFixContext.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        if (context is null)
+        {
+            return document;
+        }
+
+        var guards = new List<Guard>();
+        foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+        {
+            if (ConsentFixContext.Categories(diagnostic).Category == category
+                && await PlanAsync(context, diagnostic, cancellationToken).ConfigureAwait(false) is { } guard)
+            {
+                guards.Add(guard);
+            }
+        }
+
+        return Apply(context, Combine(guards));
+    }
+
+    private static List<(GuardPlacement Placement, ExpressionSyntax Check)> Combine(IEnumerable<Guard> guards)
+    {
+        var combined = new List<(GuardPlacement Placement, ExpressionSyntax Check)>();
+        foreach (var guard in guards.OrderBy(g => g.Placement.Span.Start).ThenByDescending(g => g.Placement.Span.Length))
+        {
+            var placement = guard.Placement;
+            if (combined.Any(c => c.Placement.Covers(placement)))
+            {
+                continue;
+            }
+
+            var text = guard.Check.ToString();
+            var index = combined.FindIndex(c => c.Check.ToString() == text && c.Placement.MergeWith(placement) is not null);
+            if (index >= 0)
+            {
+                combined[index] = (combined[index].Placement.MergeWith(placement)!, combined[index].Check);
+            }
+            else if (!combined.Any(c => c.Placement.Owner == placement.Owner && c.Placement.Span.OverlapsWith(placement.Span)))
+            {
+                combined.Add((placement, guard.Check));
+            }
+        }
+
+        return combined;
+    }
+}
