@@ -71,7 +71,7 @@ public sealed class AddConsentCheckCodeFixProvider : CodeFixProvider
             foreach (var check in GuardCandidates.For(context, site, placement, wanted, cancellationToken).Take(CandidatesTried))
             {
                 var annotation = new SyntaxAnnotation();
-                var fixedDocument = Apply(context, new[] { (placement, check) }, (site, annotation));
+                var fixedDocument = await ApplyAsync(context, new[] { (placement, check) }, cancellationToken, (site, annotation)).ConfigureAwait(false);
                 if (await FixVerifier.RepairsAsync(context.Model, member, fixedDocument, annotation, diagnostic.Id, cancellationToken).ConfigureAwait(false))
                 {
                     return new Guard(placement, check, category, fixedDocument);
@@ -82,7 +82,7 @@ public sealed class AddConsentCheckCodeFixProvider : CodeFixProvider
         return null;
     }
 
-    private static Document Apply(ConsentFixContext context, IEnumerable<(GuardPlacement Placement, ExpressionSyntax Check)> guards, (SyntaxNode Node, SyntaxAnnotation Annotation)? site = null)
+    private static Task<Document> ApplyAsync(ConsentFixContext context, IEnumerable<(GuardPlacement Placement, ExpressionSyntax Check)> guards, CancellationToken cancellationToken, (SyntaxNode Node, SyntaxAnnotation Annotation)? site = null)
     {
         var editor = new SyntaxEditor(context.Root, context.Document.Project.Solution.Services);
         if (site is var (node, annotation))
@@ -95,7 +95,7 @@ public sealed class AddConsentCheckCodeFixProvider : CodeFixProvider
             placement.Wrap(editor, check);
         }
 
-        return context.Document.WithSyntaxRoot(editor.GetChangedRoot());
+        return context.WithImportsAsync(editor.GetChangedRoot(), cancellationToken);
     }
 
     /// <summary>
@@ -125,7 +125,7 @@ public sealed class AddConsentCheckCodeFixProvider : CodeFixProvider
             }
         }
 
-        return Apply(context, Combine(guards));
+        return await ApplyAsync(context, Combine(guards), cancellationToken).ConfigureAwait(false);
     }
 
     private static List<(GuardPlacement Placement, ExpressionSyntax Check)> Combine(IEnumerable<Guard> guards)

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Simplification;
 
 namespace ConsentAnalyzers.CodeFixes.Guards;
 
@@ -117,6 +118,13 @@ internal sealed class ConsentFixContext
     /// <summary><c>global::N.Enum.Member</c>, annotated to be simplified and to import its namespace.</summary>
     public ExpressionSyntax EnumMember(IFieldSymbol field) =>
         (ExpressionSyntax)Generator.MemberAccessExpression(Generator.TypeExpression(field.ContainingType, addImport: true), Generator.IdentifierName(field.Name));
+
+    /// <summary>
+    /// The document with <paramref name="root"/>, and a <c>using</c> for each namespace that the names the fix added
+    /// (<see cref="EnumMember"/>, type expressions) need; the code action's cleanup then simplifies those names.
+    /// </summary>
+    public Task<Document> WithImportsAsync(SyntaxNode root, CancellationToken cancellationToken) =>
+        ImportAdder.AddImportsAsync(Document.WithSyntaxRoot(root), Simplifier.Annotation, cancellationToken: cancellationToken);
 
     /// <summary>The language version of the document, for syntax that needs one (attributes on local functions: C# 9).</summary>
     public LanguageVersion LanguageVersion => ((CSharpParseOptions)Root.SyntaxTree.Options).LanguageVersion;

@@ -240,10 +240,15 @@ internal sealed class GuardPlacement
             .WithAdditionalAnnotations(Formatter.Annotation);
     }
 
-    /// <summary>A block whose closing brace ends the line as the code it replaces did.</summary>
+    /// <summary>
+    /// A block on several lines (so that the formatter does not keep it on one), whose closing brace ends the line as
+    /// the code it replaces did, or stays on it (a lambda's closing parenthesis).
+    /// </summary>
     private static BlockSyntax Braced(IEnumerable<StatementSyntax> statements, SyntaxTriviaList trailing) =>
-        SyntaxFactory.Block(statements).WithCloseBraceToken(SyntaxFactory.Token(SyntaxKind.CloseBraceToken).WithTrailingTrivia(
-            trailing.Count > 0 && trailing.Last().IsKind(SyntaxKind.EndOfLineTrivia) ? trailing.Last() : SyntaxFactory.ElasticCarriageReturnLineFeed));
+        SyntaxFactory.Block(statements)
+            .WithOpenBraceToken(SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed))
+            .WithCloseBraceToken(SyntaxFactory.Token(SyntaxKind.CloseBraceToken).WithTrailingTrivia(
+            trailing.Count > 0 && trailing.Last().IsKind(SyntaxKind.EndOfLineTrivia) ? SyntaxFactory.TriviaList(trailing.Last()) : SyntaxFactory.TriviaList(SyntaxFactory.ElasticMarker)));
 
     /// <summary>The member or lambda with its expression body turned into <c>{ if (check) { expression; } }</c>.</summary>
     private static SyntaxNode WithGuardedBlockBody(SyntaxNode owner, ExpressionSyntax check)
