@@ -31,6 +31,7 @@ internal sealed class GuardPlacement
 
     private GuardPlacement(PlacementKind kind, SyntaxNode owner, int first, int last, SyntaxNode function, TextSpan span)
     {
+        EndOfLine = EndOfLineOf(owner.SyntaxTree.GetRoot());
         Kind = kind;
         Owner = owner;
         First = first;
@@ -40,6 +41,9 @@ internal sealed class GuardPlacement
     }
 
     private PlacementKind Kind { get; }
+
+    /// <summary>The document's line break, for the lines the check adds.</summary>
+    private SyntaxTrivia EndOfLine { get; }
 
     /// <summary>The block or switch section, the embedded statement, or the member/lambda with the expression body.</summary>
     public SyntaxNode Owner { get; }
@@ -219,7 +223,7 @@ internal sealed class GuardPlacement
         return false;
     }
 
-    private static SyntaxNode WrapRun(SyntaxNode owner, int first, int last, ExpressionSyntax check)
+    private SyntaxNode WrapRun(SyntaxNode owner, int first, int last, ExpressionSyntax check)
     {
         var statements = Statements(owner);
         var run = statements.Skip(first).Take(last - first + 1).ToList();
@@ -232,7 +236,7 @@ internal sealed class GuardPlacement
     /// <c>if (check) { statements }</c>: the comments and blank lines before the first statement move above the
     /// <c>if</c>; the statements keep their own trivia and are re-indented by the formatter.
     /// </summary>
-    private static IfStatementSyntax Guarded(IReadOnlyList<StatementSyntax> statements, ExpressionSyntax check)
+    private IfStatementSyntax Guarded(IReadOnlyList<StatementSyntax> statements, ExpressionSyntax check)
     {
         var inner = statements.Select((statement, index) => index == 0 ? statement.WithLeadingTrivia(SyntaxFactory.ElasticMarker) : statement);
         return SyntaxFactory.IfStatement(check.WithoutTrivia(), Braced(inner, statements[statements.Count - 1].GetTrailingTrivia()))
@@ -244,14 +248,14 @@ internal sealed class GuardPlacement
     /// A block on several lines (so that the formatter does not keep it on one), whose closing brace ends the line as
     /// the code it replaces did, or stays on it (a lambda's closing parenthesis).
     /// </summary>
-    private static BlockSyntax Braced(IEnumerable<StatementSyntax> statements, SyntaxTriviaList trailing) =>
+    private BlockSyntax Braced(IEnumerable<StatementSyntax> statements, SyntaxTriviaList trailing) =>
         SyntaxFactory.Block(statements)
-            .WithOpenBraceToken(SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed))
+            .WithOpenBraceToken(SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(EndOfLine))
             .WithCloseBraceToken(SyntaxFactory.Token(SyntaxKind.CloseBraceToken).WithTrailingTrivia(
             trailing.Count > 0 && trailing.Last().IsKind(SyntaxKind.EndOfLineTrivia) ? SyntaxFactory.TriviaList(trailing.Last()) : SyntaxFactory.TriviaList(SyntaxFactory.ElasticMarker)));
 
     /// <summary>The member or lambda with its expression body turned into <c>{ if (check) { expression; } }</c>.</summary>
-    private static SyntaxNode WithGuardedBlockBody(SyntaxNode owner, ExpressionSyntax check)
+    private SyntaxNode WithGuardedBlockBody(SyntaxNode owner, ExpressionSyntax check)
     {
         BlockSyntax Body(ExpressionSyntax expression, SyntaxToken semicolon) =>
             Braced(new[] { Guarded(new[] { SyntaxFactory.ExpressionStatement(expression.WithoutTrivia()) }, check) }, semicolon.TrailingTrivia);
@@ -294,6 +298,19 @@ internal sealed class GuardPlacement
 
     private static SyntaxList<StatementSyntax> Statements(SyntaxNode owner) =>
         owner is BlockSyntax block ? block.Statements : ((SwitchSectionSyntax)owner).Statements;
+
+    private static SyntaxTrivia EndOfLineOf(SyntaxNode root)
+    {
+        foreach (var trivia in root.DescendantTrivia())
+        {
+            if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                return SyntaxFactory.ElasticEndOfLine(trivia.ToString());
+            }
+        }
+
+        return SyntaxFactory.ElasticCarriageReturnLineFeed;
+    }
 
     private static SyntaxNode EnclosingFunction(SyntaxNode node)
     {

@@ -335,3 +335,201 @@ public class GuardCheckCandidateTests
         await Test(Code, Code).RunAsync();
     }
 }
+
+public class GuardCheckPlacementTests
+{
+    private static GuardFixTest<AddConsentCheckCodeFixProvider> Test(string body, string fixedBody, string? batchFixedBody = null)
+    {
+        const string Frame = """
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Microsoft.ApplicationInsights;
+            using Microsoft.AspNetCore.Http;
+            using TestProject;
+
+            class Visit(IConsent consent, TelemetryClient telemetry)
+            {
+                async Task HandleAsync(HttpResponse response, List<string> items, bool returning)
+                {
+                    await Task.Yield();
+            BODY
+                }
+
+                static string Track(string name) => name;
+
+                [RequiresConsent(ConsentCategory.Advertising)]
+                static int Convert(string id) => id.Length;
+            }
+            """;
+        var test = new GuardFixTest<AddConsentCheckCodeFixProvider>(
+            Frame.Replace("BODY", body, StringComparison.Ordinal),
+            Frame.Replace("BODY", fixedBody, StringComparison.Ordinal),
+            GuardFixTest<AddConsentCheckCodeFixProvider>.Manifest,
+            GuardFixTest<AddConsentCheckCodeFixProvider>.TelemetryClient);
+        return batchFixedBody is null ? test : test.WithBatchFixed(Frame.Replace("BODY", batchFixedBody, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_local_declared_by_the_call_and_used_later_stays_in_scope()
+    {
+        await Test("""
+                    var conversions = {|CG0202:Convert("gclid")|};
+                    response.Headers["X-Visit"] = "1";
+                    Console.WriteLine(conversions);
+                    response.Cookies.Append("sb-visit", "1");
+            """, """
+                    if (consent.IsGranted(ConsentCategory.Advertising))
+                    {
+                        var conversions = Convert("gclid");
+                        response.Headers["X-Visit"] = "1";
+                        Console.WriteLine(conversions);
+                    }
+                    response.Cookies.Append("sb-visit", "1");
+            """).RunAsync();
+    }
+
+    [Fact]
+    public async Task A_statement_under_an_if_without_braces_gets_a_block()
+    {
+        await Test("""
+                    if (returning)
+                        {|CG0105:response.Cookies.Append("_ga", "1")|};
+                    else
+                        response.Cookies.Append("sb-visit", "1");
+            """, """
+                    if (returning)
+                    {
+                        if (consent.AnalyticsAllowed)
+                        {
+                            response.Cookies.Append("_ga", "1");
+                        }
+                    }
+                    else
+                        response.Cookies.Append("sb-visit", "1");
+            """).RunAsync();
+    }
+
+    [Fact]
+    public async Task A_lambda_that_runs_later_is_guarded_inside()
+    {
+        await Test("""
+                    await Task.Run(() => {|CG0202:telemetry.TrackEvent("visit")|});
+            """, """
+                    await Task.Run(() =>
+                    {
+                        if (consent.AnalyticsAllowed)
+                        {
+                            telemetry.TrackEvent("visit");
+                        }
+                    });
+            """).RunAsync();
+    }
+
+    [Fact]
+    public async Task A_value_returning_lambda_run_in_place_is_guarded_with_its_statement()
+    {
+        await Test("""
+                    items.ForEach(item => Console.WriteLine(item));
+                    var tracked = items.ConvertAll(item => {|CG0202:Convert(item)|});
+                    Console.WriteLine(tracked.Count);
+            """, """
+                    items.ForEach(item => Console.WriteLine(item));
+                    if (consent.IsGranted(ConsentCategory.Advertising))
+                    {
+                        var tracked = items.ConvertAll(item => Convert(item));
+                        Console.WriteLine(tracked.Count);
+                    }
+            """).RunAsync();
+    }
+
+    [Fact]
+    public async Task A_returned_call_gets_no_guard_since_the_method_would_not_return_on_every_path()
+    {
+        const string Code = """
+            using TestProject;
+
+            class Visit(IConsent consent)
+            {
+                [RequiresConsent(ConsentCategory.Advertising)]
+                static int Convert(string id) => id.Length;
+
+                int Count(string id)
+                {
+                    return {|CG0202:Convert(id)|};
+                }
+            }
+            """;
+        await new GuardFixTest<AddConsentCheckCodeFixProvider>(Code, Code).RunAsync();
+    }
+
+    [Fact]
+    public async Task A_field_initializer_gets_no_guard()
+    {
+        const string Code = """
+            using TestProject;
+
+            class Visit(IConsent consent)
+            {
+                private readonly int _conversions = {|CG0202:Convert("gclid")|};
+
+                [RequiresConsent(ConsentCategory.Advertising)]
+                static int Convert(string id) => id.Length;
+            }
+            """;
+        await new GuardFixTest<AddConsentCheckCodeFixProvider>(Code, Code).RunAsync();
+    }
+
+    [Fact]
+    public async Task Fix_All_puts_neighbouring_sites_under_one_check_and_leaves_other_categories()
+    {
+        var test = Test("""
+                    // the visitor's first page
+                    {|CG0105:response.Cookies.Append("_ga", "1")|};
+                    {|CG0202:telemetry.TrackEvent("visit")|};
+                    response.Cookies.Append("sb-visit", "1");
+                    foreach (var item in items)
+                    {
+                        {|CG0202:telemetry.TrackEvent(item)|};
+                    }
+                    {|CG0202:Convert("gclid")|};
+            """, """
+                    // the visitor's first page
+                    if (consent.AnalyticsAllowed)
+                    {
+                        response.Cookies.Append("_ga", "1");
+                    }
+                    if (consent.AnalyticsAllowed)
+                    {
+                        telemetry.TrackEvent("visit");
+                    }
+                    response.Cookies.Append("sb-visit", "1");
+                    foreach (var item in items)
+                    {
+                        if (consent.AnalyticsAllowed)
+                        {
+                            telemetry.TrackEvent(item);
+                        }
+                    }
+                    {|CG0202:Convert("gclid")|};
+            """, """
+                    // the visitor's first page
+                    if (consent.AnalyticsAllowed)
+                    {
+                        response.Cookies.Append("_ga", "1");
+                        telemetry.TrackEvent("visit");
+                    }
+                    response.Cookies.Append("sb-visit", "1");
+                    foreach (var item in items)
+                    {
+                        if (consent.AnalyticsAllowed)
+                        {
+                            telemetry.TrackEvent(item);
+                        }
+                    }
+                    {|CG0202:Convert("gclid")|};
+            """);
+        test.CodeActionEquivalenceKey = "ConsentAnalyzers.AddConsentCheck:analytics"; // the advertising site keeps its finding
+        await test.RunAsync();
+    }
+}

@@ -58,6 +58,10 @@ internal sealed class GuardFixTest<TCodeFix> : CSharpCodeFixTest<CookieWriteAnal
         MarkupOptions = MarkupOptions.UseFirstDescriptor; // several analyzers report CG0105/CG0202
         TestCode = code;
         FixedCode = fixedCode;
+
+        // Findings the fix leaves (callers of a new [RequiresConsent], another category) are marked in the fixed code.
+        FixedState.MarkupHandling = MarkupMode.Allow;
+        BatchFixedState.MarkupHandling = MarkupMode.Allow;
         TestState.AdditionalFiles.Add((ConsentAnalyzerTest<CookieWriteAnalyzer>.ManifestPath, manifest));
         foreach (var source in sources.Prepend(ConsentGuardTests.ConsentApi))
         {
