@@ -126,6 +126,20 @@ internal sealed class ConsentFixContext
     public Task<Document> WithImportsAsync(SyntaxNode root, CancellationToken cancellationToken) =>
         ImportAdder.AddImportsAsync(Document.WithSyntaxRoot(root), Simplifier.Annotation, cancellationToken: cancellationToken);
 
+    /// <summary>The document's line break (the first one in it), for the lines a fix adds.</summary>
+    public static SyntaxTrivia EndOfLineOf(SyntaxNode root)
+    {
+        foreach (var trivia in root.DescendantTrivia())
+        {
+            if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                return SyntaxFactory.ElasticEndOfLine(trivia.ToString());
+            }
+        }
+
+        return SyntaxFactory.ElasticCarriageReturnLineFeed;
+    }
+
     /// <summary>The language version of the document, for syntax that needs one (attributes on local functions: C# 9).</summary>
     public LanguageVersion LanguageVersion => ((CSharpParseOptions)Root.SyntaxTree.Options).LanguageVersion;
 }

@@ -31,7 +31,7 @@ internal sealed class GuardPlacement
 
     private GuardPlacement(PlacementKind kind, SyntaxNode owner, int first, int last, SyntaxNode function, TextSpan span)
     {
-        EndOfLine = EndOfLineOf(owner.SyntaxTree.GetRoot());
+        EndOfLine = ConsentFixContext.EndOfLineOf(owner.SyntaxTree.GetRoot());
         Kind = kind;
         Owner = owner;
         First = first;
@@ -298,19 +298,6 @@ internal sealed class GuardPlacement
 
     private static SyntaxList<StatementSyntax> Statements(SyntaxNode owner) =>
         owner is BlockSyntax block ? block.Statements : ((SwitchSectionSyntax)owner).Statements;
-
-    private static SyntaxTrivia EndOfLineOf(SyntaxNode root)
-    {
-        foreach (var trivia in root.DescendantTrivia())
-        {
-            if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
-            {
-                return SyntaxFactory.ElasticEndOfLine(trivia.ToString());
-            }
-        }
-
-        return SyntaxFactory.ElasticCarriageReturnLineFeed;
-    }
 
     private static SyntaxNode EnclosingFunction(SyntaxNode node)
     {
