@@ -77,7 +77,7 @@ internal sealed class GuardCandidates
         var checksCategory = false;
         foreach (var operation in condition.DescendantsAndSelf())
         {
-            if (operation is IInvalidOperation || operation.Type is IErrorTypeSymbol)
+            if (operation is IInvalidOperation || operation.Type is IErrorTypeSymbol || DereferencesMaybeNull(operation, speculative))
             {
                 return false;
             }
@@ -87,6 +87,19 @@ internal sealed class GuardCandidates
         }
 
         return checksCategory;
+    }
+
+    /// <summary>Whether the operation reads a member of a receiver that may be null here (a nullable warning, an error under warnings-as-errors).</summary>
+    private bool DereferencesMaybeNull(IOperation operation, SemanticModel speculative)
+    {
+        var receiver = operation switch
+        {
+            IMemberReferenceOperation member => member.Instance,
+            IInvocationOperation invocation => invocation.Instance,
+            _ => null,
+        };
+        return receiver is { IsImplicit: false } and not IConditionalAccessInstanceOperation
+            && speculative.GetTypeInfo(receiver.Syntax, _cancellationToken).Nullability.FlowState == NullableFlowState.MaybeNull;
     }
 
     /// <summary>Checks for the category the code already makes in the containing member, then elsewhere in its type.</summary>

@@ -287,6 +287,41 @@ public class GuardCheckCandidateTests
     }
 
     [Fact]
+    public async Task A_feature_that_may_be_null_is_not_dereferenced()
+    {
+        await Test("""
+            #nullable enable
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Http.Features;
+
+            static class Visits
+            {
+                public static void Remember(HttpContext http)
+                {
+                    var feature = http.Features.Get<ITrackingConsentFeature>();
+                    {|CG0105:http.Response.Cookies.Append("_ga", "1")|};
+                }
+            }
+            """, """
+            #nullable enable
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Http.Features;
+
+            static class Visits
+            {
+                public static void Remember(HttpContext http)
+                {
+                    var feature = http.Features.Get<ITrackingConsentFeature>();
+                    if (http.Features.Get<ITrackingConsentFeature>()?.CanTrack == true)
+                    {
+                        http.Response.Cookies.Append("_ga", "1");
+                    }
+                }
+            }
+            """).RunAsync();
+    }
+
+    [Fact]
     public async Task The_check_the_type_already_uses_comes_first()
     {
         await Test("""
