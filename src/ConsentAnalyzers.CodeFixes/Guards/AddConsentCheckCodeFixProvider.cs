@@ -45,14 +45,17 @@ public sealed class AddConsentCheckCodeFixProvider : CodeFixProvider
             if (await PlanAsync(fixContext, diagnostic, context.CancellationToken).ConfigureAwait(false) is { } guard)
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create($"Guard with a consent check for '{guard.Category}'", _ => Task.FromResult(guard.Fixed), EquivalenceKeyPrefix + guard.Category),
+                    CodeAction.Create($"Guard with a consent check for '{guard.Checked}'", _ => Task.FromResult(guard.Fixed), EquivalenceKeyPrefix + guard.Category),
                     diagnostic);
             }
         }
     }
 
-    /// <summary>A verified guard for one finding: where it goes, the check, and the document with it applied alone.</summary>
-    private sealed record Guard(GuardPlacement Placement, ExpressionSyntax Check, string Category, Document Fixed);
+    /// <summary>
+    /// A verified guard for one finding: where it goes, the check, the finding's category (which keys the action), the
+    /// category checked (the finding's or its alternative), and the document with the guard applied alone.
+    /// </summary>
+    private sealed record Guard(GuardPlacement Placement, ExpressionSyntax Check, string Category, string Checked, Document Fixed);
 
     /// <summary>The best check that repairs the finding, tried in place and verified, or null.</summary>
     private static async Task<Guard?> PlanAsync(ConsentFixContext context, Diagnostic diagnostic, CancellationToken cancellationToken)
@@ -74,7 +77,7 @@ public sealed class AddConsentCheckCodeFixProvider : CodeFixProvider
                 var fixedDocument = await ApplyAsync(context, new[] { (placement, check) }, cancellationToken, (site, annotation)).ConfigureAwait(false);
                 if (await FixVerifier.RepairsAsync(context.Model, member, fixedDocument, annotation, diagnostic.Id, cancellationToken).ConfigureAwait(false))
                 {
-                    return new Guard(placement, check, category, fixedDocument);
+                    return new Guard(placement, check, category, wanted, fixedDocument);
                 }
             }
         }
@@ -106,11 +109,8 @@ public sealed class AddConsentCheckCodeFixProvider : CodeFixProvider
     private static async Task<Document?> FixAllInDocumentAsync(FixAllContext fixAllContext, Document document, ImmutableArray<Diagnostic> diagnostics)
     {
         var cancellationToken = fixAllContext.CancellationToken;
-        var category = fixAllContext.CodeActionEquivalenceKey?.StartsWith(EquivalenceKeyPrefix, System.StringComparison.Ordinal) == true
-            ? fixAllContext.CodeActionEquivalenceKey.Substring(EquivalenceKeyPrefix.Length)
-            : null;
         var context = await ConsentFixContext.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        if (context is null)
+        if (context is null || !ConsentFixContext.TryGetCategory(fixAllContext.CodeActionEquivalenceKey, EquivalenceKeyPrefix, out var category))
         {
             return document;
         }
@@ -118,7 +118,7 @@ public sealed class AddConsentCheckCodeFixProvider : CodeFixProvider
         var guards = new List<Guard>();
         foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
         {
-            if (ConsentFixContext.Categories(diagnostic).Category == category
+            if ((category is null || ConsentFixContext.Categories(diagnostic).Category == category)
                 && await PlanAsync(context, diagnostic, cancellationToken).ConfigureAwait(false) is { } guard)
             {
                 guards.Add(guard);

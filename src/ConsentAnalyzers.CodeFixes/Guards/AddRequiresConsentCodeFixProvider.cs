@@ -66,22 +66,15 @@ public sealed class AddRequiresConsentCodeFixProvider : CodeFixProvider
         }
 
         var annotation = new SyntaxAnnotation();
-        var fixedDocument = await ApplyAsync(context, attribute, category, new[] { declaration }, cancellationToken, (site, annotation)).ConfigureAwait(false);
+        var fixedDocument = await ApplyAsync(context, attribute, new Dictionary<SyntaxNode, string> { [declaration] = category }, cancellationToken, (site, annotation)).ConfigureAwait(false);
         return fixedDocument is not null && await FixVerifier.RepairsAsync(context.Model, member, fixedDocument, annotation, diagnostic.Id, cancellationToken).ConfigureAwait(false)
             ? new Requirement(declaration, symbol, category, fixedDocument)
             : null;
     }
 
-    private static async Task<Document?> ApplyAsync(ConsentFixContext context, INamedTypeSymbol attribute, string category, IEnumerable<SyntaxNode> declarations, CancellationToken cancellationToken, (SyntaxNode Node, SyntaxAnnotation Annotation)? site = null)
+    /// <summary>The document with each declaration marked for its category; null if a category has no <c>ConsentCategory</c> member.</summary>
+    private static async Task<Document?> ApplyAsync(ConsentFixContext context, INamedTypeSymbol attribute, IReadOnlyDictionary<SyntaxNode, string> requirements, CancellationToken cancellationToken, (SyntaxNode Node, SyntaxAnnotation Annotation)? site = null)
     {
-        if (context.CategoryExpression(category) is not { } categoryExpression)
-        {
-            return null;
-        }
-
-        var list = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Attribute(
-            (NameSyntax)context.Generator.TypeExpression(attribute),
-            SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.AttributeArgument(categoryExpression))))));
         var endOfLine = ConsentFixContext.EndOfLineOf(context.Root);
         var editor = new SyntaxEditor(context.Root, context.Document.Project.Solution.Services);
         if (site is var (node, annotation))
@@ -89,9 +82,17 @@ public sealed class AddRequiresConsentCodeFixProvider : CodeFixProvider
             editor.ReplaceNode(node, (current, _) => current.WithAdditionalAnnotations(annotation));
         }
 
-        foreach (var declaration in declarations.OrderByDescending(d => d.SpanStart))
+        foreach (var pair in requirements.OrderByDescending(pair => pair.Key.SpanStart))
         {
-            editor.ReplaceNode(declaration, (current, _) => WithAttribute(current, list, endOfLine));
+            if (context.CategoryExpression(pair.Value) is not { } category)
+            {
+                return null;
+            }
+
+            var list = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Attribute(
+                (NameSyntax)context.Generator.TypeExpression(attribute),
+                SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.AttributeArgument(category))))));
+            editor.ReplaceNode(pair.Key, (current, _) => WithAttribute(current, list, endOfLine));
         }
 
         return await context.WithImportsAsync(editor.GetChangedRoot(), cancellationToken).ConfigureAwait(false);
@@ -115,24 +116,25 @@ public sealed class AddRequiresConsentCodeFixProvider : CodeFixProvider
     private static async Task<Document?> FixAllInDocumentAsync(FixAllContext fixAllContext, Document document, ImmutableArray<Diagnostic> diagnostics)
     {
         var cancellationToken = fixAllContext.CancellationToken;
-        var key = fixAllContext.CodeActionEquivalenceKey ?? string.Empty;
         var context = await ConsentFixContext.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        if (context?.GeneratedType("RequiresConsentAttribute") is not { } attribute || !key.StartsWith(EquivalenceKeyPrefix, System.StringComparison.Ordinal))
+        if (context?.GeneratedType("RequiresConsentAttribute") is not { } attribute
+            || !ConsentFixContext.TryGetCategory(fixAllContext.CodeActionEquivalenceKey, EquivalenceKeyPrefix, out var category))
         {
             return document;
         }
 
-        var category = key.Substring(EquivalenceKeyPrefix.Length);
-        var declarations = new HashSet<SyntaxNode>();
-        foreach (var diagnostic in diagnostics)
+        // Each member once, with the category of its first finding (the attribute is not repeatable).
+        var requirements = new Dictionary<SyntaxNode, string>();
+        foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
         {
-            if (ConsentFixContext.Categories(diagnostic).Category == category
-                && await PlanAsync(context, diagnostic, cancellationToken).ConfigureAwait(false) is { } requirement)
+            if ((category is null || ConsentFixContext.Categories(diagnostic).Category == category)
+                && await PlanAsync(context, diagnostic, cancellationToken).ConfigureAwait(false) is { } requirement
+                && !requirements.ContainsKey(requirement.Declaration))
             {
-                declarations.Add(requirement.Declaration);
+                requirements.Add(requirement.Declaration, requirement.Category);
             }
         }
 
-        return await ApplyAsync(context, attribute, category, declarations, cancellationToken).ConfigureAwait(false) ?? document;
+        return await ApplyAsync(context, attribute, requirements, cancellationToken).ConfigureAwait(false) ?? document;
     }
 }

@@ -322,6 +322,50 @@ public class GuardCheckCandidateTests
     }
 
     [Fact]
+    public async Task A_Google_tag_call_may_be_guarded_by_the_other_category_it_serves()
+    {
+        var manifest = GuardFixTest<AddConsentCheckCodeFixProvider>.Manifest.Replace(
+            "{ \"use\": \"application-insights\", \"category\": \"analytics\" },",
+            "{ \"use\": \"google-analytics\", \"category\": \"analytics\" }, { \"use\": \"google-ads\", \"category\": \"advertising\" },",
+            StringComparison.Ordinal);
+        await Test("""
+            using System.Threading.Tasks;
+            using Microsoft.JSInterop;
+            using TestProject;
+
+            interface IAdConsent
+            {
+                [ConsentGuard(ConsentCategory.Advertising)] bool AdsAllowed { get; }
+            }
+
+            class SignUp(IJSRuntime js, IAdConsent consent)
+            {
+                async Task SubmitAsync() => await {|CG0202:js.InvokeVoidAsync("gtag", "event", "sign_up")|};
+            }
+            """, """
+            using System.Threading.Tasks;
+            using Microsoft.JSInterop;
+            using TestProject;
+
+            interface IAdConsent
+            {
+                [ConsentGuard(ConsentCategory.Advertising)] bool AdsAllowed { get; }
+            }
+
+            class SignUp(IJSRuntime js, IAdConsent consent)
+            {
+                async Task SubmitAsync()
+                {
+                    if (consent.AdsAllowed)
+                    {
+                        await js.InvokeVoidAsync("gtag", "event", "sign_up");
+                    }
+                }
+            }
+            """, manifest).RunAsync();
+    }
+
+    [Fact]
     public async Task The_check_the_type_already_uses_comes_first()
     {
         await Test("""
