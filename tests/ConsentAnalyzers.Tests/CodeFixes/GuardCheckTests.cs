@@ -400,6 +400,30 @@ public class GuardCheckCandidateTests
             """).RunAsync();
     }
 
+    /// <summary>Razor compiles markup into this shape; the finding points into the literal, which no code edit can guard.</summary>
+    internal const string RazorLayout = """
+        using System.Threading.Tasks;
+        using Microsoft.AspNetCore.Mvc.Razor;
+        using TestProject;
+
+        public class Layout : RazorPage<object>
+        {
+            internal IConsent Consent { get; set; } = null!;
+
+            public override async Task ExecuteAsync()
+            {
+                await Task.Yield();
+                WriteLiteral("<script>sessionStorage.setItem('{|CG0105:landing_page|}', location.pathname);</script>");
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task A_finding_in_Razor_markup_gets_no_guard()
+    {
+        await Test(RazorLayout, RazorLayout).RunAsync();
+    }
+
     [Fact]
     public async Task Without_any_check_in_reach_no_guard_is_offered()
     {

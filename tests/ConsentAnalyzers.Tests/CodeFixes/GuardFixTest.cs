@@ -83,5 +83,5 @@ internal sealed class GuardFixTest<TCodeFix> : CSharpCodeFixTest<CookieWriteAnal
     }
 
     protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
-        [new CookieWriteAnalyzer(), new StorageWriteAnalyzer(), new TrackingCallAnalyzer(), new RequiresConsentCallAnalyzer()];
+        [new CookieWriteAnalyzer(), new StorageWriteAnalyzer(), new TrackingCallAnalyzer(), new RequiresConsentCallAnalyzer(), new MarkupAnalyzer()];
 }

@@ -290,4 +290,7 @@ public class RequiresConsentTests
             Task CompleteAsync() => Task.Run(() => {|CG0202:telemetry.TrackEvent("checkout")|});
         }
         """, GuardFixTest<AddRequiresConsentCodeFixProvider>.TelemetryClient);
+
+    [Fact]
+    public Task Not_offered_for_a_finding_in_Razor_markup() => NotOffered(GuardCheckCandidateTests.RazorLayout);
 }
