@@ -400,7 +400,10 @@ public class GuardCheckCandidateTests
             """).RunAsync();
     }
 
-    /// <summary>Razor compiles markup into this shape; the finding points into the literal, which no code edit can guard.</summary>
+    /// <summary>
+    /// Razor compiles markup into this shape (a local function for a <c>@{ void Scripts() { … } }</c> helper); the
+    /// finding points into the literal, whose code is generated: no edit of it would last.
+    /// </summary>
     internal const string RazorLayout = """
         using System.Threading.Tasks;
         using Microsoft.AspNetCore.Mvc.Razor;
@@ -413,7 +416,12 @@ public class GuardCheckCandidateTests
             public override async Task ExecuteAsync()
             {
                 await Task.Yield();
-                WriteLiteral("<script>sessionStorage.setItem('{|CG0105:landing_page|}', location.pathname);</script>");
+                Scripts();
+
+                void Scripts()
+                {
+                    WriteLiteral("<script>sessionStorage.setItem('{|CG0105:landing_page|}', location.pathname);</script>");
+                }
             }
         }
         """;
