@@ -14,7 +14,8 @@ namespace ConsentAnalyzers.CodeFixes.Guards;
 /// in one of its accessors), indexer or local function that contains it; for a site in a lambda, the member around
 /// the lambda. None where the requirement would reach no caller in the user's code, so that nothing would check it:
 /// <list type="bullet">
-/// <item>the entry point and top-level statements; operators, conversions, finalizers, event accessors, static constructors;</item>
+/// <item>the entry point and top-level statements; operators, conversions, finalizers, event accessors, static constructors;
+/// a property initializer (it runs when the object is built, not when the property is read);</item>
 /// <item>a member the framework calls: an override of, or an implementation of, a member declared outside the project
 /// (Blazor lifecycle methods, <c>BackgroundService.ExecuteAsync</c>, <c>IMiddleware.InvokeAsync</c>); a controller
 /// action; a Razor Pages handler (<c>On…</c>); a middleware's <c>Invoke</c>/<c>InvokeAsync(HttpContext)</c>; the
@@ -37,6 +38,7 @@ internal static class RequiresConsentTarget
             switch (node)
             {
                 case AnonymousFunctionExpressionSyntax lambda when IsFrameworkCallback(lambda, context.Model, cancellationToken):
+                case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax }: // runs in the constructor, not when the property is read
                     return null;
                 case LocalFunctionStatementSyntax or MethodDeclarationSyntax or ConstructorDeclarationSyntax or PropertyDeclarationSyntax or IndexerDeclarationSyntax:
                     return context.Model.GetDeclaredSymbol(node, cancellationToken) is { } symbol && Accepts(context, node, symbol, attribute, cancellationToken)

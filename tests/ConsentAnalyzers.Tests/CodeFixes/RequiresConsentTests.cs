@@ -293,4 +293,17 @@ public class RequiresConsentTests
 
     [Fact]
     public Task Not_offered_for_a_finding_in_Razor_markup() => NotOffered(GuardCheckCandidateTests.RazorLayout);
+
+    [Fact]
+    public Task Not_offered_for_a_property_initializer() => NotOffered("""
+        using TestProject;
+
+        class Landing
+        {
+            public int Conversions { get; } = {|CG0202:Convert("gclid")|};
+
+            [RequiresConsent(ConsentCategory.Advertising)]
+            static int Convert(string id) => id.Length;
+        }
+        """);
 }
