@@ -1,12 +1,9 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using ConsentAnalyzers.Diagnostics;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
@@ -21,44 +18,22 @@ namespace ConsentAnalyzers.CodeFixes.Guards;
 /// Fix All puts neighbouring sites that need the same category under one check.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddConsentCheckCodeFixProvider)), Shared]
-public sealed class AddConsentCheckCodeFixProvider : CodeFixProvider
+public sealed class AddConsentCheckCodeFixProvider : GuardFixProvider
 {
-    private const string EquivalenceKeyPrefix = "ConsentAnalyzers.AddConsentCheck:";
-
     /// <summary>How many checks are tried, best first, before the action is given up.</summary>
     private const int CandidatesTried = 3;
 
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.UnguardedWrite, DiagnosticIds.UnguardedTracking);
-
-    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public AddConsentCheckCodeFixProvider()
+        : base("ConsentAnalyzers.AddConsentCheck:")
     {
-        var fixContext = await ConsentFixContext.CreateAsync(context.Document, context.CancellationToken).ConfigureAwait(false);
-        if (fixContext is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (await PlanAsync(fixContext, diagnostic, context.CancellationToken).ConfigureAwait(false) is { } guard)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create($"Guard with a consent check for '{guard.Checked}'", _ => Task.FromResult(guard.Fixed), EquivalenceKeyPrefix + guard.Category),
-                    diagnostic);
-            }
-        }
     }
 
-    /// <summary>
-    /// A verified guard for one finding: where it goes, the check, the finding's category (which keys the action), the
-    /// category checked (the finding's or its alternative), and the document with the guard applied alone.
-    /// </summary>
-    private sealed record Guard(GuardPlacement Placement, ExpressionSyntax Check, string Category, string Checked, Document Fixed);
+    /// <summary>A guard: where it goes and the check (for the finding's category or its alternative).</summary>
+    private sealed record Guard(GuardPlacement Placement, ExpressionSyntax Check, string Checked, string Category, Document Fixed)
+        : GuardFixPlan($"Guard with a consent check for '{Checked}'", Category, Fixed);
 
     /// <summary>The best check that repairs the finding, tried in place and verified, or null.</summary>
-    private static async Task<Guard?> PlanAsync(ConsentFixContext context, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private protected override async Task<GuardFixPlan?> PlanAsync(ConsentFixContext context, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var (category, alternative) = ConsentFixContext.Categories(diagnostic);
         if (category is null
@@ -77,7 +52,7 @@ public sealed class AddConsentCheckCodeFixProvider : CodeFixProvider
                 var fixedDocument = await ApplyAsync(context, new[] { (placement, check) }, cancellationToken, (site, annotation)).ConfigureAwait(false);
                 if (await FixVerifier.RepairsAsync(context.Model, member, fixedDocument, annotation, diagnostic.Id, cancellationToken).ConfigureAwait(false))
                 {
-                    return new Guard(placement, check, category, wanted, fixedDocument);
+                    return new Guard(placement, check, wanted, category, fixedDocument);
                 }
             }
         }
@@ -102,31 +77,12 @@ public sealed class AddConsentCheckCodeFixProvider : CodeFixProvider
     }
 
     /// <summary>
-    /// Guards every finding of the action's category in one document: each finding gets the check its own fix would
-    /// use; a site inside code another guard already wraps (in the same function) needs nothing more, and runs of
-    /// statements that overlap or touch and use the same check become one <c>if</c>.
+    /// Each finding gets the check its own fix would use; a site inside code another guard already wraps (in the same
+    /// function) needs nothing more, and runs of statements that overlap or touch and use the same check become one
+    /// <c>if</c>.
     /// </summary>
-    private static async Task<Document?> FixAllInDocumentAsync(FixAllContext fixAllContext, Document document, ImmutableArray<Diagnostic> diagnostics)
-    {
-        var cancellationToken = fixAllContext.CancellationToken;
-        var context = await ConsentFixContext.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        if (context is null || !ConsentFixContext.TryGetCategory(fixAllContext.CodeActionEquivalenceKey, EquivalenceKeyPrefix, out var category))
-        {
-            return document;
-        }
-
-        var guards = new List<Guard>();
-        foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
-        {
-            if ((category is null || ConsentFixContext.Categories(diagnostic).Category == category)
-                && await PlanAsync(context, diagnostic, cancellationToken).ConfigureAwait(false) is { } guard)
-            {
-                guards.Add(guard);
-            }
-        }
-
-        return await ApplyAsync(context, Combine(guards), cancellationToken).ConfigureAwait(false);
-    }
+    private protected override Task<Document> ApplyAllAsync(ConsentFixContext context, IReadOnlyList<GuardFixPlan> plans, CancellationToken cancellationToken) =>
+        ApplyAsync(context, Combine(plans.Cast<Guard>()), cancellationToken);
 
     private static List<(GuardPlacement Placement, ExpressionSyntax Check)> Combine(IEnumerable<Guard> guards)
     {

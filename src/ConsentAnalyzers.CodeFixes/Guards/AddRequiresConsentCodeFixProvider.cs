@@ -1,12 +1,9 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using ConsentAnalyzers.Diagnostics;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -22,38 +19,18 @@ namespace ConsentAnalyzers.CodeFixes.Guards;
 /// <see cref="RequiresConsentTarget"/>), nor for findings in Razor markup.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddRequiresConsentCodeFixProvider)), Shared]
-public sealed class AddRequiresConsentCodeFixProvider : CodeFixProvider
+public sealed class AddRequiresConsentCodeFixProvider : GuardFixProvider
 {
-    private const string EquivalenceKeyPrefix = "ConsentAnalyzers.AddRequiresConsent:";
-
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.UnguardedWrite, DiagnosticIds.UnguardedTracking);
-
-    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
-
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public AddRequiresConsentCodeFixProvider()
+        : base("ConsentAnalyzers.AddRequiresConsent:")
     {
-        var fixContext = await ConsentFixContext.CreateAsync(context.Document, context.CancellationToken).ConfigureAwait(false);
-        if (fixContext is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (await PlanAsync(fixContext, diagnostic, context.CancellationToken).ConfigureAwait(false) is { } requirement)
-            {
-                var name = requirement.Symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
-                context.RegisterCodeFix(
-                    CodeAction.Create($"Require '{requirement.Category}' consent from callers of '{name}'", _ => Task.FromResult(requirement.Fixed), EquivalenceKeyPrefix + requirement.Category),
-                    diagnostic);
-            }
-        }
     }
 
-    /// <summary>A verified requirement for one finding: the declaration to mark, and the document with it marked.</summary>
-    private sealed record Requirement(SyntaxNode Declaration, ISymbol Symbol, string Category, Document Fixed);
+    /// <summary>A requirement: the declaration to mark for the finding's category.</summary>
+    private sealed record Requirement(SyntaxNode Declaration, ISymbol Symbol, string Category, Document Fixed)
+        : GuardFixPlan($"Require '{Category}' consent from callers of '{Symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}'", Category, Fixed);
 
-    private static async Task<Requirement?> PlanAsync(ConsentFixContext context, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private protected override async Task<GuardFixPlan?> PlanAsync(ConsentFixContext context, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var category = ConsentFixContext.Categories(diagnostic).Category;
         if (category is null
@@ -112,29 +89,21 @@ public sealed class AddRequiresConsentCodeFixProvider : CodeFixProvider
         };
     }
 
-    /// <summary>Marks, once each, every member whose finding of the action's category the attribute repairs.</summary>
-    private static async Task<Document?> FixAllInDocumentAsync(FixAllContext fixAllContext, Document document, ImmutableArray<Diagnostic> diagnostics)
+    /// <summary>Marks each member once, with the category of its first finding (the attribute is not repeatable).</summary>
+    private protected override async Task<Document> ApplyAllAsync(ConsentFixContext context, IReadOnlyList<GuardFixPlan> plans, CancellationToken cancellationToken)
     {
-        var cancellationToken = fixAllContext.CancellationToken;
-        var context = await ConsentFixContext.CreateAsync(document, cancellationToken).ConfigureAwait(false);
-        if (context?.GeneratedType("RequiresConsentAttribute") is not { } attribute
-            || !ConsentFixContext.TryGetCategory(fixAllContext.CodeActionEquivalenceKey, EquivalenceKeyPrefix, out var category))
-        {
-            return document;
-        }
-
-        // Each member once, with the category of its first finding (the attribute is not repeatable).
         var requirements = new Dictionary<SyntaxNode, string>();
-        foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+        foreach (Requirement requirement in plans)
         {
-            if ((category is null || ConsentFixContext.Categories(diagnostic).Category == category)
-                && await PlanAsync(context, diagnostic, cancellationToken).ConfigureAwait(false) is { } requirement
-                && !requirements.ContainsKey(requirement.Declaration))
+            if (!requirements.ContainsKey(requirement.Declaration))
             {
                 requirements.Add(requirement.Declaration, requirement.Category);
             }
         }
 
-        return await ApplyAsync(context, attribute, requirements, cancellationToken).ConfigureAwait(false) ?? document;
+        return context.GeneratedType("RequiresConsentAttribute") is { } attribute
+            && await ApplyAsync(context, attribute, requirements, cancellationToken).ConfigureAwait(false) is { } fixedDocument
+            ? fixedDocument
+            : context.Document;
     }
 }

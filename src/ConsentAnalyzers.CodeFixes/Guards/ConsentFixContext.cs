@@ -85,17 +85,6 @@ internal sealed class ConsentFixContext
         return (category, alternative);
     }
 
-    /// <summary>
-    /// The category a Fix All covers, from its equivalence key (<paramref name="prefix"/> + category id); null for
-    /// every category when there is no key (<c>dotnet format</c> passes none when the first finding has no action).
-    /// False for another provider's key.
-    /// </summary>
-    public static bool TryGetCategory(string? equivalenceKey, string prefix, out string? category)
-    {
-        category = equivalenceKey is null || !equivalenceKey.StartsWith(prefix, System.StringComparison.Ordinal) ? null : equivalenceKey.Substring(prefix.Length);
-        return equivalenceKey is null || category is not null;
-    }
-
     /// <summary>A generated type by its simple name (<c>RequiresConsentAttribute</c>), in the generated namespace.</summary>
     public INamedTypeSymbol? GeneratedType(string name) => Model.Compilation.GetTypeByMetadataName(GeneratedNamespace + name);
 
