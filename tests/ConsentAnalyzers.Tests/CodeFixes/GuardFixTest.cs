@@ -10,36 +10,14 @@ namespace ConsentAnalyzers.Tests.CodeFixes;
 
 /// <summary>
 /// A code-fix test for the consent rules: every analyzer that reports CG0105/CG0202 runs, against
-/// <see cref="CodeManifests.Policy"/> (or another manifest) and the hand-written consent API of
+/// <see cref="Manifest"/> (or another manifest) and the hand-written consent API of
 /// <see cref="ConsentGuardTests.ConsentApi"/>, with ASP.NET Core referenced.
 /// </summary>
 internal sealed class GuardFixTest<TCodeFix> : CSharpCodeFixTest<CookieWriteAnalyzer, TCodeFix, DefaultVerifier>
     where TCodeFix : CodeFixProvider, new()
 {
-    /// <summary>The tracker declarations CG0202 tests need (Application Insights is matched by metadata name).</summary>
-    public const string Manifest = """
-        {
-          "version": 1,
-          "categories": {
-            "necessary": { "title": "Strictly Necessary", "essential": true },
-            "functional": { "title": "Functional" },
-            "analytics": { "title": "Analytics" },
-            "advertising": { "title": "Advertising" },
-          },
-          "cookies": [
-            { "name": "sb-*", "category": "necessary" },
-            { "name": "_ga", "category": "analytics" },
-            { "name": "_gcl_*", "category": "advertising" },
-            { "name": "theme", "category": "functional" },
-          ],
-          "storage": [
-            { "key": "landing_page", "area": "session", "category": "analytics" },
-          ],
-          "trackers": [
-            { "use": "application-insights", "category": "analytics" },
-          ],
-        }
-        """;
+    /// <summary>The code rules' manifest with trackers declared (Application Insights, Google Analytics, an API pattern).</summary>
+    public static string Manifest => TrackingCallAnalyzerTests.Manifest;
 
     /// <summary>Application Insights' client, as the tracker catalog knows it by name.</summary>
     public const string TelemetryClient = """
@@ -52,7 +30,7 @@ internal sealed class GuardFixTest<TCodeFix> : CSharpCodeFixTest<CookieWriteAnal
         }
         """;
 
-    public GuardFixTest(string code, string fixedCode, string manifest = Manifest, params string[] sources)
+    public GuardFixTest(string code, string fixedCode, string? manifest = null, params string[] sources)
     {
         ReferenceAssemblies = ConsentAnalyzerTest<CookieWriteAnalyzer>.AspNetCore;
         MarkupOptions = MarkupOptions.UseFirstDescriptor; // several analyzers report CG0105/CG0202
@@ -62,7 +40,7 @@ internal sealed class GuardFixTest<TCodeFix> : CSharpCodeFixTest<CookieWriteAnal
         // Findings the fix leaves (callers of a new [RequiresConsent], another category) are marked in the fixed code.
         FixedState.MarkupHandling = MarkupMode.Allow;
         BatchFixedState.MarkupHandling = MarkupMode.Allow;
-        TestState.AdditionalFiles.Add((ConsentAnalyzerTest<CookieWriteAnalyzer>.ManifestPath, manifest));
+        TestState.AdditionalFiles.Add((ConsentAnalyzerTest<CookieWriteAnalyzer>.ManifestPath, manifest ?? Manifest));
         foreach (var source in sources.Prepend(ConsentGuardTests.ConsentApi))
         {
             TestState.Sources.Add(source);

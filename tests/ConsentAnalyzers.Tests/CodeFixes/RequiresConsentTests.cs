@@ -9,7 +9,7 @@ public class RequiresConsentTests
     /// <summary>One fix (or one Fix All) only: the callers it reports could be fixed the same way in turn.</summary>
     private static GuardFixTest<AddRequiresConsentCodeFixProvider> Test(string code, string fixedCode, params string[] sources)
     {
-        var test = new GuardFixTest<AddRequiresConsentCodeFixProvider>(code, fixedCode, GuardFixTest<AddRequiresConsentCodeFixProvider>.Manifest, sources);
+        var test = new GuardFixTest<AddRequiresConsentCodeFixProvider>(code, fixedCode, manifest: null, sources);
         test.CodeFixTestBehaviors |= CodeFixTestBehaviors.FixOne;
         return test;
     }
