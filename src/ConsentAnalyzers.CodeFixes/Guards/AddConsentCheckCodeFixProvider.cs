@@ -101,7 +101,7 @@ public sealed class AddConsentCheckCodeFixProvider : GuardFixProvider
             {
                 combined[index] = (combined[index].Placement.MergeWith(placement)!, combined[index].Check);
             }
-            else if (!combined.Any(c => c.Placement.Owner == placement.Owner && c.Placement.Span.OverlapsWith(placement.Span)))
+            else if (!combined.Any(c => c.Placement.Conflicts(placement)))
             {
                 combined.Add((placement, guard.Check));
             }

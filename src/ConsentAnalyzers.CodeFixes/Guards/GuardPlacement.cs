@@ -46,14 +46,14 @@ internal sealed class GuardPlacement
     private SyntaxTrivia EndOfLine { get; }
 
     /// <summary>The block or switch section, the embedded statement, or the member/lambda with the expression body.</summary>
-    public SyntaxNode Owner { get; }
+    private SyntaxNode Owner { get; }
 
-    public int First { get; }
+    private int First { get; }
 
-    public int Last { get; }
+    private int Last { get; }
 
     /// <summary>The function (member, local function, lambda) the guarded code runs in.</summary>
-    public SyntaxNode Function { get; }
+    private SyntaxNode Function { get; }
 
     /// <summary>The code the check will guard.</summary>
     public TextSpan Span { get; }
@@ -61,7 +61,7 @@ internal sealed class GuardPlacement
     /// <summary>Where the check will stand, for binding candidate checks in the right scope.</summary>
     public int Position => Span.Start;
 
-    public bool IsStatementRun => Kind == PlacementKind.StatementRun;
+    private bool IsStatementRun => Kind == PlacementKind.StatementRun;
 
     /// <summary>
     /// The placement that guards <paramref name="site"/>, or null when no statement can hold a check there (a field
@@ -130,6 +130,10 @@ internal sealed class GuardPlacement
     /// <summary>Whether <paramref name="other"/>'s code lies within this placement's and runs in the same function, so this check guards it too.</summary>
     public bool Covers(GuardPlacement other) =>
         Span.Contains(other.Span) && Function == other.Function;
+
+    /// <summary>Whether both placements rewrite the same statements differently, so that only one of them can be applied.</summary>
+    public bool Conflicts(GuardPlacement other) =>
+        Owner == other.Owner && Span.OverlapsWith(other.Span);
 
     /// <summary>The union of two runs of one statement list that overlap or touch, else null.</summary>
     public GuardPlacement? MergeWith(GuardPlacement other)
