@@ -261,8 +261,9 @@ internal sealed class GuardPlacement
     /// <summary>The member or lambda with its expression body turned into <c>{ if (check) { expression; } }</c>.</summary>
     private SyntaxNode WithGuardedBlockBody(SyntaxNode owner, ExpressionSyntax check)
     {
+        // Comments between the arrow and the expression move above the check with the statement's leading trivia.
         BlockSyntax Body(ExpressionSyntax expression, SyntaxToken semicolon) =>
-            Braced(new[] { Guarded(new[] { SyntaxFactory.ExpressionStatement(expression.WithoutTrivia()) }, check) }, semicolon.TrailingTrivia);
+            Braced(new[] { Guarded(new[] { SyntaxFactory.ExpressionStatement(expression.WithoutTrivia()).WithLeadingTrivia(CommentsOf(expression.GetLeadingTrivia())) }, check) }, semicolon.TrailingTrivia);
 
         SyntaxNode updated = owner switch
         {
@@ -277,6 +278,22 @@ internal sealed class GuardPlacement
             _ => owner,
         };
         return updated.WithAdditionalAnnotations(Formatter.Annotation);
+    }
+
+    /// <summary>The comments of a trivia list, each on its own line; the formatter indents them.</summary>
+    private SyntaxTriviaList CommentsOf(SyntaxTriviaList trivia)
+    {
+        var comments = new List<SyntaxTrivia>();
+        foreach (var item in trivia)
+        {
+            if (item.IsKind(SyntaxKind.SingleLineCommentTrivia) || item.IsKind(SyntaxKind.MultiLineCommentTrivia))
+            {
+                comments.Add(item);
+                comments.Add(EndOfLine);
+            }
+        }
+
+        return SyntaxFactory.TriviaList(comments);
     }
 
     /// <summary>Whether a member or lambda returns nothing, so that its expression body can become a statement under a check.</summary>

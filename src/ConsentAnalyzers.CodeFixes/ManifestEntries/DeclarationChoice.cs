@@ -39,9 +39,10 @@ internal sealed record DeclarationChoice(string Category, StorageArea? AreaForAn
     }
 
     /// <summary>
-    /// The choices to offer for a finding: each declared category in manifest order, but the essential ones last;
-    /// for a storage write of unknown area, each category for local storage, then each for session storage (either
-    /// area declares it).
+    /// The choices to offer for a finding: each declared category in manifest order, but the essential ones last and,
+    /// for a built-in tracker, the categories named for its purpose first (<c>advertising</c> or <c>marketing</c>
+    /// for the Meta pixel); for a storage write of unknown area, each category for local storage, then each for
+    /// session storage (either area declares it).
     /// </summary>
     /// <remarks>
     /// The first action is the one a quick "apply" in the editor and <c>dotnet format analyzers</c> (which applies the
@@ -53,7 +54,7 @@ internal sealed record DeclarationChoice(string Category, StorageArea? AreaForAn
         StorageArea?[] areas = TargetOf(diagnostic) == NameTarget.AnyStorage ? [StorageArea.Local, StorageArea.Session] : [null];
         foreach (var area in areas)
         {
-            foreach (var category in manifest.Categories.OrderBy(c => c.IsEssential))
+            foreach (var category in manifest.Categories.OrderBy(c => c.IsEssential).ThenBy(c => !SuitsTracker(diagnostic, c.Id)))
             {
                 yield return new DeclarationChoice(category.Id, area);
             }
@@ -94,6 +95,23 @@ internal sealed record DeclarationChoice(string Category, StorageArea? AreaForAn
             NameTarget.AnyStorage => NewManifestEntry.StorageKey(name, AreaForAnyStorage!.Value, Category),
             _ => null,
         };
+    }
+
+    /// <summary>Category ids that say what a tracker of each purpose is for, as consent banners usually name them.</summary>
+    private static readonly string[] AnalyticsWords = ["analytic", "statistic", "performance", "measurement"];
+    private static readonly string[] AdvertisingWords = ["advertis", "marketing", "ads", "targeting"];
+
+    private static bool SuitsTracker(Diagnostic diagnostic, string categoryId)
+    {
+        if (diagnostic.Id != DiagnosticIds.UndeclaredTracker
+            || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Tracker, out var id) || id is null
+            || TrackerCatalog.Find(id) is not { } tracker)
+        {
+            return false;
+        }
+
+        var words = tracker.Purpose == TrackerPurpose.Advertising ? AdvertisingWords : AnalyticsWords;
+        return words.Any(word => categoryId.IndexOf(word, StringComparison.Ordinal) >= 0);
     }
 
     private static NameTarget? TargetOf(Diagnostic diagnostic) =>

@@ -112,6 +112,44 @@ public class GuardCheckCandidateTests
     }
 
     [Fact]
+    public async Task Comments_between_the_arrow_and_the_expression_stay_above_the_check()
+    {
+        await Test("""
+            using Microsoft.AspNetCore.Http;
+            using Shop.Privacy;
+
+            class Page
+            {
+                private readonly IPreferences _preferences = null!;
+
+                void OnGet(HttpContext http) =>
+                    // the visitor's theme
+                    /* light or dark */
+                    {|CG0105:http.Response.Cookies.Append("theme", "dark")|};
+            }
+            """, """
+            using Microsoft.AspNetCore.Http;
+            using Shop.Privacy;
+            using TestProject;
+
+            class Page
+            {
+                private readonly IPreferences _preferences = null!;
+
+                void OnGet(HttpContext http)
+                {
+                    // the visitor's theme
+                    /* light or dark */
+                    if (_preferences.Allows(ConsentCategory.Functional))
+                    {
+                        http.Response.Cookies.Append("theme", "dark");
+                    }
+                }
+            }
+            """).RunAsync();
+    }
+
+    [Fact]
     public async Task An_async_guard_is_awaited_in_an_async_method()
     {
         await Test("""
