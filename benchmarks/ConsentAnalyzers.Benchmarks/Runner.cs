@@ -13,7 +13,10 @@ public static class Runner
     public static int Run(Settings settings)
     {
         var total = Stopwatch.StartNew();
-        var sets = new[] { AnalyzerSet.ConsentAnalyzers(), AnalyzerSet.Ca1416(), AnalyzerSet.BannedApi() };
+        // --skip peers measures ConsentAnalyzers alone (for profiling it).
+        var sets = settings.Breakdown ? Breakdown.Sets().ToArray() : settings.Skip.Contains("peers")
+            ? new[] { AnalyzerSet.ConsentAnalyzers() }
+            : new[] { AnalyzerSet.ConsentAnalyzers(), AnalyzerSet.Ca1416(), AnalyzerSet.BannedApi() };
         var report = new Report();
         report.Machine();
         var sideBySide = new List<SideBySideResult>();
@@ -24,7 +27,7 @@ public static class Runner
         foreach (var lines in settings.Sizes)
         {
             Log($"== {lines:N0} lines, manifest of {settings.ManifestEntries} entries ==");
-            var project = BenchmarkProject.Create(lines, settings.ManifestEntries, settings.Seed);
+            var project = BenchmarkProject.Create(lines, settings.ManifestEntries, settings.Seed, settings.Density);
             if (!project.Errors.IsEmpty)
             {
                 Console.Error.WriteLine($"The workload does not compile: {string.Join("\n", project.Errors.Take(20))}");
@@ -53,14 +56,14 @@ public static class Runner
             foreach (var entries in settings.ManifestSizes)
             {
                 Log($"== manifest of {entries:N0} entries, {settings.SweepLines:N0} lines ==");
-                var project = BenchmarkProject.Create(settings.SweepLines, entries, settings.Seed);
+                var project = BenchmarkProject.Create(settings.SweepLines, entries, settings.Seed, settings.Density);
                 if (!project.Errors.IsEmpty)
                 {
                     Console.Error.WriteLine($"The workload does not compile: {string.Join("\n", project.Errors.Take(20))}");
                     return 1;
                 }
 
-                sweep.Add(Scenarios.SideBySide(project, [sets[0], sets[2]], settings.Warmup, Math.Max(1, settings.Iterations - 2), Log));
+                sweep.Add(Scenarios.SideBySide(project, sets.Length == 3 ? [sets[0], sets[2]] : sets, settings.Warmup, Math.Max(1, settings.Iterations - 2), Log));
                 if (!settings.Skip.Contains("generator"))
                 {
                     sweepGenerator.Add(Scenarios.Generator(project, settings.Warmup, settings.Iterations));
@@ -247,7 +250,7 @@ internal sealed class Report
         Line("|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
-            Line($"| {r.ManifestEntries:N0} | {Ms(r.Compiler.WallMs.Median)} | {Ms(r.Sets[0].AnalyzerMs.Median)} | {Pct(r.Sets[0].AnalyzerMs.Median / r.Compiler.WallMs.Median)} | {Ms(r.Sets[1].AnalyzerMs.Median)} | {Ratio(r.Sets[0].AnalyzerMs.Median, r.Sets[1].AnalyzerMs.Median)} | {r.Sets[0].Diagnostics:N0} | {r.Sets[1].Diagnostics:N0} |");
+            Line($"| {r.ManifestEntries:N0} | {Ms(r.Compiler.WallMs.Median)} | {Ms(r.Sets[0].AnalyzerMs.Median)} | {Pct(r.Sets[0].AnalyzerMs.Median / r.Compiler.WallMs.Median)} | {Ms(r.Sets.Count > 1 ? r.Sets[1].AnalyzerMs.Median : null)} | {Ratio(r.Sets[0].AnalyzerMs.Median, r.Sets.Count > 1 ? r.Sets[1].AnalyzerMs.Median : null)} | {r.Sets[0].Diagnostics:N0} | {(r.Sets.Count > 1 ? r.Sets[1].Diagnostics.ToString("N0") : "-")} |");
         }
 
         Line();

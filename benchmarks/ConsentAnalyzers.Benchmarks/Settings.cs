@@ -7,6 +7,9 @@ public sealed class Settings
 {
     public bool Smoke { get; private set; }
 
+    /// <summary>--breakdown: each of our analyzers alone, and a no-op analyzer with the same callbacks.</summary>
+    public bool Breakdown { get; private set; }
+
     public IReadOnlyList<int> Sizes { get; private set; } = [10_000, 100_000, 500_000];
 
     public int ManifestEntries { get; private set; } = 100;
@@ -23,6 +26,9 @@ public sealed class Settings
 
     public int Seed { get; private set; } = 20250101;
 
+    /// <summary>--density: the share of methods that write a cookie or storage key or call a tracker.</summary>
+    public double Density { get; private set; } = 0.12;
+
     public HashSet<string> Skip { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public string Output { get; private set; } = Path.Combine("artifacts", "benchmark", "results.md");
@@ -37,6 +43,9 @@ public sealed class Settings
             {
                 case "--smoke":
                     settings.Smoke = true;
+                    break;
+                case "--breakdown":
+                    settings.Breakdown = true;
                     break;
                 case "--sizes":
                     settings.Sizes = Value().Split(',').Select(Count).ToList();
@@ -58,6 +67,9 @@ public sealed class Settings
                     break;
                 case "--doc-samples":
                     settings.DocumentSamples = Count(Value());
+                    break;
+                case "--density":
+                    settings.Density = double.Parse(Value(), CultureInfo.InvariantCulture);
                     break;
                 case "--seed":
                     settings.Seed = Count(Value());

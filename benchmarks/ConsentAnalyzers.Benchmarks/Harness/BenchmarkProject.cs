@@ -48,10 +48,10 @@ public sealed class BenchmarkProject
     /// <summary>The 1,000-line documents (the per-document case).</summary>
     public IEnumerable<SyntaxTree> LargeDocuments => Trees.Where((_, index) => Workload.Files[index].IsLarge);
 
-    public static BenchmarkProject Create(int lines, int manifestEntries, int seed, bool checkErrors = true)
+    public static BenchmarkProject Create(int lines, int manifestEntries, int seed, double density = 0.12, bool checkErrors = true)
     {
         var manifest = ManifestGenerator.Generate(manifestEntries);
-        var workload = CodeGenerator.Generate(lines, manifest, seed);
+        var workload = CodeGenerator.Generate(lines, manifest, seed, density);
         var trees = workload.Files.Select(file => CSharpSyntaxTree.ParseText(file.Text, ParseOptions, "/shop/" + file.Path)).ToImmutableArray();
         var source = SourceCompilation(trees);
         var driver = CSharpGeneratorDriver.Create([new ConsentGenerator().AsSourceGenerator()], [new MemoryText(ManifestPath, manifest.Json)], ParseOptions, BuildOptions);
