@@ -28,6 +28,7 @@ internal sealed class TrackerIndex
     private static readonly ConditionalWeakTable<ManifestModel, TrackerIndex> Indexes = new();
 
     private readonly List<(string Pattern, TrackerMatch Match)> _apis = new();
+    private readonly HashSet<string> _apiMemberNames = new(StringComparer.Ordinal);
     private readonly List<string> _apiMemberPatterns = new();
     private readonly List<(string Pattern, TrackerMatch Match)> _urls = new();
     private readonly List<(string Pattern, TrackerMatch Match)> _jsFunctions = new();
@@ -111,12 +112,24 @@ internal sealed class TrackerIndex
             : _googleTag;
     }
 
-    /// <summary>The member part of each API pattern (after its last '.'), for <see cref="MayBeApi"/>.</summary>
+    /// <summary>
+    /// The member part of each API pattern (after its last '.'), for <see cref="MayBeApi"/>: exact names in a set,
+    /// each distinct wildcard pattern once (a manifest's many <c>Vendor.Track*</c> trackers share one <c>Track*</c>),
+    /// so the test on every call costs a lookup and a few matches however many trackers the manifest declares.
+    /// </summary>
     private void IndexApiMembers()
     {
         foreach (var (pattern, _) in _apis)
         {
-            _apiMemberPatterns.Add(pattern.Substring(pattern.LastIndexOf('.') + 1));
+            var member = pattern.Substring(pattern.LastIndexOf('.') + 1);
+            if (!NamePattern.IsPattern(member))
+            {
+                _apiMemberNames.Add(member);
+            }
+            else if (!_apiMemberPatterns.Contains(member))
+            {
+                _apiMemberPatterns.Add(member);
+            }
         }
     }
 
@@ -131,6 +144,11 @@ internal sealed class TrackerIndex
     /// </summary>
     public bool MayBeApi(string simpleName)
     {
+        if (_apiMemberNames.Contains(simpleName))
+        {
+            return true;
+        }
+
         foreach (var memberPattern in _apiMemberPatterns)
         {
             if (NamePattern.Matches(memberPattern, simpleName))

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using ConsentAnalyzers.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -251,11 +252,25 @@ internal sealed class ConsentFlow
 
     private State Remember(State state, object variable, IOperation value, State current)
     {
+        // Only a boolean (or an awaitable of one, awaited later) can hold a consent check; asking the guard recognizer
+        // about every other local and flow capture of the graph (receivers, strings, lists) costs symbol lookups
+        // for nothing.
+        if (!CanHoldCheck(value.WithoutConversions().Type))
+        {
+            return state.Variables.ContainsKey(variable) ? state with { Variables = state.Variables.Remove(variable) } : state;
+        }
+
         var whenTrue = _guards.Implied(value, true, (v, b) => Lookup(current, v, b));
         var whenFalse = _guards.Implied(value, false, (v, b) => Lookup(current, v, b));
         var variables = whenTrue.IsEmpty && whenFalse.IsEmpty ? state.Variables.Remove(variable) : state.Variables.SetItem(variable, (whenTrue, whenFalse));
         return state with { Variables = variables };
     }
+
+    /// <summary>bool, bool?, Task&lt;bool&gt;, ValueTask&lt;bool&gt; and the like; an untyped value (the null literal) too.</summary>
+    private static bool CanHoldCheck(ITypeSymbol? type) =>
+        type is null
+        || type.SpecialType == SpecialType.System_Boolean
+        || type is INamedTypeSymbol { IsGenericType: true, TypeArguments: { Length: 1 } arguments } && arguments[0].SpecialType == SpecialType.System_Boolean;
 
     private static CategorySet? Lookup(State state, IOperation variable, bool value)
     {

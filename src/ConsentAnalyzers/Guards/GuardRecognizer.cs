@@ -22,6 +22,7 @@ internal sealed class GuardRecognizer
     private readonly INamedTypeSymbol? _requiresAttribute;
     private readonly INamedTypeSymbol? _categoryEnum;
     private readonly ManifestModel _manifest;
+    private readonly IAssemblySymbol? _onlyAssemblyWithRequirements;
 
     // RequiredBy is asked for every call and property read; the interface walk is done once per member.
     private readonly ConcurrentDictionary<ISymbol, string?> _requiredByCallers = new(SymbolEqualityComparer.Default);
@@ -35,6 +36,12 @@ internal sealed class GuardRecognizer
         _requiresAttribute = compilation.GetTypeByMetadataName(prefix + "RequiresConsentAttribute");
         _categoryEnum = compilation.GetTypeByMetadataName(prefix + CategoryNames.EnumName);
         _manifest = manifest;
+
+        // The generated [RequiresConsent] is normally this compilation's own type (internal by default): then only
+        // members of this assembly can carry it, nor can anything a member of another assembly overrides or implements.
+        _onlyAssemblyWithRequirements = _requiresAttribute is not null && SymbolEqualityComparer.Default.Equals(_requiresAttribute.ContainingAssembly, compilation.Assembly)
+            ? compilation.Assembly
+            : null;
     }
 
     /// <summary>Whether the compilation has the generated <c>[RequiresConsent]</c> attribute at all.</summary>
@@ -102,6 +109,13 @@ internal sealed class GuardRecognizer
     public string? RequiredBy(ISymbol? member, bool includeImplemented)
     {
         if (member is null || _requiresAttribute is null)
+        {
+            return null;
+        }
+
+        // Asked for every call, object creation and property read, most of them framework members: those are
+        // answered without the cache lookup (which hashes the symbol).
+        if (_onlyAssemblyWithRequirements is not null && !SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, _onlyAssemblyWithRequirements))
         {
             return null;
         }

@@ -1,0 +1,356 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text;
+using ConsentAnalyzers.Benchmarks.Harness;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace ConsentAnalyzers.Benchmarks;
+
+/// <summary>The full run: every scenario at every size, written as a Markdown report (the tables of docs/performance.md).</summary>
+public static class Runner
+{
+    public static int Run(Settings settings)
+    {
+        var total = Stopwatch.StartNew();
+        // --skip peers measures ConsentAnalyzers alone (for profiling it).
+        var sets = settings.Breakdown ? Breakdown.Sets().ToArray() : settings.Skip.Contains("peers")
+            ? new[] { AnalyzerSet.ConsentAnalyzers() }
+            : new[] { AnalyzerSet.ConsentAnalyzers(), AnalyzerSet.Ca1416(), AnalyzerSet.BannedApi() };
+        var report = new Report();
+        report.Machine();
+        var sideBySide = new List<SideBySideResult>();
+        var perDocument = new List<PerDocumentResult>();
+        var generator = new List<GeneratorResult>();
+        var workloads = new List<(int Lines, Workload.Workload Workload)>();
+
+        foreach (var lines in settings.Sizes)
+        {
+            Log($"== {lines:N0} lines, manifest of {settings.ManifestEntries} entries ==");
+            var project = BenchmarkProject.Create(lines, settings.ManifestEntries, settings.Seed, settings.Density);
+            if (!project.Errors.IsEmpty)
+            {
+                Console.Error.WriteLine($"The workload does not compile: {string.Join("\n", project.Errors.Take(20))}");
+                return 1;
+            }
+
+            workloads.Add((lines, project.Workload));
+            sideBySide.Add(Scenarios.SideBySide(project, sets, settings.Warmup, settings.Iterations, Log));
+            if (!settings.Skip.Contains("perdoc") && project.LargeDocuments.Any() && lines >= 100_000)
+            {
+                Log("  per-document…");
+                perDocument.Add(Scenarios.PerDocument(project, sets, warmup: 5, settings.DocumentSamples));
+            }
+
+            if (!settings.Skip.Contains("generator"))
+            {
+                Log("  generator…");
+                generator.Add(Scenarios.Generator(project, settings.Warmup, settings.Iterations));
+            }
+        }
+
+        var sweep = new List<SideBySideResult>();
+        var sweepGenerator = new List<GeneratorResult>();
+        if (!settings.Skip.Contains("sweep"))
+        {
+            foreach (var entries in settings.ManifestSizes)
+            {
+                Log($"== manifest of {entries:N0} entries, {settings.SweepLines:N0} lines ==");
+                var project = BenchmarkProject.Create(settings.SweepLines, entries, settings.Seed, settings.Density);
+                if (!project.Errors.IsEmpty)
+                {
+                    Console.Error.WriteLine($"The workload does not compile: {string.Join("\n", project.Errors.Take(20))}");
+                    return 1;
+                }
+
+                sweep.Add(Scenarios.SideBySide(project, sets.Length == 3 ? [sets[0], sets[2]] : sets, settings.Warmup, Math.Max(1, settings.Iterations - 2), Log));
+                if (!settings.Skip.Contains("generator"))
+                {
+                    sweepGenerator.Add(Scenarios.Generator(project, settings.Warmup, settings.Iterations));
+                }
+            }
+        }
+
+        report.Workloads(workloads, settings.ManifestEntries);
+        report.SideBySide(sideBySide);
+        report.Growth(sideBySide);
+        report.PerDocument(perDocument);
+        report.Generator(generator, "by project size");
+        report.Sweep(sweep, settings.SweepLines);
+        report.Generator(sweepGenerator, $"by manifest size, {settings.SweepLines:N0} lines");
+        report.Targets(sideBySide, perDocument, generator.Concat(sweepGenerator).ToList());
+        report.Line($"Run time: {total.Elapsed.TotalMinutes:F1} min; settings: iterations {settings.Iterations} (+{settings.Warmup} warm-up), per-document samples {settings.DocumentSamples} (+5 warm-up), seed {settings.Seed}.");
+
+        var text = report.ToString();
+        Console.WriteLine();
+        Console.WriteLine(text);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(settings.Output))!);
+        File.WriteAllText(settings.Output, text);
+        Log($"Report written to {Path.GetFullPath(settings.Output)}");
+        return 0;
+    }
+
+    public static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+}
+
+/// <summary>The Markdown report.</summary>
+internal sealed class Report
+{
+    private readonly StringBuilder _text = new();
+
+    public void Line(string line = "") => _text.Append(line).Append('\n');
+
+    public override string ToString() => _text.ToString();
+
+    public void Machine()
+    {
+        Line("## Machine");
+        Line();
+        Line($"- Cores: {Environment.ProcessorCount}; CPU: {CpuModel()}; memory: {MemoryGiB()}");
+        Line($"- OS: {OsName()} ({RuntimeInformation.OSArchitecture}); .NET runtime {Environment.Version}; GC: workstation, non-concurrent");
+        Line($"- Compiler: Microsoft.CodeAnalysis.CSharp {Version(typeof(CSharpCompilation).Assembly)}; ConsentAnalyzers {Version(typeof(ConsentAnalyzers.Generator.ConsentGenerator).Assembly)}; "
+            + $"NetAnalyzers {Version(Peers.PlatformCompatibility().GetType().Assembly)}; BannedApiAnalyzers {Version(Peers.BannedSymbols().GetType().Assembly)}");
+        Line($"- Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        Line();
+    }
+
+    public void Workloads(List<(int Lines, Workload.Workload Workload)> workloads, int manifest)
+    {
+        Line($"## Workloads (manifest of {manifest} entries)");
+        Line();
+        Line("| Lines | Files | Methods | Cookie writes | Storage writes | Tracking calls | Of which guarded or essential | Sites per 1,000 lines | Windows-only calls | Banned-list entries |");
+        Line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (lines, w) in workloads)
+        {
+            var s = w.Stats;
+            Line($"| {w.Lines:N0} | {s.Files:N0} | {s.Methods:N0} | {s.CookieWrites:N0} | {s.StorageWrites:N0} | {s.TrackingCalls:N0} | {s.Guarded:N0} | {1000.0 * s.Sinks / w.Lines:F1} | {s.PlatformCalls:N0} | {w.BannedEntries:N0} |");
+        }
+
+        Line();
+    }
+
+    public void SideBySide(List<SideBySideResult> results)
+    {
+        if (results.Count == 0)
+        {
+            return;
+        }
+
+        Line("## CI: the whole project, side by side (medians)");
+        Line();
+        Line("Compiler alone = `GetDiagnostics()` on a fresh compilation (binding and diagnostics, one thread). For each analyzer set: the wall time of `GetAllDiagnosticsAsync()` on a fresh compilation (compiler + that set), and the set's own execution time from `CompilationWithAnalyzers` telemetry (`logAnalyzerExecutionTime`).");
+        Line();
+        Line("| Lines | Compiler alone | + ConsentAnalyzers (wall) | ConsentAnalyzers time | % of compiler | + CA1416 (wall) | CA1416 time | + BannedApi (wall) | BannedApi time | Ours ÷ CA1416 | Ours ÷ BannedApi |");
+        Line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            var ours = r.Sets[0];
+            var ca = r.Sets.Count > 1 ? r.Sets[1] : null;
+            var banned = r.Sets.Count > 2 ? r.Sets[2] : null;
+            Line($"| {r.Lines:N0} | {Ms(r.Compiler.WallMs.Median)} | {Ms(ours.WallMs.Median)} | **{Ms(ours.AnalyzerMs.Median)}** | {Pct(ours.AnalyzerMs.Median / r.Compiler.WallMs.Median)} | {Ms(ca?.WallMs.Median)} | {Ms(ca?.AnalyzerMs.Median)} | {Ms(banned?.WallMs.Median)} | {Ms(banned?.AnalyzerMs.Median)} | {Ratio(ours.AnalyzerMs.Median, ca?.AnalyzerMs.Median)} | {Ratio(ours.AnalyzerMs.Median, banned?.AnalyzerMs.Median)} |");
+        }
+
+        Line();
+        Line("Diagnostics reported (proof that each analyzer did its work), allocations of the whole run (median), analyzer exceptions (AD0001):");
+        Line();
+        Line("| Lines | Compiler | ConsentAnalyzers (CG*) | CA1416 | BannedApi (RS0030) | Allocated: compiler / + ours / + CA1416 / + BannedApi | AD0001 |");
+        Line("|---:|---:|---:|---:|---:|---|---:|");
+        foreach (var r in results)
+        {
+            Line($"| {r.Lines:N0} | {r.Compiler.Diagnostics:N0} | {string.Join(" | ", r.Sets.Select(s => s.Diagnostics.ToString("N0")))} | {Mb(r.Compiler.Bytes.Median)} / {string.Join(" / ", r.Sets.Select(s => Mb(s.Bytes.Median)))} | {r.Sets.Sum(s => s.AnalyzerCrashes)} |");
+        }
+
+        Line();
+        Line("Where ConsentAnalyzers' time goes (median per analyzer, ms):");
+        Line();
+        var names = results[0].Sets[0].PerAnalyzerMs.Keys.ToList();
+        Line("| Lines | " + string.Join(" | ", names) + " |");
+        Line("|---:|" + string.Concat(names.Select(_ => "---:|")));
+        foreach (var r in results)
+        {
+            Line($"| {r.Lines:N0} | " + string.Join(" | ", names.Select(n => r.Sets[0].PerAnalyzerMs.TryGetValue(n, out var s) ? s.Median.ToString("F1") : "-")) + " |");
+        }
+
+        Line();
+    }
+
+    public void Growth(List<SideBySideResult> results)
+    {
+        if (results.Count < 2)
+        {
+            return;
+        }
+
+        Line("## Growth: milliseconds per 1,000 lines");
+        Line();
+        Line("| Lines | Compiler alone | ConsentAnalyzers | CA1416 | BannedApi |");
+        Line("|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            var k = r.Lines / 1000.0;
+            Line($"| {r.Lines:N0} | {r.Compiler.WallMs.Median / k:F2} | {r.Sets[0].AnalyzerMs.Median / k:F2} | {(r.Sets.Count > 1 ? (r.Sets[1].AnalyzerMs.Median / k).ToString("F2") : "-")} | {(r.Sets.Count > 2 ? (r.Sets[2].AnalyzerMs.Median / k).ToString("F2") : "-")} |");
+        }
+
+        Line();
+    }
+
+    public void PerDocument(List<PerDocumentResult> results)
+    {
+        if (results.Count == 0)
+        {
+            return;
+        }
+
+        Line("## IDE: one 1,000-line document of a large project, after an edit");
+        Line();
+        Line("Each sample: a new compilation with the document edited (as the IDE makes on each edit), then `GetAnalyzerSemanticDiagnosticsAsync` for that document with one analyzer set. Analyzer time from telemetry; wall time includes the compiler binding the document for the analyzers.");
+        Line();
+        Line("| Project lines | Documents | Samples | Compiler (document diagnostics) median / p95 | Set | Analyzer time median | Analyzer time p95 | Wall median | Wall p95 | Diagnostics in document (max) |");
+        Line("|---:|---:|---:|---|---|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            foreach (var (name, wall, analyzer, diagnostics) in r.Sets)
+            {
+                Line($"| {r.Lines:N0} | {r.Documents} | {analyzer.Count} | {Ms(r.CompilerMs.Median)} / {Ms(r.CompilerMs.P95)} | {name} | {Ms(analyzer.Median, 2)} | {Ms(analyzer.P95, 2)} | {Ms(wall.Median)} | {Ms(wall.P95)} | {diagnostics} |");
+            }
+        }
+
+        Line();
+    }
+
+    public void Generator(List<GeneratorResult> results, string title)
+    {
+        if (results.Count == 0)
+        {
+            return;
+        }
+
+        Line($"## Generator ({title})");
+        Line();
+        Line("| Lines | Manifest entries | Files generated | Cold run | Cold allocated | Warm run (unrelated edit) median / p95 | Warm allocated | Outputs regenerated on warm runs | Steps not cached | After a manifest edit | Allocated | Outputs regenerated |");
+        Line("|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            Line($"| {r.Lines:N0} | {r.ManifestEntries:N0} | {r.GeneratedFiles} | {Ms(r.ColdMs.Median, 1)} | {Mb(r.ColdBytes.Median)} | {Ms(r.WarmMs.Median, 3)} / {Ms(r.WarmMs.P95, 3)} | {Kb(r.WarmBytes.Median)} | {r.WarmRegeneratedOutputs} | {r.WarmStepsNotCached} | {Ms(r.ManifestEditMs.Median, 1)} | {Mb(r.ManifestEditBytes.Median)} | {r.ManifestEditRegeneratedOutputs} |");
+        }
+
+        Line();
+    }
+
+    public void Sweep(List<SideBySideResult> results, int lines)
+    {
+        if (results.Count == 0)
+        {
+            return;
+        }
+
+        Line($"## Manifest size ({lines:N0} lines; the banned list is as long as the manifest)");
+        Line();
+        Line("| Manifest entries | Compiler alone | ConsentAnalyzers time | % of compiler | BannedApi time | Ours ÷ BannedApi | CG diagnostics | RS0030 diagnostics |");
+        Line("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            Line($"| {r.ManifestEntries:N0} | {Ms(r.Compiler.WallMs.Median)} | {Ms(r.Sets[0].AnalyzerMs.Median)} | {Pct(r.Sets[0].AnalyzerMs.Median / r.Compiler.WallMs.Median)} | {Ms(r.Sets.Count > 1 ? r.Sets[1].AnalyzerMs.Median : null)} | {Ratio(r.Sets[0].AnalyzerMs.Median, r.Sets.Count > 1 ? r.Sets[1].AnalyzerMs.Median : null)} | {r.Sets[0].Diagnostics:N0} | {(r.Sets.Count > 1 ? r.Sets[1].Diagnostics.ToString("N0") : "-")} |");
+        }
+
+        Line();
+    }
+
+    public void Targets(List<SideBySideResult> sideBySide, List<PerDocumentResult> perDocument, List<GeneratorResult> generator)
+    {
+        Line("## Targets (computed from this run)");
+        Line();
+        Line("| Target | Measured | Verdict |");
+        Line("|---|---|---|");
+        foreach (var r in sideBySide)
+        {
+            var ours = r.Sets[0].AnalyzerMs.Median;
+            foreach (var peer in r.Sets.Skip(1))
+            {
+                Line($"| {r.Lines:N0} lines: ConsentAnalyzers ≤ {peer.Name} | {Ms(ours)} vs {Ms(peer.AnalyzerMs.Median)} ({Ratio(ours, peer.AnalyzerMs.Median)}) | {Verdict(ours <= peer.AnalyzerMs.Median, ours / peer.AnalyzerMs.Median - 1)} |");
+            }
+        }
+
+        foreach (var r in sideBySide.Where(r => r.Lines == 100_000))
+        {
+            var share = r.Sets[0].AnalyzerMs.Median / r.Compiler.WallMs.Median;
+            Line($"| 100,000 lines: ConsentAnalyzers ≤ 5% of the compiler alone | {Pct(share)} | {Verdict(share <= 0.05, share / 0.05 - 1)} |");
+        }
+
+        foreach (var r in perDocument)
+        {
+            var p95 = r.Sets[0].AnalyzerMs.P95;
+            Line($"| {r.Lines:N0}-line project: per-document p95 ≤ 20 ms | {Ms(p95, 2)} | {Verdict(p95 <= 20, p95 / 20 - 1)} |");
+        }
+
+        foreach (var g in generator)
+        {
+            Line($"| Generator warm run < 1 ms, nothing regenerated ({g.Lines:N0} lines, {g.ManifestEntries:N0} entries) | {Ms(g.WarmMs.Median, 3)}, {g.WarmRegeneratedOutputs} regenerated | {Verdict(g.WarmMs.Median < 1 && g.WarmRegeneratedOutputs == 0, g.WarmMs.Median - 1)} |");
+        }
+
+        if (sideBySide.Count >= 2)
+        {
+            var first = sideBySide[0];
+            var last = sideBySide[^1];
+            var growth = last.Sets[0].AnalyzerMs.Median / last.Lines / (first.Sets[0].AnalyzerMs.Median / first.Lines);
+            var compilerGrowth = last.Compiler.WallMs.Median / last.Lines / (first.Compiler.WallMs.Median / first.Lines);
+            Line($"| Growth linear (time per 1,000 lines at {last.Lines:N0} ÷ at {first.Lines:N0}) | ours ×{growth:F2}, compiler ×{compilerGrowth:F2} | {(growth <= Math.Max(1.25, compilerGrowth * 1.15) ? "met" : "missed")} |");
+        }
+
+        Line();
+    }
+
+    private static string Verdict(bool met, double over) => met ? "met" : $"missed by {over * 100:F0}%";
+
+    private static string Ms(double? value, int decimals = 0) => value is null || double.IsNaN(value.Value) ? "-" : value.Value.ToString("N" + decimals) + " ms";
+
+    private static string Pct(double value) => (value * 100).ToString("F1") + "%";
+
+    private static string Ratio(double ours, double? peer) => peer is null or 0 ? "-" : (ours / peer.Value).ToString("F2");
+
+    private static string Mb(double bytes) => (bytes / 1024 / 1024).ToString("N0") + " MB";
+
+    private static string Kb(double bytes) => (bytes / 1024).ToString("N1") + " KB";
+
+    private static string Version(Assembly assembly) =>
+        assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? assembly.GetName().Version?.ToString() ?? "?";
+
+    private static string CpuModel()
+    {
+        try
+        {
+            return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? RuntimeInformation.ProcessArchitecture.ToString();
+        }
+        catch (IOException)
+        {
+            return RuntimeInformation.ProcessArchitecture.ToString();
+        }
+    }
+
+    private static string MemoryGiB()
+    {
+        try
+        {
+            var line = File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal));
+            var kb = line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
+            return kb == 0 ? "?" : $"{kb / 1024.0 / 1024:F0} GiB";
+        }
+        catch (IOException)
+        {
+            return $"{GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1024.0 / 1024 / 1024:F0} GiB";
+        }
+    }
+
+    private static string OsName()
+    {
+        try
+        {
+            var pretty = File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal));
+            return pretty?.Split('=', 2)[1].Trim('"') ?? RuntimeInformation.OSDescription;
+        }
+        catch (IOException)
+        {
+            return RuntimeInformation.OSDescription;
+        }
+    }
+}

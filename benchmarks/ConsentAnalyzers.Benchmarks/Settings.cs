@@ -1,0 +1,99 @@
+using System.Globalization;
+
+namespace ConsentAnalyzers.Benchmarks;
+
+/// <summary>The command line of the benchmark.</summary>
+public sealed class Settings
+{
+    public bool Smoke { get; private set; }
+
+    /// <summary>--breakdown: each of our analyzers alone, and a no-op analyzer with the same callbacks.</summary>
+    public bool Breakdown { get; private set; }
+
+    public IReadOnlyList<int> Sizes { get; private set; } = [10_000, 100_000, 500_000];
+
+    public int ManifestEntries { get; private set; } = 100;
+
+    public IReadOnlyList<int> ManifestSizes { get; private set; } = [10, 100, 1_000, 10_000];
+
+    public int SweepLines { get; private set; } = 100_000;
+
+    public int Iterations { get; private set; } = 5;
+
+    public int Warmup { get; private set; } = 1;
+
+    public int DocumentSamples { get; private set; } = 40;
+
+    public int Seed { get; private set; } = 20250101;
+
+    /// <summary>--density: the share of methods that write a cookie or storage key or call a tracker.</summary>
+    public double Density { get; private set; } = 0.12;
+
+    public HashSet<string> Skip { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public string Output { get; private set; } = Path.Combine("artifacts", "benchmark", "results.md");
+
+    public static Settings Parse(string[] args)
+    {
+        var settings = new Settings();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--smoke":
+                    settings.Smoke = true;
+                    break;
+                case "--breakdown":
+                    settings.Breakdown = true;
+                    break;
+                case "--sizes":
+                    settings.Sizes = Value().Split(',').Select(Count).ToList();
+                    break;
+                case "--manifest":
+                    settings.ManifestEntries = Count(Value());
+                    break;
+                case "--manifests":
+                    settings.ManifestSizes = Value().Split(',').Select(Count).ToList();
+                    break;
+                case "--sweep-lines":
+                    settings.SweepLines = Count(Value());
+                    break;
+                case "--iterations":
+                    settings.Iterations = Count(Value());
+                    break;
+                case "--warmup":
+                    settings.Warmup = Count(Value());
+                    break;
+                case "--doc-samples":
+                    settings.DocumentSamples = Count(Value());
+                    break;
+                case "--density":
+                    settings.Density = double.Parse(Value(), CultureInfo.InvariantCulture);
+                    break;
+                case "--seed":
+                    settings.Seed = Count(Value());
+                    break;
+                case "--skip":
+                    settings.Skip.UnionWith(Value().Split(','));
+                    break;
+                case "--out":
+                    settings.Output = Value();
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown option {args[i]}. Options: --smoke --sizes --manifest --manifests --sweep-lines --iterations --warmup --doc-samples --seed --skip perdoc,generator,sweep --out");
+            }
+        }
+
+        return settings;
+    }
+
+    /// <summary>A count, with an optional k (thousands) suffix: 100k = 100000.</summary>
+    private static int Count(string text)
+    {
+        text = text.Trim().Replace("_", string.Empty);
+        var thousands = text.EndsWith('k') || text.EndsWith('K');
+        var number = int.Parse(thousands ? text[..^1] : text, CultureInfo.InvariantCulture);
+        return thousands ? number * 1000 : number;
+    }
+}
