@@ -142,6 +142,7 @@ internal static class NoBypassShapes
 
         // Method groups
         Statements("method group: Delete passed to ForEach", BypassOutcome.Allowed, """names.ForEach(http.Response.Cookies.Delete);"""),
+        Statements("method group: nameof(Append) is not a write", BypassOutcome.Allowed, """_ = nameof(http.Response.Cookies.Append) + nameof(telemetry.TrackEvent);"""),
         Statements("method group: Append kept in a delegate", BypassOutcome.ReportedUnresolved, """Action<string, string> set = {|CG0102:http.Response.Cookies.Append|}; set("promo_seen", "1");"""),
         Statements("method group: Append passed to a method", BypassOutcome.ReportedUnresolved, """Apply({|CG0102:http.Response.Cookies.Append|}); static void Apply(Action<string, string> write) => write("promo_seen", "1");"""),
 
