@@ -45,6 +45,10 @@ internal sealed class KnownSymbols
         BlazoredSyncLocalStorage = Type("Blazored.LocalStorage.ISyncLocalStorageService");
         BlazoredSessionStorage = Type("Blazored.SessionStorage.ISessionStorageService");
         BlazoredSyncSessionStorage = Type("Blazored.SessionStorage.ISyncSessionStorageService");
+        ReflectionType = Type("System.Type");
+        StringValues = Type("Microsoft.Extensions.Primitives.StringValues");
+        KeyValuePair = Type("System.Collections.Generic.KeyValuePair`2");
+        KeyValuePairFactory = Type("System.Collections.Generic.KeyValuePair");
     }
 
     public INamedTypeSymbol? ResponseCookies { get; }
@@ -104,6 +108,17 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? BlazoredSessionStorage { get; }
 
     public INamedTypeSymbol? BlazoredSyncSessionStorage { get; }
+
+    /// <summary>System.Type, whose GetMethod finds a member by name (reflection).</summary>
+    public INamedTypeSymbol? ReflectionType { get; }
+
+    /// <summary>The value type of header collections: a dictionary of it is headers, whatever interface it is seen through.</summary>
+    public INamedTypeSymbol? StringValues { get; }
+
+    public INamedTypeSymbol? KeyValuePair { get; }
+
+    /// <summary>The static KeyValuePair class (KeyValuePair.Create).</summary>
+    public INamedTypeSymbol? KeyValuePairFactory { get; }
 
     /// <summary>Whether anything that writes a cookie can be called at all.</summary>
     public bool CanWriteCookies =>

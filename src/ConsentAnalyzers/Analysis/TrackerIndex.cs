@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using ConsentAnalyzers.Diagnostics;
 using System.Runtime.CompilerServices;
 using ConsentAnalyzers.Manifest;
+using Microsoft.CodeAnalysis;
 
 namespace ConsentAnalyzers.Analysis;
 
@@ -137,6 +138,19 @@ internal sealed class TrackerIndex
 
     /// <summary>The tracker a member belongs to, by its Namespace.Type.Member name.</summary>
     public TrackerMatch? ForApi(string memberName) => Find(_apis, memberName);
+
+    /// <summary>The API patterns (Namespace.Type.Member), the manifest's first, with their trackers.</summary>
+    public IReadOnlyList<(string Pattern, TrackerMatch Match)> Apis => _apis;
+
+    /// <summary>A member's name as API patterns spell it: Namespace.Type.Member, without type arguments; an extension method by its declaring class.</summary>
+    public static string MemberName(ISymbol member)
+    {
+        var definition = member is IMethodSymbol { ReducedFrom: { } reduced } ? reduced : member;
+        return TypeName(definition.ContainingType) + "." + definition.Name;
+    }
+
+    public static string TypeName(ITypeSymbol type) =>
+        type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None));
 
     /// <summary>
     /// Whether some API pattern could match a member of this simple name: a cheap test before building the member's

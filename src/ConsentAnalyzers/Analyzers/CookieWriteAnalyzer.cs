@@ -38,6 +38,8 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         context.RegisterOperationAction(c => AnalyzeInvocation(c, consent), OperationKind.Invocation);
         context.RegisterOperationAction(c => AnalyzeObjectCreation(c, consent), OperationKind.ObjectCreation);
         context.RegisterOperationAction(c => AnalyzeAssignment(c, consent), OperationKind.SimpleAssignment);
+        context.RegisterOperationAction(c => AnalyzeMethodReference(c, consent), OperationKind.MethodReference);
+        context.RegisterOperationAction(c => AnalyzeDynamicInvocation(c, consent), OperationKind.DynamicInvocation);
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, ConsentCompilation consent)
@@ -58,14 +60,59 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
             CheckTempDataWrite(context, consent);
         }
         else if (method.Name is "Append" or "Add" or "TryAdd" or "AppendList" && IsHeaderDictionaryCall(invocation, consent.Symbols)
-            && (invocation.Arguments.ArgumentFor("key") ?? invocation.Arguments.ArgumentFor("name")) is { } key && IsSetCookie(key))
+            && HeaderArguments(invocation, consent.Symbols) is { } header && IsSetCookie(header.Key))
         {
-            var value = invocation.Arguments.ArgumentFor("value") ?? invocation.Arguments.ArgumentFor("values");
-            if (value is not null)
-            {
-                CheckSetCookieHeaderValue(context, consent, value, invocation);
-            }
+            CheckSetCookieHeaderValue(context, consent, header.Value, invocation);
         }
+        else if (LateBoundCalls.ReflectedMethod(invocation, consent.Symbols) is { Name: "Append" } reflected && KnownSymbols.IsOrInherits(reflected.Type, consent.Symbols.ResponseCookies))
+        {
+            // typeof(IResponseCookies).GetMethod("Append"): the name is whatever the MethodInfo is invoked with.
+            DeclaredNameCheck.Check(context, consent, ResolvedName.Unresolved, invocation.Syntax.GetLocation(), NameTarget.Cookie);
+        }
+    }
+
+    /// <summary>
+    /// <c>Response.Cookies.Append</c> as a delegate (<c>Action&lt;string, string&gt; set = Response.Cookies.Append</c>): the
+    /// name is whatever the delegate is called with. Deleting is allowed, so <c>names.ForEach(Response.Cookies.Delete)</c> is not.
+    /// </summary>
+    private static void AnalyzeMethodReference(OperationAnalysisContext context, ConsentCompilation consent)
+    {
+        var method = ((IMethodReferenceOperation)context.Operation).Method;
+        if (method.Name == "Append" && KnownSymbols.IsOrInherits(method.ContainingType, consent.Symbols.ResponseCookies))
+        {
+            DeclaredNameCheck.Check(context, consent, ResolvedName.Unresolved, context.Operation.Syntax.GetLocation(), NameTarget.Cookie);
+        }
+    }
+
+    /// <summary><c>((dynamic)Response.Cookies).Append(name, value, options)</c>: checked as the call it binds to at run time.</summary>
+    private static void AnalyzeDynamicInvocation(OperationAnalysisContext context, ConsentCompilation consent)
+    {
+        var invocation = (IDynamicInvocationOperation)context.Operation;
+        if (LateBoundCalls.DynamicCall(invocation) is { Name: "Append" } call && KnownSymbols.IsOrInherits(call.Type, consent.Symbols.ResponseCookies)
+            && LateBoundCalls.Argument(invocation, 0) is { } key)
+        {
+            CheckAppend(context, consent, invocation, key, LateBoundCalls.Argument(invocation, 2));
+        }
+    }
+
+    /// <summary>The header name and value of a header write: named arguments, or the key and value of a KeyValuePair added whole.</summary>
+    private static (IOperation Key, IOperation Value)? HeaderArguments(IInvocationOperation invocation, KnownSymbols symbols)
+    {
+        var arguments = invocation.Arguments;
+        if (arguments.ArgumentFor("item")?.WithoutConversions() is { } item)
+        {
+            // Headers.Add(new KeyValuePair<string, StringValues>("Set-Cookie", …)) or Add(KeyValuePair.Create(…)).
+            arguments = item switch
+            {
+                IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type?.OriginalDefinition, symbols.KeyValuePair) => creation.Arguments,
+                IInvocationOperation { TargetMethod.Name: "Create" } create when SymbolEqualityComparer.Default.Equals(create.TargetMethod.ContainingType, symbols.KeyValuePairFactory) => create.Arguments,
+                _ => arguments,
+            };
+        }
+
+        var key = arguments.ArgumentFor("key") ?? arguments.ArgumentFor("name");
+        var value = arguments.ArgumentFor("value") ?? arguments.ArgumentFor("values");
+        return key is null || value is null ? null : (key, value);
     }
 
     /// <summary>
@@ -109,6 +156,12 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
             return;
         }
 
+        CheckAppend(context, consent, invocation, key, invocation.Arguments.ArgumentFor("options"));
+    }
+
+    /// <summary>A cookie written by name: declared, not marked essential if it needs consent, and guarded.</summary>
+    private static void CheckAppend(OperationAnalysisContext context, ConsentCompilation consent, IOperation write, IOperation key, IOperation? options)
+    {
         var name = NameResolver.Resolve(key, consent.Constants);
         var category = DeclaredNameCheck.Check(context, consent, name, key.Syntax.GetLocation(), NameTarget.Cookie);
         if (category is null || consent.Manifest.Category(category).IsEssential)
@@ -116,7 +169,7 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
             return;
         }
 
-        if (invocation.Arguments.ArgumentFor("options") is { } options)
+        if (options is not null)
         {
             foreach (var essential in EssentialAssignments.Find(options, consent.Symbols, context.CancellationToken))
             {
@@ -129,7 +182,7 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
             }
         }
 
-        ConsentGuardCheck.Check(context, consent, invocation, category, Rules.UnguardedWrite, $"Writing cookie '{name.Display}'");
+        ConsentGuardCheck.Check(context, consent, write, category, Rules.UnguardedWrite, $"Writing cookie '{name.Display}'");
     }
 
     private static void AnalyzeObjectCreation(OperationAnalysisContext context, ConsentCompilation consent)
@@ -209,9 +262,32 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
     private static bool IsSetCookie(IOperation key) =>
         NameResolver.Resolve(key) is { Kind: ResolvedNameKind.Exact } header && string.Equals(header.Text, SetCookieHeader, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A member of IHeaderDictionary, of a type implementing it, or an extension method on it.</summary>
-    private static bool IsHeaderDictionaryMember(ISymbol member, KnownSymbols symbols) =>
-        symbols.HeaderDictionary is not null && KnownSymbols.IsOrInherits(member.ContainingType, symbols.HeaderDictionary);
+    /// <summary>A member of IHeaderDictionary, of a type implementing it, or of a collection of header values it is seen as (IDictionary&lt;string, StringValues&gt;).</summary>
+    private static bool IsHeaderDictionaryMember(ISymbol member, KnownSymbols symbols) => IsHeaders(member.ContainingType, symbols);
+
+    private static bool IsHeaders(ITypeSymbol? type, KnownSymbols symbols) =>
+        KnownSymbols.IsOrInherits(type, symbols.HeaderDictionary) || IsCollectionOfHeaderValues(type, symbols);
+
+    /// <summary>A generic collection of StringValues or of KeyValuePair&lt;string, StringValues&gt;: response headers seen through a BCL interface.</summary>
+    private static bool IsCollectionOfHeaderValues(ITypeSymbol? type, KnownSymbols symbols)
+    {
+        if (symbols.StringValues is null || type is not INamedTypeSymbol { IsGenericType: true } named)
+        {
+            return false;
+        }
+
+        foreach (var argument in named.TypeArguments)
+        {
+            if (SymbolEqualityComparer.Default.Equals(argument, symbols.StringValues)
+                || argument is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 2 } pair && SymbolEqualityComparer.Default.Equals(pair.OriginalDefinition, symbols.KeyValuePair)
+                   && SymbolEqualityComparer.Default.Equals(pair.TypeArguments[1], symbols.StringValues))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// A call on response headers: an IHeaderDictionary member, or a dictionary method or extension (Add, TryAdd)
@@ -225,7 +301,6 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         }
 
         var receiver = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
-        return KnownSymbols.IsOrInherits(receiver?.WithoutConversions().Type, symbols.HeaderDictionary)
-            || IsHeaderDictionaryMember(invocation.TargetMethod, symbols);
+        return IsHeaders(receiver?.WithoutConversions().Type, symbols) || IsHeaderDictionaryMember(invocation.TargetMethod, symbols);
     }
 }

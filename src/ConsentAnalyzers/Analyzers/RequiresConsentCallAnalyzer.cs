@@ -25,6 +25,83 @@ public sealed class RequiresConsentCallAnalyzer : ConsentCodeAnalyzer
         context.RegisterOperationAction(c => Analyze(c, consent, ((IInvocationOperation)c.Operation).TargetMethod), OperationKind.Invocation);
         context.RegisterOperationAction(c => Analyze(c, consent, ((IObjectCreationOperation)c.Operation).Constructor), OperationKind.ObjectCreation);
         context.RegisterOperationAction(c => Analyze(c, consent, ((IPropertyReferenceOperation)c.Operation).Property), OperationKind.PropertyReference);
+
+        // A method group (Action convert = Ads.TrackConversion) needs consent where the delegate runs.
+        context.RegisterOperationAction(c => Analyze(c, consent, ((IMethodReferenceOperation)c.Operation).Method), OperationKind.MethodReference);
+        context.RegisterSymbolAction(c => AnalyzeImplementation(c, consent), SymbolKind.Method, SymbolKind.Property);
+    }
+
+    /// <summary>
+    /// A member marked [RequiresConsent] that implements an interface member or overrides a base member without the
+    /// mark: callers through the interface or base are not checked, so the member itself is reported (CG0202), as
+    /// the trimmer does for [RequiresUnreferencedCode] (IL2046). The fix: mark the interface or base member too.
+    /// </summary>
+    private static void AnalyzeImplementation(SymbolAnalysisContext context, ConsentCompilation consent)
+    {
+        var member = context.Symbol;
+        if (member is IMethodSymbol { MethodKind: not (MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation) }
+            || !HasAttributes(member)
+            || consent.Guards.RequiredBy(member, includeImplemented: false) is not { } category)
+        {
+            return; // accessors are checked with their property
+        }
+
+        foreach (var unmarked in CalledInsteadOf(member))
+        {
+            if (consent.Guards.RequiredBy(unmarked, includeImplemented: true) != category && !member.Locations.IsEmpty)
+            {
+                var format = SymbolDisplayFormat.CSharpShortErrorMessageFormat;
+                var what = $"Calling '{member.ToDisplayString(format)}' through '{unmarked.ToDisplayString(format)}', which is not marked [RequiresConsent],";
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Rules.UnguardedTracking,
+                    member.Locations[0],
+                    ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Category, category),
+                    what,
+                    category));
+                return;
+            }
+        }
+    }
+
+    /// <summary>Whether the member or a type containing it has any attribute: most have none, and are answered without a lookup.</summary>
+    private static bool HasAttributes(ISymbol member)
+    {
+        for (var symbol = member; symbol is not null; symbol = symbol.ContainingType)
+        {
+            if (!symbol.GetAttributes().IsEmpty)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The members a call can go through to reach <paramref name="member"/>: the one it overrides, the interface members it implements.</summary>
+    private static System.Collections.Generic.IEnumerable<ISymbol> CalledInsteadOf(ISymbol member)
+    {
+        ISymbol? overridden = member switch
+        {
+            IMethodSymbol method => method.OverriddenMethod,
+            IPropertySymbol property => property.OverriddenProperty,
+            _ => null,
+        };
+        if (overridden is not null)
+        {
+            yield return overridden;
+        }
+
+        var type = member.ContainingType;
+        foreach (var implemented in type.AllInterfaces)
+        {
+            foreach (var candidate in implemented.GetMembers())
+            {
+                if (candidate.Kind == member.Kind && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate), member))
+                {
+                    yield return candidate;
+                }
+            }
+        }
     }
 
     private static void Analyze(OperationAnalysisContext context, ConsentCompilation consent, ISymbol? member)

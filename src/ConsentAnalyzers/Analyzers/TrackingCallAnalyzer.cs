@@ -27,11 +27,40 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
     private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent)
     {
         var trackers = TrackerIndex.For(consent.Manifest.Manifest);
-        context.RegisterOperationAction(c => Report(c, consent, FindInInvocation((IInvocationOperation)c.Operation, consent.Symbols, trackers)), OperationKind.Invocation);
+        var vendorInterfaces = new System.Lazy<TrackerInterfaces>(() => TrackerInterfaces.Find(context.Compilation, trackers));
+        var apis = new Apis(trackers, vendorInterfaces);
+        context.RegisterOperationAction(c => Report(c, consent, FindInInvocation((IInvocationOperation)c.Operation, consent.Symbols, trackers, apis)), OperationKind.Invocation);
         context.RegisterOperationAction(c => Report(c, consent, FindInRequestMessage((IObjectCreationOperation)c.Operation, consent.Symbols, trackers)), OperationKind.ObjectCreation);
 
         // Tracking script snippets exposed as properties (Application Insights' JavaScriptSnippet.FullScript).
         context.RegisterOperationAction(c => Report(c, consent, FindInProperty((IPropertyReferenceOperation)c.Operation, trackers)), OperationKind.PropertyReference);
+
+        // A tracking method as a delegate (Action<string> track = telemetry.TrackEvent): it runs where the delegate does.
+        context.RegisterOperationAction(c => Report(c, consent, apis.ForMethod(((IMethodReferenceOperation)c.Operation).Method)), OperationKind.MethodReference);
+
+        // ((dynamic)telemetry).TrackEvent(…): the member the call binds to at run time.
+        context.RegisterOperationAction(
+            c => Report(c, consent, LateBoundCalls.DynamicCall((IDynamicInvocationOperation)c.Operation) is { } call ? apis.ForMember(call.Type, call.Name) : null),
+            OperationKind.DynamicInvocation);
+    }
+
+    /// <summary>Finds the tracker a member belongs to: by its own name, or as a vendor interface's member that a tracker's type implements.</summary>
+    private sealed class Apis(TrackerIndex trackers, System.Lazy<TrackerInterfaces> vendorInterfaces)
+    {
+        public TrackerMatch? ForMethod(IMethodSymbol method)
+        {
+            if (!trackers.MayBeApi(method.Name))
+            {
+                return null;
+            }
+
+            return trackers.ForApi(TrackerIndex.MemberName(method))
+                ?? (method.ContainingType.TypeKind == TypeKind.Interface ? vendorInterfaces.Value.For(method) : null);
+        }
+
+        /// <summary>A member known only by the type it is looked up on and its name (a dynamic call, reflection).</summary>
+        public TrackerMatch? ForMember(ITypeSymbol type, string name) =>
+            trackers.MayBeApi(name) ? trackers.ForApi(TrackerIndex.TypeName(type) + "." + name) : null;
     }
 
     private static void Report(OperationAnalysisContext context, ConsentCompilation consent, TrackerMatch? tracker)
@@ -50,7 +79,7 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
         ConsentGuardCheck.Check(context, consent, context.Operation, tracker.Category, Rules.UnguardedTracking, $"Tracking call to {tracker.DisplayName}", alternativeCategory: tracker.AlternativeCategory);
     }
 
-    private static TrackerMatch? FindInInvocation(IInvocationOperation invocation, KnownSymbols symbols, TrackerIndex trackers)
+    private static TrackerMatch? FindInInvocation(IInvocationOperation invocation, KnownSymbols symbols, TrackerIndex trackers, Apis apis)
     {
         var method = invocation.TargetMethod;
         if (symbols.IsJSInterop(method))
@@ -72,7 +101,8 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
             return invocation.Arguments.ArgumentFor("requestUri") is { } uri ? ForUrl(uri, symbols, trackers) : null;
         }
 
-        return trackers.MayBeApi(method.Name) ? trackers.ForApi(MemberName(method)) : null;
+        // typeof(TelemetryClient).GetMethod("TrackEvent"): the tracking call is made wherever the MethodInfo is invoked.
+        return apis.ForMethod(method) ?? (LateBoundCalls.ReflectedMethod(invocation, symbols) is { } reflected ? apis.ForMember(reflected.Type, reflected.Name) : null);
     }
 
     /// <summary>The JS arguments as a script would write them ('config', 'G-1'), unknown ones as '?'.</summary>
@@ -120,7 +150,7 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
         or "PostAsJsonAsync" or "PutAsJsonAsync" or "PatchAsJsonAsync" or "DeleteFromJsonAsync";
 
     private static TrackerMatch? FindInProperty(IPropertyReferenceOperation reference, TrackerIndex trackers) =>
-        trackers.MayBeApi(reference.Property.Name) ? trackers.ForApi(MemberName(reference.Property)) : null;
+        trackers.MayBeApi(reference.Property.Name) ? trackers.ForApi(TrackerIndex.MemberName(reference.Property)) : null;
 
     private static TrackerMatch? FindInRequestMessage(IObjectCreationOperation creation, KnownSymbols symbols, TrackerIndex trackers) =>
         SymbolEqualityComparer.Default.Equals(creation.Type, symbols.HttpRequestMessage) && creation.Arguments.ArgumentFor("requestUri") is { } uri
@@ -140,9 +170,4 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
         return resolved.Kind == ResolvedNameKind.Unresolved ? null : trackers.ForUrl(resolved.Text);
     }
 
-    private static string MemberName(ISymbol member)
-    {
-        var definition = member is IMethodSymbol { ReducedFrom: { } reduced } ? reduced : member;
-        return definition.ContainingType.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)) + "." + definition.Name;
-    }
 }

@@ -71,7 +71,14 @@ internal static class ConsentGuardCheck
     private static CategorySet GrantedAt(OperationAnalysisContext context, ConsentCompilation consent, IOperation site)
     {
         var (graph, initial) = GraphContaining(site, context, consent, depth: 0);
-        return graph is null ? initial : consent.FlowFor(graph, initial).GrantedAt(site.Syntax);
+        if (graph is null)
+        {
+            return initial;
+        }
+
+        // A method group (telemetry.TrackEvent as a delegate) runs where the delegate is invoked, like a lambda.
+        var flow = consent.FlowFor(graph, initial);
+        return site is IMethodReferenceOperation ? EntryOfDelegate(site, flow) : flow.GrantedAt(site.Syntax);
     }
 
     /// <summary>The graph that directly contains <paramref name="operation"/> (the member's, a lambda's, a local function's) and what holds on its entry.</summary>
@@ -114,16 +121,16 @@ internal static class ConsentGuardCheck
         }
 
         var lambdaGraph = outerGraph.GetAnonymousFunctionControlFlowGraphInScope(flowLambda);
-        return (lambdaGraph, EntryOfLambda(lambda, outer));
+        return (lambdaGraph, EntryOfDelegate(lambda, outer));
     }
 
     /// <summary>
-    /// What holds when a lambda runs: where it is created, if it runs there (a synchronous callback); where it is
-    /// invoked, if it is kept in a local; nothing, if it escapes (a field, an event, Task.Run).
+    /// What holds when a lambda or method group runs: where it is created, if it runs there (a synchronous callback);
+    /// where it is invoked, if it is kept in a local; nothing, if it escapes (a field, an event, Task.Run).
     /// </summary>
-    private static CategorySet EntryOfLambda(IAnonymousFunctionOperation lambda, ConsentFlow outer)
+    private static CategorySet EntryOfDelegate(IOperation function, ConsentFlow outer)
     {
-        var creation = lambda.Parent is IDelegateCreationOperation delegateCreation ? delegateCreation : (IOperation)lambda;
+        var creation = function.Parent is IDelegateCreationOperation delegateCreation ? delegateCreation : function;
         switch (creation.Parent is null ? null : Skip(creation.Parent))
         {
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
@@ -137,7 +144,7 @@ internal static class ConsentGuardCheck
             case IArgumentOperation { Parent: IObjectCreationOperation }:
                 return CategorySet.Empty; // new Thread(…), new Timer(…), new Task(…): runs later
             default:
-                return outer.GrantedAt(lambda.Syntax);
+                return outer.GrantedAt(function.Syntax);
         }
     }
 

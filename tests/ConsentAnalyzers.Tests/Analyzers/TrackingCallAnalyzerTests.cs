@@ -20,7 +20,7 @@ public class TrackingCallAnalyzerTests
         """,
         StringComparison.Ordinal);
 
-    private const string Libraries = """
+    internal const string Libraries = """
         namespace Microsoft.ApplicationInsights
         {
             public class TelemetryClient

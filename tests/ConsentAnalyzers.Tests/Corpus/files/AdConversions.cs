@@ -69,8 +69,8 @@ public sealed class OrderConfirmation(IConsent consent, IConversionSink sink)
 
     public void RememberAll(HttpContext context, List<string> clickIds, ConversionLinker linker)
     {
-        // A method group is a reference, not a call: documented as not reported.
-        clickIds.ForEach(linker.RememberClick);
+        // A method group runs where the delegate is invoked: here, unguarded, like the lambda below.
+        clickIds.ForEach(linker.RememberClick); // expect: CG0202
         clickIds.ForEach(id => linker.RememberClick(id)); // expect: CG0202
     }
 

@@ -1,0 +1,222 @@
+namespace ConsentAnalyzers.Tests.Robustness;
+
+/// <summary>
+/// The no-bypass table: every way a cookie name, a write or a tracking call can reach the analyzers, with what they
+/// make of it. Cookies "_ga" (analytics) and "sb-*" (necessary) are declared, "promo_seen" is not; trackers are
+/// Application Insights and Google Analytics (analytics), MyApp.Telemetry.Tracker.Send* and Vendor.Pixel.PixelClient.Fire*
+/// (advertising).
+/// </summary>
+internal static class NoBypassShapes
+{
+    private static BypassShape Statements(string name, BypassOutcome outcome, string body, string? reason = null) => new(name, outcome, $$"""
+        class Endpoint
+        {
+            async Task Handle(HttpContext http, IConsent consent, TelemetryClient telemetry, IJSRuntime js, string parameter, int id, List<string> names)
+            {
+                await Task.Yield();
+        {{body}}
+            }
+
+            static string Compute() => "promo_seen";
+        }
+        """, reason);
+
+    private static BypassShape Members(string name, BypassOutcome outcome, string members, string? reason = null) => new(name, outcome, $$"""
+        class Endpoint
+        {
+        {{members}}
+        }
+        """, reason);
+
+    public static IReadOnlyList<BypassShape> All { get; } =
+    [
+        // Cookie names
+        Statements("name: constant of another type", BypassOutcome.Resolved, """http.Response.Cookies.Append({|CG0101:Names.Promo|}, "1");"""),
+        Statements("name: constant of another assembly", BypassOutcome.Resolved, """http.Response.Cookies.Append({|CG0101:Lib.LibNames.Promo|}, "1");"""),
+        Statements("name: constant prefix of another assembly + variable", BypassOutcome.Allowed, """if (consent.AnalyticsAllowed) http.Response.Cookies.Append(Lib.LibNames.GaPrefix + parameter, "1");"""),
+        Statements("name: static readonly of another assembly", BypassOutcome.ReportedUnresolved, """http.Response.Cookies.Append({|CG0102:Lib.LibNames.ReadOnlyPromo|}, "1");"""),
+        Statements("name: concatenation of constants", BypassOutcome.Resolved, """http.Response.Cookies.Append({|CG0101:"promo_" + "seen"|}, "1");"""),
+        Statements("name: concatenation with a variable", BypassOutcome.Resolved, """http.Response.Cookies.Append({|CG0101:"promo_" + parameter|}, "1");"""),
+        Statements("name: concatenation of variables only", BypassOutcome.ReportedUnresolved, """http.Response.Cookies.Append({|CG0102:parameter + id|}, "1");"""),
+        Statements("name: interpolation", BypassOutcome.Resolved, """http.Response.Cookies.Append({|CG0101:$"promo_{id}"|}, "1");"""),
+        Statements("name: interpolation of holes only", BypassOutcome.ReportedUnresolved, """http.Response.Cookies.Append({|CG0102:$"{parameter}{id}"|}, "1");"""),
+        Statements("name: nameof", BypassOutcome.Resolved, """http.Response.Cookies.Append({|CG0101:nameof(Names.Promo)|}, "1");"""),
+        Statements("name: const local", BypassOutcome.Resolved, """const string name = "promo_seen"; http.Response.Cookies.Append({|CG0101:name|}, "1");"""),
+        Statements("name: static readonly field", BypassOutcome.ReportedUnresolved, """http.Response.Cookies.Append({|CG0102:Names.ReadOnlyPromo|}, "1");"""),
+        Statements("name: parameter", BypassOutcome.ReportedUnresolved, """http.Response.Cookies.Append({|CG0102:parameter|}, "1");"""),
+        Statements("name: method result", BypassOutcome.ReportedUnresolved, """http.Response.Cookies.Append({|CG0102:Compute()|}, "1");"""),
+        Statements("name: conditional of constants", BypassOutcome.ReportedUnresolved, """http.Response.Cookies.Append({|CG0102:id > 0 ? "_ga" : "promo_seen"|}, "1");"""),
+        Members("name: expression-bodied property", BypassOutcome.ReportedUnresolved, """
+                static string Name => "promo_seen";
+                void Handle(HttpResponse response) => response.Cookies.Append({|CG0102:Name|}, "1");
+            """),
+        new("name: using type alias", BypassOutcome.Resolved, """
+            using N = Names;
+            class Endpoint { void Handle(HttpResponse response) => response.Cookies.Append({|CG0101:N.Promo|}, "1"); }
+            """),
+        new("name: using static", BypassOutcome.Resolved, """
+            using static Names;
+            class Endpoint { void Handle(HttpResponse response) => response.Cookies.Append({|CG0101:Promo|}, "1"); }
+            """),
+        new("call: namespace alias", BypassOutcome.Resolved, """
+            using AspNet = Microsoft.AspNetCore.Http;
+            class Endpoint { void Handle(AspNet.HttpResponse response) => response.Cookies.Append({|CG0101:"promo_seen"|}, "1"); }
+            """),
+        new("call: type alias of IResponseCookies", BypassOutcome.Resolved, """
+            using Jar = Microsoft.AspNetCore.Http.IResponseCookies;
+            class Endpoint { void Handle(Jar jar) => jar.Append({|CG0101:"promo_seen"|}, "1"); }
+            """),
+
+        // Wrappers
+        new("wrapper: extension method taking the name", BypassOutcome.ReportedUnresolved, """
+            static class CookieHelpers
+            {
+                public static void SetCookie(this HttpResponse r, string n, string v) => r.Cookies.Append({|CG0102:n|}, v);
+            }
+
+            class Endpoint { void Handle(HttpResponse response) => response.SetCookie("promo_seen", "1"); }
+            """),
+        new("wrapper: extension method with a fixed name", BypassOutcome.Resolved, """
+            static class CookieHelpers
+            {
+                public static void SetGa(this HttpResponse r) => {|CG0105:r.Cookies.Append("_ga", "1")|};
+            }
+
+            class Endpoint { void Handle(HttpResponse response, IConsent consent) { if (consent.AnalyticsAllowed) response.SetGa(); } }
+            """),
+        Members("wrapper: generic method taking the name", BypassOutcome.ReportedUnresolved, """
+                static void Write<T>(T jar, string n) where T : IResponseCookies => jar.Append({|CG0102:n|}, "1");
+            """),
+        Members("wrapper: generic method with a fixed name", BypassOutcome.Resolved, """
+                static void Write<T>(T jar) where T : IResponseCookies => jar.Append({|CG0101:"promo_seen"|}, "1");
+            """),
+
+        // Calls the compiler does not bind
+        Statements("call: dynamic receiver cast from IResponseCookies", BypassOutcome.Resolved, """((dynamic)http.Response.Cookies).Append({|CG0101:"promo_seen"|}, "1");"""),
+        Statements("call: dynamic local", BypassOutcome.KnownLimit, """dynamic jar = http.Response.Cookies; jar.Append("promo_seen", "1");""", Reasons.DynamicReceiver),
+        Statements("call: reflection with a constant method name", BypassOutcome.ReportedUnresolved, """{|CG0102:typeof(IResponseCookies).GetMethod("Append", new[] { typeof(string), typeof(string) })|}!.Invoke(http.Response.Cookies, new object[] { "promo_seen", "1" });"""),
+        Statements("call: reflection with a computed method name", BypassOutcome.KnownLimit, """typeof(IResponseCookies).GetMethod(parameter)!.Invoke(http.Response.Cookies, new object[] { "promo_seen", "1" });""", Reasons.ComputedReflection),
+
+        // Where the write stands
+        Statements("call: conditional access", BypassOutcome.Resolved, """http.Response?.Cookies.Append({|CG0101:"promo_seen"|}, "1");"""),
+        Statements("guard: unguarded write through conditional access", BypassOutcome.Resolved, """http?{|CG0105:.Response.Cookies.Append("_ga", "1")|};"""),
+        Members("member: expression-bodied method", BypassOutcome.Resolved, """
+                void Handle(HttpContext http) => {|CG0105:http.Response.Cookies.Append("_ga", "1")|};
+            """),
+        Members("member: field initializer", BypassOutcome.Resolved, """
+                static readonly Action<HttpContext> Write = http => {|CG0105:http.Response.Cookies.Append("_ga", "1")|};
+            """),
+        Members("member: property initializer", BypassOutcome.Resolved, """
+                public Action<HttpContext> Write { get; } = http => {|CG0105:http.Response.Cookies.Append("_ga", "1")|};
+            """),
+        Members("member: static constructor", BypassOutcome.Resolved, """
+                static readonly IHttpContextAccessor Accessor = new HttpContextAccessor();
+                static Endpoint() { {|CG0105:Accessor.HttpContext.Response.Cookies.Append("_ga", "1")|}; }
+            """),
+        new("member: top-level statements", BypassOutcome.Resolved, """
+            HttpContext http = new DefaultHttpContext();
+            {|CG0105:http.Response.Cookies.Append("_ga", "1")|};
+            http.Response.Cookies.Append({|CG0101:"promo_seen"|}, "1");
+            """, TopLevel: true),
+
+        // Delegates that escape the guard
+        Statements("escape: lambda passed to Task.Run", BypassOutcome.Resolved, """if (consent.AnalyticsAllowed) { _ = Task.Run(() => {|CG0105:http.Response.Cookies.Append("_ga", "1")|}); }"""),
+        Members("escape: lambda stored in a field, invoked later", BypassOutcome.Resolved, """
+                private Action _action;
+                void Arm(HttpContext http, IConsent consent) { if (consent.AnalyticsAllowed) { _action = () => {|CG0105:http.Response.Cookies.Append("_ga", "1")|}; } }
+                void Fire() => _action();
+            """),
+        Statements("escape: lambda in a local passed to Task.Run", BypassOutcome.Resolved, """Action write = () => {|CG0105:http.Response.Cookies.Append("_ga", "1")|}; if (consent.AnalyticsAllowed) { _ = Task.Run(write); }"""),
+        Statements("escape: local function passed to Task.Run", BypassOutcome.Resolved, """if (consent.AnalyticsAllowed) { _ = Task.Run(Write); } void Write() => {|CG0105:http.Response.Cookies.Append("_ga", "1")|};"""),
+        Members("escape: event handler lambda", BypassOutcome.Resolved, """
+                event EventHandler Changed;
+                void Arm(HttpContext http, IConsent consent) { if (consent.AnalyticsAllowed) { Changed += (s, e) => {|CG0105:http.Response.Cookies.Append("_ga", "1")|}; } }
+            """),
+        Members("escape: event handler method", BypassOutcome.Resolved, """
+                event EventHandler Changed;
+                HttpContext _http;
+                void Arm(IConsent consent) { if (consent.AnalyticsAllowed) { Changed += OnChanged; } }
+                void OnChanged(object sender, EventArgs e) => {|CG0105:_http.Response.Cookies.Append("_ga", "1")|};
+            """),
+        Statements("guarded: lambda invoked synchronously under the guard", BypassOutcome.Allowed, """if (consent.AnalyticsAllowed) names.ForEach(n => http.Response.Cookies.Append("_ga", n));"""),
+
+        // Method groups
+        Statements("method group: Delete passed to ForEach", BypassOutcome.Allowed, """names.ForEach(http.Response.Cookies.Delete);"""),
+        Statements("method group: nameof(Append) is not a write", BypassOutcome.Allowed, """_ = nameof(http.Response.Cookies.Append) + nameof(telemetry.TrackEvent);"""),
+        Statements("method group: Append kept in a delegate", BypassOutcome.ReportedUnresolved, """Action<string, string> set = {|CG0102:http.Response.Cookies.Append|}; set("promo_seen", "1");"""),
+        Statements("method group: Append passed to a method", BypassOutcome.ReportedUnresolved, """Apply({|CG0102:http.Response.Cookies.Append|}); static void Apply(Action<string, string> write) => write("promo_seen", "1");"""),
+
+        // Raw Set-Cookie headers
+        Statements("header: indexer", BypassOutcome.Resolved, """http.Response.Headers["Set-Cookie"] = {|CG0101:"promo_seen=1; Path=/"|};"""),
+        Statements("header: Append", BypassOutcome.Resolved, """http.Response.Headers.Append("Set-Cookie", {|CG0101:"promo_seen=1"|});"""),
+        Statements("header: SetCookie property", BypassOutcome.Resolved, """http.Response.Headers.SetCookie = {|CG0101:"promo_seen=1"|};"""),
+        Statements("header: SetCookie property, unguarded", BypassOutcome.Resolved, """{|CG0105:http.Response.Headers.SetCookie = "_ga=1"|};"""),
+        Statements("header: HeaderNames.SetCookie", BypassOutcome.Resolved, """http.Response.Headers.Append(Microsoft.Net.Http.Headers.HeaderNames.SetCookie, {|CG0101:"promo_seen=1"|});"""),
+        Statements("header: TryAdd", BypassOutcome.Resolved, """http.Response.Headers.TryAdd("Set-Cookie", {|CG0101:"promo_seen=1"|});"""),
+        Statements("header: Add(new KeyValuePair)", BypassOutcome.Resolved, """http.Response.Headers.Add(new KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>("Set-Cookie", {|CG0101:"promo_seen=1"|}));"""),
+        Statements("header: Add(KeyValuePair.Create)", BypassOutcome.Resolved, """http.Response.Headers.Add(KeyValuePair.Create<string, Microsoft.Extensions.Primitives.StringValues>("Set-Cookie", {|CG0101:"promo_seen=1"|}));"""),
+        Statements("header: through IDictionary", BypassOutcome.Resolved, """IDictionary<string, Microsoft.Extensions.Primitives.StringValues> headers = http.Response.Headers; headers["Set-Cookie"] = {|CG0101:"promo_seen=1"|};"""),
+        Statements("header: value not constant", BypassOutcome.ReportedUnresolved, """http.Response.Headers.SetCookie = {|CG0102:parameter|};"""),
+
+        // Tracking calls
+        Statements("tracking: conditional access", BypassOutcome.Resolved, """telemetry?{|CG0202:.TrackEvent("checkout")|};"""),
+        Statements("tracking: conditional access under a guard", BypassOutcome.Allowed, """if (consent.AnalyticsAllowed) telemetry?.TrackEvent("checkout");"""),
+        Statements("tracking: vendor interface of a declared tracker", BypassOutcome.Resolved, """Vendor.Pixel.IPixelClient pixel = new Vendor.Pixel.PixelClient(); {|CG0202:pixel.FireEvent("purchase")|};"""),
+        Statements("tracking: method group kept in a delegate", BypassOutcome.Resolved, """Action<string> track = {|CG0202:telemetry.TrackEvent|}; track("checkout");"""),
+        Statements("tracking: method group under a guard", BypassOutcome.Allowed, """if (consent.AnalyticsAllowed) names.ForEach(telemetry.TrackEvent);"""),
+        Members("tracking: method group stored in a field under a guard", BypassOutcome.Resolved, """
+                private Action<string> _track;
+                void Arm(TelemetryClient telemetry, IConsent consent) { if (consent.AnalyticsAllowed) { _track = {|CG0202:telemetry.TrackEvent|}; } }
+            """),
+        Statements("tracking: Func invoked under a guard", BypassOutcome.Allowed, """Func<string, ValueTask> track = e => js.InvokeVoidAsync("gtag", "event", e); if (consent.AnalyticsAllowed) await track("sign_up");"""),
+        Statements("tracking: Func invoked without a guard", BypassOutcome.Resolved, """Action<string> track = e => {|CG0202:telemetry.TrackEvent(e)|}; track("checkout");"""),
+        Members("tracking: generic wrapper", BypassOutcome.Resolved, """
+                static void Track<T>(T client) where T : TelemetryClient => {|CG0202:client.TrackEvent("checkout")|};
+            """),
+        new("tracking: extension wrapper", BypassOutcome.Resolved, """
+            static class TelemetryHelpers { public static void TrackCheckout(this TelemetryClient client) => {|CG0202:client.TrackEvent("checkout")|}; }
+            """),
+        Statements("tracking: dynamic receiver cast from the tracker type", BypassOutcome.Resolved, """{|CG0202:((dynamic)telemetry).TrackEvent("checkout")|};"""),
+        Statements("tracking: reflection with a constant method name", BypassOutcome.Resolved, """{|CG0202:typeof(TelemetryClient).GetMethod("TrackEvent", new[] { typeof(string) })|}!.Invoke(telemetry, new object[] { "checkout" });"""),
+        Statements("tracking: JS interop with a computed identifier", BypassOutcome.KnownLimit, """await js.InvokeVoidAsync(parameter, "event", "sign_up");""", Reasons.ComputedJsIdentifier),
+        Statements("tracking: HTTP request to a computed URL", BypassOutcome.KnownLimit, """using var client = new System.Net.Http.HttpClient(); await client.PostAsync(parameter, null);""", Reasons.ComputedUrl),
+        Members("tracking: [RequiresConsent] member called through an interface", BypassOutcome.Resolved, """
+                interface IConversions { void Convert(); }
+                class Conversions : IConversions { [RequiresConsent(ConsentCategory.Advertising)] public void {|CG0202:Convert|}() { } }
+                void Handle(IConversions conversions) => conversions.Convert();
+            """),
+        Statements("tracking: [RequiresConsent] method group", BypassOutcome.Resolved, """Action convert = {|CG0202:Ads.TrackConversion|}; convert();"""),
+
+        // Guards
+        new("guard: using static category", BypassOutcome.Allowed, """
+            using static TestProject.ConsentCategory;
+            class Endpoint { void Handle(HttpResponse response, IConsent consent) { if (consent.IsGranted(Analytics)) response.Cookies.Append("_ga", "1"); } }
+            """),
+        new("guard: category through a type alias", BypassOutcome.Allowed, """
+            using Category = TestProject.ConsentCategory;
+            class Endpoint { void Handle(HttpResponse response, IConsent consent) { if (consent.IsGranted(Category.Analytics)) response.Cookies.Append("_ga", "1"); } }
+            """),
+        Statements("guard: conditional access on the consent service", BypassOutcome.Allowed, """if (consent?.AnalyticsAllowed == true) telemetry.TrackEvent("checkout");"""),
+        Statements("guard: check wrapped in a Func is not a guard", BypassOutcome.Resolved, """Func<bool> allowed = () => consent.AnalyticsAllowed; if (allowed()) {|CG0105:http.Response.Cookies.Append("_ga", "1")|};"""),
+        Members("guard: check kept in a field is not a guard", BypassOutcome.Resolved, """
+                private bool _allowed;
+                void Handle(HttpContext http, IConsent consent) { _allowed = consent.AnalyticsAllowed; if (_allowed) {|CG0105:http.Response.Cookies.Append("_ga", "1")|}; }
+            """),
+    ];
+
+    /// <summary>The reasons docs/guarantees.md gives for each known limit, word for word.</summary>
+    public static class Reasons
+    {
+        public const string DynamicReceiver =
+            "A call on a value whose static type is dynamic is bound at run time: it is checked only when its receiver is an expression of a known cookie or tracker type cast to dynamic, not when the value comes from a dynamic variable, field or parameter.";
+
+        public const string ComputedReflection =
+            "A member found by reflection under a name that is not a compile-time constant (GetMethod(name)) is not seen; with a constant name it is treated as a cookie write with an unresolved name or as a call to the tracker.";
+
+        public const string ComputedJsIdentifier =
+            "A JS-interop call whose function identifier is not a compile-time constant is not checked: which script function it calls is unknown.";
+
+        public const string ComputedUrl =
+            "An HttpClient request whose URL has no constant part is not matched against tracker endpoints: the endpoint is unknown.";
+    }
+}

@@ -1,0 +1,112 @@
+using System.Collections.Immutable;
+using ConsentAnalyzers.Analyzers;
+using ConsentAnalyzers.Tests.Analyzers;
+using ConsentAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace ConsentAnalyzers.Tests.Robustness;
+
+/// <summary>
+/// Runs every code analyzer of the package on one shape of the no-bypass table, against the tracking manifest, with
+/// the consent API, the tracker libraries and a separately compiled library of name constants.
+/// </summary>
+internal sealed class NoBypassTest : CSharpAnalyzerTest<CookieWriteAnalyzer, DefaultVerifier>
+{
+    /// <summary>The tracking manifest, plus a tracker whose type implements its vendor's own interface.</summary>
+    public static readonly string Manifest = TrackingCallAnalyzerTests.Manifest.Replace(
+        "  \"trackers\": [",
+        """
+          "trackers": [
+            { "api": "Vendor.Pixel.PixelClient.Fire*", "category": "advertising" },
+        """,
+        StringComparison.Ordinal);
+
+    /// <summary>What every shape may use: global usings, name constants, a tracker behind its vendor's interface.</summary>
+    private const string Support = """
+        global using System;
+        global using System.Collections.Generic;
+        global using System.Threading.Tasks;
+        global using Microsoft.AspNetCore.Http;
+        global using Microsoft.ApplicationInsights;
+        global using Microsoft.JSInterop;
+        global using MyApp.Telemetry;
+        global using TestProject;
+
+        static class Names
+        {
+            public const string Promo = "promo_seen";
+            public const string Ga = "_ga";
+            public static readonly string ReadOnlyPromo = "promo_seen";
+        }
+
+        namespace Vendor.Pixel
+        {
+            public interface IPixelClient { void FireEvent(string name); }
+            public sealed class PixelClient : IPixelClient { public void FireEvent(string name) { } }
+        }
+        """;
+
+    /// <summary>Name constants in another assembly, referenced as metadata (so their values are read from it, not from source).</summary>
+    private const string LibrarySource = """
+        namespace Lib
+        {
+            public static class LibNames
+            {
+                public const string Promo = "promo_seen";
+                public const string GaPrefix = "_ga_";
+                public static readonly string ReadOnlyPromo = "promo_seen";
+            }
+        }
+        """;
+
+    private static readonly Lazy<Task<MetadataReference>> Library = new(CompileLibraryAsync);
+
+    private NoBypassTest()
+    {
+        ReferenceAssemblies = ConsentAnalyzerTest<CookieWriteAnalyzer>.AspNetCore;
+
+        // The analyzers share their descriptors (CG0102, CG0202, CG0203): markup names the one rule.
+        MarkupOptions = MarkupOptions.UseFirstDescriptor;
+    }
+
+    public static async Task<NoBypassTest> ForAsync(BypassShape shape)
+    {
+        var test = new NoBypassTest { TestCode = shape.Code };
+        test.TestState.AdditionalFiles.Add((ConsentAnalyzerTest<CookieWriteAnalyzer>.ManifestPath, Manifest));
+        test.TestState.Sources.Add(Support);
+        test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
+        test.TestState.Sources.Add(TrackingCallAnalyzerTests.Libraries);
+        test.TestState.AdditionalReferences.Add(await Library.Value);
+        if (shape.TopLevel)
+        {
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        }
+
+        return test;
+    }
+
+    protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
+        [new CookieWriteAnalyzer(), new StorageWriteAnalyzer(), new TrackingCallAnalyzer(), new RequiresConsentCallAnalyzer()];
+
+    private static async Task<MetadataReference> CompileLibraryAsync()
+    {
+        var references = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var compilation = CSharpCompilation.Create(
+            "Lib",
+            [CSharpSyntaxTree.ParseText(LibrarySource)],
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        var emitted = compilation.Emit(image);
+        if (!emitted.Success)
+        {
+            throw new InvalidOperationException("The constants library does not compile: " + string.Join("; ", emitted.Diagnostics));
+        }
+
+        return MetadataReference.CreateFromImage(ImmutableArray.Create(image.ToArray()));
+    }
+}
