@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
+using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Generator;
 using ConsentAnalyzers.Manifest;
@@ -64,6 +65,6 @@ public sealed class AddToManifestCodeFixProvider : CodeFixProvider
             StorageArea.Session => " (sessionStorage)",
             _ => string.Empty,
         };
-        return $"Declare '{ManifestReader.Printable(entry.Name)}'{area} as {category} in {fileName}";
+        return $"Declare '{MessageText.Printable(entry.Name)}'{area} as {category} in {fileName}";
     }
 }

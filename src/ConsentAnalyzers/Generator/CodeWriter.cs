@@ -59,13 +59,29 @@ internal sealed class CodeWriter
     public static string Literal(string? value) =>
         value is null ? "null" : SymbolDisplay.FormatLiteral(value, quote: true);
 
-    /// <summary>Text made safe inside an XML doc comment: escaped, and on one line.</summary>
+    /// <summary>
+    /// Text made safe inside an XML doc comment: escaped, on one line, and made of XML characters only (a lone
+    /// surrogate, U+FFFE or U+FFFF, all possible through JSON \u escapes, would make the comment malformed: CS1570).
+    /// </summary>
     public static string Xml(string text)
     {
         var builder = new StringBuilder(text.Length);
         var lastWasSpace = false;
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
+            if (char.IsSurrogatePair(text, i))
+            {
+                builder.Append(c).Append(text[++i]);
+                lastWasSpace = false;
+                continue;
+            }
+
+            if (char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF')
+            {
+                c = '\uFFFD';
+            }
+
             if (char.IsWhiteSpace(c) || char.IsControl(c))
             {
                 if (!lastWasSpace)

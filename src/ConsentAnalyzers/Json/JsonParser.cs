@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using ConsentAnalyzers.Common;
 using Microsoft.CodeAnalysis.Text;
 
 namespace ConsentAnalyzers.Json;
@@ -144,7 +145,7 @@ internal sealed class JsonParser
 
             if (AtEnd || Current != ':')
             {
-                return Fail($"Expected ':' after the property name \"{name}\"", AtEnd ? new TextSpan(_text.Length, 0) : TokenSpanAt(_position));
+                return Fail($"Expected ':' after the property name \"{MessageText.Printable(name)}\"", AtEnd ? new TextSpan(_text.Length, 0) : TokenSpanAt(_position));
             }
 
             _position++;
@@ -326,7 +327,7 @@ internal sealed class JsonParser
                     _position += 4;
                     break;
                 default:
-                    Fail($"Invalid escape sequence '\\{escaped}' in string", TextSpan.FromBounds(escapeStart, _position));
+                    Fail($"Invalid escape sequence '\\{MessageText.Printable(escaped.ToString())}' in string", TextSpan.FromBounds(escapeStart, _position));
                     return null;
             }
 
@@ -385,7 +386,7 @@ internal sealed class JsonParser
 
         if (!AtEnd && (char.IsLetterOrDigit(Current) || Current == '_'))
         {
-            return Fail($"Invalid number '{_text.Substring(start, TokenSpanAt(start).Length)}'", TokenSpanAt(start));
+            return Fail($"Invalid number '{MessageText.Printable(_text.Substring(start, TokenSpanAt(start).Length))}'", TokenSpanAt(start));
         }
 
         return new JsonNumber(TextSpan.FromBounds(start, _position), _text.Substring(start, _position - start));
@@ -502,8 +503,8 @@ internal sealed class JsonParser
         return token.Length switch
         {
             0 => "end of file",
-            > 40 => $"'{token.Substring(0, 40)}…'",
-            _ => $"'{token}'",
+            > 40 => $"'{MessageText.Printable(token.Substring(0, 40))}…'",
+            _ => $"'{MessageText.Printable(token)}'",
         };
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
@@ -19,23 +20,25 @@ internal static class DeclarationConflicts
     {
         var exact = new Dictionary<string, DeclaredName>(StringComparer.Ordinal);
         var patterns = new List<DeclaredName>();
+        var patternsByName = new Dictionary<string, DeclaredName>(StringComparer.Ordinal);
         foreach (var name in declared)
         {
             if (NamePattern.IsBareWildcard(name.Name))
             {
-                issues.Add(Conflict(name.Span, $"{what} pattern '{ManifestReader.Printable(name.Name)}' matches every name, which would declare anything at all: list the names, or use a pattern with a fixed part such as 'prefix_*'."));
+                issues.Add(Conflict(name.Span, $"{what} pattern '{MessageText.Printable(name.Name)}' matches every name, which would declare anything at all: list the names, or use a pattern with a fixed part such as 'prefix_*'."));
                 continue;
             }
 
-            if (exact.TryGetValue(name.Name, out var first) || TryFindSamePattern(patterns, name.Name, out first))
+            if (exact.TryGetValue(name.Name, out var first) || patternsByName.TryGetValue(name.Name, out first))
             {
-                issues.Add(Conflict(name.Span, $"{what} '{ManifestReader.Printable(name.Name)}' is declared twice (first at line {LineOf(text, first!.Span)}): remove one of the entries."));
+                issues.Add(Conflict(name.Span, $"{what} '{MessageText.Printable(name.Name)}' is declared twice (first at line {LineOf(text, first!.Span)}): remove one of the entries."));
                 continue;
             }
 
             if (name.Name.IndexOf(NamePattern.Wildcard) >= 0)
             {
                 patterns.Add(name);
+                patternsByName.Add(name.Name, name);
             }
             else
             {
@@ -54,7 +57,7 @@ internal static class DeclarationConflicts
         {
             if (seen.TryGetValue(key, out var first))
             {
-                issues.Add(Conflict(span, $"{what} '{ManifestReader.Printable(shown)}' is declared twice (first at line {LineOf(text, first)}): remove one of the entries."));
+                issues.Add(Conflict(span, $"{what} '{MessageText.Printable(shown)}' is declared twice (first at line {LineOf(text, first)}): remove one of the entries."));
             }
             else
             {
@@ -63,24 +66,10 @@ internal static class DeclarationConflicts
         }
     }
 
-    private static bool TryFindSamePattern(List<DeclaredName> patterns, string name, out DeclaredName? first)
-    {
-        foreach (var pattern in patterns)
-        {
-            if (pattern.Name == name)
-            {
-                first = pattern;
-                return true;
-            }
-        }
-
-        first = null;
-        return false;
-    }
-
     /// <summary>
-    /// Pattern against pattern pairwise (patterns are few), pattern against exact names through a sorted list, so
-    /// that a manifest of thousands of exact names stays near-linear.
+    /// Pattern against pattern pairwise (patterns are few, and a pair whose fixed ends disagree is ruled out without
+    /// allocating), pattern against exact names through a sorted list, so that a manifest of thousands of exact
+    /// names stays near-linear.
     /// </summary>
     private static void CheckPatternOverlaps(List<DeclaredName> patterns, Dictionary<string, DeclaredName> exact, string what, SourceText text, ImmutableArray<ManifestIssue>.Builder issues)
     {
@@ -138,7 +127,7 @@ internal static class DeclarationConflicts
     private static ManifestIssue Overlap(string what, DeclaredName reported, DeclaredName other, string example, SourceText text) =>
         Conflict(
             reported.Span,
-            $"{what} '{ManifestReader.Printable(reported.Name)}' (category '{reported.Category}') overlaps '{ManifestReader.Printable(other.Name)}' (category '{other.Category}', line {LineOf(text, other.Span)}): a name such as '{ManifestReader.Printable(example)}' would match both. Give them the same category or make the patterns disjoint.");
+            $"{what} '{MessageText.Printable(reported.Name)}' (category '{MessageText.Printable(reported.Category)}') overlaps '{MessageText.Printable(other.Name)}' (category '{MessageText.Printable(other.Category)}', line {LineOf(text, other.Span)}): a name such as '{MessageText.Printable(example)}' would match both. Give them the same category or make the patterns disjoint.");
 
     private static ManifestIssue Conflict(TextSpan span, string message) => new(DiagnosticIds.ManifestConflict, span, message);
 

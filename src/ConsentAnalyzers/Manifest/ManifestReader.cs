@@ -21,6 +21,9 @@ internal sealed class ManifestReader
     private static readonly Regex CategoryIdPattern = new(ManifestFields.CategoryIdPattern.Replace("$", @"\z"), RegexOptions.CultureInvariant);
     private static readonly Regex ApiPattern = new(ManifestFields.ApiPattern.Replace("$", @"\z"), RegexOptions.CultureInvariant);
 
+    /// <summary>How many declared categories a message lists: a manifest may declare thousands, a message stays short.</summary>
+    private const int MaxListed = 20;
+
     private readonly SourceText _text;
     private readonly ImmutableArray<ManifestIssue>.Builder _issues = ImmutableArray.CreateBuilder<ManifestIssue>();
     private readonly List<string> _categoryIds = new();
@@ -96,7 +99,7 @@ internal sealed class ManifestReader
 
         if (!int.TryParse(number.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version != ManifestFields.SupportedVersion)
         {
-            Content(number.Span, $"Unsupported manifest version {number.Text}: this version of ConsentAnalyzers reads version {ManifestFields.SupportedVersion}.");
+            Content(number.Span, $"Unsupported manifest version {MessageText.Printable(number.Text)}: this version of ConsentAnalyzers reads version {ManifestFields.SupportedVersion}.");
         }
 
         return ManifestFields.SupportedVersion;
@@ -126,7 +129,7 @@ internal sealed class ManifestReader
             var id = category.Name;
             if (!CategoryIdPattern.IsMatch(id))
             {
-                Content(category.NameSpan, $"Category id '{Printable(id)}' is not valid: use lowercase letters, digits, '_' and '-', starting with a letter (e.g. 'analytics').");
+                Content(category.NameSpan, $"Category id '{MessageText.Printable(id)}' is not valid: use lowercase letters, digits, '_' and '-', starting with a letter (e.g. 'analytics').");
             }
 
             if (_categorySet.Add(id))
@@ -134,7 +137,7 @@ internal sealed class ManifestReader
                 _categoryIds.Add(id);
             }
 
-            var owner = $"category '{id}'";
+            var owner = $"category '{MessageText.Printable(id)}'";
             if (category.Value is not JsonObject body)
             {
                 Content(category.Value.Span, $"The {owner} must be an object with a 'title', not {category.Value.KindDescription}.");
@@ -175,7 +178,7 @@ internal sealed class ManifestReader
             }
             else if (!ManifestFields.OptOutSignals.Contains(signal.Value))
             {
-                Content(signal.Span, $"Unknown opt-out signal '{Printable(signal.Value)}'.{SpellingSuggestion.Hint(signal.Value, ManifestFields.OptOutSignals)} Known signals: {string.Join(", ", ManifestFields.OptOutSignals)}.");
+                Content(signal.Span, $"Unknown opt-out signal '{MessageText.Printable(signal.Value)}'.{SpellingSuggestion.Hint(signal.Value, ManifestFields.OptOutSignals)} Known signals: {string.Join(", ", ManifestFields.OptOutSignals)}.");
             }
             else if (signals.Contains(signal.Value))
             {
@@ -277,7 +280,7 @@ internal sealed class ManifestReader
             case "session":
                 return StorageArea.Session;
             default:
-                Content(area.Span, $"Unknown storage area '{Printable(area.Value)}'.{SpellingSuggestion.Hint(area.Value, ManifestFields.StorageAreas)} 'area' is \"local\" (localStorage) or \"session\" (sessionStorage).");
+                Content(area.Span, $"Unknown storage area '{MessageText.Printable(area.Value)}'.{SpellingSuggestion.Hint(area.Value, ManifestFields.StorageAreas)} 'area' is \"local\" (localStorage) or \"session\" (sessionStorage).");
                 return null;
         }
     }
@@ -337,12 +340,12 @@ internal sealed class ManifestReader
         {
             case TrackerKind.Catalog when TrackerCatalog.DisplayName(value.Value) is null:
                 var ids = TrackerCatalog.Entries.Select(e => e.Id).ToList();
-                Content(value.Span, $"Unknown built-in tracker '{Printable(value.Value)}'.{SpellingSuggestion.Hint(value.Value, ids)} Built-in trackers: {string.Join(", ", ids)}. For anything else use 'api' or 'url'.");
+                Content(value.Span, $"Unknown built-in tracker '{MessageText.Printable(value.Value)}'.{SpellingSuggestion.Hint(value.Value, ids)} Built-in trackers: {string.Join(", ", ids)}. For anything else use 'api' or 'url'.");
                 return false;
             case TrackerKind.Api:
                 return IsValidApiPattern(value, "tracker 'api'");
             case TrackerKind.Url when !(value.Value.StartsWith("https://", System.StringComparison.OrdinalIgnoreCase) || value.Value.StartsWith("http://", System.StringComparison.OrdinalIgnoreCase) || value.Value.StartsWith("//", System.StringComparison.Ordinal)):
-                Content(value.Span, $"Tracker URL '{Printable(value.Value)}' must be an absolute http(s) URL or a protocol-relative one (starting with '//'), with '*' for any run of characters.");
+                Content(value.Span, $"Tracker URL '{MessageText.Printable(value.Value)}' must be an absolute http(s) URL or a protocol-relative one (starting with '//'), with '*' for any run of characters.");
                 return false;
             default:
                 return true;
@@ -354,7 +357,7 @@ internal sealed class ManifestReader
         var api = value.Value;
         if (!ApiPattern.IsMatch(api))
         {
-            Content(value.Span, $"The {what} '{Printable(api)}' must name a member as Namespace.Type.Member (dotted identifiers, without parentheses or parameters); '*' stands for any run of characters.");
+            Content(value.Span, $"The {what} '{MessageText.Printable(api)}' must name a member as Namespace.Type.Member (dotted identifiers, without parentheses or parameters); '*' stands for any run of characters.");
             return false;
         }
 
@@ -417,7 +420,7 @@ internal sealed class ManifestReader
         {
             if (argument.Value is not JsonString category)
             {
-                Content(argument.Value.Span, $"The category for argument '{argument.Name}' must be a string naming a declared category, not {argument.Value.KindDescription}.");
+                Content(argument.Value.Span, $"The category for argument '{MessageText.Printable(argument.Name)}' must be a string naming a declared category, not {argument.Value.KindDescription}.");
                 valid = false;
             }
             else if (CheckCategoryExists(category))
@@ -455,7 +458,7 @@ internal sealed class ManifestReader
             {
                 if (!IsCookieNameCharacter(c))
                 {
-                    Content(node.Span, $"Cookie name '{Printable(name)}' contains {DescribeCharacter(c)}, which a cookie name cannot contain (RFC 6265 token characters only).");
+                    Content(node.Span, $"Cookie name '{MessageText.Printable(name)}' contains {DescribeCharacter(c)}, which a cookie name cannot contain (RFC 6265 token characters only).");
                     return null;
                 }
             }
@@ -471,7 +474,7 @@ internal sealed class ManifestReader
     {
         ' ' => "a space",
         _ when c < ' ' || c == 0x7F => $"the control character U+{(int)c:X4}",
-        _ when c > 0x7E => $"the non-ASCII character '{c}'",
+        _ when c > 0x7E => $"the non-ASCII character '{MessageText.Printable(c.ToString())}' (U+{(int)c:X4})",
         _ => $"'{c}'",
     };
 
@@ -493,8 +496,8 @@ internal sealed class ManifestReader
             return false; // 'categories' is already reported; no model is built either way
         }
 
-        var declared = _categoryIds.Count == 0 ? "none (add them under 'categories')" : string.Join(", ", _categoryIds);
-        Content(reference.Span, $"Unknown category '{Printable(reference.Value)}'.{SpellingSuggestion.Hint(reference.Value, _categoryIds)} Declared categories: {declared}.");
+        var declared = _categoryIds.Count == 0 ? "none (add them under 'categories')" : string.Join(", ", _categoryIds.Take(MaxListed).Select(MessageText.Printable)) + (_categoryIds.Count > MaxListed ? $" and {_categoryIds.Count - MaxListed} more" : string.Empty);
+        Content(reference.Span, $"Unknown category '{MessageText.Printable(reference.Value)}'.{SpellingSuggestion.Hint(reference.Value, _categoryIds)} Declared categories: {declared}.");
         return false;
     }
 
@@ -547,7 +550,7 @@ internal sealed class ManifestReader
         {
             if (!known.Contains(property.Name))
             {
-                Content(property.NameSpan, $"Unknown field '{Printable(property.Name)}' in {owner}.{SpellingSuggestion.Hint(property.Name, known)} Known fields: {string.Join(", ", known)}.");
+                Content(property.NameSpan, $"Unknown field '{MessageText.Printable(property.Name)}' in {owner}.{SpellingSuggestion.Hint(property.Name, known)} Known fields: {string.Join(", ", known)}.");
             }
         }
 
@@ -561,7 +564,7 @@ internal sealed class ManifestReader
         {
             if (seen.TryGetValue(property.Name, out var first))
             {
-                Conflict(property.NameSpan, $"Duplicate {what} '{Printable(property.Name)}' (first at line {LineOf(first.NameSpan)}): only one of the two would take effect; remove or merge one.");
+                Conflict(property.NameSpan, $"Duplicate {what} '{MessageText.Printable(property.Name)}' (first at line {LineOf(first.NameSpan)}): only one of the two would take effect; remove or merge one.");
             }
             else
             {
@@ -571,31 +574,6 @@ internal sealed class ManifestReader
     }
 
     private int LineOf(TextSpan span) => _text.Lines.GetLinePosition(span.Start).Line + 1;
-
-    /// <summary>Text from the manifest made safe to quote in a one-line message: control characters escaped, long text cut.</summary>
-    internal static string Printable(string text)
-    {
-        const int MaxLength = 80;
-        var builder = new System.Text.StringBuilder(System.Math.Min(text.Length, MaxLength));
-        foreach (var c in text)
-        {
-            if (builder.Length >= MaxLength)
-            {
-                return builder.Append('…').ToString();
-            }
-
-            if (char.IsControl(c))
-            {
-                builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                builder.Append(c);
-            }
-        }
-
-        return builder.ToString();
-    }
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 

@@ -87,6 +87,26 @@ internal static class NamePattern
     /// </summary>
     public static bool TryFindCommonName(string first, string second, out string example)
     {
+        example = string.Empty;
+        if (!FixedEndsAgree(first, second))
+        {
+            return false; // the usual case among many patterns, decided without allocating
+        }
+
+        if (!IsPattern(first) || !IsPattern(second))
+        {
+            var (pattern, name) = IsPattern(first) ? (first, second) : (second, first);
+            example = name;
+            return Matches(pattern, name);
+        }
+
+        if ((long)(first.Length + 1) * (second.Length + 1) > MaxSearchStates)
+        {
+            // Too large to search (two megabyte patterns would need terabytes); and no search is needed, see below.
+            example = BuildCommonName(first, second);
+            return true;
+        }
+
         var width = second.Length + 1;
         var parent = new int[(first.Length + 1) * width];
         var produced = new char[parent.Length];
@@ -153,6 +173,57 @@ internal static class NamePattern
 
         example = string.Empty;
         return false;
+    }
+
+    /// <summary>Beyond this many product states the shortest example is not searched for but built.</summary>
+    private const long MaxSearchStates = 1 << 16;
+
+    /// <summary>
+    /// Whether the literal text before the first wildcard of each is a prefix of the other's, and the literal text
+    /// after the last wildcard a suffix: necessary for a common name, and for two patterns also sufficient
+    /// (<see cref="BuildCommonName"/> builds one).
+    /// </summary>
+    private static bool FixedEndsAgree(string first, string second)
+    {
+        var firstPrefix = PrefixLength(first);
+        var secondPrefix = PrefixLength(second);
+        var prefix = System.Math.Min(firstPrefix, secondPrefix);
+        if (string.CompareOrdinal(first, 0, second, 0, prefix) != 0)
+        {
+            return false;
+        }
+
+        var suffix = System.Math.Min(first.Length - SuffixStart(first), second.Length - SuffixStart(second));
+        return string.CompareOrdinal(first, first.Length - suffix, second, second.Length - suffix, suffix) == 0;
+    }
+
+    private static int PrefixLength(string pattern)
+    {
+        var star = pattern.IndexOf(Wildcard);
+        return star < 0 ? pattern.Length : star;
+    }
+
+    private static int SuffixStart(string pattern) => pattern.LastIndexOf(Wildcard) + 1;
+
+    /// <summary>
+    /// A name two patterns whose fixed ends agree both match: the longer fixed prefix, every literal between the
+    /// first and last wildcard of each, then the longer fixed suffix. Each pattern's first wildcard takes the rest
+    /// of the longer prefix, its middle literals match themselves, and its last wildcard takes everything else.
+    /// </summary>
+    private static string BuildCommonName(string first, string second)
+    {
+        var prefix = PrefixLength(first) >= PrefixLength(second) ? first.Substring(0, PrefixLength(first)) : second.Substring(0, PrefixLength(second));
+        var firstSuffix = first.Length - SuffixStart(first);
+        var secondSuffix = second.Length - SuffixStart(second);
+        var suffix = firstSuffix >= secondSuffix ? first.Substring(SuffixStart(first)) : second.Substring(SuffixStart(second));
+        return prefix + Middle(first) + Middle(second) + suffix;
+    }
+
+    private static string Middle(string pattern)
+    {
+        var start = PrefixLength(pattern) + 1;
+        var end = SuffixStart(pattern) - 1;
+        return end > start ? pattern.Substring(start, end - start).Replace("*", string.Empty) : string.Empty;
     }
 
     private static string Reconstruct(int[] parent, char[] produced, int goal)

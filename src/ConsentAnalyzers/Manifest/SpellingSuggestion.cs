@@ -29,7 +29,7 @@ internal static class SpellingSuggestion
     public static string Hint(string typed, IEnumerable<string> candidates)
     {
         var closest = Closest(typed, candidates);
-        return closest is null ? string.Empty : $" Did you mean '{closest}'?";
+        return closest is null ? string.Empty : $" Did you mean '{Common.MessageText.Printable(closest)}'?";
     }
 
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.</summary>

@@ -5,13 +5,17 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace ConsentAnalyzers.Tests.Infrastructure;
 
-internal sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
+/// <summary>An additional file held in memory; from a string, or from a <see cref="SourceText"/> decoded from bytes as the compiler would.</summary>
+internal sealed class InMemoryAdditionalText(string path, SourceText text) : AdditionalText
 {
-    private readonly SourceText _text = SourceText.From(text);
+    public InMemoryAdditionalText(string path, string text)
+        : this(path, SourceText.From(text))
+    {
+    }
 
     public override string Path { get; } = path;
 
-    public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
+    public override SourceText GetText(CancellationToken cancellationToken = default) => text;
 }
 
 /// <summary>MSBuild-style options as the compiler sees them: global build properties and per-file item metadata.</summary>

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using ConsentAnalyzers.Manifest;
+using Microsoft.CodeAnalysis.Text;
+using Xunit.Abstractions;
+
+namespace ConsentAnalyzers.Tests.Robustness;
+
+/// <summary>
+/// Reading a manifest ten times as large costs about ten times as much: no quadratic step hides in the parser or
+/// the checks. The bounds are deliberately loose (a machine busy with other work must not make this flaky); a
+/// quadratic step would cost about 100 times as much and fail them by far.
+/// </summary>
+[Collection(ManifestFuzzing.Collection)]
+public sealed class ManifestScalingTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Reading_scales_linearly_from_one_to_ten_megabytes()
+    {
+        var small = ExtremeManifests.Large(ExtremeManifests.OneMegabyte);
+        var large = ExtremeManifests.Large(10 * ExtremeManifests.OneMegabyte);
+        Measure(small); // warm up: JIT, regex construction
+
+        var (smallTime, smallBytes) = Measure(small);
+        var (largeTime, largeBytes) = Measure(large);
+        output.WriteLine($"1 MB: {smallTime.TotalMilliseconds:0} ms, {smallBytes / 1024:0} KB allocated; 10 MB: {largeTime.TotalMilliseconds:0} ms, {largeBytes / 1024:0} KB allocated.");
+
+        // Allocation is nearly deterministic: the tight bound belongs here.
+        Assert.True(largeBytes < 20 * smallBytes, $"10 MB allocated {(double)largeBytes / smallBytes:0.0} times what 1 MB did");
+        Assert.True(largeTime < 40 * smallTime, $"10 MB took {largeTime.TotalMilliseconds / smallTime.TotalMilliseconds:0.0} times as long as 1 MB");
+    }
+
+    /// <summary>The best of three reads (least disturbed by other work on the machine), and what one read allocates.</summary>
+    private static (TimeSpan Time, long Bytes) Measure(string manifest)
+    {
+        var best = TimeSpan.MaxValue;
+        long allocated = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            var text = SourceText.From(manifest);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var watch = Stopwatch.StartNew();
+            var result = ManifestReader.Read(text);
+            watch.Stop();
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.NotNull(result.Model);
+            best = watch.Elapsed < best ? watch.Elapsed : best;
+        }
+
+        return (best, allocated);
+    }
+}
