@@ -71,7 +71,7 @@ internal static class ConsentGuardCheck
     private static CategorySet GrantedAt(OperationAnalysisContext context, ConsentCompilation consent, IOperation site)
     {
         var (graph, initial) = GraphContaining(site, context, consent, depth: 0);
-        return graph is null ? initial : consent.FlowFor(graph, initial).GrantedAt(site.Syntax);
+        return graph is null ? initial : consent.FlowFor(graph, initial, context.CancellationToken).GrantedAt(site.Syntax);
     }
 
     /// <summary>The graph that directly contains <paramref name="operation"/> (the member's, a lambda's, a local function's) and what holds on its entry.</summary>
@@ -90,7 +90,7 @@ internal static class ConsentGuardCheck
             return (null, CategorySet.Empty);
         }
 
-        var outer = consent.FlowFor(outerGraph, outerEntry);
+        var outer = consent.FlowFor(outerGraph, outerEntry, context.CancellationToken);
         if (function is ILocalFunctionOperation localFunction)
         {
             var inner = outerGraph.GetLocalFunctionControlFlowGraphInScope(localFunction.Symbol);

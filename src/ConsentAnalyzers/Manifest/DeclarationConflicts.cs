@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using ConsentAnalyzers.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
@@ -15,12 +16,13 @@ internal sealed record DeclaredName(string Name, string Category, TextSpan Span)
 /// </summary>
 internal static class DeclarationConflicts
 {
-    public static void CheckNames(IEnumerable<DeclaredName> declared, string what, SourceText text, ImmutableArray<ManifestIssue>.Builder issues)
+    public static void CheckNames(IEnumerable<DeclaredName> declared, string what, SourceText text, ImmutableArray<ManifestIssue>.Builder issues, CancellationToken cancellationToken)
     {
         var exact = new Dictionary<string, DeclaredName>(StringComparer.Ordinal);
         var patterns = new List<DeclaredName>();
         foreach (var name in declared)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (NamePattern.IsBareWildcard(name.Name))
             {
                 issues.Add(Conflict(name.Span, $"{what} pattern '{ManifestReader.Printable(name.Name)}' matches every name, which would declare anything at all: list the names, or use a pattern with a fixed part such as 'prefix_*'."));
@@ -43,7 +45,7 @@ internal static class DeclarationConflicts
             }
         }
 
-        CheckPatternOverlaps(patterns, exact, what, text, issues);
+        CheckPatternOverlaps(patterns, exact, what, text, issues, cancellationToken);
     }
 
     /// <summary>Duplicates of tracker and guard entries, compared by a key.</summary>
@@ -82,7 +84,7 @@ internal static class DeclarationConflicts
     /// Pattern against pattern pairwise (patterns are few), pattern against exact names through a sorted list, so
     /// that a manifest of thousands of exact names stays near-linear.
     /// </summary>
-    private static void CheckPatternOverlaps(List<DeclaredName> patterns, Dictionary<string, DeclaredName> exact, string what, SourceText text, ImmutableArray<ManifestIssue>.Builder issues)
+    private static void CheckPatternOverlaps(List<DeclaredName> patterns, Dictionary<string, DeclaredName> exact, string what, SourceText text, ImmutableArray<ManifestIssue>.Builder issues, CancellationToken cancellationToken)
     {
         if (patterns.Count == 0)
         {
@@ -93,6 +95,7 @@ internal static class DeclarationConflicts
         sortedExact.Sort(StringComparer.Ordinal);
         for (var i = 0; i < patterns.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var pattern = patterns[i];
             for (var j = 0; j < i; j++)
             {
