@@ -39,7 +39,10 @@ internal sealed class FuzzProject
     /// <summary>The newest language version this compiler knows: the fuzzed text may use any syntax.</summary>
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Preview);
 
-    public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = typeof(ConsentGenerator).Assembly.GetTypes()
+    public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = NewAnalyzers();
+
+    /// <summary>New instances of every analyzer of the package.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> NewAnalyzers() => typeof(ConsentGenerator).Assembly.GetTypes()
         .Where(type => typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && !type.IsAbstract)
         .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
         .ToImmutableArray();
