@@ -60,9 +60,9 @@ internal sealed class LargeWorkload
 
     public AnalyzerOptions NewAnalyzerOptions() => new([NewManifestFile()], BuildOptions);
 
-    /// <summary>Diagnostics in a comparable form: id, file, span, message; sorted (analyzers report concurrently, in no set order).</summary>
+    /// <summary>Diagnostics in a comparable form: id, file, span, message, the properties the code fixes read; sorted (analyzers report concurrently, in no set order).</summary>
     public static List<string> Describe(IEnumerable<Diagnostic> diagnostics) => diagnostics
-        .Select(d => $"{d.Id} {d.Location.GetLineSpan()} {d.GetMessage(CultureInfo.InvariantCulture)}")
+        .Select(d => $"{d.Id} {d.Location.GetLineSpan()} {d.GetMessage(CultureInfo.InvariantCulture)} [{string.Join(";", d.Properties.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value))}]")
         .Order(StringComparer.Ordinal)
         .ToList();
 
