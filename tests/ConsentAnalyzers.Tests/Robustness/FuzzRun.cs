@@ -33,7 +33,7 @@ internal static class FuzzRun
 
     private static string Report(string kind, FuzzProject project, FuzzCase fuzzCase, string problem)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "consent-fuzz");
+        var folder = Path.Combine(Path.GetTempPath(), "consent-code-fuzz");
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{kind}-{project.Name}-{Path.GetFileNameWithoutExtension(fuzzCase.File.Name)}-{Guid.NewGuid():N}.cs");
         File.WriteAllText(path, fuzzCase.Text);
