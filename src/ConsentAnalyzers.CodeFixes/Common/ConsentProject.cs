@@ -26,6 +26,6 @@ internal static class ConsentProject
     public static ManifestModel? Manifest(Project project, CancellationToken cancellationToken)
     {
         var text = ManifestFiles.FindPrimary(project.AnalyzerOptions)?.GetText(cancellationToken);
-        return text is null ? null : ManifestCache.Read(text).Model;
+        return text is null ? null : ManifestCache.Read(text, cancellationToken).Model;
     }
 }

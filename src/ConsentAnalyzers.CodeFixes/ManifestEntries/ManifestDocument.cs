@@ -29,7 +29,7 @@ internal sealed record ManifestDocument(TextDocument Document, SourceText Text, 
             }
 
             var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-            var model = ManifestCache.Read(text).Model;
+            var model = ManifestCache.Read(text, cancellationToken).Model;
             return model is null ? null : new ManifestDocument(document, text, model);
         }
 

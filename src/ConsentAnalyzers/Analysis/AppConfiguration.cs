@@ -39,6 +39,7 @@ internal sealed class AppConfiguration
         bool antiforgery = false, tempData = false;
         foreach (var tree in compilation.SyntaxTrees)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             // A text search first: most files mention neither, and need not be walked.
             var text = tree.GetText(cancellationToken).ToString();
             var mayConfigureAntiforgery = !antiforgery && text.IndexOf("Antiforgery", StringComparison.Ordinal) >= 0;

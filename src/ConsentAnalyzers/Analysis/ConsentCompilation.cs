@@ -31,9 +31,11 @@ internal sealed class ConsentCompilation
 
     /// <summary>
     /// The consent flow of a graph, computed once however many sites in it need consent. A graph always gets the
-    /// same entry facts (they follow from where it stands), so the graph alone is the key.
+    /// same entry facts (they follow from where it stands), so the graph alone is the key. A cancelled analysis
+    /// throws and caches nothing.
     /// </summary>
-    public ConsentFlow FlowFor(ControlFlowGraph graph, CategorySet entry) => _flows.GetValue(graph, g => ConsentFlow.Analyze(g, Guards, entry));
+    public ConsentFlow FlowFor(ControlFlowGraph graph, CategorySet entry, CancellationToken cancellationToken) =>
+        _flows.GetValue(graph, g => ConsentFlow.Analyze(g, Guards, entry, cancellationToken));
 
     public ManifestIndex Manifest { get; }
 
@@ -85,7 +87,7 @@ internal sealed class ConsentCompilation
     {
         var file = ManifestFiles.FindPrimary(analyzerOptions);
         var text = file?.GetText(cancellationToken);
-        var model = text is null ? null : ManifestCache.Read(text).Model;
+        var model = text is null ? null : ManifestCache.Read(text, cancellationToken).Model;
         if (model is null)
         {
             return null;

@@ -78,7 +78,7 @@ public sealed class ManifestAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var issue in ManifestCache.Read(text).Issues)
+        foreach (var issue in ManifestCache.Read(text, context.CancellationToken).Issues)
         {
             context.ReportDiagnostic(Diagnostic.Create(DescriptorFor(issue.RuleId), LocationIn(file, text, issue.Span), issue.Message));
         }

@@ -24,7 +24,7 @@ public sealed class ConsentGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) =>
             {
                 var text = pair.Left.GetText(cancellationToken);
-                var model = text is null ? null : ManifestCache.Read(text).Model;
+                var model = text is null ? null : ManifestCache.Read(text, cancellationToken).Model;
                 return new ParsedManifest(pair.Left.Path, ManifestFiles.IsMarked(pair.Right.GetOptions(pair.Left)), model);
             })
             .WithTrackingName(TrackingNames.ParsedManifests);

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using ConsentAnalyzers.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -70,10 +71,10 @@ internal sealed class ConsentFlow
         }
     }
 
-    public static ConsentFlow Analyze(ControlFlowGraph graph, GuardRecognizer guards, CategorySet initiallyGranted)
+    public static ConsentFlow Analyze(ControlFlowGraph graph, GuardRecognizer guards, CategorySet initiallyGranted, CancellationToken cancellationToken)
     {
         var flow = new ConsentFlow(graph, guards);
-        flow.Run(State.Initial(initiallyGranted));
+        flow.Run(State.Initial(initiallyGranted), cancellationToken);
         return flow;
     }
 
@@ -110,13 +111,14 @@ internal sealed class ConsentFlow
         }
     }
 
-    private void Run(State initial)
+    private void Run(State initial, CancellationToken cancellationToken)
     {
         var blocks = _graph.Blocks;
         _entries[blocks[0].Ordinal] = initial;
         var changed = true;
         for (var pass = 0; changed && pass < blocks.Length + 10; pass++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             changed = false;
             foreach (var block in blocks)
             {

@@ -77,7 +77,7 @@ internal static class ConsentGuardCheck
         }
 
         // A method group (telemetry.TrackEvent as a delegate) runs where the delegate is invoked, like a lambda.
-        var flow = consent.FlowFor(graph, initial);
+        var flow = consent.FlowFor(graph, initial, context.CancellationToken);
         return site is IMethodReferenceOperation ? EntryOfDelegate(site, flow) : flow.GrantedAt(site.Syntax);
     }
 
@@ -97,7 +97,7 @@ internal static class ConsentGuardCheck
             return (null, CategorySet.Empty);
         }
 
-        var outer = consent.FlowFor(outerGraph, outerEntry);
+        var outer = consent.FlowFor(outerGraph, outerEntry, context.CancellationToken);
         if (function is ILocalFunctionOperation localFunction)
         {
             var inner = outerGraph.GetLocalFunctionControlFlowGraphInScope(localFunction.Symbol);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -16,13 +17,14 @@ internal sealed record DeclaredName(string Name, string Category, TextSpan Span)
 /// </summary>
 internal static class DeclarationConflicts
 {
-    public static void CheckNames(IEnumerable<DeclaredName> declared, string what, SourceText text, ImmutableArray<ManifestIssue>.Builder issues)
+    public static void CheckNames(IEnumerable<DeclaredName> declared, string what, SourceText text, ImmutableArray<ManifestIssue>.Builder issues, CancellationToken cancellationToken)
     {
         var exact = new Dictionary<string, DeclaredName>(StringComparer.Ordinal);
         var patterns = new List<DeclaredName>();
         var patternsByName = new Dictionary<string, DeclaredName>(StringComparer.Ordinal);
         foreach (var name in declared)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (NamePattern.IsBareWildcard(name.Name))
             {
                 issues.Add(Conflict(name.Span, $"{what} pattern '{MessageText.Printable(name.Name)}' matches every name, which would declare anything at all: list the names, or use a pattern with a fixed part such as 'prefix_*'."));
@@ -46,7 +48,7 @@ internal static class DeclarationConflicts
             }
         }
 
-        CheckPatternOverlaps(patterns, exact, what, text, issues);
+        CheckPatternOverlaps(patterns, exact, what, text, issues, cancellationToken);
     }
 
     /// <summary>Duplicates of tracker and guard entries, compared by a key.</summary>
@@ -71,7 +73,7 @@ internal static class DeclarationConflicts
     /// allocating), pattern against exact names through a sorted list, so that a manifest of thousands of exact
     /// names stays near-linear.
     /// </summary>
-    private static void CheckPatternOverlaps(List<DeclaredName> patterns, Dictionary<string, DeclaredName> exact, string what, SourceText text, ImmutableArray<ManifestIssue>.Builder issues)
+    private static void CheckPatternOverlaps(List<DeclaredName> patterns, Dictionary<string, DeclaredName> exact, string what, SourceText text, ImmutableArray<ManifestIssue>.Builder issues, CancellationToken cancellationToken)
     {
         if (patterns.Count == 0)
         {
@@ -82,6 +84,7 @@ internal static class DeclarationConflicts
         sortedExact.Sort(StringComparer.Ordinal);
         for (var i = 0; i < patterns.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var pattern = patterns[i];
             for (var j = 0; j < i; j++)
             {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis.Text;
 
 namespace ConsentAnalyzers.Manifest;
@@ -11,5 +12,10 @@ internal static class ManifestCache
 {
     private static readonly ConditionalWeakTable<SourceText, ManifestReadResult> Results = new();
 
-    public static ManifestReadResult Read(SourceText text) => Results.GetValue(text, ManifestReader.Read);
+    /// <summary>
+    /// The result for <paramref name="text"/>, read now or earlier. A read cancelled part-way throws and caches
+    /// nothing, so the next caller reads the text in full.
+    /// </summary>
+    public static ManifestReadResult Read(SourceText text, CancellationToken cancellationToken = default) =>
+        Results.GetValue(text, t => ManifestReader.Read(t, cancellationToken));
 }

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System.Threading;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Json;
@@ -32,17 +33,25 @@ internal sealed class ManifestReader
     /// <summary>False when 'categories' itself is missing or malformed: then every reference would be "unknown", which is noise.</summary>
     private bool _categoriesReadable = true;
 
-    private ManifestReader(SourceText text) => _text = text;
+    /// <summary>Checked once an entry and between the passes: a manifest of thousands of entries takes a while to validate.</summary>
+    private readonly CancellationToken _cancellationToken;
 
-    public static ManifestReadResult Read(SourceText text)
+    private ManifestReader(SourceText text, CancellationToken cancellationToken)
     {
+        _text = text;
+        _cancellationToken = cancellationToken;
+    }
+
+    public static ManifestReadResult Read(SourceText text, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
         var (root, syntaxError) = JsonParser.Parse(text.ToString());
         if (syntaxError is not null)
         {
             return new ManifestReadResult(null, ImmutableArray.Create(new ManifestIssue(DiagnosticIds.ManifestSyntax, syntaxError.Span, syntaxError.Message)));
         }
 
-        var reader = new ManifestReader(text);
+        var reader = new ManifestReader(text, cancellationToken);
         var model = reader.ReadRoot(root!);
         var issues = reader._issues.ToImmutable();
         return new ManifestReadResult(issues.IsEmpty ? model : null, issues);
@@ -67,9 +76,10 @@ internal sealed class ManifestReader
         var trackers = ReadEntries(rootObject, "trackers", ReadTracker);
         var guards = ReadEntries(rootObject, "guards", ReadGuard);
 
-        DeclarationConflicts.CheckNames(cookies.Select(c => c.Declared), "Cookie", _text, _issues);
-        DeclarationConflicts.CheckNames(storage.Where(s => s.Entry.Area == StorageArea.Local).Select(s => s.Declared), "Local-storage key", _text, _issues);
-        DeclarationConflicts.CheckNames(storage.Where(s => s.Entry.Area == StorageArea.Session).Select(s => s.Declared), "Session-storage key", _text, _issues);
+        DeclarationConflicts.CheckNames(cookies.Select(c => c.Declared), "Cookie", _text, _issues, _cancellationToken);
+        DeclarationConflicts.CheckNames(storage.Where(s => s.Entry.Area == StorageArea.Local).Select(s => s.Declared), "Local-storage key", _text, _issues, _cancellationToken);
+        DeclarationConflicts.CheckNames(storage.Where(s => s.Entry.Area == StorageArea.Session).Select(s => s.Declared), "Session-storage key", _text, _issues, _cancellationToken);
+        _cancellationToken.ThrowIfCancellationRequested();
         DeclarationConflicts.CheckUnique(trackers.Select(t => (Key: t.Entry.Kind + ":" + t.Entry.Value, Shown: t.Entry.Value, t.Span)), "Tracker", _text, _issues);
         DeclarationConflicts.CheckUnique(guards.Select(g => (Key: g.Entry.Api, Shown: g.Entry.Api, g.Span)), "Guard", _text, _issues);
 
@@ -126,6 +136,7 @@ internal sealed class ManifestReader
         ReportDuplicateKeys(categories, "category");
         foreach (var category in categories.Properties)
         {
+            _cancellationToken.ThrowIfCancellationRequested();
             var id = category.Name;
             if (!CategoryIdPattern.IsMatch(id))
             {
@@ -211,6 +222,7 @@ internal sealed class ManifestReader
 
         foreach (var item in array.Items)
         {
+            _cancellationToken.ThrowIfCancellationRequested();
             if (item is not JsonObject entry)
             {
                 Content(item.Span, $"Each entry of '{section}' must be an object, not {item.KindDescription}.");
