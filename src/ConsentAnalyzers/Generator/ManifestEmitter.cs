@@ -40,6 +40,7 @@ internal static class ManifestEmitter
         WriteList(writer, "ConsentCookieInfo", "Cookies", "s_cookies", "The declared cookies, in manifest order.");
         WriteList(writer, "ConsentStorageKeyInfo", "StorageKeys", "s_storageKeys", "The declared browser-storage keys, in manifest order.");
         WriteList(writer, "ConsentTrackerInfo", "Trackers", "s_trackers", "The declared trackers, in manifest order.");
+        WriteExactIndexes(writer, manifest);
 
         writer.Summary("The metadata of a category.");
         writer.Line("/// <param name=\"category\">The category.</param>");
@@ -54,7 +55,7 @@ internal static class ManifestEmitter
         writer.Line("/// <param name=\"name\">A concrete cookie name, e.g. <c>_ga_ABC123</c>.</param>");
         writer.Open($"public static ConsentCookieInfo{n} FindCookie(string name)");
         writer.Line("if (name == null) throw new global::System.ArgumentNullException(nameof(name));");
-        WriteLookup(writer, "name", "s_cookies", manifest.Cookies.Select((c, i) => (c.Name, i)));
+        WriteLookup(writer, "name", "s_cookies", ExactCookiesField, manifest.Cookies.Select((c, i) => (c.Name, i)));
         writer.Line("return null;");
         writer.Close();
         writer.Line();
@@ -73,7 +74,7 @@ internal static class ManifestEmitter
             }
 
             writer.Open($"if (area == ConsentStorageArea.{area})");
-            WriteLookup(writer, "key", "s_storageKeys", entries);
+            WriteLookup(writer, "key", "s_storageKeys", ExactStorageKeysField(area), entries);
             writer.Close();
         }
 
@@ -125,20 +126,58 @@ internal static class ManifestEmitter
         writer.Line();
     }
 
-    /// <summary>A string switch over the exact names (compiled to a hash jump table), then the patterns, most specific first.</summary>
-    private static void WriteLookup(CodeWriter writer, string variable, string field, IEnumerable<(string Name, int Index)> entries)
+    private const string ExactCookiesField = "s_exactCookies";
+
+    private static string ExactStorageKeysField(StorageArea area) => $"s_exact{area}StorageKeys";
+
+    /// <summary>
+    /// Dictionaries of the exact names, built once from the arrays when the class is first used. Not a <c>switch</c>:
+    /// the compiler takes minutes over a string switch of thousands of cases, and a manifest can declare that many.
+    /// </summary>
+    private static void WriteExactIndexes(CodeWriter writer, ManifestModel manifest)
+    {
+        const string Dictionary = "global::System.Collections.Generic.Dictionary";
+        const string NewIndex = "new " + Dictionary + "<string, {0}>(global::System.StringComparer.Ordinal)";
+        if (manifest.Cookies.Any(c => !NamePattern.IsPattern(c.Name)))
+        {
+            writer.Line($"private static readonly {Dictionary}<string, ConsentCookieInfo> {ExactCookiesField} = IndexExactCookies();");
+            writer.Line();
+            writer.Open($"private static {Dictionary}<string, ConsentCookieInfo> IndexExactCookies()");
+            writer.Line("var index = " + string.Format(CultureInfo.InvariantCulture, NewIndex, "ConsentCookieInfo") + ";");
+            writer.Line("foreach (var cookie in s_cookies) if (cookie.Name.IndexOf('*') < 0) index.Add(cookie.Name, cookie);");
+            writer.Line("return index;");
+            writer.Close();
+            writer.Line();
+        }
+
+        var areas = StorageAreasWithExactKeys(manifest).ToList();
+        foreach (var area in areas)
+        {
+            writer.Line($"private static readonly {Dictionary}<string, ConsentStorageKeyInfo> {ExactStorageKeysField(area)} = IndexExactStorageKeys(ConsentStorageArea.{area});");
+            writer.Line();
+        }
+
+        if (areas.Count > 0)
+        {
+            writer.Open($"private static {Dictionary}<string, ConsentStorageKeyInfo> IndexExactStorageKeys(ConsentStorageArea area)");
+            writer.Line("var index = " + string.Format(CultureInfo.InvariantCulture, NewIndex, "ConsentStorageKeyInfo") + ";");
+            writer.Line("foreach (var key in s_storageKeys) if (key.Area == area && key.Key.IndexOf('*') < 0) index.Add(key.Key, key);");
+            writer.Line("return index;");
+            writer.Close();
+            writer.Line();
+        }
+    }
+
+    private static IEnumerable<StorageArea> StorageAreasWithExactKeys(ManifestModel manifest) =>
+        new[] { StorageArea.Local, StorageArea.Session }.Where(area => manifest.Storage.Any(s => s.Area == area && !NamePattern.IsPattern(s.Key)));
+
+    /// <summary>The exact names through their dictionary, then the patterns, most specific first.</summary>
+    private static void WriteLookup(CodeWriter writer, string variable, string field, string exactIndex, IEnumerable<(string Name, int Index)> entries)
     {
         var list = entries.ToList();
-        var exact = list.Where(e => !NamePattern.IsPattern(e.Name)).ToList();
-        if (exact.Count > 0)
+        if (list.Any(e => !NamePattern.IsPattern(e.Name)))
         {
-            writer.Open($"switch ({variable})");
-            foreach (var (name, index) in exact)
-            {
-                writer.Line($"case {CodeWriter.Literal(name)}: return {field}[{index.ToString(CultureInfo.InvariantCulture)}];");
-            }
-
-            writer.Close();
+            writer.Line($"if ({exactIndex}.TryGetValue({variable}, out var exact)) return exact;");
         }
 
         var patterns = list

@@ -34,12 +34,19 @@ internal static class ManifestPipelineOracle
     private static readonly CSharpParseOptions ParseOptions = GeneratorHarness.ParseOptions().WithDocumentationMode(DocumentationMode.Diagnose);
 
     /// <summary>
-    /// Code for the analyzers to look at: a tracker-like API, a guard-like check and a string that could be a
-    /// declared name, so a valid fuzzed manifest's trackers, guards and names get indexed and matched.
+    /// Code for the analyzers to look at, against ASP.NET Core: cookie writes (exact names, a pattern's prefix, a
+    /// Set-Cookie header, an essential cookie), storage writes through JS interop, a tracking script, a request to a
+    /// tracker endpoint, and a tracker-like API behind a guard-like check, all with names the fuzzer's manifests use,
+    /// so that a fuzzed manifest's index is built and matched against real calls, not just parsed.
     /// </summary>
     private const string ProbeSource = """
         namespace MyApp.Telemetry
         {
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.JSInterop;
+
             internal static class Tracker
             {
                 public static void Send(string name) { }
@@ -57,11 +64,33 @@ internal static class ManifestPipelineOracle
 
                     Tracker.Send("landing_page");
                 }
+
+                public static async Task Write(HttpResponse response, IJSRuntime js, HttpClient http, string id)
+                {
+                    response.Cookies.Append("_ga", id);
+                    response.Cookies.Append("_ga_" + id, id);
+                    response.Cookies.Append("session", id, new CookieOptions { IsEssential = true });
+                    response.Cookies.Append("a.b", id);
+                    response.Cookies.Delete("_gcl_au");
+                    response.Headers["Set-Cookie"] = "return_page=1; Path=/";
+                    if (Tracker.AnalyticsAllowed)
+                    {
+                        await js.InvokeVoidAsync("localStorage.setItem", "landing_page", id);
+                    }
+
+                    await js.InvokeVoidAsync("sessionStorage.setItem", "draft:" + id, id);
+                    await js.InvokeVoidAsync("gtag", "event", "page_view");
+                    await http.GetAsync("https://collect.example.com/hit?id=" + id);
+                }
             }
         }
         """;
 
-    private static readonly Lazy<CSharpCompilation> Probe = new(() => GeneratorHarness.CreateCompilation(ProbeSource, ParseOptions));
+    private static readonly Lazy<CSharpCompilation> Probe = new(() => CSharpCompilation.Create(
+        "Consumer",
+        [CSharpSyntaxTree.ParseText(ProbeSource, ParseOptions, path: "/project/Page.cs")],
+        ConsentAnalyzerTest<ManifestAnalyzer>.AspNetCore.ResolveAsync(LanguageNames.CSharp, CancellationToken.None).GetAwaiter().GetResult(),
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error)));
 
     public static int AnalyzerCount => Analyzers.Length;
 
