@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Diagnostics;
@@ -27,11 +29,12 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
     private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent)
     {
         var trackers = TrackerIndex.For(consent.Manifest.Manifest);
-        context.RegisterOperationAction(c => Report(c, consent, FindInInvocation((IInvocationOperation)c.Operation, consent.Symbols, trackers)), OperationKind.Invocation);
+        var apis = new ApiTrackers(trackers);
+        context.RegisterOperationAction(c => Report(c, consent, FindInInvocation((IInvocationOperation)c.Operation, consent.Symbols, trackers, apis)), OperationKind.Invocation);
         context.RegisterOperationAction(c => Report(c, consent, FindInRequestMessage((IObjectCreationOperation)c.Operation, consent.Symbols, trackers)), OperationKind.ObjectCreation);
 
         // Tracking script snippets exposed as properties (Application Insights' JavaScriptSnippet.FullScript).
-        context.RegisterOperationAction(c => Report(c, consent, FindInProperty((IPropertyReferenceOperation)c.Operation, trackers)), OperationKind.PropertyReference);
+        context.RegisterOperationAction(c => Report(c, consent, FindInProperty((IPropertyReferenceOperation)c.Operation, trackers, apis)), OperationKind.PropertyReference);
     }
 
     private static void Report(OperationAnalysisContext context, ConsentCompilation consent, TrackerMatch? tracker)
@@ -50,7 +53,7 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
         ConsentGuardCheck.Check(context, consent, context.Operation, tracker.Category, Rules.UnguardedTracking, $"Tracking call to {tracker.DisplayName}", alternativeCategory: tracker.AlternativeCategory);
     }
 
-    private static TrackerMatch? FindInInvocation(IInvocationOperation invocation, KnownSymbols symbols, TrackerIndex trackers)
+    private static TrackerMatch? FindInInvocation(IInvocationOperation invocation, KnownSymbols symbols, TrackerIndex trackers, ApiTrackers apis)
     {
         var method = invocation.TargetMethod;
         if (symbols.IsJSInterop(method))
@@ -72,7 +75,7 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
             return invocation.Arguments.ArgumentFor("requestUri") is { } uri ? ForUrl(uri, symbols, trackers) : null;
         }
 
-        return trackers.MayBeApi(method.Name) ? trackers.ForApi(MemberName(method)) : null;
+        return trackers.MayBeApi(method.Name) ? apis.For(method) : null;
     }
 
     /// <summary>The JS arguments as a script would write them ('config', 'G-1'), unknown ones as '?'.</summary>
@@ -119,8 +122,8 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
         or "GetStringAsync" or "GetByteArrayAsync" or "GetStreamAsync" or "GetFromJsonAsync" or "GetFromJsonAsAsyncEnumerable"
         or "PostAsJsonAsync" or "PutAsJsonAsync" or "PatchAsJsonAsync" or "DeleteFromJsonAsync";
 
-    private static TrackerMatch? FindInProperty(IPropertyReferenceOperation reference, TrackerIndex trackers) =>
-        trackers.MayBeApi(reference.Property.Name) ? trackers.ForApi(MemberName(reference.Property)) : null;
+    private static TrackerMatch? FindInProperty(IPropertyReferenceOperation reference, TrackerIndex trackers, ApiTrackers apis) =>
+        trackers.MayBeApi(reference.Property.Name) ? apis.For(reference.Property) : null;
 
     private static TrackerMatch? FindInRequestMessage(IObjectCreationOperation creation, KnownSymbols symbols, TrackerIndex trackers) =>
         SymbolEqualityComparer.Default.Equals(creation.Type, symbols.HttpRequestMessage) && creation.Arguments.ArgumentFor("requestUri") is { } uri
@@ -140,9 +143,26 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
         return resolved.Kind == ResolvedNameKind.Unresolved ? null : trackers.ForUrl(resolved.Text);
     }
 
-    private static string MemberName(ISymbol member)
+    private static readonly SymbolDisplayFormat MemberNameFormat = SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None);
+
+    /// <summary>
+    /// The tracker each API member belongs to, by its Namespace.Type.Member name, for one compilation: a tracker's
+    /// methods are called again and again, and the name (a display string) and the match over every API pattern
+    /// are worked out once per member.
+    /// </summary>
+    private sealed class ApiTrackers
     {
-        var definition = member is IMethodSymbol { ReducedFrom: { } reduced } ? reduced : member;
-        return definition.ContainingType.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)) + "." + definition.Name;
+        private readonly ConcurrentDictionary<ISymbol, TrackerMatch?> _matches = new(SymbolEqualityComparer.Default);
+        private readonly Func<ISymbol, TrackerMatch?> _find;
+
+        public ApiTrackers(TrackerIndex trackers) => _find = definition => trackers.ForApi(MemberName(definition));
+
+        public TrackerMatch? For(ISymbol member)
+        {
+            var definition = member is IMethodSymbol { ReducedFrom: { } reduced } ? reduced : member;
+            return _matches.GetOrAdd(definition.OriginalDefinition, _find);
+        }
+
+        private static string MemberName(ISymbol definition) => definition.ContainingType.ToDisplayString(MemberNameFormat) + "." + definition.Name;
     }
 }
