@@ -1,109 +1,130 @@
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace ConsentAnalyzers.Analysis;
 
 /// <summary>
-/// The framework and library types whose members write cookies or browser storage, resolved once per compilation by
-/// metadata name (so third-party types such as Blazored need no reference from the analyzer). A type the
+/// The framework and library types whose members write cookies or browser storage, resolved at most once per
+/// compilation (on first use) by metadata name (so third-party types such as Blazored need no reference from the analyzer). A type the
 /// compilation does not reference is null, and the analyzers skip what needs it.
 /// </summary>
 internal sealed class KnownSymbols
 {
     private static readonly ConditionalWeakTable<Compilation, KnownSymbols> Cache = new();
 
-    private KnownSymbols(Compilation compilation)
+    // Resolved on first use: a metadata-name lookup searches every reference, and an analyzer run needs only the
+    // types of the calls the code really makes (most projects never ask for Blazored's or the in-process JS types).
+    private static readonly string[] MetadataNames =
     {
-        INamedTypeSymbol? Type(string metadataName) => compilation.GetTypeByMetadataName(metadataName);
+        "Microsoft.AspNetCore.Http.IResponseCookies",
+        "Microsoft.AspNetCore.Http.CookieOptions",
+        "Microsoft.AspNetCore.Http.CookieBuilder",
+        "Microsoft.AspNetCore.Http.IHeaderDictionary",
+        "Microsoft.Net.Http.Headers.SetCookieHeaderValue",
+        "System.Web.HttpCookie",
+        "Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary",
+        "Microsoft.AspNetCore.Mvc.TempDataAttribute",
+        "Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedLocalStorage",
+        "Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedSessionStorage",
+        "Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedBrowserStorage",
+        "Microsoft.JSInterop.IJSRuntime",
+        "Microsoft.JSInterop.IJSObjectReference",
+        "Microsoft.JSInterop.IJSInProcessRuntime",
+        "Microsoft.JSInterop.IJSInProcessObjectReference",
+        "Microsoft.JSInterop.JSRuntimeExtensions",
+        "Microsoft.JSInterop.JSObjectReferenceExtensions",
+        "Microsoft.JSInterop.JSInProcessRuntimeExtensions",
+        "Microsoft.JSInterop.JSInProcessObjectReferenceExtensions",
+        "Microsoft.AspNetCore.Mvc.Razor.RazorPageBase",
+        "Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder",
+        "System.Net.Http.HttpClient",
+        "System.Net.Http.Json.HttpClientJsonExtensions",
+        "System.Net.Http.HttpRequestMessage",
+        "System.Uri",
+        "Blazored.LocalStorage.ILocalStorageService",
+        "Blazored.LocalStorage.ISyncLocalStorageService",
+        "Blazored.SessionStorage.ISessionStorageService",
+        "Blazored.SessionStorage.ISyncSessionStorageService",
+    };
 
-        ResponseCookies = Type("Microsoft.AspNetCore.Http.IResponseCookies");
-        CookieOptions = Type("Microsoft.AspNetCore.Http.CookieOptions");
-        CookieBuilder = Type("Microsoft.AspNetCore.Http.CookieBuilder");
-        HeaderDictionary = Type("Microsoft.AspNetCore.Http.IHeaderDictionary");
-        SetCookieHeaderValue = Type("Microsoft.Net.Http.Headers.SetCookieHeaderValue");
-        ClassicHttpCookie = Type("System.Web.HttpCookie");
-        TempDataDictionary = Type("Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary");
-        TempDataAttribute = Type("Microsoft.AspNetCore.Mvc.TempDataAttribute");
-        ProtectedLocalStorage = Type("Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedLocalStorage");
-        ProtectedSessionStorage = Type("Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedSessionStorage");
-        ProtectedBrowserStorage = Type("Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedBrowserStorage");
-        JSRuntime = Type("Microsoft.JSInterop.IJSRuntime");
-        JSObjectReference = Type("Microsoft.JSInterop.IJSObjectReference");
-        JSInProcessRuntime = Type("Microsoft.JSInterop.IJSInProcessRuntime");
-        JSInProcessObjectReference = Type("Microsoft.JSInterop.IJSInProcessObjectReference");
-        JSRuntimeExtensions = Type("Microsoft.JSInterop.JSRuntimeExtensions");
-        JSObjectReferenceExtensions = Type("Microsoft.JSInterop.JSObjectReferenceExtensions");
-        JSInProcessRuntimeExtensions = Type("Microsoft.JSInterop.JSInProcessRuntimeExtensions");
-        JSInProcessObjectReferenceExtensions = Type("Microsoft.JSInterop.JSInProcessObjectReferenceExtensions");
-        RazorPageBase = Type("Microsoft.AspNetCore.Mvc.Razor.RazorPageBase");
-        RenderTreeBuilder = Type("Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder");
-        HttpClient = Type("System.Net.Http.HttpClient");
-        HttpClientJsonExtensions = Type("System.Net.Http.Json.HttpClientJsonExtensions");
-        HttpRequestMessage = Type("System.Net.Http.HttpRequestMessage");
-        Uri = Type("System.Uri");
-        BlazoredLocalStorage = Type("Blazored.LocalStorage.ILocalStorageService");
-        BlazoredSyncLocalStorage = Type("Blazored.LocalStorage.ISyncLocalStorageService");
-        BlazoredSessionStorage = Type("Blazored.SessionStorage.ISessionStorageService");
-        BlazoredSyncSessionStorage = Type("Blazored.SessionStorage.ISyncSessionStorageService");
+    private static readonly object Missing = new();
+
+    private readonly Compilation _compilation;
+    private readonly object?[] _types = new object?[MetadataNames.Length];
+
+    private KnownSymbols(Compilation compilation) => _compilation = compilation;
+
+    /// <summary>The type of that index in <see cref="MetadataNames"/>, looked up once (a race looks it up twice, to the same result).</summary>
+    private INamedTypeSymbol? Type(int index)
+    {
+        var type = Volatile.Read(ref _types[index]);
+        if (type is null)
+        {
+            type = (object?)_compilation.GetTypeByMetadataName(MetadataNames[index]) ?? Missing;
+            Volatile.Write(ref _types[index], type);
+        }
+
+        return type as INamedTypeSymbol;
     }
 
-    public INamedTypeSymbol? ResponseCookies { get; }
+    public INamedTypeSymbol? ResponseCookies => Type(0);
 
-    public INamedTypeSymbol? CookieOptions { get; }
+    public INamedTypeSymbol? CookieOptions => Type(1);
 
-    public INamedTypeSymbol? CookieBuilder { get; }
+    public INamedTypeSymbol? CookieBuilder => Type(2);
 
-    public INamedTypeSymbol? HeaderDictionary { get; }
+    public INamedTypeSymbol? HeaderDictionary => Type(3);
 
-    public INamedTypeSymbol? SetCookieHeaderValue { get; }
+    public INamedTypeSymbol? SetCookieHeaderValue => Type(4);
 
-    public INamedTypeSymbol? ClassicHttpCookie { get; }
+    public INamedTypeSymbol? ClassicHttpCookie => Type(5);
 
-    public INamedTypeSymbol? TempDataDictionary { get; }
+    public INamedTypeSymbol? TempDataDictionary => Type(6);
 
-    public INamedTypeSymbol? TempDataAttribute { get; }
+    public INamedTypeSymbol? TempDataAttribute => Type(7);
 
-    public INamedTypeSymbol? ProtectedLocalStorage { get; }
+    public INamedTypeSymbol? ProtectedLocalStorage => Type(8);
 
-    public INamedTypeSymbol? ProtectedSessionStorage { get; }
+    public INamedTypeSymbol? ProtectedSessionStorage => Type(9);
 
-    public INamedTypeSymbol? ProtectedBrowserStorage { get; }
+    public INamedTypeSymbol? ProtectedBrowserStorage => Type(10);
 
-    public INamedTypeSymbol? JSRuntime { get; }
+    public INamedTypeSymbol? JSRuntime => Type(11);
 
-    public INamedTypeSymbol? JSObjectReference { get; }
+    public INamedTypeSymbol? JSObjectReference => Type(12);
 
-    public INamedTypeSymbol? JSInProcessRuntime { get; }
+    public INamedTypeSymbol? JSInProcessRuntime => Type(13);
 
-    public INamedTypeSymbol? JSInProcessObjectReference { get; }
+    public INamedTypeSymbol? JSInProcessObjectReference => Type(14);
 
-    public INamedTypeSymbol? JSRuntimeExtensions { get; }
+    public INamedTypeSymbol? JSRuntimeExtensions => Type(15);
 
-    public INamedTypeSymbol? JSObjectReferenceExtensions { get; }
+    public INamedTypeSymbol? JSObjectReferenceExtensions => Type(16);
 
-    public INamedTypeSymbol? JSInProcessRuntimeExtensions { get; }
+    public INamedTypeSymbol? JSInProcessRuntimeExtensions => Type(17);
 
-    public INamedTypeSymbol? JSInProcessObjectReferenceExtensions { get; }
+    public INamedTypeSymbol? JSInProcessObjectReferenceExtensions => Type(18);
 
-    public INamedTypeSymbol? RazorPageBase { get; }
+    public INamedTypeSymbol? RazorPageBase => Type(19);
 
-    public INamedTypeSymbol? RenderTreeBuilder { get; }
+    public INamedTypeSymbol? RenderTreeBuilder => Type(20);
 
-    public INamedTypeSymbol? HttpClient { get; }
+    public INamedTypeSymbol? HttpClient => Type(21);
 
-    public INamedTypeSymbol? HttpClientJsonExtensions { get; }
+    public INamedTypeSymbol? HttpClientJsonExtensions => Type(22);
 
-    public INamedTypeSymbol? HttpRequestMessage { get; }
+    public INamedTypeSymbol? HttpRequestMessage => Type(23);
 
-    public INamedTypeSymbol? Uri { get; }
+    public INamedTypeSymbol? Uri => Type(24);
 
-    public INamedTypeSymbol? BlazoredLocalStorage { get; }
+    public INamedTypeSymbol? BlazoredLocalStorage => Type(25);
 
-    public INamedTypeSymbol? BlazoredSyncLocalStorage { get; }
+    public INamedTypeSymbol? BlazoredSyncLocalStorage => Type(26);
 
-    public INamedTypeSymbol? BlazoredSessionStorage { get; }
+    public INamedTypeSymbol? BlazoredSessionStorage => Type(27);
 
-    public INamedTypeSymbol? BlazoredSyncSessionStorage { get; }
+    public INamedTypeSymbol? BlazoredSyncSessionStorage => Type(28);
 
     /// <summary>Whether anything that writes a cookie can be called at all.</summary>
     public bool CanWriteCookies =>
