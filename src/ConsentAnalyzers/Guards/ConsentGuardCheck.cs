@@ -52,6 +52,12 @@ internal static class ConsentGuardCheck
             return true;
         }
 
+        // The common shape, if (check) { site }, needs no control-flow graph.
+        if (EnclosingGuard.Grants(consent, site, category, alternativeCategory))
+        {
+            return true;
+        }
+
         granted = GrantedAt(context, consent, site);
         return granted.Grants(category) || (alternativeCategory is not null && granted.Grants(alternativeCategory));
     }

@@ -138,6 +138,8 @@ public class ConsentGuardTests
     [InlineData("""Action write = () => {|#0:http.Response.Cookies.Append("_ga", "1")|}; if (consent.AnalyticsAllowed) { write(); await Task.Run(write); }""")]
     [InlineData("""if (consent.AnalyticsAllowed) { Write(); await Task.Run(Write); } void Write() => {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     [InlineData("""if (consent.AnalyticsAllowed) { } else { {|#0:http.Response.Cookies.Append("_ga", "1")|}; }""")]
+    [InlineData("""if (consent.AnalyticsAllowed) { return; {|#0:http.Response.Cookies.Append("_ga", "1")|}; }""")]
+    [InlineData("""return; if (consent.AnalyticsAllowed) {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     [InlineData("""_ = consent.AnalyticsAllowed ? false : Remember(); bool Remember() { {|#0:http.Response.Cookies.Append("_ga", "1")|}; return true; }""")]
     [InlineData("""if (http.Features.Get<ITrackingConsentFeature>()?.CanTrack != false) {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     [InlineData("""if (http.Features.Get<ITrackingConsentFeature>()?.CanTrack ?? true) {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
