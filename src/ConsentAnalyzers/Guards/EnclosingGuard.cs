@@ -6,9 +6,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ConsentAnalyzers.Guards;
 
 /// <summary>
-/// The common guard shape, <c>if (check) { site }</c>, recognized without a control-flow graph. Building the graph is
-/// most of what checking a site costs, and a site in the then-branch of an <c>if</c> is reached only through that
-/// branch: whatever the condition implies when true holds there, and the graph's analysis can only add to it. So
+/// The common guard shapes, <c>if (check) { site }</c> and <c>if (!check) return; site</c>, recognized without a
+/// control-flow graph. Building the graph is most of what checking a site costs, and a site in the then-branch of an
+/// <c>if</c> (or after an <c>if</c> that returns or throws) is reached only through that branch (or past it): whatever
+/// the condition implies there holds at the site, and the graph's analysis can only add to it. So
 /// when that alone grants the category, the site is guarded; in every other case (and to say what does guard a site
 /// that is not) the graph decides.
 /// </summary>
@@ -42,6 +43,9 @@ internal static class EnclosingGuard
 
                     granted = granted.Union(consent.Guards.Implied(conditional.Condition, true));
                     break;
+                case IBlockOperation block:
+                    granted = granted.Union(ExitsBefore(consent, block, child));
+                    break;
             }
         }
 
@@ -59,6 +63,44 @@ internal static class EnclosingGuard
         var flow = model.AnalyzeControlFlow(statement);
         return flow is { Succeeded: true, StartPointIsReachable: true };
     }
+
+    /// <summary>
+    /// What the early exits before <paramref name="statement"/> in <paramref name="block"/> imply: after
+    /// <c>if (!check) return;</c> (or <c>throw</c>) the check holds, since the only way on is its false branch. Not
+    /// past a label, which a <c>goto</c> could reach another way.
+    /// </summary>
+    private static CategorySet ExitsBefore(ConsentCompilation consent, IBlockOperation block, IOperation statement)
+    {
+        var granted = CategorySet.Empty;
+        foreach (var operation in block.Operations)
+        {
+            if (ReferenceEquals(operation, statement))
+            {
+                return granted;
+            }
+
+            if (operation is ILabeledOperation)
+            {
+                granted = CategorySet.Empty;
+            }
+            else if (operation is IConditionalOperation { WhenFalse: null, Syntax: IfStatementSyntax } exit && Exits(exit.WhenTrue) && KeepsShape(exit.Condition, onSpine: true))
+            {
+                granted = granted.Union(consent.Guards.Implied(exit.Condition, false));
+            }
+        }
+
+        return CategorySet.Empty; // the statement is not one of the block's own
+    }
+
+    /// <summary>A return or a throw, alone or as the only statement of a block.</summary>
+    private static bool Exits(IOperation operation) => operation switch
+    {
+        IReturnOperation { Kind: OperationKind.Return } => true,
+        IExpressionStatementOperation { Operation: IThrowOperation } => true,
+        IThrowOperation => true,
+        IBlockOperation { Operations: { Length: 1 } operations } => Exits(operations[0]),
+        _ => false,
+    };
 
     /// <summary>Whether the graph keeps <paramref name="operation"/> as it is, so it implies there what it implies here.</summary>
     private static bool KeepsShape(IOperation operation, bool onSpine)
