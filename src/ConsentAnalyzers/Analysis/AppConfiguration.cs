@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ConsentAnalyzers.Analysis;
 
@@ -49,7 +51,10 @@ internal sealed class AppConfiguration
                 continue;
             }
 
-            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+            // Only the nodes around a mention are walked: a configuration names itself, so its identifier's text holds
+            // the word (unless written with a \u escape, when the whole file is walked as before).
+            var mentions = text.IndexOf("\\u", StringComparison.Ordinal) >= 0 ? null : Mentions(text, mayConfigureAntiforgery, mayConfigureTempData);
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(node => mentions is null || Contains(node.FullSpan, mentions)))
             {
                 var name = ConfigurationName(node);
                 antiforgery |= name is "AddAntiforgery" or "AntiforgeryOptions";
@@ -63,6 +68,29 @@ internal sealed class AppConfiguration
         }
 
         return new AppConfiguration(antiforgery, tempData);
+    }
+
+    /// <summary>Where the text mentions what may configure the cookies, in order.</summary>
+    private static List<int> Mentions(string text, bool antiforgery, bool tempData)
+    {
+        var mentions = new List<int>();
+        foreach (var word in new[] { antiforgery ? "Antiforgery" : null, tempData ? "TempDataProvider" : null })
+        {
+            for (var at = word is null ? -1 : text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word!, at + 1, StringComparison.Ordinal))
+            {
+                mentions.Add(at);
+            }
+        }
+
+        mentions.Sort();
+        return mentions;
+    }
+
+    private static bool Contains(TextSpan span, List<int> mentions)
+    {
+        var index = mentions.BinarySearch(span.Start);
+        index = index >= 0 ? index : ~index;
+        return index < mentions.Count && mentions[index] < span.End;
     }
 
     /// <summary>The name of a called method (<c>services.AddAntiforgery(…)</c>) or of a configured options type (<c>Configure&lt;AntiforgeryOptions&gt;</c>).</summary>

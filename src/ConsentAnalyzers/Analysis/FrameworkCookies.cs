@@ -34,6 +34,8 @@ internal static class FrameworkCookies
     public static readonly FrameworkCookie TempData = new("TempData", ".AspNetCore.Mvc.CookieTempDataProvider", "Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions");
     private static readonly FrameworkCookie Authentication = new("cookie authentication", ".AspNetCore.*", "Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions");
 
+    private static readonly FrameworkCookie[] Configurable = { Session, Antiforgery, TempData, Authentication };
+
     /// <summary>The TempData cookie under its default name: MVC's default TempData provider keeps TempData in it.</summary>
     public static FrameworkCookieRegistration DefaultTempData { get; } = new(TempData, TempData.DefaultName, AsSideEffect: true);
 
@@ -93,7 +95,7 @@ internal static class FrameworkCookies
 
     private static FrameworkCookie? ForOptionsType(INamedTypeSymbol? optionsType)
     {
-        foreach (var cookie in new[] { Session, Antiforgery, TempData, Authentication })
+        foreach (var cookie in Configurable)
         {
             if (InheritsFrom(optionsType, cookie.OptionsType))
             {
@@ -122,15 +124,15 @@ internal static class FrameworkCookies
     /// <summary>An extension method of the framework's service or authentication builders (not an app method of the same name).</summary>
     private static bool IsServiceRegistration(IMethodSymbol method)
     {
-        var ns = (method.ReducedFrom ?? method).ContainingNamespace?.ToDisplayString();
-        return method.IsExtensionMethod && ns is "Microsoft.Extensions.DependencyInjection";
+        const string Namespace = "Microsoft.Extensions.DependencyInjection";
+        return method.IsExtensionMethod && KnownSymbols.IsNamespace((method.ReducedFrom ?? method).ContainingNamespace, Namespace, Namespace.Length);
     }
 
     private static bool InheritsFrom(INamedTypeSymbol? type, string metadataName)
     {
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (current.ToDisplayString() == metadataName)
+            if (KnownSymbols.HasFullName(current, metadataName))
             {
                 return true;
             }

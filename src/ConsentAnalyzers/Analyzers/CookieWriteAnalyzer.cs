@@ -228,8 +228,9 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         {
             CheckTempDataWrite(context, consent);
         }
-        else if ((property.Name == "SetCookie" || (property.IsIndexer && target.Arguments.Length == 1 && IsSetCookie(target.Arguments[0].Value)))
-            && IsHeaderDictionaryMember(property, consent.Symbols))
+        else if ((property.Name == "SetCookie" || (property.IsIndexer && target.Arguments.Length == 1))
+            && IsHeaderDictionaryMember(property, consent.Symbols)
+            && (property.Name == "SetCookie" || IsSetCookie(target.Arguments[0].Value)))
         {
             CheckSetCookieHeaderValue(context, consent, assignment.Value, assignment);
         }

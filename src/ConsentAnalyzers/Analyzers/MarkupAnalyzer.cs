@@ -92,20 +92,22 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
                 continue;
             }
 
-            var (piece, location) = Locate(context, run, found.Start, found.Length);
+            // The finding's place in the .cshtml/.razor file is looked up only for a report.
+            var piece = PieceAt(run, found.Start);
             if (found.Tracker.Category is null)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rules.UndeclaredTracker, location, found.Tracker.UndeclaredProperties(), found.Tracker.DisplayName, found.Tracker.CatalogId));
+                context.ReportDiagnostic(Diagnostic.Create(Rules.UndeclaredTracker, Locate(context, piece, found.Start, found.Length), found.Tracker.UndeclaredProperties(), found.Tracker.DisplayName, found.Tracker.CatalogId));
             }
-            else
+            else if (!ConsentGuardCheck.IsGuarded(context, consent, piece.Call, found.Tracker.Category, found.Tracker.AlternativeCategory, out var granted))
             {
-                ConsentGuardCheck.Check(context, consent, piece.Call, found.Tracker.Category, Rules.UnguardedTracking, $"Tracking call to {found.Tracker.DisplayName}", location, found.Tracker.AlternativeCategory);
+                ConsentGuardCheck.Report(context, piece.Call, found.Tracker.Category, Rules.UnguardedTracking, $"Tracking call to {found.Tracker.DisplayName}", Locate(context, piece, found.Start, found.Length), found.Tracker.AlternativeCategory, granted);
             }
         }
 
         foreach (var write in MarkupScanner.StorageWrites(markup))
         {
-            var (piece, location) = Locate(context, run, write.Start, write.Length);
+            var piece = PieceAt(run, write.Start);
+            var location = Locate(context, piece, write.Start, write.Length);
             if (DeclaredNameCheck.Check(context, consent, write.Key, location, write.Area) is { } category)
             {
                 ConsentGuardCheck.Check(context, consent, piece.Call, category, Rules.UnguardedWrite, $"Writing storage key '{write.Key.Display}'", location);
@@ -113,22 +115,26 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
         }
     }
 
-    /// <summary>The piece a finding starts in, and the finding's location in the .cshtml/.razor file (its part in that piece).</summary>
-    private static (MarkupPiece Piece, Location Location) Locate(OperationAnalysisContext context, List<MarkupPiece> run, int start, int length)
+    /// <summary>The piece a finding starts in.</summary>
+    private static MarkupPiece PieceAt(List<MarkupPiece> run, int start)
     {
-        var piece = run[run.Count - 1];
         for (var i = 1; i < run.Count; i++)
         {
             if (run[i].Start > start)
             {
-                piece = run[i - 1];
-                break;
+                return run[i - 1];
             }
         }
 
+        return run[run.Count - 1];
+    }
+
+    /// <summary>The finding's location in the .cshtml/.razor file (its part in the piece it starts in).</summary>
+    private static Location Locate(OperationAnalysisContext context, MarkupPiece piece, int start, int length)
+    {
         var offset = start - piece.Start;
         var inPiece = System.Math.Min(length, piece.Text.Length - offset);
-        return (piece, RazorSources.Locate(context.Options, piece.Literal, piece.Text, offset, inPiece, context.CancellationToken));
+        return RazorSources.Locate(context.Options, piece.Literal, piece.Text, offset, inPiece, context.CancellationToken);
     }
 
     /// <summary>One call that writes literal markup, and where its text starts in its run.</summary>

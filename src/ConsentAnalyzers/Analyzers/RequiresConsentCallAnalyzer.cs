@@ -106,9 +106,11 @@ public sealed class RequiresConsentCallAnalyzer : ConsentCodeAnalyzer
 
     private static void Analyze(OperationAnalysisContext context, ConsentCompilation consent, ISymbol? member)
     {
-        if (consent.Guards.RequiredBy(member, includeImplemented: true) is { } category)
+        // The member's display name is built only for a report: most calls of such a member are guarded.
+        if (consent.Guards.RequiredBy(member, includeImplemented: true) is { } category
+            && !ConsentGuardCheck.IsGuarded(context, consent, context.Operation, category, alternativeCategory: null, out var granted))
         {
-            ConsentGuardCheck.Check(context, consent, context.Operation, category, Rules.UnguardedTracking, $"Calling '{member!.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}'");
+            ConsentGuardCheck.Report(context, context.Operation, category, Rules.UnguardedTracking, $"Calling '{member!.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}'", location: null, alternativeCategory: null, granted);
         }
     }
 }

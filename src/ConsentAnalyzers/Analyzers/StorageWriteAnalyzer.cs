@@ -36,9 +36,11 @@ public sealed class StorageWriteAnalyzer : ConsentCodeAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var (key, target) = FindStorageWrite(invocation, consent.Symbols);
-        if (key is not null && DeclaredNameCheck.Check(context, consent, key, target) is { } category)
+        // The key is resolved again for the message only when there is something to report.
+        if (key is not null && DeclaredNameCheck.Check(context, consent, key, target) is { } category
+            && !ConsentGuardCheck.IsGuarded(context, consent, invocation, category, alternativeCategory: null, out var granted))
         {
-            ConsentGuardCheck.Check(context, consent, invocation, category, Rules.UnguardedWrite, $"Writing storage key '{Names.NameResolver.Resolve(key, consent.Constants).Display}'");
+            ConsentGuardCheck.Report(context, invocation, category, Rules.UnguardedWrite, $"Writing storage key '{Names.NameResolver.Resolve(key, consent.Constants).Display}'", location: null, alternativeCategory: null, granted);
         }
     }
 

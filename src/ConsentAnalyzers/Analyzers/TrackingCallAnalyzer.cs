@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Diagnostics;
@@ -27,16 +29,16 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
     private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent)
     {
         var trackers = TrackerIndex.For(consent.Manifest.Manifest);
-        var vendorInterfaces = new System.Lazy<TrackerInterfaces>(() => TrackerInterfaces.Find(context.Compilation, trackers));
+        var vendorInterfaces = new Lazy<TrackerInterfaces>(() => TrackerInterfaces.Find(context.Compilation, trackers));
         var apis = new Apis(trackers, vendorInterfaces);
         context.RegisterOperationAction(c => Report(c, consent, FindInInvocation((IInvocationOperation)c.Operation, consent.Symbols, trackers, apis)), OperationKind.Invocation);
         context.RegisterOperationAction(c => Report(c, consent, FindInRequestMessage((IObjectCreationOperation)c.Operation, consent.Symbols, trackers)), OperationKind.ObjectCreation);
 
         // Tracking script snippets exposed as properties (Application Insights' JavaScriptSnippet.FullScript).
-        context.RegisterOperationAction(c => Report(c, consent, FindInProperty((IPropertyReferenceOperation)c.Operation, trackers)), OperationKind.PropertyReference);
+        context.RegisterOperationAction(c => Report(c, consent, FindInProperty((IPropertyReferenceOperation)c.Operation, apis)), OperationKind.PropertyReference);
 
         // A tracking method as a delegate (Action<string> track = telemetry.TrackEvent): it runs where the delegate does.
-        context.RegisterOperationAction(c => Report(c, consent, apis.ForMethod(((IMethodReferenceOperation)c.Operation).Method)), OperationKind.MethodReference);
+        context.RegisterOperationAction(c => Report(c, consent, apis.For(((IMethodReferenceOperation)c.Operation).Method)), OperationKind.MethodReference);
 
         // ((dynamic)telemetry).TrackEvent(…): the member the call binds to at run time.
         context.RegisterOperationAction(
@@ -44,23 +46,38 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
             OperationKind.DynamicInvocation);
     }
 
-    /// <summary>Finds the tracker a member belongs to: by its own name, or as a vendor interface's member that a tracker's type implements.</summary>
-    private sealed class Apis(TrackerIndex trackers, System.Lazy<TrackerInterfaces> vendorInterfaces)
+    /// <summary>
+    /// The tracker an API member belongs to, for one compilation: by its Namespace.Type.Member name, or as a vendor
+    /// interface's member that a tracker's type implements. A tracker's methods are called again and again, so the
+    /// name (a display string) and the match over every API pattern are worked out once per member.
+    /// </summary>
+    private sealed class Apis
     {
-        public TrackerMatch? ForMethod(IMethodSymbol method)
+        private readonly ConcurrentDictionary<ISymbol, TrackerMatch?> _matches = new(SymbolEqualityComparer.Default);
+        private readonly Func<ISymbol, TrackerMatch?> _find;
+        private readonly TrackerIndex _trackers;
+
+        public Apis(TrackerIndex trackers, Lazy<TrackerInterfaces> vendorInterfaces)
         {
-            if (!trackers.MayBeApi(method.Name))
+            _trackers = trackers;
+            _find = definition => trackers.ForApi(TrackerIndex.MemberName(definition))
+                ?? (definition is IMethodSymbol { ContainingType.TypeKind: TypeKind.Interface } method ? vendorInterfaces.Value.For(method) : null);
+        }
+
+        public TrackerMatch? For(ISymbol member)
+        {
+            if (!_trackers.MayBeApi(member.Name))
             {
                 return null;
             }
 
-            return trackers.ForApi(TrackerIndex.MemberName(method))
-                ?? (method.ContainingType.TypeKind == TypeKind.Interface ? vendorInterfaces.Value.For(method) : null);
+            var definition = member is IMethodSymbol { ReducedFrom: { } reduced } ? reduced : member;
+            return _matches.GetOrAdd(definition.OriginalDefinition, _find);
         }
 
         /// <summary>A member known only by the type it is looked up on and its name (a dynamic call, reflection).</summary>
         public TrackerMatch? ForMember(ITypeSymbol type, string name) =>
-            trackers.MayBeApi(name) ? trackers.ForApi(TrackerIndex.TypeName(type) + "." + name) : null;
+            _trackers.MayBeApi(name) ? _trackers.ForApi(TrackerIndex.TypeName(type) + "." + name) : null;
     }
 
     private static void Report(OperationAnalysisContext context, ConsentCompilation consent, TrackerMatch? tracker)
@@ -102,7 +119,7 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
         }
 
         // typeof(TelemetryClient).GetMethod("TrackEvent"): the tracking call is made wherever the MethodInfo is invoked.
-        return apis.ForMethod(method) ?? (LateBoundCalls.ReflectedMethod(invocation, symbols) is { } reflected ? apis.ForMember(reflected.Type, reflected.Name) : null);
+        return apis.For(method) ?? (LateBoundCalls.ReflectedMethod(invocation, symbols) is { } reflected ? apis.ForMember(reflected.Type, reflected.Name) : null);
     }
 
     /// <summary>The JS arguments as a script would write them ('config', 'G-1'), unknown ones as '?'.</summary>
@@ -149,8 +166,7 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
         or "GetStringAsync" or "GetByteArrayAsync" or "GetStreamAsync" or "GetFromJsonAsync" or "GetFromJsonAsAsyncEnumerable"
         or "PostAsJsonAsync" or "PutAsJsonAsync" or "PatchAsJsonAsync" or "DeleteFromJsonAsync";
 
-    private static TrackerMatch? FindInProperty(IPropertyReferenceOperation reference, TrackerIndex trackers) =>
-        trackers.MayBeApi(reference.Property.Name) ? trackers.ForApi(TrackerIndex.MemberName(reference.Property)) : null;
+    private static TrackerMatch? FindInProperty(IPropertyReferenceOperation reference, Apis apis) => apis.For(reference.Property);
 
     private static TrackerMatch? FindInRequestMessage(IObjectCreationOperation creation, KnownSymbols symbols, TrackerIndex trackers) =>
         SymbolEqualityComparer.Default.Equals(creation.Type, symbols.HttpRequestMessage) && creation.Arguments.ArgumentFor("requestUri") is { } uri
@@ -169,5 +185,4 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
         var resolved = NameResolver.Resolve(uri);
         return resolved.Kind == ResolvedNameKind.Unresolved ? null : trackers.ForUrl(resolved.Text);
     }
-
 }

@@ -33,17 +33,39 @@ internal static class ConsentGuardCheck
     /// </summary>
     public static void Check(OperationAnalysisContext context, ConsentCompilation consent, IOperation site, string category, DiagnosticDescriptor unguardedRule, string what, Location? location = null, string? alternativeCategory = null)
     {
+        if (!IsGuarded(context, consent, site, category, alternativeCategory, out var granted))
+        {
+            Report(context, site, category, unguardedRule, what, location, alternativeCategory, granted);
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="site"/> needs no report: its category (or the alternative) is essential, or a check for
+    /// it guards the site. When it is not, <paramref name="granted"/> is what guards it, for <see cref="Report"/>.
+    /// Callers whose message or location costs something to build ask this first and build them only to report.
+    /// </summary>
+    public static bool IsGuarded(OperationAnalysisContext context, ConsentCompilation consent, IOperation site, string category, string? alternativeCategory, out CategorySet granted)
+    {
+        granted = CategorySet.Empty;
         if (consent.Manifest.Category(category).IsEssential || (alternativeCategory is not null && consent.Manifest.Category(alternativeCategory).IsEssential))
         {
-            return;
+            return true;
         }
 
-        var granted = GrantedAt(context, consent, site);
-        if (granted.Grants(category) || (alternativeCategory is not null && granted.Grants(alternativeCategory)))
+        // The common shape, if (check) { site }, needs no control-flow graph; a method group runs where its
+        // delegate is invoked, which only the graph can tell.
+        if (site is not IMethodReferenceOperation && EnclosingGuard.Grants(consent, site, category, alternativeCategory))
         {
-            return;
+            return true;
         }
 
+        granted = GrantedAt(context, consent, site);
+        return granted.Grants(category) || (alternativeCategory is not null && granted.Grants(alternativeCategory));
+    }
+
+    /// <summary>Reports a site that <see cref="IsGuarded"/> found unguarded (CG0105/CG0202), or guarded for another category (CG0203).</summary>
+    public static void Report(OperationAnalysisContext context, IOperation site, string category, DiagnosticDescriptor unguardedRule, string what, Location? location, string? alternativeCategory, CategorySet granted)
+    {
         // Only the properties that apply are present: a fix tests for a key, not for a null value.
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
         properties.Add(DiagnosticProperties.Category, category);

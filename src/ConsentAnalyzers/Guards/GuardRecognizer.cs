@@ -28,6 +28,14 @@ internal sealed class GuardRecognizer
     private readonly ConcurrentDictionary<ISymbol, string?> _requiredByCallers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, string?> _requiredInBody = new(SymbolEqualityComparer.Default);
 
+    // Conditions test the same few members again and again (and the flow analysis evaluates each branch more than
+    // once): whether a member can be a guard at all is decided once per member, so the walk over what it overrides
+    // and implements, its attributes and its display name for the manifest's guards are not redone per condition.
+    private readonly ConcurrentDictionary<ISymbol, bool> _mayBeGuard = new(SymbolEqualityComparer.Default);
+    private readonly System.Func<ISymbol, bool> _findMayBeGuard;
+
+    private static readonly SymbolDisplayFormat ManifestNameFormat = SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None);
+
     public GuardRecognizer(Compilation compilation, GeneratorOptions options, ManifestModel manifest)
     {
         var prefix = options.Namespace.Length == 0 ? string.Empty : options.Namespace + ".";
@@ -36,6 +44,7 @@ internal sealed class GuardRecognizer
         _requiresAttribute = compilation.GetTypeByMetadataName(prefix + "RequiresConsentAttribute");
         _categoryEnum = compilation.GetTypeByMetadataName(prefix + CategoryNames.EnumName);
         _manifest = manifest;
+        _findMayBeGuard = FindMayBeGuard;
 
         // The generated [RequiresConsent] is normally this compilation's own type (internal by default): then only
         // members of this assembly can carry it, nor can anything a member of another assembly overrides or implements.
@@ -193,6 +202,11 @@ internal sealed class GuardRecognizer
             return CategorySet.All;
         }
 
+        if (!_mayBeGuard.GetOrAdd(member, _findMayBeGuard))
+        {
+            return CategorySet.Empty;
+        }
+
         foreach (var candidate in SelfAndImplemented(member))
         {
             var fromAttribute = FromGuardAttribute(candidate, arguments);
@@ -210,6 +224,43 @@ internal sealed class GuardRecognizer
 
         return CategorySet.Empty;
     }
+
+    /// <summary>
+    /// Whether <see cref="FromGuardAttribute"/> or <see cref="FromManifestGuard"/> can find anything for the member or
+    /// a member it overrides or implements: it carries the guard attribute, or a manifest guard matches its name.
+    /// </summary>
+    private bool FindMayBeGuard(ISymbol member)
+    {
+        foreach (var candidate in SelfAndImplemented(member))
+        {
+            foreach (var attribute in candidate.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _guardAttribute))
+                {
+                    return true;
+                }
+            }
+
+            if (_manifest.Guards.Count == 0)
+            {
+                continue;
+            }
+
+            var name = ManifestName(candidate);
+            foreach (var guard in _manifest.Guards)
+            {
+                if (NamePattern.Matches(guard.Api, name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How a manifest guard names a member: Namespace.Type.Member, without type arguments.</summary>
+    private static string ManifestName(ISymbol member) => member.ContainingType.ToDisplayString(ManifestNameFormat) + "." + member.Name;
 
     private bool IsTrackingConsentCheck(ISymbol member) =>
         member.Name is "CanTrack" or "HasConsent" && KnownSymbols.IsOrInherits(member.ContainingType, _trackingConsentFeature);
@@ -249,7 +300,7 @@ internal sealed class GuardRecognizer
             return CategorySet.Empty;
         }
 
-        var name = member.ContainingType.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)) + "." + member.Name;
+        var name = ManifestName(member);
         foreach (var guard in _manifest.Guards)
         {
             if (!NamePattern.Matches(guard.Api, name))

@@ -1,0 +1,178 @@
+using ConsentAnalyzers.Analysis;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ConsentAnalyzers.Guards;
+
+/// <summary>
+/// The common guard shapes, <c>if (check) { site }</c> and <c>if (!check) return; site</c>, recognized without a
+/// control-flow graph. Building the graph is most of what checking a site costs, and a site in the then-branch of an
+/// <c>if</c> (or after an <c>if</c> that returns or throws) is reached only through that branch (or past it): whatever
+/// the condition implies there holds at the site, and the graph's analysis can only add to it. So
+/// when that alone grants the category, the site is guarded; in every other case (and to say what does guard a site
+/// that is not) the graph decides.
+/// </summary>
+/// <remarks>
+/// Only where the two cannot disagree: the site and the <c>if</c> in the member's own body (not in a lambda or a
+/// local function, which have graphs of their own), nothing between them that the graph splits in ways that change
+/// what it knows (loops, try, switch, using, lock), a condition whose operations the graph keeps as they are (no
+/// <c>?.</c>, <c>??</c>, <c>?:</c>, initializers or declarations; <c>&amp;&amp;</c> and <c>||</c> only on the
+/// condition's own spine; no <c>true</c>, <c>false</c> or <c>null</c> standing as a condition), and a site the
+/// compiler finds reachable (the graph's analysis grants nothing at unreachable code).
+/// </remarks>
+internal static class EnclosingGuard
+{
+    /// <summary>Whether an enclosing <c>if</c>'s condition, true, grants <paramref name="category"/> (or <paramref name="alternativeCategory"/>) at <paramref name="site"/>.</summary>
+    public static bool Grants(ConsentCompilation consent, IOperation site, string category, string? alternativeCategory)
+    {
+        var granted = CategorySet.Empty;
+        var child = site;
+        for (var parent = site.Parent; parent is not null; child = parent, parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case IAnonymousFunctionOperation or ILocalFunctionOperation or ILoopOperation or ITryOperation or ISwitchOperation
+                    or IUsingOperation or ILockOperation or ILabeledOperation or IUsingDeclarationOperation:
+                    return false;
+                case IConditionalOperation conditional when conditional.Syntax is IfStatementSyntax && ReferenceEquals(conditional.WhenTrue, child):
+                    if (!KeepsShape(conditional.Condition, onSpine: true))
+                    {
+                        return false;
+                    }
+
+                    granted = granted.Union(consent.Guards.Implied(conditional.Condition, true));
+                    break;
+                case IBlockOperation block:
+                    granted = granted.Union(ExitsBefore(consent, block, child));
+                    break;
+            }
+        }
+
+        if (!granted.Grants(category) && (alternativeCategory is null || !granted.Grants(alternativeCategory)))
+        {
+            return false;
+        }
+
+        // The graph's analysis reaches only what the compiler can reach (code after a return grants nothing).
+        if (site.Syntax.FirstAncestorOrSelf<StatementSyntax>() is not { } statement || site.SemanticModel is not { } model)
+        {
+            return false;
+        }
+
+        var flow = model.AnalyzeControlFlow(statement);
+        return flow is { Succeeded: true, StartPointIsReachable: true };
+    }
+
+    /// <summary>
+    /// What the early exits before <paramref name="statement"/> in <paramref name="block"/> imply: after
+    /// <c>if (!check) return;</c> (or <c>throw</c>) the check holds, since the only way on is its false branch. Not
+    /// past a label, which a <c>goto</c> could reach another way.
+    /// </summary>
+    private static CategorySet ExitsBefore(ConsentCompilation consent, IBlockOperation block, IOperation statement)
+    {
+        var granted = CategorySet.Empty;
+        foreach (var operation in block.Operations)
+        {
+            if (ReferenceEquals(operation, statement))
+            {
+                return granted;
+            }
+
+            if (operation is ILabeledOperation)
+            {
+                granted = CategorySet.Empty;
+            }
+            else if (operation is IConditionalOperation { WhenFalse: null, Syntax: IfStatementSyntax } exit && Exits(exit.WhenTrue) && KeepsShape(exit.Condition, onSpine: true))
+            {
+                granted = granted.Union(consent.Guards.Implied(exit.Condition, false));
+            }
+        }
+
+        return CategorySet.Empty; // the statement is not one of the block's own
+    }
+
+    /// <summary>A return or a throw, alone or as the only statement of a block.</summary>
+    private static bool Exits(IOperation operation) => operation switch
+    {
+        IReturnOperation { Kind: OperationKind.Return } => true,
+        IExpressionStatementOperation { Operation: IThrowOperation } => true,
+        IThrowOperation => true,
+        IBlockOperation { Operations: { Length: 1 } operations } => Exits(operations[0]),
+        _ => false,
+    };
+
+    /// <summary>Whether the graph keeps <paramref name="operation"/> as it is, so it implies there what it implies here.</summary>
+    private static bool KeepsShape(IOperation operation, bool onSpine)
+    {
+        // A bool or null constant where a condition is tested says "everything holds" on the branch it never takes.
+        if (onSpine && operation.ConstantValue is { HasValue: true, Value: null or bool })
+        {
+            return false;
+        }
+
+        switch (operation)
+        {
+            case IParenthesizedOperation parenthesized:
+                return KeepsShape(parenthesized.Operand, onSpine);
+            case IUnaryOperation unary:
+                return KeepsShape(unary.Operand, onSpine && unary.OperatorKind == UnaryOperatorKind.Not);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical:
+                return onSpine && KeepsShape(logical.LeftOperand, onSpine: true) && KeepsShape(logical.RightOperand, onSpine: true);
+            case IBinaryOperation binary:
+                return KeepsShape(binary.LeftOperand, onSpine: false) && KeepsShape(binary.RightOperand, onSpine: false);
+            case IConversionOperation conversion:
+                return KeepsShape(conversion.Operand, onSpine: false);
+            case IAwaitOperation awaited:
+                return KeepsShape(awaited.Operation, onSpine: false);
+            case IInvocationOperation invocation:
+                return (invocation.Instance is null || KeepsShape(invocation.Instance, onSpine: false)) && ArgumentsKeepShape(invocation.Arguments);
+            case IPropertyReferenceOperation property:
+                return (property.Instance is null || KeepsShape(property.Instance, onSpine: false)) && ArgumentsKeepShape(property.Arguments);
+            case IFieldReferenceOperation field:
+                return field.Instance is null || KeepsShape(field.Instance, onSpine: false);
+            case IIsPatternOperation isPattern:
+                return KeepsShape(isPattern.Value, onSpine: false) && PatternKeepsShape(isPattern.Pattern);
+            case ILiteralOperation or ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation or INameOfOperation or ITypeOfOperation:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static bool ArgumentsKeepShape(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Parameter?.RefKind is not RefKind.None || !KeepsShape(argument.Value, onSpine: false))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool PatternKeepsShape(IPatternOperation pattern)
+    {
+        switch (pattern)
+        {
+            case IConstantPatternOperation constant:
+                return KeepsShape(constant.Value, onSpine: false);
+            case INegatedPatternOperation negated:
+                return PatternKeepsShape(negated.Pattern);
+            case IRecursivePatternOperation recursive when recursive.DeclaredSymbol is null && recursive.DeconstructionSubpatterns.IsEmpty:
+                foreach (var property in recursive.PropertySubpatterns)
+                {
+                    if (property.Member is not IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } || !PatternKeepsShape(property.Pattern))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+}
