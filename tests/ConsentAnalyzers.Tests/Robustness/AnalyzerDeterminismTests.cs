@@ -1,3 +1,4 @@
+using ConsentAnalyzers.Tests.Robustness.Code;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 

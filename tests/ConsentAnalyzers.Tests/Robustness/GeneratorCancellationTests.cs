@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ConsentAnalyzers.Manifest;
+using ConsentAnalyzers.Tests.Robustness.Code;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using Xunit.Abstractions;

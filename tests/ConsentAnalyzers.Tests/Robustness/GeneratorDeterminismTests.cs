@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using ConsentAnalyzers.Tests.Generator;
 using ConsentAnalyzers.Tests.Infrastructure;
+using ConsentAnalyzers.Tests.Robustness.Code;
 
 namespace ConsentAnalyzers.Tests.Robustness;
 

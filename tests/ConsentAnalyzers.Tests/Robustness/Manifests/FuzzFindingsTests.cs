@@ -2,7 +2,7 @@ using ConsentAnalyzers.Manifest;
 using ConsentAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis.Text;
 
-namespace ConsentAnalyzers.Tests.Robustness;
+namespace ConsentAnalyzers.Tests.Robustness.Manifests;
 
 /// <summary>
 /// Regression tests for what the manifest fuzzer found, each reduced to the smallest input that showed it, so

@@ -3,7 +3,7 @@ using System.Text;
 using ConsentAnalyzers.Tests.Generator;
 using ConsentAnalyzers.Tests.Infrastructure;
 
-namespace ConsentAnalyzers.Tests.Robustness;
+namespace ConsentAnalyzers.Tests.Robustness.Manifests;
 
 /// <summary>
 /// Fixed inputs at the edges random search rarely reaches: megabyte strings, 10,000-level nesting, byte order

@@ -1,4 +1,4 @@
-namespace ConsentAnalyzers.Tests.Robustness;
+namespace ConsentAnalyzers.Tests.Robustness.Code;
 
 /// <summary>
 /// Cookie writes, storage writes and tracking calls in the newest C# shapes, with <c>{|CG0101:…|}</c> markup for

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Xunit.Abstractions;
 
-namespace ConsentAnalyzers.Tests.Robustness;
+namespace ConsentAnalyzers.Tests.Robustness.Code;
 
 /// <summary>
 /// Runs fuzz cases (in parallel, one per core), counts them, and on failure writes each failing input to a temp

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace ConsentAnalyzers.Tests.Robustness;
+namespace ConsentAnalyzers.Tests.Robustness.Code;
 
 /// <summary>One file a fuzz test edits, and the tree it replaces in its project (null: the file is added to the project's context).</summary>
 internal sealed record FuzzFile(string Name, string Text, SyntaxTree? Original);

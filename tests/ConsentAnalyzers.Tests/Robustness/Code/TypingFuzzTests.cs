@@ -1,6 +1,6 @@
 using Xunit.Abstractions;
 
-namespace ConsentAnalyzers.Tests.Robustness;
+namespace ConsentAnalyzers.Tests.Robustness.Code;
 
 /// <summary>
 /// Code as it is while being typed: every file of the labeled corpus, the sample app and the rule gallery cut at

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using ConsentAnalyzers.Manifest;
 
-namespace ConsentAnalyzers.Tests.Robustness;
+namespace ConsentAnalyzers.Tests.Robustness.Manifests;
 
 /// <summary>
 /// Grammar-aware random manifests: the v1 shape with plausible categories, cookies, storage keys, trackers and

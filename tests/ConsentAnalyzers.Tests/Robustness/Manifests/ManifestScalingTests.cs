@@ -3,7 +3,7 @@ using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis.Text;
 using Xunit.Abstractions;
 
-namespace ConsentAnalyzers.Tests.Robustness;
+namespace ConsentAnalyzers.Tests.Robustness.Manifests;
 
 /// <summary>
 /// Reading a manifest ten times as large costs about ten times as much: no quadratic step hides in the parser or

@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 
-namespace ConsentAnalyzers.Tests.Robustness;
+namespace ConsentAnalyzers.Tests.Robustness.NoBypass;
 
 /// <summary>
 /// Runs every code analyzer of the package on one shape of the no-bypass table, against the tracking manifest, with

@@ -1,4 +1,4 @@
-namespace ConsentAnalyzers.Tests.Robustness;
+namespace ConsentAnalyzers.Tests.Robustness.NoBypass;
 
 /// <summary>
 /// The no-bypass table: every way a cookie name, a write or a tracking call can reach the analyzers, with what they

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
 
-namespace ConsentAnalyzers.Tests.Robustness;
+namespace ConsentAnalyzers.Tests.Robustness.Manifests;
 
 /// <summary>
 /// Turns manifest bytes into the <see cref="SourceText"/> an analyzer gets from <c>AdditionalText.GetText</c>.

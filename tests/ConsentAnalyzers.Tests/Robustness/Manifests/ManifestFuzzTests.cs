@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Xunit.Abstractions;
 
-namespace ConsentAnalyzers.Tests.Robustness;
+namespace ConsentAnalyzers.Tests.Robustness.Manifests;
 
 /// <summary>
 /// The seeded manifest fuzzer. A normal test run takes a fast slice; a long run is on demand:

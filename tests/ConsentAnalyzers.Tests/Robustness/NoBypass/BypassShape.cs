@@ -1,4 +1,4 @@
-namespace ConsentAnalyzers.Tests.Robustness;
+namespace ConsentAnalyzers.Tests.Robustness.NoBypass;
 
 /// <summary>What the analyzers make of one way a name or call could escape them.</summary>
 public enum BypassOutcome

@@ -1,4 +1,4 @@
-namespace ConsentAnalyzers.Tests.Robustness;
+namespace ConsentAnalyzers.Tests.Robustness.Manifests;
 
 internal enum JsonTokenKind
 {

@@ -2,7 +2,7 @@ using System.Text;
 using Microsoft.CodeAnalysis.Text;
 using Xunit.Abstractions;
 
-namespace ConsentAnalyzers.Tests.Robustness;
+namespace ConsentAnalyzers.Tests.Robustness.Manifests;
 
 /// <summary>One fuzz input: a name that says how it was made (seed and case index included), and its bytes or its text.</summary>
 internal sealed record FuzzCase(string Name, byte[]? Bytes, string? Text)

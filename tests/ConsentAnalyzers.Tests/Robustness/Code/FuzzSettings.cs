@@ -1,4 +1,4 @@
-namespace ConsentAnalyzers.Tests.Robustness;
+namespace ConsentAnalyzers.Tests.Robustness.Code;
 
 /// <summary>
 /// How much the code fuzz tests run. By default a fast, seeded selection that keeps CI within about a minute; with

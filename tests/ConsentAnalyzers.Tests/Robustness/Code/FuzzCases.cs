@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace ConsentAnalyzers.Tests.Robustness;
+namespace ConsentAnalyzers.Tests.Robustness.Code;
 
 /// <summary>One edited text of a file: what the IDE would analyze after some keystrokes.</summary>
 internal sealed record EditedCode(FuzzFile File, string Label, string Text);

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ConsentAnalyzers.Tests.Robustness;
+namespace ConsentAnalyzers.Tests.Robustness.Manifests;
 
 /// <summary>
 /// Breaks valid manifests the ways files really break, and some ways only an attacker would: byte-level edits

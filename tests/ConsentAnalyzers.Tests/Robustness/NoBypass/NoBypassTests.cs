@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Tests.Infrastructure;
 
-namespace ConsentAnalyzers.Tests.Robustness;
+namespace ConsentAnalyzers.Tests.Robustness.NoBypass;
 
 /// <summary>
 /// No silent bypass: every way a name or call can escape resolution is either resolved correctly or reported, and
