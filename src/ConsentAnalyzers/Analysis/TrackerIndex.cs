@@ -142,7 +142,7 @@ internal sealed class TrackerIndex
     /// <summary>The API patterns (Namespace.Type.Member), the manifest's first, with their trackers.</summary>
     public IReadOnlyList<(string Pattern, TrackerMatch Match)> Apis => _apis;
 
-    /// <summary>A member's name as API patterns spell it: Namespace.Type.Member, without type arguments; an extension method by its declaring class.</summary>
+    /// <summary>A member's name as the manifest's API patterns (trackers and guards) spell it: Namespace.Type.Member, without type arguments; an extension method by its declaring class.</summary>
     public static string MemberName(ISymbol member)
     {
         var definition = member is IMethodSymbol { ReducedFrom: { } reduced } ? reduced : member;

@@ -34,8 +34,6 @@ internal sealed class GuardRecognizer
     private readonly ConcurrentDictionary<ISymbol, bool> _mayBeGuard = new(SymbolEqualityComparer.Default);
     private readonly System.Func<ISymbol, bool> _findMayBeGuard;
 
-    private static readonly SymbolDisplayFormat ManifestNameFormat = SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None);
-
     public GuardRecognizer(Compilation compilation, GeneratorOptions options, ManifestModel manifest)
     {
         var prefix = options.Namespace.Length == 0 ? string.Empty : options.Namespace + ".";
@@ -246,7 +244,7 @@ internal sealed class GuardRecognizer
                 continue;
             }
 
-            var name = ManifestName(candidate);
+            var name = TrackerIndex.MemberName(candidate);
             foreach (var guard in _manifest.Guards)
             {
                 if (NamePattern.Matches(guard.Api, name))
@@ -259,8 +257,6 @@ internal sealed class GuardRecognizer
         return false;
     }
 
-    /// <summary>How a manifest guard names a member: Namespace.Type.Member, without type arguments.</summary>
-    private static string ManifestName(ISymbol member) => member.ContainingType.ToDisplayString(ManifestNameFormat) + "." + member.Name;
 
     private bool IsTrackingConsentCheck(ISymbol member) =>
         member.Name is "CanTrack" or "HasConsent" && KnownSymbols.IsOrInherits(member.ContainingType, _trackingConsentFeature);
@@ -300,7 +296,7 @@ internal sealed class GuardRecognizer
             return CategorySet.Empty;
         }
 
-        var name = ManifestName(member);
+        var name = TrackerIndex.MemberName(member);
         foreach (var guard in _manifest.Guards)
         {
             if (!NamePattern.Matches(guard.Api, name))
