@@ -13,133 +13,130 @@ internal sealed class KnownSymbols
 {
     private static readonly ConditionalWeakTable<Compilation, KnownSymbols> Cache = new();
 
-    // Resolved on first use: a metadata-name lookup searches every reference, and an analyzer run needs only the
-    // types of the calls the code really makes (most projects never ask for Blazored's or the in-process JS types).
-    private static readonly string[] MetadataNames =
-    {
-        "Microsoft.AspNetCore.Http.IResponseCookies",
-        "Microsoft.AspNetCore.Http.CookieOptions",
-        "Microsoft.AspNetCore.Http.CookieBuilder",
-        "Microsoft.AspNetCore.Http.IHeaderDictionary",
-        "Microsoft.Net.Http.Headers.SetCookieHeaderValue",
-        "System.Web.HttpCookie",
-        "Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary",
-        "Microsoft.AspNetCore.Mvc.TempDataAttribute",
-        "Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedLocalStorage",
-        "Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedSessionStorage",
-        "Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedBrowserStorage",
-        "Microsoft.JSInterop.IJSRuntime",
-        "Microsoft.JSInterop.IJSObjectReference",
-        "Microsoft.JSInterop.IJSInProcessRuntime",
-        "Microsoft.JSInterop.IJSInProcessObjectReference",
-        "Microsoft.JSInterop.JSRuntimeExtensions",
-        "Microsoft.JSInterop.JSObjectReferenceExtensions",
-        "Microsoft.JSInterop.JSInProcessRuntimeExtensions",
-        "Microsoft.JSInterop.JSInProcessObjectReferenceExtensions",
-        "Microsoft.AspNetCore.Mvc.Razor.RazorPageBase",
-        "Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder",
-        "System.Net.Http.HttpClient",
-        "System.Net.Http.Json.HttpClientJsonExtensions",
-        "System.Net.Http.HttpRequestMessage",
-        "System.Uri",
-        "Blazored.LocalStorage.ILocalStorageService",
-        "Blazored.LocalStorage.ISyncLocalStorageService",
-        "Blazored.SessionStorage.ISessionStorageService",
-        "Blazored.SessionStorage.ISyncSessionStorageService",
-        "System.Type",
-        "Microsoft.Extensions.Primitives.StringValues",
-        "System.Collections.Generic.KeyValuePair`2",
-        "System.Collections.Generic.KeyValuePair",
-    };
-
     private static readonly object Missing = new();
 
     private readonly Compilation _compilation;
-    private readonly object?[] _types = new object?[MetadataNames.Length];
+
+    // Each type is resolved on first use: a metadata-name lookup searches every reference, and an analyzer run needs
+    // only the types of the calls the code really makes (most projects never ask for Blazored's or the in-process JS
+    // types). Null: not looked up yet; Missing: the compilation does not reference it.
+    private object? _responseCookies;
+    private object? _cookieOptions;
+    private object? _cookieBuilder;
+    private object? _headerDictionary;
+    private object? _setCookieHeaderValue;
+    private object? _classicHttpCookie;
+    private object? _tempDataDictionary;
+    private object? _tempDataAttribute;
+    private object? _protectedLocalStorage;
+    private object? _protectedSessionStorage;
+    private object? _protectedBrowserStorage;
+    private object? _jSRuntime;
+    private object? _jSObjectReference;
+    private object? _jSInProcessRuntime;
+    private object? _jSInProcessObjectReference;
+    private object? _jSRuntimeExtensions;
+    private object? _jSObjectReferenceExtensions;
+    private object? _jSInProcessRuntimeExtensions;
+    private object? _jSInProcessObjectReferenceExtensions;
+    private object? _razorPageBase;
+    private object? _renderTreeBuilder;
+    private object? _httpClient;
+    private object? _httpClientJsonExtensions;
+    private object? _httpRequestMessage;
+    private object? _uri;
+    private object? _blazoredLocalStorage;
+    private object? _blazoredSyncLocalStorage;
+    private object? _blazoredSessionStorage;
+    private object? _blazoredSyncSessionStorage;
+    private object? _reflectionType;
+    private object? _stringValues;
+    private object? _keyValuePair;
+    private object? _keyValuePairFactory;
 
     private KnownSymbols(Compilation compilation) => _compilation = compilation;
 
-    /// <summary>The type of that index in <see cref="MetadataNames"/>, looked up once (a race looks it up twice, to the same result).</summary>
-    private INamedTypeSymbol? Type(int index)
+    /// <summary>The type named <paramref name="metadataName"/>, looked up once (a race looks it up twice, to the same result).</summary>
+    private INamedTypeSymbol? Type(ref object? slot, string metadataName)
     {
-        var type = Volatile.Read(ref _types[index]);
+        var type = Volatile.Read(ref slot);
         if (type is null)
         {
-            type = (object?)_compilation.GetTypeByMetadataName(MetadataNames[index]) ?? Missing;
-            Volatile.Write(ref _types[index], type);
+            type = (object?)_compilation.GetTypeByMetadataName(metadataName) ?? Missing;
+            Volatile.Write(ref slot, type);
         }
 
         return type as INamedTypeSymbol;
     }
 
-    public INamedTypeSymbol? ResponseCookies => Type(0);
+    public INamedTypeSymbol? ResponseCookies => Type(ref _responseCookies, "Microsoft.AspNetCore.Http.IResponseCookies");
 
-    public INamedTypeSymbol? CookieOptions => Type(1);
+    public INamedTypeSymbol? CookieOptions => Type(ref _cookieOptions, "Microsoft.AspNetCore.Http.CookieOptions");
 
-    public INamedTypeSymbol? CookieBuilder => Type(2);
+    public INamedTypeSymbol? CookieBuilder => Type(ref _cookieBuilder, "Microsoft.AspNetCore.Http.CookieBuilder");
 
-    public INamedTypeSymbol? HeaderDictionary => Type(3);
+    public INamedTypeSymbol? HeaderDictionary => Type(ref _headerDictionary, "Microsoft.AspNetCore.Http.IHeaderDictionary");
 
-    public INamedTypeSymbol? SetCookieHeaderValue => Type(4);
+    public INamedTypeSymbol? SetCookieHeaderValue => Type(ref _setCookieHeaderValue, "Microsoft.Net.Http.Headers.SetCookieHeaderValue");
 
-    public INamedTypeSymbol? ClassicHttpCookie => Type(5);
+    public INamedTypeSymbol? ClassicHttpCookie => Type(ref _classicHttpCookie, "System.Web.HttpCookie");
 
-    public INamedTypeSymbol? TempDataDictionary => Type(6);
+    public INamedTypeSymbol? TempDataDictionary => Type(ref _tempDataDictionary, "Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary");
 
-    public INamedTypeSymbol? TempDataAttribute => Type(7);
+    public INamedTypeSymbol? TempDataAttribute => Type(ref _tempDataAttribute, "Microsoft.AspNetCore.Mvc.TempDataAttribute");
 
-    public INamedTypeSymbol? ProtectedLocalStorage => Type(8);
+    public INamedTypeSymbol? ProtectedLocalStorage => Type(ref _protectedLocalStorage, "Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedLocalStorage");
 
-    public INamedTypeSymbol? ProtectedSessionStorage => Type(9);
+    public INamedTypeSymbol? ProtectedSessionStorage => Type(ref _protectedSessionStorage, "Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedSessionStorage");
 
-    public INamedTypeSymbol? ProtectedBrowserStorage => Type(10);
+    public INamedTypeSymbol? ProtectedBrowserStorage => Type(ref _protectedBrowserStorage, "Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedBrowserStorage");
 
-    public INamedTypeSymbol? JSRuntime => Type(11);
+    public INamedTypeSymbol? JSRuntime => Type(ref _jSRuntime, "Microsoft.JSInterop.IJSRuntime");
 
-    public INamedTypeSymbol? JSObjectReference => Type(12);
+    public INamedTypeSymbol? JSObjectReference => Type(ref _jSObjectReference, "Microsoft.JSInterop.IJSObjectReference");
 
-    public INamedTypeSymbol? JSInProcessRuntime => Type(13);
+    public INamedTypeSymbol? JSInProcessRuntime => Type(ref _jSInProcessRuntime, "Microsoft.JSInterop.IJSInProcessRuntime");
 
-    public INamedTypeSymbol? JSInProcessObjectReference => Type(14);
+    public INamedTypeSymbol? JSInProcessObjectReference => Type(ref _jSInProcessObjectReference, "Microsoft.JSInterop.IJSInProcessObjectReference");
 
-    public INamedTypeSymbol? JSRuntimeExtensions => Type(15);
+    public INamedTypeSymbol? JSRuntimeExtensions => Type(ref _jSRuntimeExtensions, "Microsoft.JSInterop.JSRuntimeExtensions");
 
-    public INamedTypeSymbol? JSObjectReferenceExtensions => Type(16);
+    public INamedTypeSymbol? JSObjectReferenceExtensions => Type(ref _jSObjectReferenceExtensions, "Microsoft.JSInterop.JSObjectReferenceExtensions");
 
-    public INamedTypeSymbol? JSInProcessRuntimeExtensions => Type(17);
+    public INamedTypeSymbol? JSInProcessRuntimeExtensions => Type(ref _jSInProcessRuntimeExtensions, "Microsoft.JSInterop.JSInProcessRuntimeExtensions");
 
-    public INamedTypeSymbol? JSInProcessObjectReferenceExtensions => Type(18);
+    public INamedTypeSymbol? JSInProcessObjectReferenceExtensions => Type(ref _jSInProcessObjectReferenceExtensions, "Microsoft.JSInterop.JSInProcessObjectReferenceExtensions");
 
-    public INamedTypeSymbol? RazorPageBase => Type(19);
+    public INamedTypeSymbol? RazorPageBase => Type(ref _razorPageBase, "Microsoft.AspNetCore.Mvc.Razor.RazorPageBase");
 
-    public INamedTypeSymbol? RenderTreeBuilder => Type(20);
+    public INamedTypeSymbol? RenderTreeBuilder => Type(ref _renderTreeBuilder, "Microsoft.AspNetCore.Components.Rendering.RenderTreeBuilder");
 
-    public INamedTypeSymbol? HttpClient => Type(21);
+    public INamedTypeSymbol? HttpClient => Type(ref _httpClient, "System.Net.Http.HttpClient");
 
-    public INamedTypeSymbol? HttpClientJsonExtensions => Type(22);
+    public INamedTypeSymbol? HttpClientJsonExtensions => Type(ref _httpClientJsonExtensions, "System.Net.Http.Json.HttpClientJsonExtensions");
 
-    public INamedTypeSymbol? HttpRequestMessage => Type(23);
+    public INamedTypeSymbol? HttpRequestMessage => Type(ref _httpRequestMessage, "System.Net.Http.HttpRequestMessage");
 
-    public INamedTypeSymbol? Uri => Type(24);
+    public INamedTypeSymbol? Uri => Type(ref _uri, "System.Uri");
 
-    public INamedTypeSymbol? BlazoredLocalStorage => Type(25);
+    public INamedTypeSymbol? BlazoredLocalStorage => Type(ref _blazoredLocalStorage, "Blazored.LocalStorage.ILocalStorageService");
 
-    public INamedTypeSymbol? BlazoredSyncLocalStorage => Type(26);
+    public INamedTypeSymbol? BlazoredSyncLocalStorage => Type(ref _blazoredSyncLocalStorage, "Blazored.LocalStorage.ISyncLocalStorageService");
 
-    public INamedTypeSymbol? BlazoredSessionStorage => Type(27);
+    public INamedTypeSymbol? BlazoredSessionStorage => Type(ref _blazoredSessionStorage, "Blazored.SessionStorage.ISessionStorageService");
 
-    public INamedTypeSymbol? BlazoredSyncSessionStorage => Type(28);
+    public INamedTypeSymbol? BlazoredSyncSessionStorage => Type(ref _blazoredSyncSessionStorage, "Blazored.SessionStorage.ISyncSessionStorageService");
 
     /// <summary>System.Type, whose GetMethod finds a member by name (reflection).</summary>
-    public INamedTypeSymbol? ReflectionType => Type(29);
+    public INamedTypeSymbol? ReflectionType => Type(ref _reflectionType, "System.Type");
 
     /// <summary>The value type of header collections: a dictionary of it is headers, whatever interface it is seen through.</summary>
-    public INamedTypeSymbol? StringValues => Type(30);
+    public INamedTypeSymbol? StringValues => Type(ref _stringValues, "Microsoft.Extensions.Primitives.StringValues");
 
-    public INamedTypeSymbol? KeyValuePair => Type(31);
+    public INamedTypeSymbol? KeyValuePair => Type(ref _keyValuePair, "System.Collections.Generic.KeyValuePair`2");
 
     /// <summary>The static KeyValuePair class (KeyValuePair.Create).</summary>
-    public INamedTypeSymbol? KeyValuePairFactory => Type(32);
+    public INamedTypeSymbol? KeyValuePairFactory => Type(ref _keyValuePairFactory, "System.Collections.Generic.KeyValuePair");
 
     /// <summary>Whether anything that writes a cookie can be called at all.</summary>
     public bool CanWriteCookies =>
