@@ -9,7 +9,8 @@ namespace ConsentAnalyzers.Analyzers;
 
 /// <summary>
 /// Reports manifest problems (CG0002–CG0004) live, from an additional-file action, at their exact span in the JSON,
-/// and CG0001 when the project has no manifest at all.
+/// and CG0001 when the project has no manifest at all; except in a command-line build, where the generator reports
+/// them (<see cref="ManifestRuleReporting"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ManifestAnalyzer : DiagnosticAnalyzer
@@ -29,27 +30,21 @@ public sealed class ManifestAnalyzer : DiagnosticAnalyzer
 
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
+        var globalOptions = context.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
+        if (ManifestRuleReporting.ByGenerator(globalOptions))
+        {
+            return;
+        }
+
         var primary = ManifestFiles.FindPrimary(context.Options);
         if (primary is null)
         {
-            var globalOptions = context.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
-            var reason = WhyNoManifest(ManifestFiles.ConfiguredPath(globalOptions), ManifestFiles.ResolvedPath(globalOptions));
+            var reason = ManifestFiles.WhyNoManifest(globalOptions);
             context.RegisterCompilationEndAction(end => end.ReportDiagnostic(Diagnostic.Create(Rules.ManifestNotFound, Location.None, reason)));
             return;
         }
 
         context.RegisterAdditionalFileAction(fileContext => AnalyzeManifestFile(fileContext, primary));
-    }
-
-    private static string WhyNoManifest(string? configuredPath, string? resolvedPath)
-    {
-        if (configuredPath is null)
-        {
-            return $"the project has no {ManifestFiles.DefaultFileName}: add one to the project folder, or set ConsentManifestPath to the manifest to use";
-        }
-
-        var lookedAt = resolvedPath is null ? string.Empty : $" (looked for '{resolvedPath}')";
-        return $"ConsentManifestPath '{configuredPath}' names no file{lookedAt}: a relative path resolves against each project's folder";
     }
 
     private static void AnalyzeManifestFile(AdditionalFileAnalysisContext context, AdditionalText primary)
@@ -73,23 +68,15 @@ public sealed class ManifestAnalyzer : DiagnosticAnalyzer
                 return; // the same file listed twice: it is analyzed once, as the manifest
             }
 
-            var message = $"Only one consent manifest is read per project, and it is '{primary.Path}'; remove this one from the project's additional files or point ConsentManifestPath at the one you mean.";
-            context.ReportDiagnostic(Diagnostic.Create(Rules.ManifestConflict, LocationIn(file, text, new TextSpan(0, 0)), message));
+            context.ReportDiagnostic(Diagnostic.Create(Rules.ManifestConflict, LocationIn(file, text, new TextSpan(0, 0)), ManifestFiles.NotTheManifest(primary.Path)));
             return;
         }
 
         foreach (var issue in ManifestCache.Read(text, context.CancellationToken).Issues)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DescriptorFor(issue.RuleId), LocationIn(file, text, issue.Span), issue.Message));
+            context.ReportDiagnostic(Diagnostic.Create(Rules.ManifestRule(issue.RuleId), LocationIn(file, text, issue.Span), issue.Message));
         }
     }
-
-    private static DiagnosticDescriptor DescriptorFor(string ruleId) => ruleId switch
-    {
-        DiagnosticIds.ManifestSyntax => Rules.ManifestSyntax,
-        DiagnosticIds.ManifestConflict => Rules.ManifestConflict,
-        _ => Rules.ManifestContent,
-    };
 
     private static Location LocationIn(AdditionalText file, SourceText text, TextSpan span) =>
         Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));

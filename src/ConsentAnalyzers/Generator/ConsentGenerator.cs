@@ -1,19 +1,35 @@
-using System.Collections.Immutable;
+using System.Collections.Generic;
+using System.Linq;
+using ConsentAnalyzers.Common;
+using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ConsentAnalyzers.Generator;
 
 /// <summary>
 /// Turns consent-manifest.json into typed constants, metadata and the consent attributes. The pipeline carries only
-/// value-equatable models, so an edit to C# code, or a reformatting of the manifest, regenerates nothing. A manifest
-/// with any error produces no output (the analyzer reports the errors), never half-generated code.
+/// value-equatable models, so an edit to C# code, or a reformatting of the manifest, regenerates nothing.
+/// <para>
+/// A broken manifest still generates its sound part (<see cref="ManifestReadResult.SoundPart"/>): the attributes and
+/// the category enum always, and every category and entry read without an issue, so a typo in one entry costs the
+/// uses of that entry alone. In a command-line build the generator also reports the manifest rules, which then
+/// survive the errors at those uses (<see cref="ManifestRuleReporting"/>).
+/// </para>
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ConsentGenerator : IIncrementalGenerator
 {
-    /// <summary>One candidate manifest file, read and validated.</summary>
-    private sealed record ParsedManifest(string Path, bool IsMarked, ManifestModel? Model);
+    /// <summary>One candidate manifest file, read: what it contributes to the generated code, and its issues.</summary>
+    private sealed record ParsedManifest(string Path, bool IsMarked, ManifestModel SoundPart, EquatableArray<ManifestDiagnostic> Issues);
+
+    /// <summary>The build settings that decide which file is the manifest, and whether this generator reports the manifest rules.</summary>
+    private sealed record ManifestSettings(bool PathConfigured, string WhyNoManifest, bool ReportsRules);
+
+    /// <summary>The manifest in use (null when the project has none) and the other candidates, which are not read.</summary>
+    private sealed record ChosenManifest(ParsedManifest? Primary, EquatableArray<string> Ignored);
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -21,21 +37,24 @@ public sealed class ConsentGenerator : IIncrementalGenerator
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Where(static pair => ManifestFiles.IsCandidate(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.ManifestCandidates)
-            .Select(static (pair, cancellationToken) =>
-            {
-                var text = pair.Left.GetText(cancellationToken);
-                var model = text is null ? null : ManifestCache.Read(text, cancellationToken).Model;
-                return new ParsedManifest(pair.Left.Path, ManifestFiles.IsMarked(pair.Right.GetOptions(pair.Left)), model);
-            })
+            .Select(static (pair, cancellationToken) => Parse(pair.Left, ManifestFiles.IsMarked(pair.Right.GetOptions(pair.Left)), cancellationToken))
             .WithTrackingName(TrackingNames.ParsedManifests);
 
-        var pathConfigured = context.AnalyzerConfigOptionsProvider
-            .Select(static (options, _) => ManifestFiles.ConfiguredPath(options.GlobalOptions) is not null);
+        var settings = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => new ManifestSettings(
+                ManifestFiles.ConfiguredPath(options.GlobalOptions) is not null,
+                ManifestFiles.WhyNoManifest(options.GlobalOptions),
+                ManifestRuleReporting.ByGenerator(options.GlobalOptions)))
+            .WithTrackingName(TrackingNames.Settings);
 
-        var manifest = parsedManifests
+        var chosen = parsedManifests
             .Collect()
-            .Combine(pathConfigured)
-            .Select(static (pair, _) => ManifestFiles.ChoosePrimary(pair.Left, candidate => candidate.IsMarked, pair.Right)?.Model)
+            .Combine(settings)
+            .Select(static (pair, _) => Choose(pair.Left, pair.Right.PathConfigured))
+            .WithTrackingName(TrackingNames.ChosenManifest);
+
+        var manifest = chosen
+            .Select(static (chosen, _) => chosen.Primary?.SoundPart)
             .WithTrackingName(TrackingNames.Manifest);
 
         var options = context.AnalyzerConfigOptionsProvider
@@ -46,24 +65,76 @@ public sealed class ConsentGenerator : IIncrementalGenerator
 
         var input = manifest
             .Combine(options)
-            .Select(static (pair, _) => pair.Left is null ? null : new GenerationInput(pair.Left, pair.Right))
+            .Select(static (pair, _) => new GenerationInput(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Input);
 
-        context.RegisterSourceOutput(input, static (production, generationInput) =>
+        context.RegisterSourceOutput(input, static (production, generationInput) => Emit(production, generationInput));
+
+        var diagnostics = chosen
+            .Combine(settings)
+            .Select(static (pair, _) => pair.Right.ReportsRules ? Diagnose(pair.Left, pair.Right) : EquatableArray<ManifestDiagnostic>.Empty)
+            .WithTrackingName(TrackingNames.Diagnostics);
+
+        context.RegisterSourceOutput(diagnostics, static (production, manifestDiagnostics) =>
         {
-            if (generationInput is not null)
+            foreach (var diagnostic in manifestDiagnostics)
             {
-                Emit(production, generationInput);
+                production.ReportDiagnostic(Diagnostic.Create(Rules.ManifestRule(diagnostic.RuleId), diagnostic.Location?.ToLocation() ?? Location.None, diagnostic.Message));
             }
         });
     }
 
+    private static ParsedManifest Parse(AdditionalText file, bool isMarked, System.Threading.CancellationToken cancellationToken)
+    {
+        var text = file.GetText(cancellationToken);
+        if (text is null)
+        {
+            return new ParsedManifest(file.Path, isMarked, ManifestModel.Empty, EquatableArray<ManifestDiagnostic>.Empty);
+        }
+
+        var result = ManifestCache.Read(text, cancellationToken);
+        var issues = result.Issues
+            .Select(issue => new ManifestDiagnostic(issue.RuleId, issue.Message, new FileLocation(file.Path, issue.Span, text.Lines.GetLinePositionSpan(issue.Span))))
+            .ToEquatableArray();
+        return new ParsedManifest(file.Path, isMarked, result.SoundPart, issues);
+    }
+
+    private static ChosenManifest Choose(IReadOnlyList<ParsedManifest> candidates, bool pathConfigured)
+    {
+        var primary = ManifestFiles.ChoosePrimary(candidates, candidate => candidate.IsMarked, pathConfigured);
+        var ignored = primary is null
+            ? EquatableArray<string>.Empty
+            : candidates.Where(candidate => candidate.Path != primary.Path).Select(candidate => candidate.Path).ToEquatableArray();
+        return new ChosenManifest(primary, ignored);
+    }
+
+    /// <summary>The manifest rules' diagnostics, as the manifest analyzer reports them where the generator does not.</summary>
+    private static EquatableArray<ManifestDiagnostic> Diagnose(ChosenManifest chosen, ManifestSettings settings)
+    {
+        if (chosen.Primary is null)
+        {
+            return new[] { new ManifestDiagnostic(DiagnosticIds.ManifestNotFound, settings.WhyNoManifest, null) }.ToEquatableArray();
+        }
+
+        var fileStart = new TextSpan(0, 0);
+        return chosen.Primary.Issues
+            .Concat(chosen.Ignored.Select(path => new ManifestDiagnostic(DiagnosticIds.ManifestConflict, ManifestFiles.NotTheManifest(chosen.Primary.Path), new FileLocation(path, fileStart, default))))
+            .ToEquatableArray();
+    }
+
     private static void Emit(SourceProductionContext production, GenerationInput input)
     {
+        // The attributes and the enum they take are there even without a manifest, so code that marks its consent
+        // checks keeps compiling while the manifest is missing or unreadable, and the manifest rules say why.
         var categories = new CategoryNames(input.Manifest);
         production.AddSource("ConsentCategory.g.cs", CategoryEmitter.Emit(input, categories));
-        production.CancellationToken.ThrowIfCancellationRequested();
         production.AddSource("ConsentAttributes.g.cs", AttributesEmitter.Emit(input));
+        if (!input.HasManifest)
+        {
+            return;
+        }
+
+        production.CancellationToken.ThrowIfCancellationRequested();
         production.AddSource("ConsentCookies.g.cs", NameConstantsEmitter.EmitCookies(input, categories));
         production.CancellationToken.ThrowIfCancellationRequested();
         production.AddSource("ConsentStorageKeys.g.cs", NameConstantsEmitter.EmitStorageKeys(input, categories));

@@ -3,8 +3,18 @@ using ConsentAnalyzers.Manifest;
 
 namespace ConsentAnalyzers.Generator;
 
-/// <summary>Everything one generator run needs: a valid manifest and the options. Value-equatable, so the output step is skipped when neither changed.</summary>
-internal sealed record GenerationInput(ManifestModel Manifest, GeneratorOptions Options);
+/// <summary>
+/// Everything one generator run needs: what to generate from the manifest (its sound part) and the options.
+/// Value-equatable, so the output step is skipped when neither changed.
+/// </summary>
+internal sealed record GenerationInput(ManifestModel? ManifestOrNull, GeneratorOptions Options)
+{
+    /// <summary>False when the project has no manifest: then only the attributes and an empty category enum are generated.</summary>
+    public bool HasManifest => ManifestOrNull is not null;
+
+    /// <summary>The categories and entries to generate; none without a manifest.</summary>
+    public ManifestModel Manifest => ManifestOrNull ?? ManifestModel.Empty;
+}
 
 /// <summary>The enum member each category id becomes, shared by every emitted file.</summary>
 internal sealed class CategoryNames

@@ -52,6 +52,24 @@ internal static class ManifestFiles
     public static string? ResolvedPath(AnalyzerConfigOptions globalOptions) =>
         globalOptions.TryGetValue(ResolvedPathProperty, out var path) && !string.IsNullOrWhiteSpace(path) ? path.Trim() : null;
 
+    /// <summary>The CG0001 message: why no manifest was found, and how to give the project one.</summary>
+    public static string WhyNoManifest(AnalyzerConfigOptions globalOptions)
+    {
+        var configuredPath = ConfiguredPath(globalOptions);
+        if (configuredPath is null)
+        {
+            return $"the project has no {DefaultFileName}: add one to the project folder, or set ConsentManifestPath to the manifest to use";
+        }
+
+        var resolvedPath = ResolvedPath(globalOptions);
+        var lookedAt = resolvedPath is null ? string.Empty : $" (looked for '{resolvedPath}')";
+        return $"ConsentManifestPath '{configuredPath}' names no file{lookedAt}: a relative path resolves against each project's folder";
+    }
+
+    /// <summary>The CG0004 message for a second candidate manifest, which is not read.</summary>
+    public static string NotTheManifest(string primaryPath) =>
+        $"Only one consent manifest is read per project, and it is '{primaryPath}'; remove this one from the project's additional files or point ConsentManifestPath at the one you mean.";
+
     /// <summary>
     /// The manifest in use: the first marked candidate, else the first candidate; null if there is none. When the
     /// project configures ConsentManifestPath, only the file the build marked counts: a stray consent-manifest.json

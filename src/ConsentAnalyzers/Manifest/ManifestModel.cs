@@ -5,14 +5,24 @@ namespace ConsentAnalyzers.Manifest;
 // The validated manifest. Value-equatable records only (no spans, no Roslyn objects), so the generator's pipeline
 // can cache on them: re-indenting or commenting the JSON does not change the model and regenerates nothing.
 
-/// <summary>A whole valid manifest, entries in the order the file declares them.</summary>
+/// <summary>A manifest (or the sound part of one), entries in the order the file declares them.</summary>
 internal sealed record ManifestModel(
     int Version,
     EquatableArray<CategoryEntry> Categories,
     EquatableArray<CookieEntry> Cookies,
     EquatableArray<StorageEntry> Storage,
     EquatableArray<TrackerEntry> Trackers,
-    EquatableArray<GuardEntry> Guards);
+    EquatableArray<GuardEntry> Guards)
+{
+    /// <summary>No category and no entry: what a manifest that cannot be read as a whole contributes to the generated code.</summary>
+    public static ManifestModel Empty { get; } = new(
+        ManifestFields.SupportedVersion,
+        EquatableArray<CategoryEntry>.Empty,
+        EquatableArray<CookieEntry>.Empty,
+        EquatableArray<StorageEntry>.Empty,
+        EquatableArray<TrackerEntry>.Empty,
+        EquatableArray<GuardEntry>.Empty);
+}
 
 internal sealed record CategoryEntry(
     string Id,

@@ -13,8 +13,9 @@ namespace ConsentAnalyzers.Manifest;
 
 /// <summary>
 /// Reads and validates a manifest text: syntax (CG0002), content (CG0003) and conflicts (CG0004), each issue at the
-/// exact span it is about. Produces a model only when there is no issue at all, so nothing downstream ever works
-/// from a half-understood policy.
+/// exact span it is about. The whole model exists only when there is no issue at all, so the analyzers never check
+/// code against a half-understood policy; beside it, the sound part (every category and entry read without an issue)
+/// is what the generator emits, and each issue's message says what it left out (<see cref="LeftOut"/>).
 /// </summary>
 internal sealed class ManifestReader
 {
@@ -29,6 +30,21 @@ internal sealed class ManifestReader
     private readonly ImmutableArray<ManifestIssue>.Builder _issues = ImmutableArray.CreateBuilder<ManifestIssue>();
     private readonly List<string> _categoryIds = new();
     private readonly HashSet<string> _categorySet = new();
+
+    /// <summary>Declared categories that have an issue: left out of the generated code, with every entry that refers to them.</summary>
+    private readonly HashSet<string> _brokenCategories = new();
+
+    /// <summary>The identifying spans of entries in a conflict (CG0004), which are left out of the generated code.</summary>
+    private readonly HashSet<TextSpan> _conflicting = new();
+
+    /// <summary>(object, field) where an unknown field of the object is a misspelling of that field: its absence is not reported again.</summary>
+    private readonly HashSet<(JsonObject Owner, string Field)> _misspelt = new();
+
+    /// <summary>What an issue found now leaves out of the generated code: set while a part of the manifest is read.</summary>
+    private LeftOut _scope = LeftOut.Nothing;
+
+    /// <summary>True once an issue left everything out: the text is not a readable manifest as a whole.</summary>
+    private bool _everythingLeftOut;
 
     /// <summary>False when 'categories' itself is missing or malformed: then every reference would be "unknown", which is noise.</summary>
     private bool _categoriesReadable = true;
@@ -48,26 +64,29 @@ internal sealed class ManifestReader
         var (root, syntaxError) = JsonParser.Parse(text.ToString());
         if (syntaxError is not null)
         {
-            return new ManifestReadResult(null, ImmutableArray.Create(new ManifestIssue(DiagnosticIds.ManifestSyntax, syntaxError.Span, syntaxError.Message)));
+            var issue = new ManifestIssue(DiagnosticIds.ManifestSyntax, syntaxError.Span, syntaxError.Message + LeftOut.Everything.Sentence);
+            return new ManifestReadResult(null, ImmutableArray.Create(issue), ManifestModel.Empty);
         }
 
         var reader = new ManifestReader(text, cancellationToken);
-        var model = reader.ReadRoot(root!);
+        var soundPart = reader.ReadRoot(root!);
         var issues = reader._issues.ToImmutable();
-        return new ManifestReadResult(issues.IsEmpty ? model : null, issues);
+        return new ManifestReadResult(issues.IsEmpty ? soundPart : null, issues, soundPart);
     }
 
-    private ManifestModel? ReadRoot(JsonNode root)
+    private ManifestModel ReadRoot(JsonNode root)
     {
         if (root is not JsonObject rootObject)
         {
+            _scope = LeftOut.Everything;
             Content(root.Span, $"The manifest must be a JSON object with 'version' and 'categories', not {root.KindDescription}.");
-            return null;
+            return ManifestModel.Empty;
         }
 
-        CheckFields(rootObject, "the manifest", ManifestFields.Root);
+        CheckFields(rootObject, "the manifest", ManifestFields.Root, duplicates: LeftOut.Everything);
         ReadString(rootObject, "$schema", "the manifest", required: false);
-        var version = ReadVersion(rootObject);
+        _scope = LeftOut.Everything;
+        ReadVersion(rootObject);
 
         // Categories first, wherever they stand in the file: every other section refers to them.
         var categories = ReadCategories(rootObject);
@@ -76,48 +95,81 @@ internal sealed class ManifestReader
         var trackers = ReadEntries(rootObject, "trackers", ReadTracker);
         var guards = ReadEntries(rootObject, "guards", ReadGuard);
 
-        DeclarationConflicts.CheckNames(cookies.Select(c => c.Declared), "Cookie", _text, _issues, _cancellationToken);
-        DeclarationConflicts.CheckNames(storage.Where(s => s.Entry.Area == StorageArea.Local).Select(s => s.Declared), "Local-storage key", _text, _issues, _cancellationToken);
-        DeclarationConflicts.CheckNames(storage.Where(s => s.Entry.Area == StorageArea.Session).Select(s => s.Declared), "Session-storage key", _text, _issues, _cancellationToken);
+        var conflicts = new List<DeclarationConflict>();
+        DeclarationConflicts.CheckNames(cookies.Select(Declared), "Cookie", _text, conflicts, _cancellationToken);
+        DeclarationConflicts.CheckNames(storage.Where(s => s.Model.Area == StorageArea.Local).Select(Declared), "Local-storage key", _text, conflicts, _cancellationToken);
+        DeclarationConflicts.CheckNames(storage.Where(s => s.Model.Area == StorageArea.Session).Select(Declared), "Session-storage key", _text, conflicts, _cancellationToken);
         _cancellationToken.ThrowIfCancellationRequested();
-        DeclarationConflicts.CheckUnique(trackers.Select(t => (Key: t.Entry.Kind + ":" + t.Entry.Value, Shown: t.Entry.Value, t.Span)), "Tracker", _text, _issues);
-        DeclarationConflicts.CheckUnique(guards.Select(g => (Key: g.Entry.Api, Shown: g.Entry.Api, g.Span)), "Guard", _text, _issues);
+        DeclarationConflicts.CheckUnique(trackers.Select(t => (Key: t.Model.Kind + ":" + t.Model.Value, Shown: t.Model.Value, Meaning: t.Model.Category, t.Key)), "Tracker", _text, conflicts);
+        DeclarationConflicts.CheckUnique(guards.Select(g => (Key: g.Model.Api, Shown: g.Model.Api, Meaning: string.Join(",", g.Categories), g.Key)), "Guard", _text, conflicts);
+        ReportConflicts(conflicts);
+
+        if (_everythingLeftOut)
+        {
+            return ManifestModel.Empty;
+        }
 
         return new ManifestModel(
-            version,
-            categories.ToEquatableArray(),
-            cookies.Select(c => c.Entry).ToEquatableArray(),
-            storage.Select(s => s.Entry).ToEquatableArray(),
-            trackers.Select(t => t.Entry).ToEquatableArray(),
-            guards.Select(g => g.Entry).ToEquatableArray());
+            ManifestFields.SupportedVersion,
+            categories.Where(c => !_brokenCategories.Contains(c.Id)).ToEquatableArray(),
+            SoundModels(cookies),
+            SoundModels(storage),
+            SoundModels(trackers),
+            SoundModels(guards));
     }
 
-    private int ReadVersion(JsonObject root)
+    private static DeclaredName Declared(ReadEntry<CookieEntry> cookie) => new(cookie.Model.Name, cookie.Model.Category, cookie.Key);
+
+    private static DeclaredName Declared(ReadEntry<StorageEntry> storage) => new(storage.Model.Key, storage.Model.Category, storage.Key);
+
+    private void ReportConflicts(List<DeclarationConflict> conflicts)
+    {
+        _scope = LeftOut.Entry;
+        foreach (var conflict in conflicts)
+        {
+            Conflict(conflict.Reported, conflict.Message);
+            _conflicting.Add(conflict.Reported);
+            if (conflict.AlsoLeftOut is { } other)
+            {
+                _conflicting.Add(other);
+            }
+        }
+    }
+
+    /// <summary>The entries to generate: read without an issue, in no conflict, in a sound category.</summary>
+    private EquatableArray<T> SoundModels<T>(List<ReadEntry<T>> entries)
+        where T : class, System.IEquatable<T> =>
+        entries
+            .Where(e => e.Clean && !_conflicting.Contains(e.Key) && !e.Categories.Any(_brokenCategories.Contains))
+            .Select(e => e.Model)
+            .ToEquatableArray();
+
+    /// <summary>Without the version it was written for, no part of the manifest can be trusted to mean what version 1 says.</summary>
+    private void ReadVersion(JsonObject root)
     {
         var property = root.Find("version");
         if (property is null)
         {
             Content(root.OpeningBraceSpan, $"The manifest is missing the required field 'version': add \"version\": {ManifestFields.SupportedVersion}.");
-            return ManifestFields.SupportedVersion;
+            return;
         }
 
         if (property.Value is not JsonNumber number)
         {
             Content(property.Value.Span, $"'version' must be the number {ManifestFields.SupportedVersion}, not {property.Value.KindDescription}.");
-            return ManifestFields.SupportedVersion;
+            return;
         }
 
         if (!int.TryParse(number.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version != ManifestFields.SupportedVersion)
         {
             Content(number.Span, $"Unsupported manifest version {MessageText.Printable(number.Text)}: this version of ConsentAnalyzers reads version {ManifestFields.SupportedVersion}.");
         }
-
-        return ManifestFields.SupportedVersion;
     }
 
     private List<CategoryEntry> ReadCategories(JsonObject root)
     {
         var result = new List<CategoryEntry>();
+        _scope = LeftOut.Everything; // every entry refers to a category: without them, nothing can be generated
         var property = root.Find("categories");
         if (property is null)
         {
@@ -133,25 +185,34 @@ internal sealed class ManifestReader
             return result;
         }
 
-        ReportDuplicateKeys(categories, "category");
+        var firstDeclarations = new Dictionary<string, JsonProperty>();
         foreach (var category in categories.Properties)
         {
             _cancellationToken.ThrowIfCancellationRequested();
             var id = category.Name;
-            if (!CategoryIdPattern.IsMatch(id))
+            _scope = LeftOut.Category(id);
+            var issuesBefore = _issues.Count;
+            if (firstDeclarations.TryGetValue(id, out var first))
             {
-                Content(category.NameSpan, $"Category id '{MessageText.Printable(id)}' is not valid: use lowercase letters, digits, '_' and '-', starting with a letter (e.g. 'analytics').");
+                // Two bodies for one id: which title and which 'essential' is meant cannot be told, so neither is used.
+                Conflict(category.NameSpan, $"Duplicate category '{MessageText.Printable(id)}' (first at line {LineOf(first.NameSpan)}): only one of the two would take effect; remove or merge one.");
             }
-
-            if (_categorySet.Add(id))
+            else
             {
+                firstDeclarations.Add(id, category);
+                _categorySet.Add(id);
                 _categoryIds.Add(id);
+                if (!CategoryIdPattern.IsMatch(id))
+                {
+                    Content(category.NameSpan, $"Category id '{MessageText.Printable(id)}' is not valid: use lowercase letters, digits, '_' and '-', starting with a letter (e.g. 'analytics').");
+                }
             }
 
             var owner = $"category '{MessageText.Printable(id)}'";
             if (category.Value is not JsonObject body)
             {
                 Content(category.Value.Span, $"The {owner} must be an object with a 'title', not {category.Value.KindDescription}.");
+                _brokenCategories.Add(id);
                 continue;
             }
 
@@ -160,6 +221,11 @@ internal sealed class ManifestReader
             var description = ReadString(body, "description", owner, required: false);
             var essential = ReadBoolean(body, "essential", owner) ?? false;
             var signals = ReadOptOutSignals(body, owner);
+            if (_issues.Count != issuesBefore)
+            {
+                _brokenCategories.Add(id);
+            }
+
             result.Add(new CategoryEntry(id, title ?? id, description, essential, signals));
         }
 
@@ -204,10 +270,15 @@ internal sealed class ManifestReader
         return signals.ToEquatableArray();
     }
 
-    private List<T> ReadEntries<T>(JsonObject root, string section, System.Func<JsonObject, T?> readEntry)
-        where T : class
+    /// <summary>
+    /// An entry whose meaning could be read (enough for the conflict checks): the model, the categories it refers to,
+    /// the span that identifies it in conflict messages, and whether it was read without any issue.
+    /// </summary>
+    private sealed record ReadEntry<T>(T Model, IReadOnlyList<string> Categories, TextSpan Key, bool Clean = false);
+
+    private List<ReadEntry<T>> ReadEntries<T>(JsonObject root, string section, System.Func<JsonObject, ReadEntry<T>?> readEntry)
     {
-        var result = new List<T>();
+        var result = new List<ReadEntry<T>>();
         var property = root.Find(section);
         if (property is null)
         {
@@ -216,10 +287,12 @@ internal sealed class ManifestReader
 
         if (property.Value is not JsonArray array)
         {
+            _scope = LeftOut.Section(section);
             Content(property.Value.Span, $"'{section}' must be an array of entry objects, not {property.Value.KindDescription}.");
             return result;
         }
 
+        _scope = LeftOut.Entry;
         foreach (var item in array.Items)
         {
             _cancellationToken.ThrowIfCancellationRequested();
@@ -229,19 +302,18 @@ internal sealed class ManifestReader
                 continue;
             }
 
+            var issuesBefore = _issues.Count;
             var read = readEntry(entry);
             if (read is not null)
             {
-                result.Add(read);
+                result.Add(read with { Clean = _issues.Count == issuesBefore });
             }
         }
 
         return result;
     }
 
-    private sealed record ReadCookieEntry(CookieEntry Entry, DeclaredName Declared);
-
-    private ReadCookieEntry? ReadCookie(JsonObject entry)
+    private ReadEntry<CookieEntry>? ReadCookie(JsonObject entry)
     {
         const string Owner = "the cookie entry";
         CheckFields(entry, Owner, ManifestFields.Cookie);
@@ -253,12 +325,10 @@ internal sealed class ManifestReader
             return null;
         }
 
-        return new ReadCookieEntry(new CookieEntry(name.Value, category, provider, purpose, duration), new DeclaredName(name.Value, category, name.Span));
+        return new ReadEntry<CookieEntry>(new CookieEntry(name.Value, category, provider, purpose, duration), new[] { category }, name.Span);
     }
 
-    private sealed record ReadStorageEntry(StorageEntry Entry, DeclaredName Declared);
-
-    private ReadStorageEntry? ReadStorage(JsonObject entry)
+    private ReadEntry<StorageEntry>? ReadStorage(JsonObject entry)
     {
         const string Owner = "the storage entry";
         CheckFields(entry, Owner, ManifestFields.Storage);
@@ -271,7 +341,7 @@ internal sealed class ManifestReader
             return null;
         }
 
-        return new ReadStorageEntry(new StorageEntry(key.Value, area.Value, category, provider, purpose, duration), new DeclaredName(key.Value, category, key.Span));
+        return new ReadEntry<StorageEntry>(new StorageEntry(key.Value, area.Value, category, provider, purpose, duration), new[] { category }, key.Span);
     }
 
     /// <summary>The optional fields a person reads in the cookie table: who, why, how long.</summary>
@@ -297,9 +367,7 @@ internal sealed class ManifestReader
         }
     }
 
-    private sealed record ReadTrackerEntry(TrackerEntry Entry, TextSpan Span);
-
-    private ReadTrackerEntry? ReadTracker(JsonObject entry)
+    private ReadEntry<TrackerEntry>? ReadTracker(JsonObject entry)
     {
         const string Owner = "the tracker entry";
         CheckFields(entry, Owner, ManifestFields.Tracker);
@@ -324,7 +392,7 @@ internal sealed class ManifestReader
             kind = fieldKind;
         }
 
-        if (value is null && !kinds.Any(k => entry.Find(k.Item1) is not null))
+        if (value is null && !kinds.Any(k => entry.Find(k.Item1) is not null || _misspelt.Contains((entry, k.Item1))))
         {
             Content(entry.OpeningBraceSpan, "The tracker entry needs one of 'use' (a built-in tracker such as \"google-analytics\"), 'api' (a member pattern such as \"MyApp.Telemetry.Tracker.Send*\") or 'url' (an endpoint pattern such as \"https://collect.example.com/*\").");
         }
@@ -336,7 +404,7 @@ internal sealed class ManifestReader
             return null;
         }
 
-        return new ReadTrackerEntry(new TrackerEntry(kind, value.Value, category, provider ?? TrackerCatalog.DisplayName(value.Value)), value.Span);
+        return new ReadEntry<TrackerEntry>(new TrackerEntry(kind, value.Value, category, provider ?? TrackerCatalog.DisplayName(value.Value)), new[] { category }, value.Span);
     }
 
     private static string KindField(TrackerKind kind) => kind switch
@@ -376,9 +444,7 @@ internal sealed class ManifestReader
         return true;
     }
 
-    private sealed record ReadGuardEntry(GuardEntry Entry, TextSpan Span);
-
-    private ReadGuardEntry? ReadGuard(JsonObject entry)
+    private ReadEntry<GuardEntry>? ReadGuard(JsonObject entry)
     {
         const string Owner = "the guard entry";
         CheckFields(entry, Owner, ManifestFields.Guard);
@@ -408,7 +474,13 @@ internal sealed class ManifestReader
             valid = false;
         }
 
-        return valid ? new ReadGuardEntry(new GuardEntry(api!.Value, category, arguments), api.Span) : null;
+        if (!valid)
+        {
+            return null;
+        }
+
+        var categories = category is not null ? new[] { category } : arguments.Select(a => a.Category).ToArray();
+        return new ReadEntry<GuardEntry>(new GuardEntry(api!.Value, category, arguments), categories, api.Span);
     }
 
     private EquatableArray<GuardArgument> ReadGuardArguments(JsonProperty property, ref bool valid)
@@ -521,7 +593,7 @@ internal sealed class ManifestReader
         var property = entry.Find(field);
         if (property is null)
         {
-            if (required)
+            if (required && !_misspelt.Contains((entry, field)))
             {
                 Content(entry.OpeningBraceSpan, $"{Capitalize(owner)} is missing the required field '{field}'.");
             }
@@ -555,18 +627,30 @@ internal sealed class ManifestReader
         return null;
     }
 
-    /// <summary>Reports unknown fields (a typo must not silently disable a check) and fields given twice.</summary>
-    private void CheckFields(JsonObject entry, string owner, ImmutableArray<string> known)
+    /// <summary>
+    /// Reports unknown fields (a typo must not silently disable a check) and fields given twice. A misspelt field is
+    /// reported once, as unknown with its correction, not again as a required field that is missing.
+    /// </summary>
+    private void CheckFields(JsonObject entry, string owner, ImmutableArray<string> known, LeftOut? duplicates = null)
     {
         foreach (var property in entry.Properties)
         {
             if (!known.Contains(property.Name))
             {
+                var suggestion = SpellingSuggestion.Closest(property.Name, known);
+                if (suggestion is not null && entry.Find(suggestion) is null)
+                {
+                    _misspelt.Add((entry, suggestion));
+                }
+
                 Content(property.NameSpan, $"Unknown field '{MessageText.Printable(property.Name)}' in {owner}.{SpellingSuggestion.Hint(property.Name, known)} Known fields: {string.Join(", ", known)}.");
             }
         }
 
+        var scope = _scope;
+        _scope = duplicates ?? _scope;
         ReportDuplicateKeys(entry, "field");
+        _scope = scope;
     }
 
     private void ReportDuplicateKeys(JsonObject entry, string what)
@@ -589,7 +673,13 @@ internal sealed class ManifestReader
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 
-    private void Content(TextSpan span, string message) => _issues.Add(new ManifestIssue(DiagnosticIds.ManifestContent, span, message));
+    private void Content(TextSpan span, string message) => Report(DiagnosticIds.ManifestContent, span, message);
 
-    private void Conflict(TextSpan span, string message) => _issues.Add(new ManifestIssue(DiagnosticIds.ManifestConflict, span, message));
+    private void Conflict(TextSpan span, string message) => Report(DiagnosticIds.ManifestConflict, span, message);
+
+    private void Report(string ruleId, TextSpan span, string message)
+    {
+        _everythingLeftOut |= _scope.IsEverything;
+        _issues.Add(new ManifestIssue(ruleId, span, message + _scope.Sentence));
+    }
 }

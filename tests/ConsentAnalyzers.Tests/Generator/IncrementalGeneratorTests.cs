@@ -9,21 +9,25 @@ namespace ConsentAnalyzers.Tests.Generator;
 public class IncrementalGeneratorTests
 {
     private static readonly string[] TrackedSteps =
-        [TrackingNames.ManifestCandidates, TrackingNames.ParsedManifests, TrackingNames.Manifest, TrackingNames.Options, TrackingNames.Input];
+        [TrackingNames.ManifestCandidates, TrackingNames.ParsedManifests, TrackingNames.Settings, TrackingNames.ChosenManifest, TrackingNames.Manifest, TrackingNames.Options, TrackingNames.Input, TrackingNames.Diagnostics];
+
+    /// <summary>The build property the package sets in command-line builds, where the generator reports the manifest rules.</summary>
+    private static readonly Dictionary<string, string> CommandLineBuild = new() { ["build_property._ConsentCommandLineBuild"] = "true" };
 
     /// <summary>A driver that has run once, and the inputs it holds, so a test can edit one of them and run again.</summary>
     private sealed class Session
     {
-        private AdditionalText _manifest = new InMemoryAdditionalText(GeneratorHarness.ManifestPath, TestManifests.Policy);
+        private AdditionalText _manifest;
 
-        public Session()
+        public Session(string manifest = TestManifests.Policy)
         {
+            _manifest = new InMemoryAdditionalText(GeneratorHarness.ManifestPath, manifest);
             Compilation = GeneratorHarness.CreateCompilation();
             Driver = CSharpGeneratorDriver.Create(
                 [new ConsentGenerator().AsSourceGenerator()],
                 [_manifest],
                 GeneratorHarness.ParseOptions(),
-                new TestOptionsProvider(),
+                new TestOptionsProvider(CommandLineBuild),
                 new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
             Run();
         }
@@ -50,6 +54,8 @@ public class IncrementalGeneratorTests
 
         public List<IncrementalStepRunReason> OutputReasons() =>
             Result.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(run => run.Outputs).Select(output => output.Reason).ToList();
+
+        public List<string> Diagnostics() => Result.Diagnostics.Select(d => $"{d.Id} {d.Location.GetLineSpan().StartLinePosition}").ToList();
 
         public List<string> Sources() => Result.GeneratedSources.Select(s => s.SourceText.ToString()).ToList();
 
@@ -107,17 +113,40 @@ public class IncrementalGeneratorTests
     }
 
     [Fact]
-    public void Breaking_the_manifest_removes_the_output_and_fixing_it_restores_it()
+    public void Breaking_the_manifest_empties_the_output_and_fixing_it_restores_it()
     {
         var session = new Session();
+        var original = session.Sources();
 
         session.ReplaceManifest(TestManifests.Policy.Replace("\"version\": 1,", "\"version\": 1", StringComparison.Ordinal));
         session.Run();
-        Assert.Empty(session.Sources());
+        Assert.Equal(["CG0002 2,2"], session.Diagnostics());
+        Assert.DoesNotContain("Ga", session.Source("ConsentCookies.g.cs"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Necessary", session.Source("ConsentCategory.g.cs"), StringComparison.Ordinal);
 
         session.ReplaceManifest(TestManifests.Policy);
         session.Run();
-        Assert.Equal(6, session.Sources().Count);
+        Assert.Empty(session.Diagnostics());
+        Assert.Equal(original, session.Sources());
+    }
+
+    [Fact]
+    public void Moving_a_manifest_error_reports_it_at_its_new_place_and_regenerates_nothing()
+    {
+        var broken = TestManifests.Policy.Replace("\"generate_form_draft\", \"area\": \"local\", \"category\": \"functional\"", "\"generate_form_draft\", \"area\": \"local\", \"category\": \"functionl\"", StringComparison.Ordinal);
+        var session = new Session(broken);
+        var sources = session.Sources();
+        Assert.Equal(["CG0003 18,65"], session.Diagnostics());
+
+        session.ReplaceManifest("// one more line\n" + broken);
+        session.Run();
+
+        var reasons = session.StepReasons();
+        Assert.Contains((TrackingNames.ParsedManifests, IncrementalStepRunReason.Modified), reasons);
+        Assert.Contains((TrackingNames.Manifest, IncrementalStepRunReason.Unchanged), reasons);
+        Assert.Contains((TrackingNames.Diagnostics, IncrementalStepRunReason.Modified), reasons);
+        Assert.Equal(["CG0003 19,65"], session.Diagnostics());
+        Assert.Equal(sources, session.Sources());
     }
 
     [Fact]
