@@ -9,6 +9,7 @@ public sealed class ConsumerProject
     {
         _package = package;
         Directory = directory;
+        ProjectFile = Path.Combine(directory, "Consumer.csproj");
         System.IO.Directory.CreateDirectory(directory);
         WriteFile("NuGet.Config", $"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -22,7 +23,8 @@ public sealed class ConsumerProject
 
     public string Directory { get; }
 
-    public string ProjectFile => Path.Combine(Directory, "Consumer.csproj");
+    /// <summary>The project that <see cref="Build"/> and <see cref="Run"/> use: <c>Consumer.csproj</c> unless <see cref="UseProject"/> names another.</summary>
+    public string ProjectFile { get; private set; } = string.Empty;
 
     /// <summary>Writes the project file; <paramref name="properties"/> go into its property group.</summary>
     public ConsumerProject WithProject(string properties = "", string sdk = "Microsoft.NET.Sdk")
@@ -54,11 +56,22 @@ public sealed class ConsumerProject
         return this;
     }
 
+    /// <summary>Builds and runs a project that another command made (<c>dotnet new</c>) instead of <see cref="WithProject"/>.</summary>
+    public ConsumerProject UseProject(string relativePath)
+    {
+        ProjectFile = Path.Combine(Directory, relativePath);
+        return this;
+    }
+
     public DotNet.Result Build(string extraArguments = "") =>
-        DotNet.Run(Directory, $"build \"{ProjectFile}\" -nologo -clp:NoSummary {extraArguments}", IsolatedPackages);
+        Command($"build \"{ProjectFile}\" -nologo -clp:NoSummary {extraArguments}");
 
     public DotNet.Result Run() =>
-        DotNet.Run(Directory, $"run --project \"{ProjectFile}\" --no-build", IsolatedPackages);
+        Command($"run --project \"{ProjectFile}\" --no-build");
+
+    /// <summary>Any dotnet command, run in the consumer's folder with its own packages folder.</summary>
+    public DotNet.Result Command(string arguments) =>
+        DotNet.Run(Directory, arguments, IsolatedPackages);
 
     private Dictionary<string, string> IsolatedPackages => new() { ["NUGET_PACKAGES"] = _package.PackagesFolder };
 }
