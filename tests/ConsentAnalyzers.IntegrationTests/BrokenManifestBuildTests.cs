@@ -71,7 +71,7 @@ public sealed partial class BrokenManifestBuildTests(PackageFixture package)
         var build = BuildConsumer("category", broken);
 
         Assert.NotEqual(0, build.ExitCode);
-        AssertManifestDiagnostics(build, [$"consent-manifest.json(9,34): error CG0003: Unknown category 'analytic'. Did you mean 'analytics'? Declared categories: necessary, analytics. Until this is fixed, the generated code leaves this entry out."]);
+        AssertManifestDiagnostics(build, [$"consent-manifest.json(9,35): error CG0003: Unknown category 'analytic'. Did you mean 'analytics'? Declared categories: necessary, analytics. Until this is fixed, the generated code leaves this entry out."]);
         Assert.Equal(LinesUsing("ConsentCookies.Gid").Select(line => $"ConsentService.cs({line}): CS0117"), CodeErrors(build));
     }
 
@@ -83,7 +83,7 @@ public sealed partial class BrokenManifestBuildTests(PackageFixture package)
         var build = BuildConsumer("syntax", broken);
 
         Assert.NotEqual(0, build.ExitCode);
-        AssertManifestDiagnostics(build, ["consent-manifest.json(5,5): error CG0002: Expected ',' before this property: separate the members of an object with commas. Until this is fixed, the generated code declares no category, cookie, storage key or tracker."]);
+        AssertManifestDiagnostics(build, ["consent-manifest.json(5,5): error CG0002: Expected ',' before this property: the previous property is not followed by a comma. Until this is fixed, the generated code declares no category, cookie, storage key or tracker."]);
 
         // The attributes and every generated type still exist: only the members the manifest would declare are
         // missing. (The uses in attributes are declaration errors, after which the compiler binds no method body:
@@ -114,7 +114,7 @@ public sealed partial class BrokenManifestBuildTests(PackageFixture package)
         var build = consumer.Build();
 
         Assert.True(build.ExitCode == 0, build.ToString());
-        Assert.Single(Regex.Matches(build.Output, @"warning CG0001: ConsentAnalyzers is referenced but the project has no consent-manifest\.json"));
+        Assert.Single(Regex.Matches(LiveOutput(build), @"warning CG0001: ConsentAnalyzers is referenced but the project has no consent-manifest\.json"));
     }
 
     [Fact]
@@ -134,14 +134,30 @@ public sealed partial class BrokenManifestBuildTests(PackageFixture package)
     public void The_generator_reports_the_manifest_rules_in_builds_and_the_analyzer_in_design_time_builds()
     {
         var consumer = package.CreateConsumer("who-reports").WithProject().WriteFile("consent-manifest.json", Manifest);
+        var restore = consumer.Command($"restore \"{consumer.ProjectFile}\"");
+        Assert.True(restore.ExitCode == 0, restore.ToString());
 
-        var build = consumer.Command($"msbuild \"{consumer.ProjectFile}\" -restore -getItem:EditorConfigFiles");
-        var designTime = consumer.Command($"msbuild \"{consumer.ProjectFile}\" -restore -p:DesignTimeBuild=true -getItem:EditorConfigFiles");
+        var build = consumer.Command($"msbuild \"{consumer.ProjectFile}\" -getItem:EditorConfigFiles");
+        var designTime = consumer.Command($"msbuild \"{consumer.ProjectFile}\" -p:DesignTimeBuild=true -getItem:EditorConfigFiles");
 
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.True(designTime.ExitCode == 0, designTime.ToString());
         Assert.Contains("ConsentAnalyzers.CommandLineBuild.globalconfig", build.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("ConsentAnalyzers.CommandLineBuild.globalconfig", designTime.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compiled_with_the_options_of_a_design_time_build_the_analyzer_reports_each_manifest_error_once()
+    {
+        var broken = Manifest.Replace("{ \"name\": \"_gid\", \"category\": \"analytics\" }", "{ \"name\": \"_gid\", \"category\": \"analytic\" }", StringComparison.Ordinal);
+        var consumer = package.CreateConsumer("design-time").WithProject()
+            .WriteFile("consent-manifest.json", broken)
+            .WriteFile("Program.cs", "Console.WriteLine();");
+
+        var build = consumer.Build("-p:DesignTimeBuild=true");
+
+        Assert.NotEqual(0, build.ExitCode);
+        AssertManifestDiagnostics(build, ["consent-manifest.json(9,35): error CG0003: Unknown category 'analytic'. Did you mean 'analytics'? Declared categories: necessary, analytics. Until this is fixed, the generated code leaves this entry out."]);
     }
 
     private DotNet.Result BuildConsumer(string name, string manifest) =>
@@ -167,16 +183,24 @@ public sealed partial class BrokenManifestBuildTests(PackageFixture package)
             .Select(error => $"{error.File}({error.Line}): {error.Id}")
             .ToList();
 
+    /// <summary>The build's output up to its summary, which repeats every warning and error.</summary>
+    private static string LiveOutput(DotNet.Result build)
+    {
+        var summary = Regex.Match(build.Output, @"^\s*Build (FAILED|succeeded)\.\s*$", RegexOptions.Multiline);
+        return summary.Success ? build.Output[..summary.Index] : build.Output;
+    }
+
     /// <summary>The manifest diagnostics in the output must be exactly these, each printed once.</summary>
     private static void AssertManifestDiagnostics(DotNet.Result build, string[] expected)
     {
-        var actual = ManifestDiagnostic().Matches(build.Output).Select(match => match.Groups["diagnostic"].Value.Trim()).ToList();
+        var actual = ManifestDiagnostic().Matches(LiveOutput(build)).Select(match => match.Groups["diagnostic"].Value.Trim()).ToList();
         Assert.True(expected.SequenceEqual(actual), $"Expected the manifest diagnostics\n{string.Join('\n', expected)}\nbut the build printed\n{string.Join('\n', actual)}\n\n{build}");
     }
 
     [GeneratedRegex(@"(?<file>[A-Za-z]+\.cs)\((?<line>\d+),\d+\): error (?<id>CS\d{4})")]
     private static partial Regex CodeError();
 
-    [GeneratedRegex(@"(?<diagnostic>consent-manifest\.json\(\d+,\d+\): (error|warning) CG\d{4}: [^\[\r\n]*)")]
+    /// <summary>A manifest diagnostic without the help link and the project that MSBuild appends to it.</summary>
+    [GeneratedRegex(@"(?<diagnostic>consent-manifest\.json\(\d+,\d+\): (error|warning) CG\d{4}: .*?)(?: \(https?://[^\s)]*\))?(?: \[[^\]\n]*\])?[ \t\r]*$", RegexOptions.Multiline)]
     private static partial Regex ManifestDiagnostic();
 }
