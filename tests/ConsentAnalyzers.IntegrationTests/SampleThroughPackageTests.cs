@@ -79,7 +79,8 @@ public sealed class SampleThroughPackageTests(PackageFixture package)
 
     /// <summary>
     /// Copies a sample into a fresh folder whose build files reference the package from the local feed (instead of
-    /// the repository's, which reference the analyzers' source).
+    /// the repository's, which reference the analyzers' source): the repository's central versions, plus one item
+    /// group with the package's version (one, whatever item groups the file has).
     /// </summary>
     private string CopyOf(string sample)
     {
@@ -100,8 +101,8 @@ public sealed class SampleThroughPackageTests(PackageFixture package)
                 </Project>
                 """)
             .WriteFile("Directory.Packages.props", versions.Replace(
-                "</ItemGroup>",
-                $"  <PackageVersion Include=\"ConsentAnalyzers\" Version=\"{PackageFixture.Version}\" />\n  </ItemGroup>",
+                "</Project>",
+                $"  <ItemGroup>\n    <PackageVersion Include=\"ConsentAnalyzers\" Version=\"{PackageFixture.Version}\" />\n  </ItemGroup>\n</Project>",
                 StringComparison.Ordinal));
         return consumer.Directory;
     }

@@ -19,7 +19,7 @@ internal sealed class CSharpFixTest<TCodeFix> : CSharpCodeFixTest<EmptyDiagnosti
 {
     public CSharpFixTest(string code, string fixedCode, string manifest = CodeManifests.Policy)
     {
-        ReferenceAssemblies = ConsentAnalyzerTest<CookieWriteAnalyzer>.AspNetCore;
+        ReferenceAssemblies = TestReferences.AspNetCore.ReferenceAssemblies;
         TestCode = code;
         FixedCode = fixedCode;
         MarkupOptions = MarkupOptions.UseFirstDescriptor; // several analyzers report the same rules, with the same descriptor

@@ -32,7 +32,7 @@ internal sealed class GuardFixTest<TCodeFix> : CSharpCodeFixTest<CookieWriteAnal
 
     public GuardFixTest(string code, string fixedCode, string? manifest = null, params string[] sources)
     {
-        ReferenceAssemblies = ConsentAnalyzerTest<CookieWriteAnalyzer>.AspNetCore;
+        ReferenceAssemblies = TestReferences.AspNetCore.ReferenceAssemblies;
         MarkupOptions = MarkupOptions.UseFirstDescriptor; // several analyzers report CG0105/CG0202
         TestCode = code;
         FixedCode = fixedCode;

@@ -21,7 +21,7 @@ internal sealed class ManifestEntryFixTest : CSharpCodeFixTest<ManifestAnalyzer,
 {
     public const string ManifestPath = ConsentAnalyzerTest<ManifestAnalyzer>.ManifestPath;
 
-    public ManifestEntryFixTest() => ReferenceAssemblies = ConsentAnalyzerTest<ManifestAnalyzer>.AspNetCore;
+    public ManifestEntryFixTest() => ReferenceAssemblies = TestReferences.AspNetCore.ReferenceAssemblies;
 
     /// <summary>
     /// A test that applies the action chosen by <paramref name="equivalenceKey"/> to <paramref name="code"/>, whose
@@ -67,7 +67,7 @@ internal sealed class ManifestEntryFixTest : CSharpCodeFixTest<ManifestAnalyzer,
     public static async Task<string> OfferedActionsAsync(string code, string manifest)
     {
         using var workspace = new AdhocWorkspace();
-        var references = await ConsentAnalyzerTest<ManifestAnalyzer>.AspNetCore.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var references = TestReferences.AspNetCore.References;
         var project = workspace.AddProject("Test", LanguageNames.CSharp)
             .WithMetadataReferences(references)
             .WithCompilationOptions(new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));

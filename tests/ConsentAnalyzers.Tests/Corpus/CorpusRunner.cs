@@ -38,7 +38,7 @@ internal static class CorpusRunner
 
     public static async Task<CorpusScore> RunAsync()
     {
-        var references = await ConsentAnalyzerTest<ConsentAnalyzers.Analyzers.ManifestAnalyzer>.AspNetCore.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var references = TestReferences.AspNetCore.References;
         var manifest = new InMemoryAdditionalText("/corpus/consent-manifest.json", File.ReadAllText(Path.Combine(Folder, "consent-manifest.json")));
         var shared = CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(Folder, "_Shared.cs")), ParseOptions, "/corpus/_Shared.cs");
         var analyzers = typeof(ConsentGenerator).Assembly.GetTypes()

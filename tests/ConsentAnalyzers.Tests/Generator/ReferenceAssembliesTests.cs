@@ -1,4 +1,5 @@
 using ConsentAnalyzers.Generator;
+using ConsentAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
@@ -40,9 +41,9 @@ public class ReferenceAssembliesTests
         {
             ReferenceAssemblies = framework switch
             {
-                "net472" => ReferenceAssemblies.NetFramework.Net472.Default,
-                "netstandard2.0" => ReferenceAssemblies.NetStandard.NetStandard20,
-                _ => ReferenceAssemblies.Net.Net80,
+                "net472" => TestReferences.Net472.ReferenceAssemblies,
+                "netstandard2.0" => TestReferences.NetStandard20.ReferenceAssemblies,
+                _ => TestReferences.Net80.ReferenceAssemblies,
             },
             TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
             CompilerDiagnostics = CompilerDiagnostics.Warnings,

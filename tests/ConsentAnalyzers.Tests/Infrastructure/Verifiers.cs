@@ -4,19 +4,15 @@ using Microsoft.CodeAnalysis.Testing;
 
 namespace ConsentAnalyzers.Tests.Infrastructure;
 
-/// <summary>The analyzer verifier with the settings every test shares: .NET 8 reference assemblies, manifest at a fixed path.</summary>
+/// <summary>The analyzer verifier with the settings every test shares: .NET 8 and ASP.NET Core reference assemblies (<see cref="TestReferences.AspNetCore"/>), manifest at a fixed path.</summary>
 internal sealed class ConsentAnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
     where TAnalyzer : DiagnosticAnalyzer, new()
 {
     public const string ManifestPath = "/0/consent-manifest.json";
 
-    /// <summary>.NET 8 with ASP.NET Core (cookies, headers, JS interop, protected browser storage).</summary>
-    public static readonly ReferenceAssemblies AspNetCore = ReferenceAssemblies.Net.Net80
-        .AddPackages([new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.0")]);
-
     public ConsentAnalyzerTest()
     {
-        ReferenceAssemblies = AspNetCore;
+        ReferenceAssemblies = TestReferences.AspNetCore.ReferenceAssemblies;
         TestCode = "class Program { }";
     }
 

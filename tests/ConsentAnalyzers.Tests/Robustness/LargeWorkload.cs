@@ -30,13 +30,12 @@ internal sealed class LargeWorkload
 
     public ImmutableArray<MetadataReference> References { get; }
 
-    public static async Task<LargeWorkload> CreateAsync(int lines, int manifestEntries, int seed = 6, double sinkDensity = 0.4)
+    public static Task<LargeWorkload> CreateAsync(int lines, int manifestEntries, int seed = 6, double sinkDensity = 0.4)
     {
         var manifest = ManifestGenerator.Generate(manifestEntries);
         var workload = CodeGenerator.Generate(lines, manifest, seed, sinkDensity);
         var trees = workload.Files.Select(f => CSharpSyntaxTree.ParseText(f.Text, GeneratorHarness.ParseOptions(), "/shop/" + f.Path)).ToImmutableArray();
-        var references = await ConsentAnalyzerTest<ConsentAnalyzers.Analyzers.ManifestAnalyzer>.AspNetCore.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-        return new LargeWorkload(manifest.Json, trees, references);
+        return Task.FromResult(new LargeWorkload(manifest.Json, trees, TestReferences.AspNetCore.References));
     }
 
     public static TestOptionsProvider BuildOptions { get; } = new(new Dictionary<string, string> { ["build_property.RootNamespace"] = CodeGenerator.RootNamespace, ["build_property.ConsentGeneratedVisibility"] = "public" });

@@ -101,18 +101,17 @@ internal sealed class FuzzProject
         """;
 
     /// <summary>A project of <paramref name="files"/> added one at a time to <paramref name="context"/>, checked against <paramref name="manifestText"/>.</summary>
-    public static async Task<FuzzProject> CreateAsync(string name, string rootNamespace, OutputKind kind, IEnumerable<SyntaxTree> context, IReadOnlyList<FuzzFile> files, string manifestText)
+    public static Task<FuzzProject> CreateAsync(string name, string rootNamespace, OutputKind kind, IEnumerable<SyntaxTree> context, IReadOnlyList<FuzzFile> files, string manifestText)
     {
-        var references = await ConsentAnalyzerTest<ConsentAnalyzers.Analyzers.ManifestAnalyzer>.AspNetCore.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         var compilation = CSharpCompilation.Create(
             rootNamespace,
             context,
-            references,
+            TestReferences.AspNetCore.References,
             new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable));
         var manifest = new InMemoryAdditionalText("/" + name + "/consent-manifest.json", manifestText);
         var options = new TestOptionsProvider(new Dictionary<string, string> { ["build_property.RootNamespace"] = rootNamespace, ["build_property.ConsentGeneratedVisibility"] = "public" });
         var driver = CSharpGeneratorDriver.Create([new ConsentGenerator().AsSourceGenerator()], [manifest], ParseOptions, options).RunGenerators(compilation);
-        return new FuzzProject(name, compilation, driver, new AnalyzerOptions([manifest], options), files);
+        return Task.FromResult(new FuzzProject(name, compilation, driver, new AnalyzerOptions([manifest], options), files));
     }
 
     /// <summary>

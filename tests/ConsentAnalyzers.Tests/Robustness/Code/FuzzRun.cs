@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using ConsentAnalyzers.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace ConsentAnalyzers.Tests.Robustness.Code;
@@ -33,8 +34,7 @@ internal static class FuzzRun
 
     private static string Report(string kind, FuzzProject project, EditedCode fuzzCase, string problem)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "consent-code-fuzz");
-        Directory.CreateDirectory(folder);
+        var folder = FailureReportFolders.For("consent-code-fuzz");
         var path = Path.Combine(folder, $"{kind}-{project.Name}-{Path.GetFileNameWithoutExtension(fuzzCase.File.Name)}-{Guid.NewGuid():N}.cs");
         File.WriteAllText(path, fuzzCase.Text);
         return $"{fuzzCase.File.Name}, {fuzzCase.Label}, seed {FuzzSettings.Seed}: {problem}\n  input: {path}";

@@ -52,7 +52,7 @@ public sealed class ModernSyntaxTests(ITestOutputHelper output)
     /// <summary>The analyzer verifier with every analyzer of the package, at the newest language version.</summary>
     private sealed class AllAnalyzersTest : CSharpAnalyzerTest<ManifestAnalyzer, DefaultVerifier>
     {
-        public AllAnalyzersTest() => ReferenceAssemblies = ConsentAnalyzerTest<ManifestAnalyzer>.AspNetCore;
+        public AllAnalyzersTest() => ReferenceAssemblies = TestReferences.AspNetCore.ReferenceAssemblies;
 
         protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => FuzzProject.Analyzers;
 

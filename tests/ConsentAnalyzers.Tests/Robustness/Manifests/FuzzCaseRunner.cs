@@ -1,4 +1,5 @@
 using System.Text;
+using ConsentAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis.Text;
 using Xunit.Abstractions;
 
@@ -134,8 +135,7 @@ internal static class FuzzCaseRunner
 
     private static string Report(FuzzCase fuzzCase, string failure, TimeSpan budget)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "consent-fuzz");
-        Directory.CreateDirectory(directory);
+        var directory = FailureReportFolders.For("consent-fuzz");
         var fileName = string.Concat(fuzzCase.Name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
         var path = Path.Combine(directory, fileName + ".json");
         var bytes = fuzzCase.ToBytes();

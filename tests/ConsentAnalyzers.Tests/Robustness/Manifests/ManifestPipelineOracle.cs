@@ -90,7 +90,7 @@ internal static class ManifestPipelineOracle
     private static readonly Lazy<CSharpCompilation> Probe = new(() => CSharpCompilation.Create(
         "Consumer",
         [CSharpSyntaxTree.ParseText(ProbeSource, ParseOptions, path: "/project/Page.cs")],
-        ConsentAnalyzerTest<ManifestAnalyzer>.AspNetCore.ResolveAsync(LanguageNames.CSharp, CancellationToken.None).GetAwaiter().GetResult(),
+        TestReferences.AspNetCore.References,
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error)));
 
     public static int AnalyzerCount => Analyzers.Length;

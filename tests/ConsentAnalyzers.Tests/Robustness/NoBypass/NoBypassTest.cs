@@ -63,42 +63,41 @@ internal sealed class NoBypassTest : CSharpAnalyzerTest<CookieWriteAnalyzer, Def
         }
         """;
 
-    private static readonly Lazy<Task<MetadataReference>> Library = new(CompileLibraryAsync);
+    private static readonly Lazy<MetadataReference> Library = new(CompileLibrary);
 
     private NoBypassTest()
     {
-        ReferenceAssemblies = ConsentAnalyzerTest<CookieWriteAnalyzer>.AspNetCore;
+        ReferenceAssemblies = TestReferences.AspNetCore.ReferenceAssemblies;
 
         // The analyzers share their descriptors (CG0102, CG0202, CG0203): markup names the one rule.
         MarkupOptions = MarkupOptions.UseFirstDescriptor;
     }
 
-    public static async Task<NoBypassTest> ForAsync(BypassShape shape)
+    public static Task<NoBypassTest> ForAsync(BypassShape shape)
     {
         var test = new NoBypassTest { TestCode = shape.Code };
         test.TestState.AdditionalFiles.Add((ConsentAnalyzerTest<CookieWriteAnalyzer>.ManifestPath, Manifest));
         test.TestState.Sources.Add(Support);
         test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
         test.TestState.Sources.Add(TrackingCallAnalyzerTests.Libraries);
-        test.TestState.AdditionalReferences.Add(await Library.Value);
+        test.TestState.AdditionalReferences.Add(Library.Value);
         if (shape.TopLevel)
         {
             test.TestState.OutputKind = OutputKind.ConsoleApplication;
         }
 
-        return test;
+        return Task.FromResult(test);
     }
 
     protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
         [new CookieWriteAnalyzer(), new StorageWriteAnalyzer(), new TrackingCallAnalyzer(), new RequiresConsentCallAnalyzer()];
 
-    private static async Task<MetadataReference> CompileLibraryAsync()
+    private static MetadataReference CompileLibrary()
     {
-        var references = await ReferenceAssemblies.Net.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         var compilation = CSharpCompilation.Create(
             "Lib",
             [CSharpSyntaxTree.ParseText(LibrarySource)],
-            references,
+            TestReferences.Net80.References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         using var image = new MemoryStream();
         var emitted = compilation.Emit(image);
