@@ -239,7 +239,7 @@ public class BrokenManifestTests
     {
         var test = new CSharpSourceGeneratorTest<ConsentGenerator, DefaultVerifier>
         {
-            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+            ReferenceAssemblies = TestReferences.Net80.ReferenceAssemblies,
             TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
             CompilerDiagnostics = CompilerDiagnostics.Errors,
         };
