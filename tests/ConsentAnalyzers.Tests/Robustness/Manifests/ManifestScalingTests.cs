@@ -20,8 +20,16 @@ public sealed class ManifestScalingTests(ITestOutputHelper output)
         var large = ExtremeManifests.Large(10 * ExtremeManifests.OneMegabyte);
         Measure(small); // warm up: JIT, regex construction
 
-        var (smallTime, smallBytes) = Measure(small);
-        var (largeTime, largeBytes) = Measure(large);
+        // Small and large alternate, and each keeps its best read, so other work on the machine slows both alike.
+        var (smallTime, smallBytes, largeTime, largeBytes) = (TimeSpan.MaxValue, 0L, TimeSpan.MaxValue, 0L);
+        for (var round = 0; round < 5; round++)
+        {
+            var (time, bytes) = Measure(small);
+            (smallTime, smallBytes) = (time < smallTime ? time : smallTime, bytes);
+            (time, bytes) = Measure(large);
+            (largeTime, largeBytes) = (time < largeTime ? time : largeTime, bytes);
+        }
+
         output.WriteLine($"1 MB: {smallTime.TotalMilliseconds:0} ms, {smallBytes / 1024:0} KB allocated; 10 MB: {largeTime.TotalMilliseconds:0} ms, {largeBytes / 1024:0} KB allocated.");
 
         // Allocation is nearly deterministic: the tight bound belongs here.
@@ -29,23 +37,16 @@ public sealed class ManifestScalingTests(ITestOutputHelper output)
         Assert.True(largeTime < 40 * smallTime, $"10 MB took {largeTime.TotalMilliseconds / smallTime.TotalMilliseconds:0.0} times as long as 1 MB");
     }
 
-    /// <summary>The best of three reads (least disturbed by other work on the machine), and what one read allocates.</summary>
+    /// <summary>The time one read takes, and what it allocates.</summary>
     private static (TimeSpan Time, long Bytes) Measure(string manifest)
     {
-        var best = TimeSpan.MaxValue;
-        long allocated = 0;
-        for (var i = 0; i < 3; i++)
-        {
-            var text = SourceText.From(manifest);
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            var watch = Stopwatch.StartNew();
-            var result = ManifestReader.Read(text);
-            watch.Stop();
-            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-            Assert.NotNull(result.Model);
-            best = watch.Elapsed < best ? watch.Elapsed : best;
-        }
-
-        return (best, allocated);
+        var text = SourceText.From(manifest);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var watch = Stopwatch.StartNew();
+        var result = ManifestReader.Read(text);
+        watch.Stop();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.NotNull(result.Model);
+        return (watch.Elapsed, allocated);
     }
 }
