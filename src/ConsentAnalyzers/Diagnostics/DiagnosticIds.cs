@@ -7,6 +7,8 @@ internal static class DiagnosticIds
     public const string ManifestSyntax = "CG0002";
     public const string ManifestContent = "CG0003";
     public const string ManifestConflict = "CG0004";
+    public const string TypesFromReference = "CG0005";
+    public const string ReferencedTypesMismatch = "CG0006";
     public const string UndeclaredCookie = "CG0101";
     public const string UnresolvedName = "CG0102";
     public const string UndeclaredStorageKey = "CG0103";

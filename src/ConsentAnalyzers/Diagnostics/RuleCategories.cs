@@ -4,6 +4,7 @@ namespace ConsentAnalyzers.Diagnostics;
 internal static class RuleCategories
 {
     public const string Manifest = "ConsentAnalyzers.Manifest";
+    public const string Generation = "ConsentAnalyzers.Generation";
     public const string Declarations = "ConsentAnalyzers.Declarations";
     public const string Consent = "ConsentAnalyzers.Consent";
     public const string Style = "ConsentAnalyzers.Style";

@@ -6,7 +6,7 @@ internal static class CategoryEmitter
     public static string Emit(GenerationInput input, CategoryNames names) => SourceFile.Build(input.Options, writer =>
     {
         writer.Summary("The consent categories of the cookie policy (consent-manifest.json).");
-        writer.Line(SourceFile.GeneratedCodeAttribute);
+        writer.TypeAttributes(input.Options);
         writer.Open($"{input.Options.Visibility} enum {CategoryNames.EnumName}");
         var value = 0;
         foreach (var category in input.Manifest.Categories)

@@ -63,9 +63,16 @@ public sealed class ConsentGenerator : IIncrementalGenerator
             .Select(static (pair, _) => GeneratorOptions.From(pair.Left.Left.GlobalOptions, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.Options);
 
+        // Read from the compilation after every edit, but only a bool and a few names: the steps after it stay cached.
+        var facts = context.CompilationProvider
+            .Combine(options)
+            .Select(static (pair, _) => CompilationFacts.From(pair.Left, pair.Right.Namespace))
+            .WithTrackingName(TrackingNames.CompilationFacts);
+
         var input = manifest
             .Combine(options)
-            .Select(static (pair, _) => new GenerationInput(pair.Left, pair.Right))
+            .Combine(facts)
+            .Select(static (pair, _) => new GenerationInput(pair.Left.Left, pair.Left.Right, pair.Right))
             .WithTrackingName(TrackingNames.Input);
 
         context.RegisterSourceOutput(input, static (production, generationInput) => Emit(production, generationInput));
@@ -124,6 +131,19 @@ public sealed class ConsentGenerator : IIncrementalGenerator
 
     private static void Emit(SourceProductionContext production, GenerationInput input)
     {
+        if (input.Facts.ProvidedBy is { } provided)
+        {
+            // A referenced assembly generated these types public into the same namespace: a second copy here would
+            // conflict with it at every use (CS0436), and in any assembly that sees both (CS0433).
+            production.ReportDiagnostic(DescribeProvided(input, provided));
+            return;
+        }
+
+        if (!input.Options.IsPublic && !input.Facts.DeclaresEmbeddedAttribute)
+        {
+            production.AddSource(EmbeddedAttributeEmitter.HintName, EmbeddedAttributeEmitter.Emit(marksItself: !EmbeddedAttributeEmitter.HostMarksDefinitionEmbedded));
+        }
+
         // The attributes and the enum they take are there even without a manifest, so code that marks its consent
         // checks keeps compiling while the manifest is missing or unreadable, and the manifest rules say why.
         var categories = new CategoryNames(input.Manifest);
@@ -141,5 +161,20 @@ public sealed class ConsentGenerator : IIncrementalGenerator
         production.CancellationToken.ThrowIfCancellationRequested();
         production.AddSource("ConsentMetadata.g.cs", MetadataTypesEmitter.Emit(input));
         production.AddSource("ConsentManifest.g.cs", ManifestEmitter.Emit(input, categories));
+    }
+
+    /// <summary>CG0005, or CG0006 when the referenced enum's members are not the ones this project's manifest would generate.</summary>
+    private static Diagnostic DescribeProvided(GenerationInput input, ProvidedConsentTypes provided)
+    {
+        var ns = input.Options.Namespace.Length == 0 ? "(global)" : input.Options.Namespace;
+        var categories = new CategoryNames(input.Manifest);
+        var expected = input.Manifest.Categories.Select(category => categories.Member(category.Id)).ToList();
+        if (!input.HasManifest || expected.SequenceEqual(provided.CategoryMembers))
+        {
+            return Diagnostic.Create(Rules.TypesFromReference, Location.None, ns, provided.AssemblyName);
+        }
+
+        static string List(IEnumerable<string> members) => members.Any() ? string.Join(", ", members) : "no members";
+        return Diagnostic.Create(Rules.ReferencedTypesMismatch, Location.None, ns, provided.AssemblyName, List(provided.CategoryMembers), List(expected));
     }
 }

@@ -4,10 +4,10 @@ using ConsentAnalyzers.Manifest;
 namespace ConsentAnalyzers.Generator;
 
 /// <summary>
-/// Everything one generator run needs: what to generate from the manifest (its sound part) and the options.
-/// Value-equatable, so the output step is skipped when neither changed.
+/// Everything one generator run needs: what to generate from the manifest (its sound part), the options, and what the
+/// compilation already has. Value-equatable, so the output step is skipped when none of them changed.
 /// </summary>
-internal sealed record GenerationInput(ManifestModel? ManifestOrNull, GeneratorOptions Options)
+internal sealed record GenerationInput(ManifestModel? ManifestOrNull, GeneratorOptions Options, CompilationFacts Facts)
 {
     /// <summary>False when the project has no manifest: then only the attributes and an empty category enum are generated.</summary>
     public bool HasManifest => ManifestOrNull is not null;

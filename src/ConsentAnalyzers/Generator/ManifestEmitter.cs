@@ -19,7 +19,7 @@ internal static class ManifestEmitter
         var manifest = input.Manifest;
         var n = input.Options.NullableMark;
         writer.Summary("The cookie policy (consent-manifest.json) as data: categories, cookies, storage keys and trackers with all their metadata.");
-        writer.Line(SourceFile.GeneratedCodeAttribute);
+        writer.TypeAttributes(input.Options);
         writer.Line(SourceFile.ExcludeFromCoverageAttribute);
         writer.Open($"{input.Options.Visibility} static class {ClassName}");
 

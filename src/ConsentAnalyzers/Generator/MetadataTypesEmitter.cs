@@ -17,21 +17,21 @@ internal static class MetadataTypesEmitter
         var category = CategoryNames.EnumName;
 
         writer.Summary("The browser storage a key lives in.");
-        writer.Line(SourceFile.GeneratedCodeAttribute);
+        writer.TypeAttributes(input.Options);
         writer.Open($"{visibility} enum ConsentStorageArea");
         writer.Summary("<c>window.localStorage</c>: kept until cleared.").Line("Local = 0,");
         writer.Summary("<c>window.sessionStorage</c>: kept for the browser tab's session.").Line("Session = 1,");
         writer.Close().Line();
 
         writer.Summary("How a tracker is declared in the manifest.");
-        writer.Line(SourceFile.GeneratedCodeAttribute);
+        writer.TypeAttributes(input.Options);
         writer.Open($"{visibility} enum ConsentTrackerKind");
         writer.Summary("A built-in catalog entry, by id (<c>\"use\": \"google-analytics\"</c>).").Line("Catalog = 0,");
         writer.Summary("A tracking API, as a member pattern (<c>\"api\"</c>).").Line("Api = 1,");
         writer.Summary("A tracking endpoint or script URL pattern (<c>\"url\"</c>).").Line("Url = 2,");
         writer.Close().Line();
 
-        Record(writer, visibility, "ConsentCategoryInfo", "A consent category of the cookie policy.", "Title", new[]
+        Record(writer, input.Options, "ConsentCategoryInfo", "A consent category of the cookie policy.", "Title", new[]
         {
             new Property(category, "Category", "category", "The category's enum member."),
             new Property("string", "Id", "id", "The category id in the manifest, e.g. <c>analytics</c>."),
@@ -41,7 +41,7 @@ internal static class MetadataTypesEmitter
             new Property($"{ReadOnlyList}<string>", "OptOutSignals", "optOutSignals", "The browser opt-out signals (<c>gpc</c>, <c>dnt</c>) that withdraw this category's consent.", $"new {ReadOnlyCollection}<string>(optOutSignals)", "string[]"),
         });
 
-        Record(writer, visibility, "ConsentCookieInfo", "A cookie of the cookie policy: an exact name, or a pattern where '*' stands for any run of characters.", "Name", new[]
+        Record(writer, input.Options, "ConsentCookieInfo", "A cookie of the cookie policy: an exact name, or a pattern where '*' stands for any run of characters.", "Name", new[]
         {
             new Property("string", "Name", "name", "The cookie name or pattern, e.g. <c>_ga</c> or <c>_ga_*</c>."),
             new Property(category, "Category", "category", "The consent category the cookie belongs to."),
@@ -50,7 +50,7 @@ internal static class MetadataTypesEmitter
             new Property("string" + n, "Duration", "duration", "How long the cookie lives, or <c>null</c>."),
         }, extra: w => WritePatternMembers(w, "Name", "cookie name"));
 
-        Record(writer, visibility, "ConsentStorageKeyInfo", "A browser-storage key of the cookie policy: an exact key, or a pattern where '*' stands for any run of characters.", "Key", new[]
+        Record(writer, input.Options, "ConsentStorageKeyInfo", "A browser-storage key of the cookie policy: an exact key, or a pattern where '*' stands for any run of characters.", "Key", new[]
         {
             new Property("string", "Key", "key", "The storage key or pattern, e.g. <c>landing_page</c>."),
             new Property("ConsentStorageArea", "Area", "area", "Whether the key lives in localStorage or sessionStorage."),
@@ -60,7 +60,7 @@ internal static class MetadataTypesEmitter
             new Property("string" + n, "Duration", "duration", "How long the value is kept, or <c>null</c>."),
         }, extra: w => WritePatternMembers(w, "Key", "storage key"));
 
-        Record(writer, visibility, "ConsentTrackerInfo", "A tracker the cookie policy declares: a built-in catalog entry, a tracking API or a tracking URL.", "Value", new[]
+        Record(writer, input.Options, "ConsentTrackerInfo", "A tracker the cookie policy declares: a built-in catalog entry, a tracking API or a tracking URL.", "Value", new[]
         {
             new Property("ConsentTrackerKind", "Kind", "kind", "How the tracker is declared."),
             new Property("string", "Value", "value", "The catalog id, member pattern or URL pattern."),
@@ -71,12 +71,12 @@ internal static class MetadataTypesEmitter
 
     private sealed record Property(string Type, string Name, string Parameter, string Doc, string? Initializer = null, string? ParameterType = null);
 
-    private static void Record(CodeWriter writer, string visibility, string typeName, string summary, string displayProperty, Property[] properties, System.Action<CodeWriter>? extra = null)
+    private static void Record(CodeWriter writer, GeneratorOptions options, string typeName, string summary, string displayProperty, Property[] properties, System.Action<CodeWriter>? extra = null)
     {
         writer.Summary(summary);
-        writer.Line(SourceFile.GeneratedCodeAttribute);
+        writer.TypeAttributes(options);
         writer.Line(SourceFile.ExcludeFromCoverageAttribute);
-        writer.Open($"{visibility} sealed class {typeName}");
+        writer.Open($"{options.Visibility} sealed class {typeName}");
         var parameters = string.Join(", ", System.Linq.Enumerable.Select(properties, p => (p.ParameterType ?? p.Type) + " " + p.Parameter));
         writer.Open($"internal {typeName}({parameters})");
         foreach (var property in properties)

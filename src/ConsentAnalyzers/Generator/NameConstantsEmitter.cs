@@ -76,7 +76,7 @@ internal static class NameConstantsEmitter
             var entryList = entries.ToList();
             var members = MemberPlan(className, entryList.Select(e => e.Name));
             writer.Summary(summary);
-            writer.Line(SourceFile.GeneratedCodeAttribute);
+            writer.TypeAttributes(input.Options);
             writer.Line(SourceFile.ExcludeFromCoverageAttribute);
             writer.Open($"{input.Options.Visibility} static class {className}");
             for (var index = 0; index < entryList.Count; index++)

@@ -5,10 +5,23 @@ namespace ConsentAnalyzers.Generator;
 /// <summary>The frame of every generated file: header, nullable context, namespace.</summary>
 internal static class SourceFile
 {
+    /// <summary>The tool name in <c>[GeneratedCode]</c>, by which the generator recognizes its types in another assembly.</summary>
+    public const string ToolName = "ConsentAnalyzers";
+
     public static readonly string GeneratedCodeAttribute =
-        $"[global::System.CodeDom.Compiler.GeneratedCode(\"ConsentAnalyzers\", \"{typeof(SourceFile).Assembly.GetName().Version}\")]";
+        $"[global::System.CodeDom.Compiler.GeneratedCode(\"{ToolName}\", \"{typeof(SourceFile).Assembly.GetName().Version}\")]";
 
     public const string ExcludeFromCoverageAttribute = "[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]";
+
+    /// <summary>
+    /// The attributes every generated type carries: <c>[GeneratedCode]</c>, and on an internal type <c>[Embedded]</c>,
+    /// which hides it from other assemblies even through <c>InternalsVisibleTo</c>.
+    /// </summary>
+    public static CodeWriter TypeAttributes(this CodeWriter writer, GeneratorOptions options)
+    {
+        writer.Line(GeneratedCodeAttribute);
+        return options.IsPublic ? writer : writer.Line(EmbeddedAttributeEmitter.Usage);
+    }
 
     public static string Build(GeneratorOptions options, Action<CodeWriter> writeTypes)
     {

@@ -10,5 +10,6 @@ internal static class TrackingNames
     public const string Manifest = nameof(Manifest);
     public const string Diagnostics = nameof(Diagnostics);
     public const string Options = nameof(Options);
+    public const string CompilationFacts = nameof(CompilationFacts);
     public const string Input = nameof(Input);
 }

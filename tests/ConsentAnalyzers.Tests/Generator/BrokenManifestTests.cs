@@ -152,7 +152,7 @@ public class BrokenManifestTests
 
         Assert.Equal([rule], generated.Diagnostics.Select(d => d.Id));
         Assert.Equal(
-            ["ConsentAttributes.g.cs", "ConsentCategory.g.cs", "ConsentCookies.g.cs", "ConsentManifest.g.cs", "ConsentMetadata.g.cs", "ConsentStorageKeys.g.cs"],
+            ["ConsentAttributes.g.cs", "ConsentCategory.g.cs", "ConsentCookies.g.cs", "ConsentManifest.g.cs", "ConsentMetadata.g.cs", "ConsentStorageKeys.g.cs", "Microsoft.CodeAnalysis.EmbeddedAttribute.g.cs"],
             generated.Sources.Keys.Order(StringComparer.Ordinal));
 
         // Only member uses of what the manifest would declare fail; every declaration that names a generated type compiles.
@@ -181,7 +181,7 @@ public class BrokenManifestTests
 
         var generated = Generate(manifest: null, consumer: Checks);
 
-        Assert.Equal(["ConsentAttributes.g.cs", "ConsentCategory.g.cs"], generated.Sources.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["ConsentAttributes.g.cs", "ConsentCategory.g.cs", "Microsoft.CodeAnalysis.EmbeddedAttribute.g.cs"], generated.Sources.Keys.Order(StringComparer.Ordinal));
         Assert.Empty(generated.ConsumerErrors());
         var diagnostic = Assert.Single(generated.Diagnostics);
         Assert.Equal(("CG0001", Location.None), (diagnostic.Id, diagnostic.Location));

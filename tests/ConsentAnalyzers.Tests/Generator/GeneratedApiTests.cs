@@ -17,7 +17,7 @@ public class GeneratedApiTests
     [Fact]
     public void Emits_the_documented_files() =>
         Assert.Equal(
-            ["ConsentAttributes.g.cs", "ConsentCategory.g.cs", "ConsentCookies.g.cs", "ConsentManifest.g.cs", "ConsentMetadata.g.cs", "ConsentStorageKeys.g.cs"],
+            ["ConsentAttributes.g.cs", "ConsentCategory.g.cs", "ConsentCookies.g.cs", "ConsentManifest.g.cs", "ConsentMetadata.g.cs", "ConsentStorageKeys.g.cs", "Microsoft.CodeAnalysis.EmbeddedAttribute.g.cs"],
             GeneratorHarness.Run(TestManifests.Policy).Sources.Keys.Order(StringComparer.Ordinal));
 
     [Fact]

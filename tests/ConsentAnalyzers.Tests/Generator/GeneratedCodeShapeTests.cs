@@ -58,6 +58,7 @@ public class GeneratedCodeShapeTests
             /// The cookie names declared in the cookie policy (consent-manifest.json).
             /// </summary>
             [global::System.CodeDom.Compiler.GeneratedCode("ConsentAnalyzers", "VERSION")]
+            [global::Microsoft.CodeAnalysis.Embedded]
             [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
             internal static class ConsentCookies
             {

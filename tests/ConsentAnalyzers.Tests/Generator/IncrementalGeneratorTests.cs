@@ -9,7 +9,7 @@ namespace ConsentAnalyzers.Tests.Generator;
 public class IncrementalGeneratorTests
 {
     private static readonly string[] TrackedSteps =
-        [TrackingNames.ManifestCandidates, TrackingNames.ParsedManifests, TrackingNames.Settings, TrackingNames.ChosenManifest, TrackingNames.Manifest, TrackingNames.Options, TrackingNames.Input, TrackingNames.Diagnostics];
+        [TrackingNames.ManifestCandidates, TrackingNames.ParsedManifests, TrackingNames.Settings, TrackingNames.ChosenManifest, TrackingNames.Manifest, TrackingNames.Options, TrackingNames.CompilationFacts, TrackingNames.Input, TrackingNames.Diagnostics];
 
     /// <summary>The build property the package sets in command-line builds, where the generator reports the manifest rules.</summary>
     private static readonly Dictionary<string, string> CommandLineBuild = new() { ["build_property._ConsentCommandLineBuild"] = "true" };
