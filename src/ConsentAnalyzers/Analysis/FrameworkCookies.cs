@@ -152,7 +152,10 @@ internal static class FrameworkCookies
         return null;
     }
 
-    /// <summary>Whether the member that registers the feature also names its cookie (or replaces its builder).</summary>
+    /// <summary>
+    /// Whether the member that registers the feature also names its cookie (or replaces its builder): in this
+    /// registration, or outside any other registration of the same feature (<c>Configure&lt;TOptions&gt;</c>).
+    /// </summary>
     public static bool IsRenamedNearby(IInvocationOperation registration, FrameworkCookie cookie)
     {
         foreach (var operation in registration.Root().Descendants())
@@ -164,13 +167,31 @@ internal static class FrameworkCookies
                 ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Cookie" } property } => property,
                 _ => null,
             };
-            if (cookieProperty is not null && InheritsFrom(cookieProperty.Property.ContainingType, cookie.OptionsType))
+            if (cookieProperty is not null && InheritsFrom(cookieProperty.Property.ContainingType, cookie.OptionsType)
+                && OwningRegistration(operation, cookie) is var owner && (owner is null || owner == registration))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The registration of <paramref name="cookie"/> whose arguments hold <paramref name="operation"/>: a name given in
+    /// <c>AddCookie("Staff", options => …)</c> is that scheme's, not the name of another scheme registered beside it.
+    /// </summary>
+    private static IInvocationOperation? OwningRegistration(IOperation operation, FrameworkCookie cookie)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IInvocationOperation invocation && WrittenBy(invocation).Any(r => r.Cookie == cookie))
+            {
+                return invocation;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>An extension method of the framework's service or authentication builders (not an app method of the same name).</summary>

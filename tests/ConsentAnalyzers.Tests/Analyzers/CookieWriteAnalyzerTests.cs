@@ -523,6 +523,20 @@ public class CookieWriteAnalyzerTests
     }
 
     [Fact]
+    public async Task A_name_given_in_one_scheme_registration_is_not_the_name_of_the_next()
+    {
+        var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code(StartupWith("""
+            services.AddAuthentication()
+                .AddCookie("Staff", options => options.Cookie = new CookieBuilder { Name = "sb-staff" })
+                .AddCookie("Partner", options => options.Cookie.Name = "sb-partner")
+                .{|#0:AddCookie("Kiosk")|};
+            """).Replace("using Microsoft.Extensions.DependencyInjection;", "using Microsoft.AspNetCore.Http;\nusing Microsoft.Extensions.DependencyInjection;"), CodeManifests.Policy);
+        test.DisabledDiagnostics.AddRange(GuardRules);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments(".AspNetCore.Kiosk", " (the default name of the cookie authentication cookie, which this registration turns on; declare it, or name the cookie with options.Cookie.Name)"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task The_antiforgery_cookie_is_reported_once_at_the_first_registration_that_turns_it_on()
     {
         var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code("""
