@@ -4,26 +4,48 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
 namespace ConsentAnalyzers.Analysis;
 
 /// <summary>
-/// Whether the app configures the antiforgery cookie or the TempData provider anywhere in the compilation. MVC views,
-/// Razor Pages and components turn both on by themselves; an app that names those cookies (or keeps TempData in the
-/// session) usually does so in another member or file than the one that registers MVC. Where such a configuration
-/// exists, its own call or <c>Cookie.Name</c> assignment is checked, so the implicit default is not reported again.
+/// What the analysis can see of how the project configures the framework cookies, across the compilation. A default
+/// name is reported only where the project visibly leaves it alone:
+/// <list type="bullet">
+/// <item>MVC views, Razor Pages and components turn on the antiforgery and TempData cookies by themselves; an app that
+/// names those cookies (or keeps TempData in the session) usually does so in another member or file than the one that
+/// registers MVC. Any such configuration, even in one branch of an <c>if</c>, is the project's choice: its own call or
+/// <c>Cookie.Name</c> assignment is checked, and the implicit default is not reported.</item>
+/// <item>The project registers views (<c>AddControllersWithViews</c>, <c>AddRazorPages</c>, <c>AddMvc</c>,
+/// <c>AddRazorComponents</c>) itself: the first such registration is where the implicit cookies are reported, once;
+/// the TempData cookie only when the project writes TempData.</item>
+/// <item>A referenced assembly (not part of ASP.NET Core) that uses the assembly of a cookie's feature may configure
+/// that cookie where the analysis cannot see: no default of that cookie is reported.</item>
+/// </list>
 /// </summary>
 /// <remarks>
-/// A syntax scan, done at most once per compilation and only when MVC registration or a TempData write is found:
-/// operation actions see one member at a time, and a compilation-end action would cost the rule its live IDE reporting.
+/// A syntax scan, done at most once per compilation and only when a framework registration or a TempData write is
+/// found, which binds only the few calls it needs to confirm: operation actions see one member at a time, and a
+/// compilation-end action would cost the rule its live IDE reporting.
 /// </remarks>
 internal sealed class AppConfiguration
 {
-    private AppConfiguration(bool configuresAntiforgery, bool configuresTempDataProvider)
+    private static readonly string[] Words = { "Antiforgery", "TempData", "AddControllersWithViews", "AddMvc", "AddRazorPages", "AddRazorComponents" };
+
+    private readonly HashSet<FrameworkCookie> _configuredByReferences;
+    private readonly SyntaxNode? _firstAntiforgeryRegistration;
+    private readonly SyntaxNode? _firstTempDataRegistration;
+
+    private AppConfiguration(bool configuresAntiforgery, bool configuresTempDataProvider, HashSet<FrameworkCookie> configuredByReferences,
+        SyntaxNode? firstAntiforgeryRegistration, SyntaxNode? firstTempDataRegistration, bool writesTempData)
     {
         ConfiguresAntiforgery = configuresAntiforgery;
         ConfiguresTempDataProvider = configuresTempDataProvider;
+        _configuredByReferences = configuredByReferences;
+        _firstAntiforgeryRegistration = firstAntiforgeryRegistration;
+        _firstTempDataRegistration = firstTempDataRegistration;
+        WritesTempData = writesTempData;
     }
 
     /// <summary>An <c>AddAntiforgery</c> call, or <c>Configure&lt;AntiforgeryOptions&gt;</c>.</summary>
@@ -32,51 +54,196 @@ internal sealed class AppConfiguration
     /// <summary><c>AddCookieTempDataProvider</c>, <c>AddSessionStateTempDataProvider</c>, or <c>Configure&lt;CookieTempDataProviderOptions&gt;</c>.</summary>
     public bool ConfiguresTempDataProvider { get; }
 
-    /// <summary>Whether the app's own configuration of <paramref name="cookie"/> takes the place of its implicit default.</summary>
-    public bool Configures(FrameworkCookie cookie) =>
-        cookie == FrameworkCookies.Antiforgery ? ConfiguresAntiforgery : cookie == FrameworkCookies.TempData && ConfiguresTempDataProvider;
+    /// <summary>The project writes TempData (an entry, <c>TempData.Add</c>, a <c>[TempData]</c> property).</summary>
+    public bool WritesTempData { get; }
 
-    public static AppConfiguration Scan(Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>Code the analysis cannot see (a referenced assembly) may configure <paramref name="cookie"/>.</summary>
+    public bool MayBeConfiguredUnseen(FrameworkCookie cookie) => _configuredByReferences.Contains(cookie);
+
+    /// <summary>Whether configuration of <paramref name="cookie"/>, seen or unseen, takes the place of the default a registration of another feature turns on.</summary>
+    public bool Configures(FrameworkCookie cookie) =>
+        MayBeConfiguredUnseen(cookie)
+        || (cookie == FrameworkCookies.Antiforgery ? ConfiguresAntiforgery : cookie == FrameworkCookies.TempData && ConfiguresTempDataProvider);
+
+    /// <summary>Whether <paramref name="registration"/> is the project's first registration of views that turns on <paramref name="cookie"/>.</summary>
+    public bool IsFirstRegistration(FrameworkCookie cookie, SyntaxNode registration) =>
+        (cookie == FrameworkCookies.Antiforgery ? _firstAntiforgeryRegistration : cookie == FrameworkCookies.TempData ? _firstTempDataRegistration : null) is { } first
+        && first.SyntaxTree == registration.SyntaxTree && first.Span == registration.Span;
+
+    /// <summary>
+    /// TempData is kept in MVC's TempData cookie under its default name, visibly: the project registers views itself
+    /// and chooses no TempData provider anywhere, and nothing unseen may choose one.
+    /// </summary>
+    public bool TempDataCookieIsDefault => _firstTempDataRegistration is not null && !Configures(FrameworkCookies.TempData);
+
+    public static AppConfiguration Scan(Compilation compilation, KnownSymbols symbols, CancellationToken cancellationToken)
     {
-        bool antiforgery = false, tempData = false;
+        bool antiforgery = false, tempData = false, tempDataAttribute = false;
+        var registrations = new List<InvocationExpressionSyntax>();
+        var tempDataWrites = new List<SyntaxNode>();
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            // A text search first: most files mention neither, and need not be walked.
+            // A text search first: most files mention none of the words, and need not be walked.
             var text = tree.GetText(cancellationToken).ToString();
-            var mayConfigureAntiforgery = !antiforgery && text.IndexOf("Antiforgery", StringComparison.Ordinal) >= 0;
-            var mayConfigureTempData = !tempData && text.IndexOf("TempDataProvider", StringComparison.Ordinal) >= 0;
-            if (!mayConfigureAntiforgery && !mayConfigureTempData)
+            var mentions = text.IndexOf("\\u", StringComparison.Ordinal) >= 0 ? null : Mentions(text);
+            if (mentions is { Count: 0 })
             {
                 continue;
             }
 
             // Only the nodes around a mention are walked: a configuration names itself, so its identifier's text holds
-            // the word (unless written with a \u escape, when the whole file is walked as before).
-            var mentions = text.IndexOf("\\u", StringComparison.Ordinal) >= 0 ? null : Mentions(text, mayConfigureAntiforgery, mayConfigureTempData);
+            // the word (unless written with a \u escape, when the whole file is walked).
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(node => mentions is null || Contains(node.FullSpan, mentions)))
             {
                 var name = ConfigurationName(node);
                 antiforgery |= name is "AddAntiforgery" or "AntiforgeryOptions";
                 tempData |= name is "AddCookieTempDataProvider" or "AddSessionStateTempDataProvider" or "CookieTempDataProviderOptions";
-            }
-
-            if (antiforgery && tempData)
-            {
-                break;
+                switch (node)
+                {
+                    case InvocationExpressionSyntax invocation when name is not null && FrameworkCookies.TurnsOnAntiforgery(name):
+                        registrations.Add(invocation);
+                        break;
+                    case InvocationExpressionSyntax invocation when name == "Add":
+                        tempDataWrites.Add(invocation);
+                        break;
+                    case AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax } assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression):
+                        tempDataWrites.Add(assignment);
+                        break;
+                    case AttributeSyntax attribute when AttributeName(attribute.Name) is "TempData" or "TempDataAttribute":
+                        tempDataAttribute = true;
+                        break;
+                }
             }
         }
 
-        return new AppConfiguration(antiforgery, tempData);
+        var configuredByReferences = ConfiguredByReferences(compilation);
+        var (firstAntiforgery, firstTempData) = FirstRegistrations(compilation, registrations, cancellationToken);
+        var writesTempData = tempDataAttribute
+            || (firstTempData is not null && !tempData && !configuredByReferences.Contains(FrameworkCookies.TempData) && AnyTempDataWrite(compilation, tempDataWrites, symbols, cancellationToken));
+        return new AppConfiguration(antiforgery, tempData, configuredByReferences, firstAntiforgery, firstTempData, writesTempData);
     }
 
-    /// <summary>Where the text mentions what may configure the cookies, in order.</summary>
-    private static List<int> Mentions(string text, bool antiforgery, bool tempData)
+    /// <summary>
+    /// The first registration of views in the project that turns on the antiforgery cookie, and the first that turns on
+    /// the TempData cookie, in the order of the compilation's files: the calls found by name, bound to confirm they are
+    /// the framework's (not an app method of the same name).
+    /// </summary>
+    private static (SyntaxNode? Antiforgery, SyntaxNode? TempData) FirstRegistrations(Compilation compilation, List<InvocationExpressionSyntax> candidates, CancellationToken cancellationToken)
+    {
+        SyntaxNode? antiforgery = null, tempData = null;
+        SemanticModel? model = null;
+        foreach (var candidate in candidates)
+        {
+            if (antiforgery is not null && tempData is not null)
+            {
+                break;
+            }
+
+            model = ModelFor(compilation, candidate.SyntaxTree, model);
+            if (model.GetSymbolInfo(candidate, cancellationToken).Symbol is IMethodSymbol method && FrameworkCookies.IsServiceRegistration(method))
+            {
+                if (antiforgery is null && FrameworkCookies.TurnsOnAntiforgery(method.Name))
+                {
+                    antiforgery = candidate;
+                }
+
+                if (tempData is null && FrameworkCookies.TurnsOnTempData(method.Name))
+                {
+                    tempData = candidate;
+                }
+            }
+        }
+
+        return (antiforgery, tempData);
+    }
+
+    /// <summary>Whether one of the candidate assignments and <c>Add</c> calls (near a mention of TempData) writes TempData.</summary>
+    private static bool AnyTempDataWrite(Compilation compilation, List<SyntaxNode> candidates, KnownSymbols symbols, CancellationToken cancellationToken)
+    {
+        SemanticModel? model = null;
+        foreach (var candidate in candidates)
+        {
+            model = ModelFor(compilation, candidate.SyntaxTree, model);
+            var written = model.GetOperation(candidate, cancellationToken) switch
+            {
+                ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } => TempDataWrites.IsWrittenBy(target, symbols),
+                IInvocationOperation invocation => TempDataWrites.IsWrittenBy(invocation, symbols),
+                _ => false,
+            };
+            if (written)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+#pragma warning disable RS1030 // Binding a handful of calls in other files, once per compilation: an operation action sees one member only.
+    private static SemanticModel ModelFor(Compilation compilation, SyntaxTree tree, SemanticModel? previous) =>
+        previous is not null && previous.SyntaxTree == tree ? previous : compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+
+    /// <summary>
+    /// The framework cookies that referenced assemblies may configure: an assembly outside ASP.NET Core that references
+    /// the assembly of a cookie's options type (where <c>AddAntiforgery</c>, <c>AddSessionStateTempDataProvider</c> and
+    /// the options themselves are) can name that cookie or choose its provider, and the analysis cannot see its code.
+    /// </summary>
+    private static HashSet<FrameworkCookie> ConfiguredByReferences(Compilation compilation)
+    {
+        var configured = new HashSet<FrameworkCookie>();
+        var byAssembly = new Dictionary<string, List<FrameworkCookie>>(StringComparer.Ordinal);
+        foreach (var cookie in FrameworkCookies.Configurable)
+        {
+            if (compilation.GetTypeByMetadataName(cookie.OptionsType)?.ContainingAssembly?.Identity.Name is { } assembly)
+            {
+                if (!byAssembly.TryGetValue(assembly, out var cookies))
+                {
+                    byAssembly[assembly] = cookies = new List<FrameworkCookie>();
+                }
+
+                cookies.Add(cookie);
+            }
+        }
+
+        if (byAssembly.Count == 0)
+        {
+            return configured;
+        }
+
+        foreach (var reference in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            var name = reference.Identity.Name;
+            if (name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || name.StartsWith("System", StringComparison.Ordinal)
+                || name.StartsWith("Microsoft.Extensions.", StringComparison.Ordinal) || name is "netstandard" or "mscorlib")
+            {
+                continue; // the framework itself: what it configures is what the defaults are
+            }
+
+            foreach (var module in reference.Modules)
+            {
+                foreach (var used in module.ReferencedAssemblies)
+                {
+                    if (byAssembly.TryGetValue(used.Name, out var cookies))
+                    {
+                        configured.UnionWith(cookies);
+                    }
+                }
+            }
+        }
+
+        return configured;
+    }
+
+    /// <summary>Where the text mentions what may configure the cookies or register views, in order; TempData in any case (a <c>tempData</c> parameter).</summary>
+    private static List<int> Mentions(string text)
     {
         var mentions = new List<int>();
-        foreach (var word in new[] { antiforgery ? "Antiforgery" : null, tempData ? "TempDataProvider" : null })
+        foreach (var word in Words)
         {
-            for (var at = word is null ? -1 : text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word!, at + 1, StringComparison.Ordinal))
+            var comparison = word == "TempData" ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            for (var at = text.IndexOf(word, comparison); at >= 0; at = text.IndexOf(word, at + 1, comparison))
             {
                 mentions.Add(at);
             }
@@ -93,11 +260,19 @@ internal sealed class AppConfiguration
         return index < mentions.Count && mentions[index] < span.End;
     }
 
+    private static string? AttributeName(NameSyntax name) => name switch
+    {
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        _ => null,
+    };
+
     /// <summary>The name of a called method (<c>services.AddAntiforgery(…)</c>) or of a configured options type (<c>Configure&lt;AntiforgeryOptions&gt;</c>).</summary>
     private static string? ConfigurationName(SyntaxNode node) => node switch
     {
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Name.Identifier.ValueText,
         InvocationExpressionSyntax { Expression: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText,
+        InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax binding } => binding.Name.Identifier.ValueText,
         GenericNameSyntax { Identifier.ValueText: "Configure" or "PostConfigure" or "AddOptions" } generic when generic.TypeArgumentList.Arguments.Count == 1
             => generic.TypeArgumentList.Arguments[0] switch
             {

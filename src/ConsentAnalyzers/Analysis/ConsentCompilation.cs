@@ -44,7 +44,7 @@ internal sealed class ConsentCompilation
     {
         if (_configuration is null)
         {
-            Interlocked.CompareExchange(ref _configuration, AppConfiguration.Scan(compilation, cancellationToken), null);
+            Interlocked.CompareExchange(ref _configuration, AppConfiguration.Scan(compilation, Symbols, cancellationToken), null);
         }
 
         return _configuration!;

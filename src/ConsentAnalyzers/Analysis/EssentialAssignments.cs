@@ -52,7 +52,8 @@ internal static class EssentialAssignments
 
     /// <summary>
     /// The assignment of <c>Name</c> on the same cookie builder as an <c>IsEssential</c> assignment: in the same object
-    /// initializer, or on the same receiver expression (<c>options.Cookie</c>) in the same member body.
+    /// initializer, or on the same receiver expression (<c>options.Cookie</c>) in the same member body, also in the
+    /// initializer of a builder assigned to it whole (<c>options.Cookie = new CookieBuilder { Name = … }</c>).
     /// </summary>
     public static ISimpleAssignmentOperation? FindBuilderName(ISimpleAssignmentOperation essential, IPropertyReferenceOperation target, KnownSymbols symbols)
     {
@@ -65,6 +66,19 @@ internal static class EssentialAssignments
                 && (inInitializer ? name.Instance is IInstanceReferenceOperation : SameReceiver(name.Instance, target.Instance)))
             {
                 return assignment;
+            }
+
+            // options.Cookie = new CookieBuilder { Name = … } replaces the builder whose IsEssential is set later.
+            if (!inInitializer && operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation whole } replaced
+                && SameReceiver(whole, target.Instance) && replaced.Value.WithoutConversions() is IObjectCreationOperation { Initializer: { } initializer })
+            {
+                foreach (var member in initializer.Initializers)
+                {
+                    if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Name", Instance: IInstanceReferenceOperation } } named)
+                    {
+                        return named;
+                    }
+                }
             }
         }
 

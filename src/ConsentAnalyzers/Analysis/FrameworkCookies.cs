@@ -1,7 +1,12 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using ConsentAnalyzers.Manifest;
 using ConsentAnalyzers.Names;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ConsentAnalyzers.Analysis;
 
@@ -13,65 +18,106 @@ internal sealed record FrameworkCookie(string Feature, string DefaultName, strin
 
 /// <summary>A registration that turns on a framework cookie.</summary>
 /// <param name="Cookie">The cookie turned on.</param>
-/// <param name="Name">The name the cookie gets from this registration.</param>
+/// <param name="Name">The name the cookie gets from this registration (unresolved for a scheme not known at compile time).</param>
 /// <param name="AsSideEffect">
-/// The registration is of another feature (MVC views, Razor Pages, components turn on antiforgery): the app's own
-/// configuration of the cookie, wherever it is, takes precedence.
+/// The registration is of another feature (MVC views, Razor Pages, components turn on antiforgery and TempData): the
+/// app's own configuration of the cookie, wherever it is, takes precedence, and only the first such registration of
+/// the project reports it.
 /// </param>
-internal sealed record FrameworkCookieRegistration(FrameworkCookie Cookie, string Name, bool AsSideEffect = false);
+internal sealed record FrameworkCookieRegistration(FrameworkCookie Cookie, ResolvedName Name, bool AsSideEffect = false);
 
 /// <summary>
 /// The cookies framework features write implicitly: registering the feature is where the app decides to write the
-/// cookie, so an undeclared default name is reported there (CG0101). A feature whose cookie the app renames in the
-/// same member (<c>options.Cookie.Name = …</c>, in the registration or in <c>Configure&lt;TOptions&gt;</c>) is left
-/// to the name check of that assignment. TempData, which MVC keeps in a cookie by default, is checked where it is
-/// written (<see cref="TempDataWrites"/>): an app that never uses TempData never writes the cookie.
+/// cookie, so an undeclared default name is reported there (CG0101), once. A feature whose cookie the app renames in
+/// the same member (<c>options.Cookie.Name = …</c> or <c>options.Cookie = new CookieBuilder { … }</c>, in the
+/// registration or in <c>Configure&lt;TOptions&gt;</c>) is left to the name check of that assignment; one the project
+/// may configure where the analysis cannot see (<see cref="AppConfiguration"/>) is not reported. A TempData write is
+/// not a registration: MVC's TempData cookie is reported at the registration of views, when the project writes TempData.
 /// </summary>
 internal static class FrameworkCookies
 {
-    private static readonly FrameworkCookie Session = new("session", ".AspNetCore.Session", "Microsoft.AspNetCore.Builder.SessionOptions");
+    public static readonly FrameworkCookie Session = new("session", ".AspNetCore.Session", "Microsoft.AspNetCore.Builder.SessionOptions");
     public static readonly FrameworkCookie Antiforgery = new("antiforgery", ".AspNetCore.Antiforgery.*", "Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions");
     public static readonly FrameworkCookie TempData = new("TempData", ".AspNetCore.Mvc.CookieTempDataProvider", "Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions");
-    private static readonly FrameworkCookie Authentication = new("cookie authentication", ".AspNetCore.*", "Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions");
+    public static readonly FrameworkCookie Authentication = new("cookie authentication", ".AspNetCore.*", "Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions");
 
-    private static readonly FrameworkCookie[] Configurable = { Session, Antiforgery, TempData, Authentication };
+    public static readonly FrameworkCookie[] Configurable = { Session, Antiforgery, TempData, Authentication };
 
-    /// <summary>The TempData cookie under its default name: MVC's default TempData provider keeps TempData in it.</summary>
-    public static FrameworkCookieRegistration DefaultTempData { get; } = new(TempData, TempData.DefaultName, AsSideEffect: true);
+    /// <summary>The registrations of other features that turn on the antiforgery cookie (their forms carry tokens).</summary>
+    public static bool TurnsOnAntiforgery(string methodName) => methodName is "AddControllersWithViews" or "AddRazorPages" or "AddMvc" or "AddRazorComponents";
 
-    /// <summary>The implicit cookie a registration call turns on, with the name it gets; null for other calls.</summary>
-    public static FrameworkCookieRegistration? WrittenBy(IInvocationOperation invocation)
+    /// <summary>The registrations that turn on MVC's default TempData provider, which keeps TempData in a cookie.</summary>
+    public static bool TurnsOnTempData(string methodName) => methodName is "AddControllersWithViews" or "AddRazorPages" or "AddMvc";
+
+    /// <summary>The implicit cookies a registration call turns on, with the names they get; empty for other calls.</summary>
+    public static IReadOnlyList<FrameworkCookieRegistration> WrittenBy(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
         if (method.Name is not ("AddSession" or "AddCookieTempDataProvider" or "AddCookie" or "AddAntiforgery"
                 or "AddControllersWithViews" or "AddRazorPages" or "AddMvc" or "AddRazorComponents")
             || !IsServiceRegistration(method))
         {
-            return null; // the name test first: this runs on every invocation
+            return Array.Empty<FrameworkCookieRegistration>(); // the name test first: this runs on every invocation
         }
 
         switch (method.Name)
         {
             case "AddSession":
-                return new(Session, Session.DefaultName);
+                return new[] { new FrameworkCookieRegistration(Session, DefaultName(Session)) };
             case "AddCookieTempDataProvider":
-                return new(TempData, TempData.DefaultName);
+                return new[] { new FrameworkCookieRegistration(TempData, DefaultName(TempData)) };
             case "AddCookie":
-                // The cookie is ".AspNetCore." + the scheme, "Cookies" unless the call names another.
-                var scheme = invocation.Arguments.ArgumentFor("authenticationScheme")?.ConstantValue.Value as string ?? "Cookies";
-                return new(Authentication, ".AspNetCore." + scheme);
+                return new[] { new FrameworkCookieRegistration(Authentication, AuthenticationCookieName(invocation)) };
             case "AddAntiforgery":
-                return new(Antiforgery, Antiforgery.DefaultName);
+                return new[] { new FrameworkCookieRegistration(Antiforgery, DefaultName(Antiforgery)) };
             default:
-                // Forms rendered by MVC views, Razor Pages and components carry antiforgery tokens.
-                return new(Antiforgery, Antiforgery.DefaultName, AsSideEffect: true);
+                var antiforgery = new FrameworkCookieRegistration(Antiforgery, DefaultName(Antiforgery), AsSideEffect: true);
+                return TurnsOnTempData(method.Name)
+                    ? new[] { antiforgery, new FrameworkCookieRegistration(TempData, DefaultName(TempData), AsSideEffect: true) }
+                    : new[] { antiforgery };
         }
+    }
+
+    /// <summary>
+    /// ".AspNetCore." + the scheme, "Cookies" unless the call names another. A scheme not known at compile time (a
+    /// parameter, a configuration value) gives an unresolved name: the cookie's name is whatever the scheme is.
+    /// </summary>
+    private static ResolvedName AuthenticationCookieName(IInvocationOperation invocation)
+    {
+        if (invocation.Arguments.ArgumentFor("authenticationScheme") is not { } schemeArgument)
+        {
+            return ResolvedName.Exact(".AspNetCore.Cookies");
+        }
+
+        var scheme = NameResolver.Resolve(schemeArgument);
+        return scheme.Kind == ResolvedNameKind.Unresolved || scheme.Text.Trim(NamePattern.Hole).Length == 0
+            ? ResolvedName.Unresolved
+            : ResolvedName.Concat(ResolvedName.Exact(".AspNetCore."), scheme);
+    }
+
+    private static ResolvedName DefaultName(FrameworkCookie cookie) =>
+        NamePattern.IsPattern(cookie.DefaultName) ? ResolvedName.Template(cookie.DefaultName.Replace(NamePattern.Wildcard, NamePattern.Hole)) : ResolvedName.Exact(cookie.DefaultName);
+
+    /// <summary>
+    /// Where a registration is reported: the call; in a chain of calls (<c>services.AddAuthentication().AddCookie()</c>),
+    /// from the registration's own name.
+    /// </summary>
+    public static Location LocationOf(IInvocationOperation registration)
+    {
+        var syntax = registration.Syntax;
+        if (syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax } access } invocation)
+        {
+            return Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(access.Name.SpanStart, invocation.Span.End));
+        }
+
+        return syntax.GetLocation();
     }
 
     /// <summary>
     /// The name of the framework cookie whose builder <paramref name="builder"/> is (<c>options.Cookie</c> of session,
     /// antiforgery, TempData or cookie-authentication options) when the app does not name it: the name the enclosing
-    /// registration gives it (<c>AddCookie("Admin", options => …)</c>), else the feature's default. Null for other builders.
+    /// registration gives it (<c>AddCookie("Admin", options => …)</c>), else the feature's default. Null for other
+    /// builders, and when the name depends on a scheme not known at compile time.
     /// </summary>
     public static ResolvedName? UnnamedCookie(IPropertyReferenceOperation builder)
     {
@@ -80,17 +126,17 @@ internal static class FrameworkCookies
             return null;
         }
 
-        var name = cookie.DefaultName;
+        var name = DefaultName(cookie);
         for (var operation = builder.Parent; operation is not null; operation = operation.Parent)
         {
-            if (operation is IInvocationOperation invocation && WrittenBy(invocation) is { } registration && registration.Cookie == cookie)
+            if (operation is IInvocationOperation invocation && WrittenBy(invocation).FirstOrDefault(r => r.Cookie == cookie) is { } registration)
             {
                 name = registration.Name;
                 break;
             }
         }
 
-        return NamePattern.IsPattern(name) ? ResolvedName.Template(name.Replace(NamePattern.Wildcard, NamePattern.Hole)) : ResolvedName.Exact(name);
+        return name.Kind == ResolvedNameKind.Unresolved ? null : name;
     }
 
     private static FrameworkCookie? ForOptionsType(INamedTypeSymbol? optionsType)
@@ -106,13 +152,23 @@ internal static class FrameworkCookies
         return null;
     }
 
-    /// <summary>Whether the member that registers the feature also names its cookie.</summary>
+    /// <summary>
+    /// Whether the member that registers the feature also names its cookie (or replaces its builder): in this
+    /// registration, or outside any other registration of the same feature (<c>Configure&lt;TOptions&gt;</c>).
+    /// </summary>
     public static bool IsRenamedNearby(IInvocationOperation registration, FrameworkCookie cookie)
     {
         foreach (var operation in registration.Root().Descendants())
         {
-            if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Name", Instance: IPropertyReferenceOperation { Property.Name: "Cookie" } cookieProperty } }
-                && InheritsFrom(cookieProperty.Property.ContainingType, cookie.OptionsType))
+            // options.Cookie.Name = …, or options.Cookie = new CookieBuilder { Name = … } (the whole builder replaced).
+            var cookieProperty = operation switch
+            {
+                ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Name", Instance: IPropertyReferenceOperation { Property.Name: "Cookie" } property } } => property,
+                ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Cookie" } property } => property,
+                _ => null,
+            };
+            if (cookieProperty is not null && InheritsFrom(cookieProperty.Property.ContainingType, cookie.OptionsType)
+                && OwningRegistration(operation, cookie) is var owner && (owner is null || owner == registration))
             {
                 return true;
             }
@@ -121,8 +177,25 @@ internal static class FrameworkCookies
         return false;
     }
 
+    /// <summary>
+    /// The registration of <paramref name="cookie"/> whose arguments hold <paramref name="operation"/>: a name given in
+    /// <c>AddCookie("Staff", options => …)</c> is that scheme's, not the name of another scheme registered beside it.
+    /// </summary>
+    private static IInvocationOperation? OwningRegistration(IOperation operation, FrameworkCookie cookie)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IInvocationOperation invocation && WrittenBy(invocation).Any(r => r.Cookie == cookie))
+            {
+                return invocation;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>An extension method of the framework's service or authentication builders (not an app method of the same name).</summary>
-    private static bool IsServiceRegistration(IMethodSymbol method)
+    public static bool IsServiceRegistration(IMethodSymbol method)
     {
         const string Namespace = "Microsoft.Extensions.DependencyInjection";
         return method.IsExtensionMethod && KnownSymbols.IsNamespace((method.ReducedFrom ?? method).ContainingNamespace, Namespace, Namespace.Length);

@@ -50,10 +50,12 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         {
             AnalyzeAppend(context, consent, invocation);
         }
-        else if (FrameworkCookies.WrittenBy(invocation) is { } registration && !FrameworkCookies.IsRenamedNearby(invocation, registration.Cookie))
+        else if (FrameworkCookies.WrittenBy(invocation) is { Count: > 0 } registrations)
         {
-            var note = $" (the default name of the {registration.Cookie.Feature} cookie, which this registration turns on; declare it, or name the cookie with options.Cookie.Name)";
-            CheckFrameworkCookie(context, consent, registration, note);
+            foreach (var registration in registrations)
+            {
+                CheckRegistration(context, consent, invocation, registration);
+            }
         }
         else if (TempDataWrites.IsWrittenBy(invocation, consent.Symbols))
         {
@@ -116,30 +118,47 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
     }
 
     /// <summary>
-    /// Checks the name of a cookie a framework feature writes; null when it is not declared, or when the cookie is
-    /// turned on as a side effect and the app configures it elsewhere (that configuration is checked instead).
+    /// Checks the name a registration gives the framework cookie it turns on, at the registration; unless the project
+    /// may give it another name: in the same member (<c>options.Cookie.Name</c>, <c>options.Cookie = new CookieBuilder { … }</c>),
+    /// or, for a cookie turned on as a side effect of views, anywhere, even conditionally; or in code the analysis
+    /// cannot see. A cookie turned on as a side effect is reported once, at the project's first registration that turns it on.
     /// </summary>
-    private static string? CheckFrameworkCookie(OperationAnalysisContext context, ConsentCompilation consent, FrameworkCookieRegistration registration, string note)
+    private static void CheckRegistration(OperationAnalysisContext context, ConsentCompilation consent, IInvocationOperation invocation, FrameworkCookieRegistration registration)
     {
-        if (registration.AsSideEffect && consent.Configuration(context.Compilation, context.CancellationToken).Configures(registration.Cookie))
+        var cookie = registration.Cookie;
+        if (!registration.AsSideEffect && FrameworkCookies.IsRenamedNearby(invocation, cookie))
         {
-            return null;
+            return; // before the scan: most registrations name their cookie
         }
 
-        var name = NamePattern.IsPattern(registration.Name)
-            ? ResolvedName.Template(registration.Name.Replace(NamePattern.Wildcard, NamePattern.Hole))
-            : ResolvedName.Exact(registration.Name);
-        return DeclaredNameCheck.Check(context, consent, name, context.Operation.Syntax.GetLocation(), NameTarget.Cookie, note);
+        var configuration = consent.Configuration(context.Compilation, context.CancellationToken);
+        if (registration.AsSideEffect
+                ? configuration.Configures(cookie) || !configuration.IsFirstRegistration(cookie, invocation.Syntax) || (cookie == FrameworkCookies.TempData && !configuration.WritesTempData)
+                : configuration.MayBeConfiguredUnseen(cookie))
+        {
+            return;
+        }
+
+        var note = cookie == FrameworkCookies.TempData && registration.AsSideEffect
+            ? " (the default name of the TempData cookie, which this registration turns on and the project's TempData writes use; declare it, name it with AddCookieTempDataProvider(options => options.Cookie.Name = …), or keep TempData in the session with AddSessionStateTempDataProvider)"
+            : $" (the default name of the {cookie.Feature} cookie, which this registration turns on; declare it, or name the cookie with options.Cookie.Name)";
+        DeclaredNameCheck.Check(context, consent, registration.Name, FrameworkCookies.LocationOf(invocation), NameTarget.Cookie, note);
     }
 
-    /// <summary>A TempData write writes MVC's TempData cookie (unless the app keeps TempData elsewhere): declared, and guarded if it needs consent.</summary>
+    /// <summary>
+    /// A TempData write is not a registration: the TempData cookie is reported (if undeclared) where views are
+    /// registered. Where the project visibly keeps TempData in that cookie under its default name, a declared cookie
+    /// that needs consent needs a guard where TempData is written.
+    /// </summary>
     private static void CheckTempDataWrite(OperationAnalysisContext context, ConsentCompilation consent)
     {
-        const string Note = " (MVC keeps TempData in this cookie; declare it, name it with AddCookieTempDataProvider(options => options.Cookie.Name = …), or keep TempData in the session with AddSessionStateTempDataProvider)";
-        if (CheckFrameworkCookie(context, consent, FrameworkCookies.DefaultTempData, Note) is { } category)
+        if (!consent.Configuration(context.Compilation, context.CancellationToken).TempDataCookieIsDefault
+            || consent.Manifest.Cookies.Find(ResolvedName.Exact(FrameworkCookies.TempData.DefaultName))?.Category is not { } category)
         {
-            ConsentGuardCheck.Check(context, consent, context.Operation, category, Rules.UnguardedWrite, $"Writing TempData (cookie '{FrameworkCookies.TempData.DefaultName}')");
+            return;
         }
+
+        ConsentGuardCheck.Check(context, consent, context.Operation, category, Rules.UnguardedWrite, $"Writing TempData (cookie '{FrameworkCookies.TempData.DefaultName}')");
     }
 
     private static void AnalyzeAppend(OperationAnalysisContext context, ConsentCompilation consent, IInvocationOperation invocation)

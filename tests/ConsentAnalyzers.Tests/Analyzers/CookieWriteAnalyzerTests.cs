@@ -231,8 +231,8 @@ public class CookieWriteAnalyzerTests
                 static void Undeclared(IServiceCollection services)
                 {
                     {|#0:services.AddAntiforgery()|};
-                    {|#1:services.AddAuthentication().AddCookie()|};
-                    {|#2:services.AddControllersWithViews().AddCookieTempDataProvider()|};
+                    services.AddAuthentication().{|#1:AddCookie()|};
+                    services.AddControllersWithViews().{|#2:AddCookieTempDataProvider()|};
                 }
             }
             """, CodeManifests.Policy);
@@ -303,17 +303,258 @@ public class CookieWriteAnalyzerTests
         }
         """;
 
-    [Fact]
-    public async Task TempData_writes_write_the_TempData_cookie_of_the_default_provider()
-    {
-        var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code(TempDataController, CodeManifests.Policy);
-        test.DisabledDiagnostics.AddRange(GuardRules);
-        const string Note = " (MVC keeps TempData in this cookie; declare it, name it with AddCookieTempDataProvider(options => options.Cookie.Name = …), or keep TempData in the session with AddSessionStateTempDataProvider)";
-        for (var site = 0; site < 3; site++)
+    /// <summary>A startup class whose Configure(IServiceCollection services…) runs <paramref name="body"/>.</summary>
+    private static string StartupWith(string body) => StartupWith("", body);
+
+    private static string StartupWith(string parameters, string body) => $$"""
+        using Microsoft.Extensions.DependencyInjection;
+
+        static class Startup
         {
-            test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(site).WithArguments(".AspNetCore.Mvc.CookieTempDataProvider", Note));
+            static void Configure(IServiceCollection services{{parameters}})
+            {
+        {{body}}
+            }
+        }
+        """;
+
+    private const string TempDataNote = " (the default name of the TempData cookie, which this registration turns on and the project's TempData writes use; declare it, name it with AddCookieTempDataProvider(options => options.Cookie.Name = …), or keep TempData in the session with AddSessionStateTempDataProvider)";
+
+    [Fact]
+    public async Task A_TempData_write_is_not_a_registration_of_the_TempData_cookie()
+    {
+        // No registration of MVC in this project (it is in another one, with its TempData provider): nothing is reported.
+        var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code(Unmarked(TempDataController), CodeManifests.Policy);
+        test.DisabledDiagnostics.AddRange(GuardRules);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task The_TempData_cookie_is_reported_once_at_the_first_registration_of_views_when_no_provider_is_chosen()
+    {
+        var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code(Unmarked(TempDataController), CodeManifests.Policy);
+        test.TestState.Sources.Add(StartupWith("""
+            services.AddAntiforgery(options => options.Cookie.Name = "sb-af");
+            {|#0:services.AddControllersWithViews()|};
+            services.AddRazorPages();
+            services.AddMvc();
+            """));
+        test.DisabledDiagnostics.AddRange(GuardRules);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments(".AspNetCore.Mvc.CookieTempDataProvider", TempDataNote));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_project_that_writes_no_TempData_writes_no_TempData_cookie()
+    {
+        var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code(StartupWith("""
+            services.AddAntiforgery(options => options.Cookie.Name = "sb-af");
+            services.AddControllersWithViews();
+            """), CodeManifests.Policy);
+        test.DisabledDiagnostics.AddRange(GuardRules);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_TempData_provider_chosen_in_a_branch_is_a_choice_no_default_is_reported()
+    {
+        var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code(Unmarked(TempDataController), CodeManifests.Policy);
+        test.TestState.Sources.Add(StartupWith(", bool useSession", """
+            services.AddAntiforgery(options => options.Cookie.Name = "sb-af");
+            var mvc = services.AddControllersWithViews();
+            if (useSession)
+            {
+                mvc.AddSessionStateTempDataProvider();
+            }
+            """));
+        test.DisabledDiagnostics.AddRange(GuardRules);
+        await test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("services.AddControllersWithViews().AddSharedTempData();")]
+    [InlineData("services.AddControllersWithViews(); services.AddSharedWeb();")]
+    public async Task Configuration_a_referenced_library_may_do_reports_no_default(string registration)
+    {
+        // The library keeps TempData in the session and names the antiforgery cookie; this project cannot see it.
+        var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code(Unmarked(TempDataController), CodeManifests.Policy);
+        test.TestState.Sources.Add($$"""
+            using Microsoft.Extensions.DependencyInjection;
+            using Shared.Web;
+
+            static class Startup
+            {
+                static void Configure(IServiceCollection services)
+                {
+                    {{registration}}
+                }
+            }
+            """);
+        test.TestState.AdditionalReferences.Add(await SharedWebLibrary.Value);
+        test.DisabledDiagnostics.AddRange(GuardRules);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Registration_in_a_referenced_library_reports_nothing_in_this_project()
+    {
+        var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code(Unmarked(TempDataController), CodeManifests.Policy);
+        test.TestState.Sources.Add("""
+            using Microsoft.Extensions.DependencyInjection;
+            using Shared.Web;
+
+            static class Startup
+            {
+                static void Configure(IServiceCollection services) => services.AddSharedMvc();
+            }
+            """);
+        test.TestState.AdditionalReferences.Add(await SharedWebLibrary.Value);
+        test.DisabledDiagnostics.AddRange(GuardRules);
+        await test.RunAsync();
+    }
+
+    /// <summary>A referenced library that registers MVC, keeps TempData in the session and names the antiforgery cookie.</summary>
+    private static readonly Lazy<Task<Microsoft.CodeAnalysis.MetadataReference>> SharedWebLibrary = new(() => CompileLibraryAsync("Shared.Web", """
+        using Microsoft.Extensions.DependencyInjection;
+
+        namespace Shared.Web
+        {
+            public static class SharedWebExtensions
+            {
+                public static IMvcBuilder AddSharedTempData(this IMvcBuilder mvc) => mvc.AddSessionStateTempDataProvider();
+
+                public static IServiceCollection AddSharedWeb(this IServiceCollection services)
+                {
+                    services.AddAntiforgery(options => options.Cookie.Name = "sb-af");
+                    services.AddMvc().AddSessionStateTempDataProvider();
+                    return services;
+                }
+
+                public static IServiceCollection AddSharedMvc(this IServiceCollection services)
+                {
+                    services.AddControllersWithViews();
+                    return services;
+                }
+            }
+        }
+        """));
+
+    /// <summary>A library compiled against ASP.NET Core and referenced as metadata: what it configures is not visible to the analysis.</summary>
+    internal static async Task<Microsoft.CodeAnalysis.MetadataReference> CompileLibraryAsync(string name, string source)
+    {
+        var references = await ConsentAnalyzerTest<CookieWriteAnalyzer>.AspNetCore.ResolveAsync(Microsoft.CodeAnalysis.LanguageNames.CSharp, CancellationToken.None);
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            name,
+            [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source)],
+            references,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        var emitted = compilation.Emit(image);
+        if (!emitted.Success)
+        {
+            throw new InvalidOperationException($"{name} does not compile: " + string.Join("; ", emitted.Diagnostics));
         }
 
+        return Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(System.Collections.Immutable.ImmutableArray.Create(image.ToArray()));
+    }
+
+    private static string Unmarked(string code) => System.Text.RegularExpressions.Regex.Replace(code, @"\{\|#\d+:|\|\}", "");
+
+    [Fact]
+    public async Task A_non_constant_scheme_is_an_unresolved_name_at_AddCookie_itself()
+    {
+        var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code("""
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+
+            static class Startup
+            {
+                static void Configure(IServiceCollection services, IConfiguration configuration, string scheme)
+                {
+                    services.AddAuthentication(scheme).{|#0:AddCookie(scheme)|};
+                    services.AddAuthentication().{|#1:AddCookie(configuration["Auth:Scheme"]!, options => options.Cookie.HttpOnly = true)|};
+                    services.AddAuthentication().{|#2:AddCookie("Tenant" + scheme)|};
+                    services.AddAuthentication().AddCookie("Admin", options => options.Cookie.IsEssential = true);
+                }
+
+                // The member names the cookie: that name is what is checked.
+                static void Named(IServiceCollection services, string scheme) =>
+                    services.AddAuthentication().AddCookie(scheme, options => options.Cookie.Name = "sb-admin");
+            }
+            """, CodeManifests.Policy.Replace("""{ "name": "theme", "category": "functional" },""", """{ "name": "theme", "category": "functional" }, { "name": ".AspNetCore.Admin", "category": "necessary" },"""));
+        test.DisabledDiagnostics.AddRange(GuardRules);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnresolvedName).WithLocation(0).WithArguments("cookie name"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnresolvedName).WithLocation(1).WithArguments("cookie name"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(2).WithArguments(".AspNetCore.Tenant{…}", " (the default name of the cookie authentication cookie, which this registration turns on; declare it, or name the cookie with options.Cookie.Name)"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_cookie_builder_assigned_whole_names_the_cookie_and_the_default_is_not_reported()
+    {
+        var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code("""
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.DependencyInjection;
+
+            static class Startup
+            {
+                static void Configure(IServiceCollection services)
+                {
+                    services.AddAntiforgery(options => options.Cookie = new CookieBuilder { Name = {|#0:"XSRF-TOKEN"|}, HttpOnly = true });
+                    services.AddSession(options =>
+                    {
+                        options.Cookie = new CookieBuilder { Name = {|#1:"app_session"|} };
+                        options.IdleTimeout = System.TimeSpan.FromMinutes(20);
+                    });
+                    services.AddAuthentication().AddCookie("Admin", options => options.Cookie = new() { Name = "sb-admin" });
+                    services.AddAuthentication().AddCookie("Prefs", options =>
+                    {
+                        options.Cookie = new() { Name = "theme" };
+                        {|#2:options.Cookie.IsEssential = true|};
+                    });
+                }
+            }
+            """, CodeManifests.Policy);
+        test.DisabledDiagnostics.AddRange(GuardRules);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments("XSRF-TOKEN", ""));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(1).WithArguments("app_session", ""));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.EssentialMisdeclared).WithLocation(2).WithArguments("theme", "functional"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_name_given_in_one_scheme_registration_is_not_the_name_of_the_next()
+    {
+        var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code(StartupWith("""
+            services.AddAuthentication()
+                .AddCookie("Staff", options => options.Cookie = new CookieBuilder { Name = "sb-staff" })
+                .AddCookie("Partner", options => options.Cookie.Name = "sb-partner")
+                .{|#0:AddCookie("Kiosk")|};
+            """).Replace("using Microsoft.Extensions.DependencyInjection;", "using Microsoft.AspNetCore.Http;\nusing Microsoft.Extensions.DependencyInjection;"), CodeManifests.Policy);
+        test.DisabledDiagnostics.AddRange(GuardRules);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments(".AspNetCore.Kiosk", " (the default name of the cookie authentication cookie, which this registration turns on; declare it, or name the cookie with options.Cookie.Name)"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task The_antiforgery_cookie_is_reported_once_at_the_first_registration_that_turns_it_on()
+    {
+        var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code("""
+            using Microsoft.Extensions.DependencyInjection;
+
+            static class Startup
+            {
+                static void Configure(IServiceCollection services)
+                {
+                    {|#0:services.AddRazorPages()|};
+                    services.AddControllersWithViews();
+                    services.AddRazorComponents();
+                }
+            }
+            """, CodeManifests.Policy);
+        test.DisabledDiagnostics.AddRange(GuardRules);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments(
+            ".AspNetCore.Antiforgery.{…}", " (the default name of the antiforgery cookie, which this registration turns on; declare it, or name the cookie with options.Cookie.Name)"));
         await test.RunAsync();
     }
 
@@ -321,19 +562,11 @@ public class CookieWriteAnalyzerTests
     public async Task TempData_kept_in_the_session_writes_no_TempData_cookie()
     {
         var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code(TempDataController.Replace("{|#0:", "").Replace("{|#1:", "").Replace("{|#2:", "").Replace("|}", ""), CodeManifests.Policy);
-        test.TestState.Sources.Add("""
-            using Microsoft.Extensions.DependencyInjection;
-
-            static class Startup
-            {
-                static void Configure(IServiceCollection services)
-                {
-                    services.AddSession();
-                    services.AddAntiforgery(options => options.Cookie.Name = "sb-af");
-                    services.AddControllersWithViews().AddSessionStateTempDataProvider();
-                }
-            }
-            """);
+        test.TestState.Sources.Add(StartupWith("""
+            services.AddSession();
+            services.AddAntiforgery(options => options.Cookie.Name = "sb-af");
+            services.AddControllersWithViews().AddSessionStateTempDataProvider();
+            """));
         test.DisabledDiagnostics.AddRange(GuardRules);
         await test.RunAsync();
     }
@@ -362,6 +595,10 @@ public class CookieWriteAnalyzerTests
                 }
             }
             """, manifest);
+        test.TestState.Sources.Add(StartupWith("""
+            services.AddAntiforgery(options => options.Cookie.Name = "sb-af");
+            services.AddControllersWithViews();
+            """));
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnguardedWrite).WithLocation(0).WithArguments("Writing TempData (cookie '.AspNetCore.Mvc.CookieTempDataProvider')", "functional"));
         await test.RunAsync();
     }

@@ -158,6 +158,48 @@ internal static class NoBypassShapes
         Statements("header: through IDictionary", BypassOutcome.Resolved, """IDictionary<string, Microsoft.Extensions.Primitives.StringValues> headers = http.Response.Headers; headers["Set-Cookie"] = {|CG0101:"promo_seen=1"|};"""),
         Statements("header: value not constant", BypassOutcome.ReportedUnresolved, """http.Response.Headers.SetCookie = {|CG0102:parameter|};"""),
 
+        // Framework cookies under their default names
+        new("framework: AddCookie with a non-constant scheme", BypassOutcome.ReportedUnresolved, """
+            using Microsoft.Extensions.DependencyInjection;
+            static class Startup { static void Configure(IServiceCollection services, string scheme) => services.AddAuthentication(scheme).{|CG0102:AddCookie(scheme)|}; }
+            """),
+        new("framework: cookie builder assigned whole", BypassOutcome.Resolved, """
+            using Microsoft.Extensions.DependencyInjection;
+            static class Startup { static void Configure(IServiceCollection services) => services.AddSession(options => options.Cookie = new CookieBuilder { Name = {|CG0101:"promo_seen"|} }); }
+            """),
+        new("framework: TempData writes, views registered with the default provider", BypassOutcome.Resolved, """
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.DependencyInjection;
+            static class Startup
+            {
+                static void Configure(IServiceCollection services)
+                {
+                    services.AddAntiforgery(options => options.Cookie.Name = "sb-af");
+                    {|CG0101:services.AddControllersWithViews()|};
+                    services.AddRazorPages();
+                }
+            }
+            class NotesController : Controller { public IActionResult Save() { TempData["note"] = "saved"; TempData["count"] = 1; return Ok(); } }
+            """),
+        new("framework: TempData provider chosen in a branch", BypassOutcome.KnownLimit, """
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.DependencyInjection;
+            static class Startup
+            {
+                static void Configure(IServiceCollection services, bool useSession)
+                {
+                    services.AddAntiforgery(options => options.Cookie.Name = "sb-af");
+                    var mvc = services.AddControllersWithViews();
+                    if (useSession) mvc.AddSessionStateTempDataProvider();
+                }
+            }
+            class NotesController : Controller { public IActionResult Save() { TempData["note"] = "saved"; return Ok(); } }
+            """, Reasons.UnseenFrameworkConfiguration),
+        new("framework: TempData writes, views registered in another project", BypassOutcome.KnownLimit, """
+            using Microsoft.AspNetCore.Mvc;
+            class NotesController : Controller { public IActionResult Save() { TempData["note"] = "saved"; return Ok(); } }
+            """, Reasons.UnseenFrameworkConfiguration),
+
         // Tracking calls
         Statements("tracking: conditional access", BypassOutcome.Resolved, """telemetry?{|CG0202:.TrackEvent("checkout")|};"""),
         Statements("tracking: conditional access under a guard", BypassOutcome.Allowed, """if (consent.AnalyticsAllowed) telemetry?.TrackEvent("checkout");"""),
@@ -215,6 +257,9 @@ internal static class NoBypassShapes
 
         public const string ComputedJsIdentifier =
             "A JS-interop call whose function identifier is not a compile-time constant is not checked: which script function it calls is unknown.";
+
+        public const string UnseenFrameworkConfiguration =
+            "A framework cookie under its default name is reported once, at the registration in this project that turns it on, and only where the project visibly leaves the default alone: not when the registration is in another project, when the project configures the cookie (or chooses a TempData provider) in any branch, or when a referenced assembly outside ASP.NET Core uses the assembly of the cookie's feature and may configure it unseen.";
 
         public const string ComputedUrl =
             "An HttpClient request whose URL has no constant part is not matched against tracker endpoints: the endpoint is unknown.";
