@@ -440,9 +440,9 @@ public class CookieWriteAnalyzerTests
         """));
 
     /// <summary>A library compiled against ASP.NET Core and referenced as metadata: what it configures is not visible to the analysis.</summary>
-    internal static async Task<Microsoft.CodeAnalysis.MetadataReference> CompileLibraryAsync(string name, string source)
+    internal static Task<Microsoft.CodeAnalysis.MetadataReference> CompileLibraryAsync(string name, string source)
     {
-        var references = await ConsentAnalyzerTest<CookieWriteAnalyzer>.AspNetCore.ResolveAsync(Microsoft.CodeAnalysis.LanguageNames.CSharp, CancellationToken.None);
+        var references = TestReferences.AspNetCore.References;
         var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
             name,
             [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source)],
@@ -455,7 +455,7 @@ public class CookieWriteAnalyzerTests
             throw new InvalidOperationException($"{name} does not compile: " + string.Join("; ", emitted.Diagnostics));
         }
 
-        return Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(System.Collections.Immutable.ImmutableArray.Create(image.ToArray()));
+        return Task.FromResult<Microsoft.CodeAnalysis.MetadataReference>(Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(System.Collections.Immutable.ImmutableArray.Create(image.ToArray())));
     }
 
     private static string Unmarked(string code) => System.Text.RegularExpressions.Regex.Replace(code, @"\{\|#\d+:|\|\}", "");
