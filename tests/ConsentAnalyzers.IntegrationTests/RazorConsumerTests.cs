@@ -25,11 +25,7 @@ public sealed class RazorConsumerTests(PackageFixture package)
     [Fact]
     public void Diagnostics_in_markup_point_at_the_razor_line()
     {
-        var consumer = package.CreateConsumer("razor")
-            .WithProject("<OutputType>Library</OutputType><TreatWarningsAsErrors>false</TreatWarningsAsErrors>", sdk: "Microsoft.NET.Sdk.Web")
-            .WriteFile("consent-manifest.json", Manifest)
-            .WriteFile("Program.cs", "namespace Consumer.App; public static class Marker { }")
-            .WriteFile("Pages/_ViewImports.cshtml", "@using Microsoft.AspNetCore.Http.Features\n@namespace Consumer.App.Pages\n")
+        var consumer = RazorProject("razor", "@using Microsoft.AspNetCore.Http.Features\n@namespace Consumer.App.Pages\n")
             .WriteFile("Pages/Index.cshtml", """
                 @page
                 <h1>Songs</h1>
@@ -65,11 +61,7 @@ public sealed class RazorConsumerTests(PackageFixture package)
     [Fact]
     public void A_guard_local_before_the_head_of_a_layout_guards_the_markup_inside_head_and_body()
     {
-        var consumer = package.CreateConsumer("razor-layout")
-            .WithProject("<OutputType>Library</OutputType><TreatWarningsAsErrors>false</TreatWarningsAsErrors>", sdk: "Microsoft.NET.Sdk.Web")
-            .WriteFile("consent-manifest.json", Manifest)
-            .WriteFile("Program.cs", "namespace Consumer.App; public static class Marker { }")
-            .WriteFile("Pages/_ViewImports.cshtml", "@using Microsoft.AspNetCore.Http.Features\n@namespace Consumer.App.Pages\n@addTagHelper *, Microsoft.AspNetCore.Mvc.TagHelpers\n")
+        var consumer = RazorProject("razor-layout", "@using Microsoft.AspNetCore.Http.Features\n@namespace Consumer.App.Pages\n@addTagHelper *, Microsoft.AspNetCore.Mvc.TagHelpers\n")
             .WriteFile("Pages/Shared/_Layout.cshtml", """
                 @{
                     var canTrack = Context.Features.Get<ITrackingConsentFeature>()?.CanTrack ?? false;
@@ -104,6 +96,14 @@ public sealed class RazorConsumerTests(PackageFixture package)
             .ToArray();
         Assert.True(findings.SequenceEqual(["20:CG0105"]), $"expected only 20:CG0105, got [{string.Join(", ", findings)}]:\n{build}");
     }
+
+    /// <summary>A Razor class library against the packed package, with the test manifest and its view imports.</summary>
+    private ConsumerProject RazorProject(string name, string viewImports) =>
+        package.CreateConsumer(name)
+            .WithProject("<OutputType>Library</OutputType><TreatWarningsAsErrors>false</TreatWarningsAsErrors>", sdk: "Microsoft.NET.Sdk.Web")
+            .WriteFile("consent-manifest.json", Manifest)
+            .WriteFile("Program.cs", "namespace Consumer.App; public static class Marker { }")
+            .WriteFile("Pages/_ViewImports.cshtml", viewImports);
 
     private static void AssertReported(DotNet.Result build, string pattern) =>
         Assert.True(Regex.IsMatch(build.Output, pattern), $"'{pattern}' not found in the build output:\n{build}");
