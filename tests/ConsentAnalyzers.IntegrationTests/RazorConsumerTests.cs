@@ -25,11 +25,7 @@ public sealed class RazorConsumerTests(PackageFixture package)
     [Fact]
     public void Diagnostics_in_markup_point_at_the_razor_line()
     {
-        var consumer = package.CreateConsumer("razor")
-            .WithProject("<OutputType>Library</OutputType><TreatWarningsAsErrors>false</TreatWarningsAsErrors>", sdk: "Microsoft.NET.Sdk.Web")
-            .WriteFile("consent-manifest.json", Manifest)
-            .WriteFile("Program.cs", "namespace Consumer.App; public static class Marker { }")
-            .WriteFile("Pages/_ViewImports.cshtml", "@using Microsoft.AspNetCore.Http.Features\n@namespace Consumer.App.Pages\n")
+        var consumer = RazorProject("razor", "@using Microsoft.AspNetCore.Http.Features\n@namespace Consumer.App.Pages\n")
             .WriteFile("Pages/Index.cshtml", """
                 @page
                 <h1>Songs</h1>
@@ -56,6 +52,58 @@ public sealed class RazorConsumerTests(PackageFixture package)
         AssertReported(build, @"Components[/\\]Tags\.razor\(3,\d+\): warning CG0202: Tracking call to Google Analytics");
         Assert.DoesNotMatch(@"Index\.cshtml\(8,\d+\)", build.Output);
     }
+
+    /// <summary>
+    /// A layout whose head and body are tag-helper elements (MVC registers tag helpers for them): Razor compiles
+    /// their markup into async lambdas handed to the tag-helper runner, and a guard computed into a local before
+    /// them still guards what they contain.
+    /// </summary>
+    [Fact]
+    public void A_guard_local_before_the_head_of_a_layout_guards_the_markup_inside_head_and_body()
+    {
+        var consumer = RazorProject("razor-layout", "@using Microsoft.AspNetCore.Http.Features\n@namespace Consumer.App.Pages\n@addTagHelper *, Microsoft.AspNetCore.Mvc.TagHelpers\n")
+            .WriteFile("Pages/Shared/_Layout.cshtml", """
+                @{
+                    var canTrack = Context.Features.Get<ITrackingConsentFeature>()?.CanTrack ?? false;
+                }
+                <!DOCTYPE html>
+                <html lang="en">
+                <head>
+                    <meta charset="utf-8" />
+                    <title>@ViewData["Title"]</title>
+                    @if (canTrack)
+                    {
+                        <script async src="https://www.googletagmanager.com/gtag/js?id=G-X"></script>
+                    }
+                </head>
+                <body>
+                    @RenderBody()
+                    @if (canTrack)
+                    {
+                        <script>gtag('config', 'G-X');</script>
+                    }
+                    <script>sessionStorage.setItem('landing_page', location.pathname);</script>
+                </body>
+                </html>
+                """);
+
+        var build = consumer.Build();
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        var findings = Regex.Matches(build.Output, @"_Layout\.cshtml\((\d+),\d+\): warning (CG\d{4})")
+            .Select(match => $"{match.Groups[1].Value}:{match.Groups[2].Value}")
+            .Distinct()
+            .ToArray();
+        Assert.True(findings.SequenceEqual(["20:CG0105"]), $"expected only 20:CG0105, got [{string.Join(", ", findings)}]:\n{build}");
+    }
+
+    /// <summary>A Razor class library against the packed package, with the test manifest and its view imports.</summary>
+    private ConsumerProject RazorProject(string name, string viewImports) =>
+        package.CreateConsumer(name)
+            .WithProject("<OutputType>Library</OutputType><TreatWarningsAsErrors>false</TreatWarningsAsErrors>", sdk: "Microsoft.NET.Sdk.Web")
+            .WriteFile("consent-manifest.json", Manifest)
+            .WriteFile("Program.cs", "namespace Consumer.App; public static class Marker { }")
+            .WriteFile("Pages/_ViewImports.cshtml", viewImports);
 
     private static void AssertReported(DotNet.Result build, string pattern) =>
         Assert.True(Regex.IsMatch(build.Output, pattern), $"'{pattern}' not found in the build output:\n{build}");

@@ -34,8 +34,12 @@ internal sealed class ConsentCompilation
     /// same entry facts (they follow from where it stands), so the graph alone is the key. A cancelled analysis
     /// throws and caches nothing.
     /// </summary>
-    public ConsentFlow FlowFor(ControlFlowGraph graph, CategorySet entry, CancellationToken cancellationToken) =>
-        _flows.GetValue(graph, g => ConsentFlow.Analyze(g, Guards, entry, cancellationToken));
+    /// <remarks>
+    /// <paramref name="entryLocals"/>, when given, says what captured boolean locals imply on entry (a Razor
+    /// tag-helper content lambda); it is asked only when the flow is computed.
+    /// </remarks>
+    public ConsentFlow FlowFor(ControlFlowGraph graph, CategorySet entry, CancellationToken cancellationToken, System.Func<ConsentFlow.LocalFacts>? entryLocals = null) =>
+        _flows.GetValue(graph, g => ConsentFlow.Analyze(g, Guards, entry, cancellationToken, entryLocals?.Invoke()));
 
     public ManifestIndex Manifest { get; }
 

@@ -71,11 +71,95 @@ internal sealed class ConsentFlow
         }
     }
 
-    public static ConsentFlow Analyze(ControlFlowGraph graph, GuardRecognizer guards, CategorySet initiallyGranted, CancellationToken cancellationToken)
+    /// <summary>What boolean locals imply at a point, when true and when false: the facts a graph can hand to another.</summary>
+    public sealed class LocalFacts
+    {
+        public static readonly LocalFacts Empty = new(ImmutableDictionary<ILocalSymbol, (CategorySet WhenTrue, CategorySet WhenFalse)>.Empty);
+
+        public LocalFacts(ImmutableDictionary<ILocalSymbol, (CategorySet WhenTrue, CategorySet WhenFalse)> locals) => Locals = locals;
+
+        public ImmutableDictionary<ILocalSymbol, (CategorySet WhenTrue, CategorySet WhenFalse)> Locals { get; }
+    }
+
+    public static ConsentFlow Analyze(ControlFlowGraph graph, GuardRecognizer guards, CategorySet initiallyGranted, CancellationToken cancellationToken, LocalFacts? entryLocals = null)
     {
         var flow = new ConsentFlow(graph, guards);
-        flow.Run(State.Initial(initiallyGranted), cancellationToken);
+        var initial = State.Initial(initiallyGranted);
+        if (entryLocals is not null)
+        {
+            foreach (var pair in entryLocals.Locals)
+            {
+                initial = initial with { Variables = initial.Variables.SetItem(pair.Key, pair.Value) };
+            }
+        }
+
+        flow.Run(initial, cancellationToken);
         return flow;
+    }
+
+    /// <summary>
+    /// What boolean locals imply just before the operation of this graph that contains <paramref name="node"/> runs
+    /// (the locals it writes other than by a plain assignment already forgotten); nothing where the analysis never
+    /// reaches.
+    /// </summary>
+    public LocalFacts LocalFactsBefore(SyntaxNode node)
+    {
+        foreach (var block in _graph.Blocks)
+        {
+            if (!_entries.TryGetValue(block.Ordinal, out var state))
+            {
+                continue;
+            }
+
+            foreach (var operation in block.Operations)
+            {
+                if (Contains(operation, node))
+                {
+                    return LocalsOf(ForgetOtherWrites(operation, state));
+                }
+
+                state = TransferOne(operation, state);
+            }
+
+            if (block.BranchValue is not null && Contains(block.BranchValue, node))
+            {
+                return LocalsOf(ForgetOtherWrites(block.BranchValue, state));
+            }
+        }
+
+        return LocalFacts.Empty;
+    }
+
+    private static bool Contains(IOperation root, SyntaxNode node)
+    {
+        if (!root.Syntax.Span.Contains(node.Span))
+        {
+            return false;
+        }
+
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            if (operation.Syntax == node)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static LocalFacts LocalsOf(State state)
+    {
+        var locals = ImmutableDictionary<ILocalSymbol, (CategorySet WhenTrue, CategorySet WhenFalse)>.Empty.WithComparers(SymbolEqualityComparer.Default);
+        foreach (var pair in state.Variables)
+        {
+            if (pair.Key is ILocalSymbol local)
+            {
+                locals = locals.SetItem(local, pair.Value);
+            }
+        }
+
+        return locals.IsEmpty ? LocalFacts.Empty : new LocalFacts(locals);
     }
 
     /// <summary>The categories granted where <paramref name="node"/> executes; empty if the analysis never reaches it.</summary>
@@ -201,23 +285,27 @@ internal sealed class ConsentFlow
     {
         foreach (var operation in block.Operations)
         {
-            state = ForgetOtherWrites(operation, state);
-            var current = state;
-            switch (operation)
-            {
-                case IFlowCaptureOperation capture:
-                    state = Remember(state, capture.Id, capture.Value, current);
-                    break;
-                case IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment }:
-                    state = Remember(state, local.Local, assignment.Value, current);
-                    break;
-                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
-                    state = Remember(state, local.Local, assignment.Value, current);
-                    break;
-            }
+            state = TransferOne(operation, state);
         }
 
         return state;
+    }
+
+    private State TransferOne(IOperation operation, State state)
+    {
+        state = ForgetOtherWrites(operation, state);
+        var current = state;
+        switch (operation)
+        {
+            case IFlowCaptureOperation capture:
+                return Remember(state, capture.Id, capture.Value, current);
+            case IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment }:
+                return Remember(state, local.Local, assignment.Value, current);
+            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
+                return Remember(state, local.Local, assignment.Value, current);
+            default:
+                return state;
+        }
     }
 
     /// <summary>

@@ -92,41 +92,44 @@ internal static class ConsentGuardCheck
 
     private static CategorySet GrantedAt(OperationAnalysisContext context, ConsentCompilation consent, IOperation site)
     {
-        var (graph, initial) = GraphContaining(site, context, consent, depth: 0);
+        var (graph, initial, locals) = GraphContaining(site, context, consent, depth: 0);
         if (graph is null)
         {
             return initial;
         }
 
         // A method group (telemetry.TrackEvent as a delegate) runs where the delegate is invoked, like a lambda.
-        var flow = consent.FlowFor(graph, initial, context.CancellationToken);
+        var flow = consent.FlowFor(graph, initial, context.CancellationToken, locals);
         return site is IMethodReferenceOperation ? EntryOfDelegate(site, flow) : flow.GrantedAt(site.Syntax);
     }
 
-    /// <summary>The graph that directly contains <paramref name="operation"/> (the member's, a lambda's, a local function's) and what holds on its entry.</summary>
-    private static (ControlFlowGraph? Graph, CategorySet Entry) GraphContaining(IOperation operation, OperationAnalysisContext context, ConsentCompilation consent, int depth)
+    /// <summary>
+    /// The graph that directly contains <paramref name="operation"/> (the member's, a lambda's, a local function's),
+    /// what holds on its entry, and, for a Razor tag-helper content lambda, what the captured locals imply there.
+    /// </summary>
+    private static (ControlFlowGraph? Graph, CategorySet Entry, System.Func<ConsentFlow.LocalFacts>? Locals) GraphContaining(IOperation operation, OperationAnalysisContext context, ConsentCompilation consent, int depth)
     {
         var function = EnclosingFunction(operation);
         if (function is null || depth > 16)
         {
             var required = consent.Guards.RequiredBy(context.ContainingSymbol, includeImplemented: false);
-            return (context.GetControlFlowGraph(), required is null ? CategorySet.Empty : CategorySet.Of(required));
+            return (context.GetControlFlowGraph(), required is null ? CategorySet.Empty : CategorySet.Of(required), null);
         }
 
-        var (outerGraph, outerEntry) = GraphContaining(function, context, consent, depth + 1);
+        var (outerGraph, outerEntry, outerLocals) = GraphContaining(function, context, consent, depth + 1);
         if (outerGraph is null)
         {
-            return (null, CategorySet.Empty);
+            return (null, CategorySet.Empty, null);
         }
 
-        var outer = consent.FlowFor(outerGraph, outerEntry, context.CancellationToken);
+        var outer = consent.FlowFor(outerGraph, outerEntry, context.CancellationToken, outerLocals);
         if (function is ILocalFunctionOperation localFunction)
         {
             var inner = outerGraph.GetLocalFunctionControlFlowGraphInScope(localFunction.Symbol);
             var entry = EscapesAsDelegate(outer, localFunction.Symbol)
                 ? CategorySet.Empty
                 : AtEveryCall(outer, call => call is IInvocationOperation invocation && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, localFunction.Symbol));
-            return (inner, WithRequired(entry, consent.Guards.RequiredBy(localFunction.Symbol, includeImplemented: false)));
+            return (inner, WithRequired(entry, consent.Guards.RequiredBy(localFunction.Symbol, includeImplemented: false)), null);
         }
 
         var lambda = (IAnonymousFunctionOperation)function;
@@ -139,11 +142,96 @@ internal static class ConsentGuardCheck
 
         if (flowLambda is null)
         {
-            return (null, CategorySet.Empty);
+            return (null, CategorySet.Empty, null);
         }
 
         var lambdaGraph = outerGraph.GetAnonymousFunctionControlFlowGraphInScope(flowLambda);
-        return (lambdaGraph, EntryOfDelegate(lambda, outer));
+        var locals = IsTagHelperContent(lambda) ? () => CapturedFacts(lambda, outer) : (System.Func<ConsentFlow.LocalFacts>?)null;
+        return (lambdaGraph, EntryOfDelegate(lambda, outer), locals);
+    }
+
+    /// <summary>
+    /// The content of a Razor tag-helper element (<c>&lt;head&gt;</c>, <c>&lt;body&gt;</c>, <c>&lt;script src&gt;</c>,
+    /// any <c>asp-*</c> element): Razor compiles it into <c>__tagHelperScopeManager.Begin(tag, mode, id, async() =&gt;
+    /// { … })</c> and runs the tag helpers (which render the content through that lambda) right after, before
+    /// <c>End()</c> and before any code that follows the element: the content runs in place and in order.
+    /// </summary>
+    private static bool IsTagHelperContent(IAnonymousFunctionOperation lambda)
+    {
+        var creation = lambda.Parent is IDelegateCreationOperation delegateCreation ? delegateCreation : (IOperation)lambda;
+        return creation.Parent is IArgumentOperation { Parent: IInvocationOperation invocation } argument
+            && invocation.TargetMethod is { Name: "Begin", ContainingType: { Name: "TagHelperScopeManager" } type }
+            && type.ContainingAssembly?.Name == "Microsoft.AspNetCore.Razor.Runtime"
+            && type.ContainingNamespace.ToDisplayString() == "Microsoft.AspNetCore.Razor.Runtime.TagHelpers"
+            && argument.Parameter is { } parameter
+            && parameter.Ordinal == invocation.TargetMethod.Parameters.Length - 1;
+    }
+
+    /// <summary>
+    /// What the boolean locals that a tag-helper content lambda captures imply where the lambda is created, for the
+    /// locals whose every write (assignment, <c>out</c>/<c>ref</c>, compound, deconstruction) is in the function that
+    /// declares them and ends before the statement that creates the lambda: none is written after, while the content
+    /// runs, or from another lambda or local function.
+    /// </summary>
+    private static ConsentFlow.LocalFacts CapturedFacts(IAnonymousFunctionOperation lambda, ConsentFlow outer)
+    {
+        var facts = outer.LocalFactsBefore(lambda.Syntax);
+        if (facts.Locals.IsEmpty)
+        {
+            return facts;
+        }
+
+        var root = (IOperation)lambda;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        var creationStart = (lambda.Syntax.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax>() ?? lambda.Syntax).SpanStart;
+        var locals = facts.Locals;
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            if (operation is ILocalReferenceOperation reference && locals.ContainsKey(reference.Local) && IsWrite(reference)
+                && (reference.Syntax.Span.End > creationStart || !SameFunction(reference.Syntax, reference.Local)))
+            {
+                locals = locals.Remove(reference.Local);
+            }
+        }
+
+        return locals.Count == facts.Locals.Count ? facts : new ConsentFlow.LocalFacts(locals);
+    }
+
+    private static bool IsWrite(ILocalReferenceOperation reference) => reference.Parent switch
+    {
+        ISimpleAssignmentOperation assignment => ReferenceEquals(assignment.Target, reference),
+        ICompoundAssignmentOperation compound => ReferenceEquals(compound.Target, reference),
+        ICoalesceAssignmentOperation coalesce => ReferenceEquals(coalesce.Target, reference),
+        IIncrementOrDecrementOperation => true,
+        IArgumentOperation argument => argument.Parameter?.RefKind is not RefKind.None and not RefKind.In,
+        IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol.RefKind != RefKind.None,
+        IAddressOfOperation or ITupleOperation or IDeclarationExpressionOperation => true,
+        _ => false,
+    };
+
+    /// <summary>Whether <paramref name="node"/> stands in the function (member, lambda, local function) that declares <paramref name="local"/>.</summary>
+    private static bool SameFunction(SyntaxNode node, ILocalSymbol local)
+    {
+        var references = local.DeclaringSyntaxReferences;
+        return references.Length == 1 && FunctionOf(node) == FunctionOf(references[0].GetSyntax());
+    }
+
+    private static SyntaxNode? FunctionOf(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            if (current is Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousFunctionExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax
+                or Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax)
+            {
+                return current;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
