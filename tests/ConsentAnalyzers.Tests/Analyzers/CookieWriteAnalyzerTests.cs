@@ -442,7 +442,7 @@ public class CookieWriteAnalyzerTests
     /// <summary>A library compiled against ASP.NET Core and referenced as metadata: what it configures is not visible to the analysis.</summary>
     internal static async Task<Microsoft.CodeAnalysis.MetadataReference> CompileLibraryAsync(string name, string source)
     {
-        var references = await ConsentAnalyzerTest<CookieWriteAnalyzer>.AspNetCore.ResolveAsync(Microsoft.CodeAnalysis.LanguageNames.CSharp, CancellationToken.None);
+        var references = await TestReferences.AspNetCore.ReferenceAssemblies.ResolveAsync(Microsoft.CodeAnalysis.LanguageNames.CSharp, CancellationToken.None);
         var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
             name,
             [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source)],
