@@ -76,6 +76,22 @@ public class CookiePolicyAnalyzerTests
     }
 
     [Fact]
+    public async Task With_UseCookiePolicy_in_several_files_only_the_first_file_in_compilation_order_reports()
+    {
+        var test = Test(Program("", "{|#0:app.UseCookiePolicy()|};"));
+        test.TestState.Sources.Add("""
+            using Microsoft.AspNetCore.Builder;
+
+            static class Admin
+            {
+                static void Pipeline(IApplicationBuilder admin) => admin.UseCookiePolicy();
+            }
+            """);
+        test.ExpectedDiagnostics.Add(AlwaysTrue(2, "Test2.cs(8)"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task Policy_with_no_configuration_at_all_is_reported()
     {
         var test = Test(Program("services.AddRazorPages();", "{|#0:app.UseCookiePolicy()|};"));
