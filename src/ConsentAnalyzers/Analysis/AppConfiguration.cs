@@ -84,17 +84,7 @@ internal sealed class AppConfiguration
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            // A text search first: most files mention none of the words, and need not be walked.
-            var text = tree.GetText(cancellationToken).ToString();
-            var mentions = text.IndexOf("\\u", StringComparison.Ordinal) >= 0 ? null : Mentions(text);
-            if (mentions is { Count: 0 })
-            {
-                continue;
-            }
-
-            // Only the nodes around a mention are walked: a configuration names itself, so its identifier's text holds
-            // the word (unless written with a \u escape, when the whole file is walked).
-            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(node => mentions is null || Contains(node.FullSpan, mentions)))
+            foreach (var node in NodesAroundMentions(tree, Mentions, cancellationToken))
             {
                 var name = ConfigurationName(node);
                 antiforgery |= name is "AddAntiforgery" or "AntiforgeryOptions";
@@ -122,6 +112,21 @@ internal sealed class AppConfiguration
         var writesTempData = tempDataAttribute
             || (firstTempData is not null && !tempData && !configuredByReferences.Contains(FrameworkCookies.TempData) && AnyTempDataWrite(compilation, tempDataWrites, symbols, cancellationToken));
         return new AppConfiguration(antiforgery, tempData, configuredByReferences, firstAntiforgery, firstTempData, writesTempData);
+    }
+
+    /// <summary>
+    /// The nodes of <paramref name="tree"/> that may configure something, found by text first: most files mention
+    /// none of the words (<paramref name="mentions"/> finds where they are), and are not walked at all. Only the
+    /// nodes around a mention are walked: a configuration names itself, so its identifier's text holds the word
+    /// (unless written with a \u escape, when the whole file is walked).
+    /// </summary>
+    internal static IEnumerable<SyntaxNode> NodesAroundMentions(SyntaxTree tree, Func<string, List<int>> mentions, CancellationToken cancellationToken)
+    {
+        var text = tree.GetText(cancellationToken).ToString();
+        var found = text.IndexOf("\\u", StringComparison.Ordinal) >= 0 ? null : mentions(text);
+        return found is { Count: 0 }
+            ? Array.Empty<SyntaxNode>()
+            : tree.GetRoot(cancellationToken).DescendantNodes(node => found is null || Contains(node.FullSpan, found));
     }
 
     /// <summary>
@@ -181,7 +186,7 @@ internal sealed class AppConfiguration
     }
 
 #pragma warning disable RS1030 // Binding a handful of calls in other files, once per compilation: an operation action sees one member only.
-    private static SemanticModel ModelFor(Compilation compilation, SyntaxTree tree, SemanticModel? previous) =>
+    internal static SemanticModel ModelFor(Compilation compilation, SyntaxTree tree, SemanticModel? previous) =>
         previous is not null && previous.SyntaxTree == tree ? previous : compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
 
@@ -212,6 +217,25 @@ internal sealed class AppConfiguration
             return configured;
         }
 
+        foreach (var used in AssembliesUsedByReferences(compilation))
+        {
+            if (byAssembly.TryGetValue(used, out var cookies))
+            {
+                configured.UnionWith(cookies);
+            }
+        }
+
+        return configured;
+    }
+
+    /// <summary>
+    /// The names of the assemblies that the compilation's referenced assemblies outside the framework (ASP.NET Core,
+    /// System, Microsoft.Extensions) use: a feature whose assembly is among them may be configured in code the
+    /// analysis cannot see.
+    /// </summary>
+    internal static HashSet<string> AssembliesUsedByReferences(Compilation compilation)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var reference in compilation.SourceModule.ReferencedAssemblySymbols)
         {
             var name = reference.Identity.Name;
@@ -223,17 +247,14 @@ internal sealed class AppConfiguration
 
             foreach (var module in reference.Modules)
             {
-                foreach (var used in module.ReferencedAssemblies)
+                foreach (var assembly in module.ReferencedAssemblies)
                 {
-                    if (byAssembly.TryGetValue(used.Name, out var cookies))
-                    {
-                        configured.UnionWith(cookies);
-                    }
+                    used.Add(assembly.Name);
                 }
             }
         }
 
-        return configured;
+        return used;
     }
 
     /// <summary>Where the text mentions what may configure the cookies or register views, in order; TempData in any case (a <c>tempData</c> parameter).</summary>
@@ -253,7 +274,7 @@ internal sealed class AppConfiguration
         return mentions;
     }
 
-    private static bool Contains(TextSpan span, List<int> mentions)
+    internal static bool Contains(TextSpan span, List<int> mentions)
     {
         var index = mentions.BinarySearch(span.Start);
         index = index >= 0 ? index : ~index;

@@ -18,6 +18,7 @@ internal sealed class ConsentCompilation
 {
     private readonly ConditionalWeakTable<ControlFlowGraph, ConsentFlow> _flows = new();
     private AppConfiguration? _configuration;
+    private CookiePolicyConfiguration? _cookiePolicy;
 
     private ConsentCompilation(ManifestIndex manifest, KnownSymbols symbols, GeneratedConstants constants, GuardRecognizer guards)
     {
@@ -52,6 +53,17 @@ internal sealed class ConsentCompilation
         }
 
         return _configuration!;
+    }
+
+    /// <summary>Whether the project's <c>CanTrack</c> checks are always true; scanned on first use (a cancelled scan caches nothing).</summary>
+    public CookiePolicyConfiguration CookiePolicy(Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (_cookiePolicy is null)
+        {
+            Interlocked.CompareExchange(ref _cookiePolicy, CookiePolicyConfiguration.Scan(compilation, cancellationToken), null);
+        }
+
+        return _cookiePolicy!;
     }
 
     public KnownSymbols Symbols { get; }

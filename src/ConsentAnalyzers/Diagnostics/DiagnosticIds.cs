@@ -19,4 +19,5 @@ internal static class DiagnosticIds
     public const string UndeclaredTracker = "CG0201";
     public const string UnguardedTracking = "CG0202";
     public const string WrongCategoryGuard = "CG0203";
+    public const string AlwaysTrueGuard = "CG0204";
 }
