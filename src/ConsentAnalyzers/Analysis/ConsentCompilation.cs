@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using ConsentAnalyzers.Guards;
@@ -17,6 +20,7 @@ namespace ConsentAnalyzers.Analysis;
 internal sealed class ConsentCompilation
 {
     private readonly ConditionalWeakTable<ControlFlowGraph, ConsentFlow> _flows = new();
+    private readonly ConcurrentDictionary<Location, bool> _nameSites = new();
     private AppConfiguration? _configuration;
     private CookiePolicyConfiguration? _cookiePolicy;
 
@@ -64,6 +68,30 @@ internal sealed class ConsentCompilation
         }
 
         return _cookiePolicy!;
+    }
+
+    /// <summary>
+    /// Records a cookie or storage write whose name was checked against the manifest (<paramref name="resolved"/>) or
+    /// could not be (CG0102), for the project's coverage summary (CG0108). Keyed by location, so a site analyzed twice
+    /// (the IDE may run an analyzer again on the same compilation) is counted once.
+    /// </summary>
+    public void RecordNameSite(Location location, bool resolved) => _nameSites.TryAdd(location, resolved);
+
+    /// <summary>
+    /// How many name sites were recorded, and the unresolved ones in a fixed order (file, then position), whatever
+    /// order the analysis ran in. Complete only at compilation end, after every analyzer has seen every operation.
+    /// </summary>
+    public (int Total, IReadOnlyList<Location> Unresolved) NameCoverage()
+    {
+        var sites = _nameSites.ToArray();
+        var unresolved = sites.Where(site => !site.Value).Select(site => site.Key)
+            .OrderBy(location => location.GetMappedLineSpan().Path, System.StringComparer.Ordinal)
+            .ThenBy(location => location.GetMappedLineSpan().StartLinePosition.Line)
+            .ThenBy(location => location.GetMappedLineSpan().StartLinePosition.Character)
+            .ThenBy(location => location.SourceTree?.FilePath ?? location.GetLineSpan().Path, System.StringComparer.Ordinal)
+            .ThenBy(location => location.SourceSpan.Start)
+            .ToList();
+        return (sites.Length, unresolved);
     }
 
     public KnownSymbols Symbols { get; }

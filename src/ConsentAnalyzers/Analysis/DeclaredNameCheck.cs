@@ -24,6 +24,7 @@ internal static class DeclaredNameCheck
     /// </summary>
     public static string? Check(OperationAnalysisContext context, ConsentCompilation consent, ResolvedName name, Location location, NameTarget target, string? note = null)
     {
+        consent.RecordNameSite(location, resolved: name.Kind != ResolvedNameKind.Unresolved);
         if (name.Kind == ResolvedNameKind.Unresolved)
         {
             context.ReportDiagnostic(Diagnostic.Create(Rules.UnresolvedName, location, target.NameKind()));

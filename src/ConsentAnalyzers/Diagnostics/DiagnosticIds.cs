@@ -16,6 +16,7 @@ internal static class DiagnosticIds
     public const string UnguardedWrite = "CG0105";
     public const string EssentialMisdeclared = "CG0106";
     public const string LiteralDuplicatesConstant = "CG0107";
+    public const string UncheckedNames = "CG0108";
     public const string UndeclaredTracker = "CG0201";
     public const string UnguardedTracking = "CG0202";
     public const string WrongCategoryGuard = "CG0203";

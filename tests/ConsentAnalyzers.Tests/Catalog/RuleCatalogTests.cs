@@ -75,20 +75,26 @@ public class RuleCatalogTests
         Assert.True(descriptor.IsEnabledByDefault);
     }
 
+    /// <summary>
+    /// CG0108 measures coverage, it does not find a defect: a strict build does not fail because a name is only
+    /// known at run time (docs/rules/CG0108.md, "Strict mode").
+    /// </summary>
     [Fact]
-    public void Strict_mode_covers_exactly_the_rules_whose_default_severity_is_warning()
+    public void Strict_mode_covers_exactly_the_rules_whose_default_severity_is_warning_except_the_coverage_summary()
     {
         var targets = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "ConsentAnalyzers.Package", "build", "ConsentAnalyzers.targets"));
         var strictIds = System.Text.RegularExpressions.Regex.Match(targets, "<_ConsentAnalyzersWarningIds>(.*?)</").Groups[1].Value.Split(';');
 
-        Assert.Equal(Descriptors.Where(d => d.DefaultSeverity == DiagnosticSeverity.Warning).Select(d => d.Id).Order(), strictIds.Order());
+        Assert.Equal(
+            Descriptors.Where(d => d.DefaultSeverity == DiagnosticSeverity.Warning && d.Id != DiagnosticIds.UncheckedNames).Select(d => d.Id).Order(),
+            strictIds.Order());
     }
 
     [Fact]
-    public void Only_the_manifest_not_found_rule_is_a_compilation_end_diagnostic() =>
+    public void Only_the_manifest_not_found_rule_and_the_coverage_summary_are_compilation_end_diagnostics() =>
         Assert.Equal(
-            [DiagnosticIds.ManifestNotFound],
-            Descriptors.Where(d => d.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd)).Select(d => d.Id));
+            [DiagnosticIds.ManifestNotFound, DiagnosticIds.UncheckedNames],
+            Descriptors.Where(d => d.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd)).Select(d => d.Id).Order());
 
     [Fact]
     public void The_schema_knows_exactly_the_fields_the_reader_accepts()
