@@ -27,6 +27,15 @@ public sealed class ModernSyntaxTests(ITestOutputHelper output)
         test.TestState.Sources.Add(("/0/Telemetry.cs", ModernSyntaxSources.Telemetry));
         test.TestState.Sources.Add(("/0/ConsentApi.cs", ConsentGuardTests.ConsentApi));
         test.TestState.AdditionalFiles.Add((ConsentAnalyzerTest<ManifestAnalyzer>.ManifestPath, TrackingCallAnalyzerTests.Manifest));
+
+        // The one unresolved name (the CG0102 in Program.cs) makes the project's coverage summary, at the manifest. The
+        // verifier's '#pragma' pass adds a line at the top of each file, which moves the summary's additional location
+        // and the line its message names (it does not move additional locations), so that pass is skipped here.
+        test.TestBehaviors |= TestBehaviors.SkipSuppressionCheck;
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(ConsentAnalyzers.Diagnostics.Rules.UncheckedNames)
+            .WithSpan(ConsentAnalyzerTest<ManifestAnalyzer>.ManifestPath, 1, 1, 1, 1)
+            .WithSpan("/0/Program.cs", 19, 82, 19, 91)
+            .WithArguments(12, 13, 1, "Program.cs(19)"));
         await test.RunAsync();
     }
 
