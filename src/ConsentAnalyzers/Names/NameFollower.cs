@@ -39,6 +39,12 @@ internal static class NameFollower
         public List<ISymbol> Symbols { get; } = new();
 
         public int Cuts { get; set; }
+
+        /// <summary>
+        /// The static initializers being followed: while one runs, a static field of its type declared after it (or
+        /// in another file) still holds null, so it is not followed (a hole).
+        /// </summary>
+        public List<(INamedTypeSymbol Type, SyntaxTree Tree, int Position)> Initializing { get; } = new();
     }
 
     private sealed class Summaries
@@ -63,9 +69,9 @@ internal static class NameFollower
 
         switch (operation)
         {
-            case IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true, IsConst: false } field } when IsString(field.Type):
+            case IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true, IsConst: false } field } when IsString(field.Type) && !NotYetInitialized(field.OriginalDefinition, trail):
                 return Summarize(field.OriginalDefinition, compilation, generated, trail, () => FieldValue(field.OriginalDefinition, compilation, generated, trail));
-            case IPropertyReferenceOperation { Property: { IsStatic: true, IsIndexer: false } property } when IsString(property.Type):
+            case IPropertyReferenceOperation { Property: { IsStatic: true, IsIndexer: false } property } when IsString(property.Type) && !NotYetInitialized(property.OriginalDefinition, trail):
                 return Summarize(property.OriginalDefinition, compilation, generated, trail, () => PropertyValue(property.OriginalDefinition, compilation, generated, trail));
             case ILocalReferenceOperation { Local: { IsConst: false, RefKind: RefKind.None } local } when IsString(local.Type):
                 // Not cached: a local is resolved where it is read, once or twice per member.
@@ -135,7 +141,7 @@ internal static class NameFollower
             return ResolvedName.Unresolved;
         }
 
-        return ResolveIn(initializer.Value, compilation, generated, trail);
+        return Initializer(field, initializer, compilation, generated, trail);
     }
 
     private static ResolvedName PropertyValue(IPropertySymbol property, Compilation compilation, GeneratedConstants? generated, Trail trail)
@@ -162,7 +168,7 @@ internal static class NameFollower
         {
             // A get-only auto-property: its initializer, unless a static constructor assigns it.
             return declaration.Initializer is { } initializer && !MayBeReassigned(property)
-                ? ResolveIn(initializer.Value, compilation, generated, trail)
+                ? Initializer(property, initializer, compilation, generated, trail)
                 : ResolvedName.Unresolved;
         }
 
@@ -258,6 +264,40 @@ internal static class NameFollower
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A static initializer, resolved as it runs: with the later static fields of its type still unset.</summary>
+    private static ResolvedName Initializer(ISymbol member, EqualsValueClauseSyntax initializer, Compilation compilation, GeneratedConstants? generated, Trail trail)
+    {
+        trail.Initializing.Add((member.ContainingType.OriginalDefinition, initializer.SyntaxTree, initializer.SpanStart));
+        try
+        {
+            return ResolveIn(initializer.Value, compilation, generated, trail);
+        }
+        finally
+        {
+            trail.Initializing.RemoveAt(trail.Initializing.Count - 1);
+        }
+    }
+
+    /// <summary>
+    /// Whether a static field or auto-property read while a static initializer of its type is being followed may
+    /// not be set yet: declared after that initializer, or in another file of a partial type (whose order is not
+    /// fixed). Such a read is cut (a hole), before any cached value is used.
+    /// </summary>
+    private static bool NotYetInitialized(ISymbol member, Trail trail)
+    {
+        foreach (var (type, tree, position) in trail.Initializing)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type, member.ContainingType.OriginalDefinition)
+                && !member.DeclaringSyntaxReferences.All(r => r.SyntaxTree == tree && r.Span.End < position))
+            {
+                trail.Cuts++;
+                return true;
             }
         }
 

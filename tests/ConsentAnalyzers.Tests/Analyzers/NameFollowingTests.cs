@@ -45,6 +45,8 @@ public class NameFollowingTests
         {
             public static readonly string AssignedInStaticConstructor = "theme";
             public static readonly string FromEnvironment = Environment.GetEnvironmentVariable("COOKIE") ?? "theme";
+            public static readonly string BeforeItsPart = Later + "_x"; // runs while Later is still null: "_x"
+            public static readonly string Later = "_ga";
             public static string WithSetter { get; set; } = "theme";
             public static string WithPrivateSetter { get; private set; } = "theme";
             public static string AutoAssigned { get; } = "theme";
@@ -130,6 +132,7 @@ public class NameFollowingTests
 
     [Theory]
     [InlineData("""http.Response.Cookies.Append({|#0:Mutable.AssignedInStaticConstructor|}, "1");""")]
+    [InlineData("""http.Response.Cookies.Append({|#0:Mutable.BeforeItsPart|}, "1");""")]
     [InlineData("""http.Response.Cookies.Append({|#0:Mutable.WithSetter|}, "1");""")]
     [InlineData("""http.Response.Cookies.Append({|#0:Mutable.WithPrivateSetter|}, "1");""")]
     [InlineData("""http.Response.Cookies.Append({|#0:Mutable.AutoAssigned|}, "1");""")]
