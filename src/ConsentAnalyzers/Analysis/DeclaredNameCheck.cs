@@ -48,6 +48,14 @@ internal static class DeclaredNameCheck
             return null;
         }
 
+        if (name.Kind == ResolvedNameKind.Template && CouldBeDeclared(consent.Manifest, name, target))
+        {
+            // Some values of its holes would make it a declared name, others not: the name is not provably
+            // undeclared, and its category is not known. Unresolved, not "undeclared".
+            context.ReportDiagnostic(Diagnostic.Create(Rules.UnresolvedName, location, target.NameKind()));
+            return null;
+        }
+
         var why = note ?? (name.Kind == ResolvedNameKind.Template ? ": no declared pattern covers every value it can take" : string.Empty);
         var diagnostic = target == NameTarget.Cookie
             ? Diagnostic.Create(Rules.UndeclaredCookie, location, properties, name.Display, why)
@@ -62,6 +70,15 @@ internal static class DeclaredNameCheck
         NameTarget.LocalStorage => manifest.LocalStorage.Find(name)?.Category,
         NameTarget.SessionStorage => manifest.SessionStorage.Find(name)?.Category,
         _ => manifest.LocalStorage.Find(name)?.Category ?? manifest.SessionStorage.Find(name)?.Category,
+    };
+
+    /// <summary>Whether some value of a template could be a name declared for the target.</summary>
+    private static bool CouldBeDeclared(ManifestIndex manifest, ResolvedName name, NameTarget target) => target switch
+    {
+        NameTarget.Cookie => manifest.Cookies.CouldMatch(name),
+        NameTarget.LocalStorage => manifest.LocalStorage.CouldMatch(name),
+        NameTarget.SessionStorage => manifest.SessionStorage.CouldMatch(name),
+        _ => manifest.LocalStorage.CouldMatch(name) || manifest.SessionStorage.CouldMatch(name),
     };
 
     /// <summary>Another place the name is declared, so the message can say where it belongs.</summary>

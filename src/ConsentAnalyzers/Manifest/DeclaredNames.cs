@@ -58,4 +58,41 @@ internal sealed class DeclaredNames<T>
 
         return null;
     }
+
+    /// <summary>
+    /// Whether some value of the name could be a declared one: for an exact name, whether it is declared; for a
+    /// template (its holes read as '*'), whether a declared exact name matches it or a declared pattern shares a
+    /// name with it.
+    /// </summary>
+    public bool CouldMatch(ResolvedName name)
+    {
+        if (name.Kind == ResolvedNameKind.Unresolved)
+        {
+            return true; // nothing is known, so nothing is excluded
+        }
+
+        if (name.Kind == ResolvedNameKind.Exact)
+        {
+            return Find(name) is not null;
+        }
+
+        var template = name.Text.Replace(NamePattern.Hole, NamePattern.Wildcard);
+        foreach (var exact in _exact.Keys)
+        {
+            if (NamePattern.Matches(template, exact))
+            {
+                return true;
+            }
+        }
+
+        foreach (var (pattern, _) in _patterns)
+        {
+            if (NamePattern.TryFindCommonName(template, pattern, out _))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -46,8 +46,8 @@ public static class LegacyCookieHelpers
         var name = ConsentCookies.Ga;
         if (consent.AnalyticsAllowed)
         {
-            response.Cookies.Append(name, value); // expect: CG0102
-            response.Cookies.Append(MeasurementCookie(), value); // expect: CG0102
+            response.Cookies.Append(name, value);
+            response.Cookies.Append(MeasurementCookie(), value);
             response.Cookies.Append(ConsentCookies.Ga, value);
         }
     }

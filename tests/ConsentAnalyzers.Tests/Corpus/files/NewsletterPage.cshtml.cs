@@ -23,7 +23,7 @@ public class NewsletterModel(IConsent consent) : PageModel
         if (campaign is not null && consent.IsGranted(ConsentCategory.Advertising))
         {
             Response.Cookies.Append($"newsletter_{campaign}", "1"); // expect: CG0101
-            Response.Cookies.Append(CampaignCookie, campaign); // expect: CG0102
+            Response.Cookies.Append(CampaignCookie, campaign); // expect: CG0101
             Response.Cookies.Append(ConsentCookies.GclName(campaign), "1");
         }
     }

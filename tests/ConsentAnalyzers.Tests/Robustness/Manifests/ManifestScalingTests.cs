@@ -6,9 +6,10 @@ using Xunit.Abstractions;
 namespace ConsentAnalyzers.Tests.Robustness.Manifests;
 
 /// <summary>
-/// Reading a manifest ten times as large costs about ten times as much: no quadratic step hides in the parser or
-/// the checks. The bounds are deliberately loose (a machine busy with other work must not make this flaky); a
-/// quadratic step would cost about 100 times as much and fail them by far.
+/// Reading a manifest ten times as large allocates about ten times as much: no quadratic step that builds anything
+/// hides in the parser or the checks (a quadratic one would allocate about 100 times as much). Allocation is nearly
+/// deterministic; time is not on a shared machine (a 40× time bound failed three times under parallel builds), so
+/// the times are printed here and measured by the benchmark (docs/performance.md, by manifest size).
 /// </summary>
 [Collection(ManifestFuzzing.Collection)]
 public sealed class ManifestScalingTests(ITestOutputHelper output)
@@ -20,7 +21,7 @@ public sealed class ManifestScalingTests(ITestOutputHelper output)
         var large = ExtremeManifests.Large(10 * ExtremeManifests.OneMegabyte);
         Measure(small); // warm up: JIT, regex construction
 
-        // Small and large alternate, and each keeps its best read, so other work on the machine slows both alike.
+        // Small and large alternate, and each keeps its best read (the times are for a person reading the output).
         var (smallTime, smallBytes, largeTime, largeBytes) = (TimeSpan.MaxValue, 0L, TimeSpan.MaxValue, 0L);
         for (var round = 0; round < 5; round++)
         {
@@ -32,9 +33,7 @@ public sealed class ManifestScalingTests(ITestOutputHelper output)
 
         output.WriteLine($"1 MB: {smallTime.TotalMilliseconds:0} ms, {smallBytes / 1024:0} KB allocated; 10 MB: {largeTime.TotalMilliseconds:0} ms, {largeBytes / 1024:0} KB allocated.");
 
-        // Allocation is nearly deterministic: the tight bound belongs here.
         Assert.True(largeBytes < 20 * smallBytes, $"10 MB allocated {(double)largeBytes / smallBytes:0.0} times what 1 MB did");
-        Assert.True(largeTime < 40 * smallTime, $"10 MB took {largeTime.TotalMilliseconds / smallTime.TotalMilliseconds:0.0} times as long as 1 MB");
     }
 
     /// <summary>The time one read takes, and what it allocates.</summary>

@@ -18,6 +18,8 @@ internal static class NoBypassShapes
             }
 
             static string Compute() => "promo_seen";
+
+            static string ComputeInSteps() { var name = "promo_seen"; return name; }
         }
         """, reason);
 
@@ -42,13 +44,40 @@ internal static class NoBypassShapes
         Statements("name: interpolation of holes only", BypassOutcome.ReportedUnresolved, """http.Response.Cookies.Append({|CG0102:$"{parameter}{id}"|}, "1");"""),
         Statements("name: nameof", BypassOutcome.Resolved, """http.Response.Cookies.Append({|CG0101:nameof(Names.Promo)|}, "1");"""),
         Statements("name: const local", BypassOutcome.Resolved, """const string name = "promo_seen"; http.Response.Cookies.Append({|CG0101:name|}, "1");"""),
-        Statements("name: static readonly field", BypassOutcome.ReportedUnresolved, """http.Response.Cookies.Append({|CG0102:Names.ReadOnlyPromo|}, "1");"""),
-        Statements("name: parameter", BypassOutcome.ReportedUnresolved, """http.Response.Cookies.Append({|CG0102:parameter|}, "1");"""),
-        Statements("name: method result", BypassOutcome.ReportedUnresolved, """http.Response.Cookies.Append({|CG0102:Compute()|}, "1");"""),
-        Statements("name: conditional of constants", BypassOutcome.ReportedUnresolved, """http.Response.Cookies.Append({|CG0102:id > 0 ? "_ga" : "promo_seen"|}, "1");"""),
-        Members("name: expression-bodied property", BypassOutcome.ReportedUnresolved, """
-                static string Name => "promo_seen";
+        Statements("name: static readonly field", BypassOutcome.Resolved, """http.Response.Cookies.Append({|CG0101:Names.ReadOnlyPromo|}, "1");"""),
+        Members("name: static readonly field assigned in a static constructor", BypassOutcome.ReportedUnresolved, """
+                static readonly string Name = "promo_seen";
+                static Endpoint() { Name = System.Environment.MachineName; }
                 void Handle(HttpResponse response) => response.Cookies.Append({|CG0102:Name|}, "1");
+            """),
+        Members("name: static property with a setter", BypassOutcome.ReportedUnresolved, """
+                static string Name { get; set; } = "promo_seen";
+                void Handle(HttpResponse response) => response.Cookies.Append({|CG0102:Name|}, "1");
+            """),
+        Members("name: get-only static auto-property", BypassOutcome.Resolved, """
+                static string Name { get; } = "promo_seen";
+                void Handle(HttpResponse response) => response.Cookies.Append({|CG0101:Name|}, "1");
+            """),
+        Statements("name: local assigned once", BypassOutcome.Resolved, """var name = "promo_seen"; http.Response.Cookies.Append({|CG0101:name|}, "1");"""),
+        Statements("name: local reassigned", BypassOutcome.ReportedUnresolved, """var name = "_ga"; name = parameter; http.Response.Cookies.Append({|CG0102:name|}, "1");"""),
+        Statements("name: local written from a lambda", BypassOutcome.ReportedUnresolved, """var name = "_ga"; System.Action set = () => name = parameter; set(); http.Response.Cookies.Append({|CG0102:name|}, "1");"""),
+        Members("name: helper method with a parameter", BypassOutcome.Resolved, """
+                static readonly string Prefix = "promo_";
+                static string Name(int id) => Prefix + id;
+                void Handle(HttpResponse response, int id) => response.Cookies.Append({|CG0101:Name(id)|}, "1");
+            """),
+        Members("name: recursive helper method", BypassOutcome.ReportedUnresolved, """
+                static string Name(int n) => Name(n - 1);
+                void Handle(HttpResponse response) => response.Cookies.Append({|CG0102:Name(3)|}, "1");
+            """),
+        Statements("name: string.Format of constants", BypassOutcome.Resolved, """http.Response.Cookies.Append({|CG0101:string.Format("promo_{0}", "seen")|}, "1");"""),
+        Statements("name: parameter", BypassOutcome.ReportedUnresolved, """http.Response.Cookies.Append({|CG0102:parameter|}, "1");"""),
+        Statements("name: method result", BypassOutcome.Resolved, """http.Response.Cookies.Append({|CG0101:Compute()|}, "1");"""),
+        Statements("name: result of a method with a body of several statements", BypassOutcome.ReportedUnresolved, """http.Response.Cookies.Append({|CG0102:ComputeInSteps()|}, "1");"""),
+        Statements("name: conditional of constants", BypassOutcome.ReportedUnresolved, """http.Response.Cookies.Append({|CG0102:id > 0 ? "_ga" : "promo_seen"|}, "1");"""),
+        Members("name: expression-bodied property", BypassOutcome.Resolved, """
+                static string Name => "promo_seen";
+                void Handle(HttpResponse response) => response.Cookies.Append({|CG0101:Name|}, "1");
             """),
         new("name: using type alias", BypassOutcome.Resolved, """
             using N = Names;
