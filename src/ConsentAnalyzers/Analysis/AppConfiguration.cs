@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -31,15 +32,21 @@ namespace ConsentAnalyzers.Analysis;
 /// </remarks>
 internal sealed class AppConfiguration
 {
-    private static readonly string[] Words = { "Antiforgery", "TempData", "AddControllersWithViews", "AddMvc", "AddRazorPages", "AddRazorComponents" };
+    private static readonly string[] Words = { "Antiforgery", "TempData", "AddControllersWithViews", "AddMvc", "AddRazorPages", "AddRazorComponents",
+        "Identity", "ConfigureApplicationCookie", "ConfigureExternalCookie", "CookieAuthenticationOptions" };
 
     private readonly HashSet<FrameworkCookie> _configuredByReferences;
     private readonly SyntaxNode? _firstAntiforgeryRegistration;
     private readonly SyntaxNode? _firstTempDataRegistration;
+    private readonly SyntaxNode? _firstIdentityRegistration;
+    private readonly HashSet<FrameworkCookie> _configuredIdentityCookies;
 
     private AppConfiguration(bool configuresAntiforgery, bool configuresTempDataProvider, HashSet<FrameworkCookie> configuredByReferences,
-        SyntaxNode? firstAntiforgeryRegistration, SyntaxNode? firstTempDataRegistration, bool writesTempData)
+        SyntaxNode? firstAntiforgeryRegistration, SyntaxNode? firstTempDataRegistration, bool writesTempData,
+        SyntaxNode? firstIdentityRegistration, HashSet<FrameworkCookie> configuredIdentityCookies)
     {
+        _firstIdentityRegistration = firstIdentityRegistration;
+        _configuredIdentityCookies = configuredIdentityCookies;
         ConfiguresAntiforgery = configuresAntiforgery;
         ConfiguresTempDataProvider = configuresTempDataProvider;
         _configuredByReferences = configuredByReferences;
@@ -61,13 +68,21 @@ internal sealed class AppConfiguration
     public bool MayBeConfiguredUnseen(FrameworkCookie cookie) => _configuredByReferences.Contains(cookie);
 
     /// <summary>Whether configuration of <paramref name="cookie"/>, seen or unseen, takes the place of the default a registration of another feature turns on.</summary>
+    /// <remarks>
+    /// An Identity cookie is configured by <c>ConfigureApplicationCookie</c> (the application cookie),
+    /// <c>ConfigureExternalCookie</c> (the external cookie), or any <c>Configure&lt;CookieAuthenticationOptions&gt;</c>
+    /// (which may name any scheme's cookie).
+    /// </remarks>
     public bool Configures(FrameworkCookie cookie) =>
         MayBeConfiguredUnseen(cookie)
+        || _configuredIdentityCookies.Contains(cookie)
         || (cookie == FrameworkCookies.Antiforgery ? ConfiguresAntiforgery : cookie == FrameworkCookies.TempData && ConfiguresTempDataProvider);
 
-    /// <summary>Whether <paramref name="registration"/> is the project's first registration of views that turns on <paramref name="cookie"/>.</summary>
+    /// <summary>Whether <paramref name="registration"/> is the project's first registration (of views, of Identity) that turns on <paramref name="cookie"/>.</summary>
     public bool IsFirstRegistration(FrameworkCookie cookie, SyntaxNode registration) =>
-        (cookie == FrameworkCookies.Antiforgery ? _firstAntiforgeryRegistration : cookie == FrameworkCookies.TempData ? _firstTempDataRegistration : null) is { } first
+        (cookie == FrameworkCookies.Antiforgery ? _firstAntiforgeryRegistration
+            : cookie == FrameworkCookies.TempData ? _firstTempDataRegistration
+            : FrameworkCookies.IsIdentity(cookie) ? _firstIdentityRegistration : null) is { } first
         && first.SyntaxTree == registration.SyntaxTree && first.Span == registration.Span;
 
     /// <summary>
@@ -79,6 +94,7 @@ internal sealed class AppConfiguration
     public static AppConfiguration Scan(Compilation compilation, KnownSymbols symbols, CancellationToken cancellationToken)
     {
         bool antiforgery = false, tempData = false, tempDataAttribute = false;
+        var identityConfigured = new HashSet<FrameworkCookie>();
         var registrations = new List<InvocationExpressionSyntax>();
         var tempDataWrites = new List<SyntaxNode>();
         foreach (var tree in compilation.SyntaxTrees)
@@ -89,9 +105,22 @@ internal sealed class AppConfiguration
                 var name = ConfigurationName(node);
                 antiforgery |= name is "AddAntiforgery" or "AntiforgeryOptions";
                 tempData |= name is "AddCookieTempDataProvider" or "AddSessionStateTempDataProvider" or "CookieTempDataProviderOptions";
+                switch (name)
+                {
+                    case "ConfigureApplicationCookie":
+                        identityConfigured.Add(FrameworkCookies.IdentityApplication);
+                        break;
+                    case "ConfigureExternalCookie":
+                        identityConfigured.Add(FrameworkCookies.IdentityExternal);
+                        break;
+                    case "CookieAuthenticationOptions":
+                        identityConfigured.UnionWith(FrameworkCookies.Identity);
+                        break;
+                }
+
                 switch (node)
                 {
-                    case InvocationExpressionSyntax invocation when name is not null && FrameworkCookies.TurnsOnAntiforgery(name):
+                    case InvocationExpressionSyntax invocation when name is not null && (FrameworkCookies.TurnsOnAntiforgery(name) || FrameworkCookies.TurnsOnIdentityCookies(name)):
                         registrations.Add(invocation);
                         break;
                     case InvocationExpressionSyntax invocation when name == "Add":
@@ -108,10 +137,10 @@ internal sealed class AppConfiguration
         }
 
         var configuredByReferences = ConfiguredByReferences(compilation);
-        var (firstAntiforgery, firstTempData) = FirstRegistrations(compilation, registrations, cancellationToken);
+        var (firstAntiforgery, firstTempData, firstIdentity) = FirstRegistrations(compilation, registrations, cancellationToken);
         var writesTempData = tempDataAttribute
             || (firstTempData is not null && !tempData && !configuredByReferences.Contains(FrameworkCookies.TempData) && AnyTempDataWrite(compilation, tempDataWrites, symbols, cancellationToken));
-        return new AppConfiguration(antiforgery, tempData, configuredByReferences, firstAntiforgery, firstTempData, writesTempData);
+        return new AppConfiguration(antiforgery, tempData, configuredByReferences, firstAntiforgery, firstTempData, writesTempData, firstIdentity, identityConfigured);
     }
 
     /// <summary>
@@ -134,13 +163,13 @@ internal sealed class AppConfiguration
     /// the TempData cookie, in the order of the compilation's files: the calls found by name, bound to confirm they are
     /// the framework's (not an app method of the same name).
     /// </summary>
-    private static (SyntaxNode? Antiforgery, SyntaxNode? TempData) FirstRegistrations(Compilation compilation, List<InvocationExpressionSyntax> candidates, CancellationToken cancellationToken)
+    private static (SyntaxNode? Antiforgery, SyntaxNode? TempData, SyntaxNode? Identity) FirstRegistrations(Compilation compilation, List<InvocationExpressionSyntax> candidates, CancellationToken cancellationToken)
     {
-        SyntaxNode? antiforgery = null, tempData = null;
+        SyntaxNode? antiforgery = null, tempData = null, identity = null;
         SemanticModel? model = null;
         foreach (var candidate in candidates)
         {
-            if (antiforgery is not null && tempData is not null)
+            if (antiforgery is not null && tempData is not null && identity is not null)
             {
                 break;
             }
@@ -157,10 +186,15 @@ internal sealed class AppConfiguration
                 {
                     tempData = candidate;
                 }
+
+                if (identity is null && FrameworkCookies.TurnsOnIdentityCookies(method.Name))
+                {
+                    identity = candidate;
+                }
             }
         }
 
-        return (antiforgery, tempData);
+        return (antiforgery, tempData, identity);
     }
 
     /// <summary>Whether one of the candidate assignments and <c>Add</c> calls (near a mention of TempData) writes TempData.</summary>
@@ -199,9 +233,11 @@ internal sealed class AppConfiguration
     {
         var configured = new HashSet<FrameworkCookie>();
         var byAssembly = new Dictionary<string, List<FrameworkCookie>>(StringComparer.Ordinal);
-        foreach (var cookie in FrameworkCookies.Configurable)
+        foreach (var cookie in FrameworkCookies.Configurable.Concat(FrameworkCookies.Identity))
         {
-            if (compilation.GetTypeByMetadataName(cookie.OptionsType)?.ContainingAssembly?.Identity.Name is { } assembly)
+            // An Identity cookie's feature is Identity's assembly (AddIdentity, ConfigureApplicationCookie), not cookie authentication's.
+            var featureType = FrameworkCookies.IsIdentity(cookie) ? FrameworkCookies.IdentityFeatureType : cookie.OptionsType;
+            if (compilation.GetTypeByMetadataName(featureType)?.ContainingAssembly?.Identity.Name is { } assembly)
             {
                 if (!byAssembly.TryGetValue(assembly, out var cookies))
                 {
@@ -294,7 +330,7 @@ internal sealed class AppConfiguration
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Name.Identifier.ValueText,
         InvocationExpressionSyntax { Expression: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText,
         InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax binding } => binding.Name.Identifier.ValueText,
-        GenericNameSyntax { Identifier.ValueText: "Configure" or "PostConfigure" or "AddOptions" } generic when generic.TypeArgumentList.Arguments.Count == 1
+        GenericNameSyntax { Identifier.ValueText: "Configure" or "PostConfigure" or "ConfigureAll" or "PostConfigureAll" or "AddOptions" } generic when generic.TypeArgumentList.Arguments.Count == 1
             => generic.TypeArgumentList.Arguments[0] switch
             {
                 QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,

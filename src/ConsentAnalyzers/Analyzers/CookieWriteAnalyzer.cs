@@ -141,7 +141,7 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
 
         var note = cookie == FrameworkCookies.TempData && registration.AsSideEffect
             ? " (the default name of the TempData cookie, which this registration turns on and the project's TempData writes use; declare it, name it with AddCookieTempDataProvider(options => options.Cookie.Name = …), or keep TempData in the session with AddSessionStateTempDataProvider)"
-            : $" (the default name of the {cookie.Feature} cookie, which this registration turns on; declare it, or name the cookie with options.Cookie.Name)";
+            : $" (the default name of the {cookie.Feature} cookie, which this registration turns on; declare it, or name the cookie with {cookie.Renaming})";
         DeclaredNameCheck.Check(context, consent, registration.Name, FrameworkCookies.LocationOf(invocation), NameTarget.Cookie, note);
     }
 
