@@ -107,10 +107,10 @@ internal sealed class AppConfiguration
                 tempData |= name is "AddCookieTempDataProvider" or "AddSessionStateTempDataProvider" or "CookieTempDataProviderOptions";
                 switch (name)
                 {
-                    case "ConfigureApplicationCookie":
+                    case "ConfigureApplicationCookie" when node is InvocationExpressionSyntax call && MayNameTheCookie(call):
                         identityConfigured.Add(FrameworkCookies.IdentityApplication);
                         break;
-                    case "ConfigureExternalCookie":
+                    case "ConfigureExternalCookie" when node is InvocationExpressionSyntax call && MayNameTheCookie(call):
                         identityConfigured.Add(FrameworkCookies.IdentityExternal);
                         break;
                     case "CookieAuthenticationOptions":
@@ -291,6 +291,25 @@ internal sealed class AppConfiguration
         }
 
         return used;
+    }
+
+    /// <summary>
+    /// Whether a <c>ConfigureApplicationCookie(…)</c>/<c>ConfigureExternalCookie(…)</c> call may name its cookie: a lambda
+    /// that touches <c>Cookie</c> (its name is then checked where assigned), or a configuration the analysis does not
+    /// read (a method group, a variable). A lambda that sets only other options (<c>LoginPath</c>) keeps the default name.
+    /// </summary>
+    private static bool MayNameTheCookie(InvocationExpressionSyntax invocation)
+    {
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            if (argument.Expression is not LambdaExpressionSyntax lambda
+                || lambda.DescendantNodes().OfType<IdentifierNameSyntax>().Any(name => name.Identifier.ValueText == "Cookie"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Where the text mentions what may configure the cookies or register views, in order; TempData in any case (a <c>tempData</c> parameter).</summary>

@@ -83,7 +83,7 @@ internal static class FrameworkCookies
         var method = invocation.TargetMethod;
         if (method.Name is not ("AddSession" or "AddCookieTempDataProvider" or "AddCookie" or "AddAntiforgery"
                 or "AddControllersWithViews" or "AddRazorPages" or "AddMvc" or "AddRazorComponents"
-                or "AddIdentity" or "AddDefaultIdentity" or "AddIdentityApiEndpoints" or "AddIdentityCookies" or "ConfigureApplicationCookie" or "ConfigureExternalCookie")
+                or "AddIdentity" or "AddDefaultIdentity" or "AddIdentityApiEndpoints" or "AddIdentityCookies")
             || !IsServiceRegistration(method))
         {
             return Array.Empty<FrameworkCookieRegistration>(); // the name test first: this runs on every invocation
@@ -99,10 +99,6 @@ internal static class FrameworkCookies
                 return new[] { new FrameworkCookieRegistration(Authentication, AuthenticationCookieName(invocation)) };
             case "AddAntiforgery":
                 return new[] { new FrameworkCookieRegistration(Antiforgery, DefaultName(Antiforgery)) };
-            case "ConfigureApplicationCookie":
-                return new[] { new FrameworkCookieRegistration(IdentityApplication, DefaultName(IdentityApplication)) };
-            case "ConfigureExternalCookie":
-                return new[] { new FrameworkCookieRegistration(IdentityExternal, DefaultName(IdentityExternal)) };
             case "AddIdentity" or "AddDefaultIdentity" or "AddIdentityApiEndpoints" or "AddIdentityCookies":
                 return Identity.Select(cookie => new FrameworkCookieRegistration(cookie, DefaultName(cookie), AsSideEffect: true)).ToArray();
             default:
@@ -112,6 +108,18 @@ internal static class FrameworkCookies
                     : new[] { antiforgery };
         }
     }
+
+    /// <summary>
+    /// The Identity cookie that <c>ConfigureApplicationCookie</c> or <c>ConfigureExternalCookie</c> configures: not a
+    /// registration (without Identity's schemes the options configure no cookie), but whose builder is that cookie's.
+    /// </summary>
+    public static FrameworkCookie? ConfiguredIdentityCookie(IInvocationOperation invocation) =>
+        invocation.TargetMethod.Name switch
+        {
+            "ConfigureApplicationCookie" when IsServiceRegistration(invocation.TargetMethod) => IdentityApplication,
+            "ConfigureExternalCookie" when IsServiceRegistration(invocation.TargetMethod) => IdentityExternal,
+            _ => null,
+        };
 
     /// <summary>
     /// ".AspNetCore." + the scheme, "Cookies" unless the call names another. A scheme not known at compile time (a
@@ -164,7 +172,13 @@ internal static class FrameworkCookies
         var name = DefaultName(cookie);
         for (var operation = builder.Parent; operation is not null; operation = operation.Parent)
         {
-            if (operation is IInvocationOperation invocation && WrittenBy(invocation).FirstOrDefault(r => r.Cookie.OptionsType == cookie.OptionsType) is { } registration)
+            if (operation is IInvocationOperation invocation && ConfiguredIdentityCookie(invocation) is { } identityCookie)
+            {
+                name = DefaultName(identityCookie);
+                break;
+            }
+
+            if (operation is IInvocationOperation registrationCall && WrittenBy(registrationCall).FirstOrDefault(r => r.Cookie.OptionsType == cookie.OptionsType) is { } registration)
             {
                 name = registration.Name;
                 break;
@@ -221,7 +235,8 @@ internal static class FrameworkCookies
         for (var current = operation.Parent; current is not null; current = current.Parent)
         {
             // Any registration of a cookie with the same options (AddCookie, ConfigureApplicationCookie): its name is its own.
-            if (current is IInvocationOperation invocation && WrittenBy(invocation).Any(r => r.Cookie.OptionsType == cookie.OptionsType))
+            if (current is IInvocationOperation invocation
+                && (WrittenBy(invocation).Any(r => r.Cookie.OptionsType == cookie.OptionsType) || (ConfiguredIdentityCookie(invocation) is { } configured && configured.OptionsType == cookie.OptionsType)))
             {
                 return invocation;
             }

@@ -123,16 +123,32 @@ public class IdentityCookieTests
     }
 
     [Fact]
-    public async Task ConfigureApplicationCookie_that_keeps_the_default_name_reports_it_there()
+    public async Task ConfigureApplicationCookie_that_sets_only_other_options_keeps_the_default_name()
     {
         var test = Test(CodeManifests.Policy, Startup("""
                 {|#0:services.AddIdentity<AppUser, AppRole>()|};
-                {|#1:services.ConfigureApplicationCookie(options => options.LoginPath = "/login")|};
+                services.ConfigureApplicationCookie(options => options.LoginPath = "/login");
                 services.ConfigureExternalCookie(options => options.Cookie.Name = "sb-external");
             """));
-        test.ExpectedDiagnostics.Add(Undeclared(1, Cookies[0]));
-        test.ExpectedDiagnostics.AddRange(Cookies.Skip(2).Select(cookie => Undeclared(0, cookie)));
+        test.ExpectedDiagnostics.AddRange(Cookies.Where(cookie => cookie.Name != "Identity.External").Select(cookie => Undeclared(0, cookie)));
         await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ConfigureApplicationCookie_without_Identity_turns_on_no_cookie()
+    {
+        // Plain cookie authentication under the "Cookies" scheme: the options of the Identity.Application scheme are never used.
+        var manifest = CodeManifests.Policy.Replace(
+            """{ "name": "theme", "category": "functional" },""",
+            """
+            { "name": "theme", "category": "functional" },
+                { "name": ".AspNetCore.Cookies", "category": "necessary" },
+            """);
+        await Test(manifest, Startup("""
+                services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+                services.ConfigureApplicationCookie(options => options.LoginPath = "/account/login");
+                services.ConfigureExternalCookie(options => options.ExpireTimeSpan = System.TimeSpan.FromMinutes(5));
+            """)).RunAsync();
     }
 
     [Fact]

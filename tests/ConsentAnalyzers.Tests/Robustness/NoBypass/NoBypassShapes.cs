@@ -176,9 +176,9 @@ internal static class NoBypassShapes
             using Microsoft.Extensions.DependencyInjection;
             static class Startup { static void Configure(IServiceCollection services) => services.ConfigureApplicationCookie(options => options.Cookie.Name = {|CG0101:"promo_seen"|}); }
             """),
-        new("framework: Identity external cookie configured under its default name", BypassOutcome.Resolved, """
+        new("framework: Identity external cookie builder assigned whole", BypassOutcome.Resolved, """
             using Microsoft.Extensions.DependencyInjection;
-            static class Startup { static void Configure(IServiceCollection services) => {|CG0101:services.ConfigureExternalCookie(options => options.ExpireTimeSpan = TimeSpan.FromMinutes(5))|}; }
+            static class Startup { static void Configure(IServiceCollection services) => services.ConfigureExternalCookie(options => options.Cookie = new CookieBuilder { Name = {|CG0101:"promo_seen"|} }); }
             """),
         new("framework: TempData writes, views registered with the default provider", BypassOutcome.Resolved, """
             using Microsoft.AspNetCore.Mvc;
