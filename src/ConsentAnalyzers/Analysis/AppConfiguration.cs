@@ -33,7 +33,7 @@ namespace ConsentAnalyzers.Analysis;
 internal sealed class AppConfiguration
 {
     private static readonly string[] Words = { "Antiforgery", "TempData", "AddControllersWithViews", "AddMvc", "AddRazorPages", "AddRazorComponents",
-        "Identity", "ConfigureApplicationCookie", "ConfigureExternalCookie", "CookieAuthenticationOptions" };
+        "Identity", "ConfigureApplicationCookie", "ConfigureExternalCookie", "CookieAuthenticationOptions", "ConsentCookie", "ITrackingConsentFeature" };
 
     private readonly HashSet<FrameworkCookie> _configuredByReferences;
     private readonly SyntaxNode? _firstAntiforgeryRegistration;
@@ -43,8 +43,9 @@ internal sealed class AppConfiguration
 
     private AppConfiguration(bool configuresAntiforgery, bool configuresTempDataProvider, HashSet<FrameworkCookie> configuredByReferences,
         SyntaxNode? firstAntiforgeryRegistration, SyntaxNode? firstTempDataRegistration, bool writesTempData,
-        SyntaxNode? firstIdentityRegistration, HashSet<FrameworkCookie> configuredIdentityCookies)
+        SyntaxNode? firstIdentityRegistration, HashSet<FrameworkCookie> configuredIdentityCookies, bool mayNameConsentCookie)
     {
+        MayNameConsentCookie = mayNameConsentCookie;
         _firstIdentityRegistration = firstIdentityRegistration;
         _configuredIdentityCookies = configuredIdentityCookies;
         ConfiguresAntiforgery = configuresAntiforgery;
@@ -60,6 +61,13 @@ internal sealed class AppConfiguration
 
     /// <summary><c>AddCookieTempDataProvider</c>, <c>AddSessionStateTempDataProvider</c>, or <c>Configure&lt;CookieTempDataProviderOptions&gt;</c>.</summary>
     public bool ConfiguresTempDataProvider { get; }
+
+    /// <summary>
+    /// The consent cookie may have another name than <c>.AspNet.Consent</c>: the project refers to
+    /// <c>CookiePolicyOptions.ConsentCookie</c> (or anything of that name) anywhere, implements its own
+    /// <c>ITrackingConsentFeature</c>, or a referenced assembly outside ASP.NET Core uses the cookie-policy assembly.
+    /// </summary>
+    public bool MayNameConsentCookie { get; }
 
     /// <summary>The project writes TempData (an entry, <c>TempData.Add</c>, a <c>[TempData]</c> property).</summary>
     public bool WritesTempData { get; }
@@ -95,6 +103,7 @@ internal sealed class AppConfiguration
     {
         bool antiforgery = false, tempData = false, tempDataAttribute = false;
         var identityConfigured = new HashSet<FrameworkCookie>();
+        var consentCookie = false;
         var registrations = new List<InvocationExpressionSyntax>();
         var tempDataWrites = new List<SyntaxNode>();
         foreach (var tree in compilation.SyntaxTrees)
@@ -118,6 +127,8 @@ internal sealed class AppConfiguration
                         break;
                 }
 
+                consentCookie |= node is IdentifierNameSyntax { Identifier.ValueText: "ConsentCookie" }
+                    || (node is BaseTypeSyntax { Type: var baseType } && baseType.ToString().EndsWith("ITrackingConsentFeature", StringComparison.Ordinal));
                 switch (node)
                 {
                     case InvocationExpressionSyntax invocation when name is not null && (FrameworkCookies.TurnsOnAntiforgery(name) || FrameworkCookies.TurnsOnIdentityCookies(name)):
@@ -140,7 +151,9 @@ internal sealed class AppConfiguration
         var (firstAntiforgery, firstTempData, firstIdentity) = FirstRegistrations(compilation, registrations, cancellationToken);
         var writesTempData = tempDataAttribute
             || (firstTempData is not null && !tempData && !configuredByReferences.Contains(FrameworkCookies.TempData) && AnyTempDataWrite(compilation, tempDataWrites, symbols, cancellationToken));
-        return new AppConfiguration(antiforgery, tempData, configuredByReferences, firstAntiforgery, firstTempData, writesTempData, firstIdentity, identityConfigured);
+        consentCookie |= compilation.GetTypeByMetadataName(CookiePolicyConfiguration.OptionsType)?.ContainingAssembly is { } policyAssembly
+            && AssembliesUsedByReferences(compilation).Contains(policyAssembly.Identity.Name);
+        return new AppConfiguration(antiforgery, tempData, configuredByReferences, firstAntiforgery, firstTempData, writesTempData, firstIdentity, identityConfigured, consentCookie);
     }
 
     /// <summary>

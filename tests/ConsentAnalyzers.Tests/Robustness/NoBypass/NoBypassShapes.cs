@@ -180,6 +180,8 @@ internal static class NoBypassShapes
             using Microsoft.Extensions.DependencyInjection;
             static class Startup { static void Configure(IServiceCollection services) => services.ConfigureExternalCookie(options => options.Cookie = new CookieBuilder { Name = {|CG0101:"promo_seen"|} }); }
             """),
+        Statements("framework: consent cookie written by GrantConsent", BypassOutcome.Resolved, """http.Features.Get<Microsoft.AspNetCore.Http.Features.ITrackingConsentFeature>()?{|CG0101:.GrantConsent()|};"""),
+        Statements("framework: consent cookie string for a script", BypassOutcome.Resolved, """var script = $"document.cookie = '{{|CG0101:http.Features.Get<Microsoft.AspNetCore.Http.Features.ITrackingConsentFeature>()!.CreateConsentCookie()|}}';";"""),
         new("framework: TempData writes, views registered with the default provider", BypassOutcome.Resolved, """
             using Microsoft.AspNetCore.Mvc;
             using Microsoft.Extensions.DependencyInjection;
