@@ -104,6 +104,7 @@ internal sealed class AppConfiguration
         bool antiforgery = false, tempData = false, tempDataAttribute = false;
         var identityConfigured = new HashSet<FrameworkCookie>();
         var consentCookie = false;
+        var consentCookieMentions = new List<IdentifierNameSyntax>();
         var registrations = new List<InvocationExpressionSyntax>();
         var tempDataWrites = new List<SyntaxNode>();
         foreach (var tree in compilation.SyntaxTrees)
@@ -127,8 +128,20 @@ internal sealed class AppConfiguration
                         break;
                 }
 
-                consentCookie |= node is IdentifierNameSyntax { Identifier.ValueText: "ConsentCookie" }
-                    || (node is BaseTypeSyntax { Type: var baseType } && baseType.ToString().EndsWith("ITrackingConsentFeature", StringComparison.Ordinal));
+                if (node is IdentifierNameSyntax { Identifier.ValueText: "ConsentCookie" } consentCookieName)
+                {
+                    consentCookieMentions.Add(consentCookieName);
+                }
+
+                // IConfigureOptions<CookieAuthenticationOptions>, IConfigureNamedOptions<…>, IPostConfigureOptions<…>,
+                // Configure<…>(scheme, …): options code that may name any scheme's cookie, Identity's included.
+                if (node is IdentifierNameSyntax { Identifier.ValueText: "CookieAuthenticationOptions" } optionsName
+                    && optionsName.Ancestors().Any(ancestor => ancestor is TypeArgumentListSyntax))
+                {
+                    identityConfigured.UnionWith(FrameworkCookies.Identity);
+                }
+
+                consentCookie |= node is BaseTypeSyntax { Type: var baseType } && baseType.ToString().EndsWith("ITrackingConsentFeature", StringComparison.Ordinal);
                 switch (node)
                 {
                     case InvocationExpressionSyntax invocation when name is not null && (FrameworkCookies.TurnsOnAntiforgery(name) || FrameworkCookies.TurnsOnIdentityCookies(name)):
@@ -153,6 +166,7 @@ internal sealed class AppConfiguration
             || (firstTempData is not null && !tempData && !configuredByReferences.Contains(FrameworkCookies.TempData) && AnyTempDataWrite(compilation, tempDataWrites, symbols, cancellationToken));
         consentCookie |= compilation.GetTypeByMetadataName(CookiePolicyConfiguration.OptionsType)?.ContainingAssembly is { } policyAssembly
             && AssembliesUsedByReferences(compilation).Contains(policyAssembly.Identity.Name);
+        consentCookie = consentCookie || RefersToConsentCookie(compilation, consentCookieMentions, cancellationToken);
         return new AppConfiguration(antiforgery, tempData, configuredByReferences, firstAntiforgery, firstTempData, writesTempData, firstIdentity, identityConfigured, consentCookie);
     }
 
@@ -304,6 +318,27 @@ internal sealed class AppConfiguration
         }
 
         return used;
+    }
+
+    /// <summary>
+    /// Whether one of the identifiers named <c>ConsentCookie</c> is <c>CookiePolicyOptions.ConsentCookie</c>, or may be
+    /// (not bound: <c>dynamic</c>, code that does not compile): the project may name the consent cookie there.
+    /// </summary>
+    private static bool RefersToConsentCookie(Compilation compilation, List<IdentifierNameSyntax> mentions, CancellationToken cancellationToken)
+    {
+        SemanticModel? model = null;
+        foreach (var mention in mentions)
+        {
+            model = ModelFor(compilation, mention.SyntaxTree, model);
+            var info = model.GetSymbolInfo(mention, cancellationToken);
+            var symbol = info.Symbol ?? (info.CandidateSymbols.IsDefaultOrEmpty ? null : info.CandidateSymbols[0]);
+            if (symbol is null || (symbol is IPropertySymbol property && KnownSymbols.HasFullName(property.ContainingType, CookiePolicyConfiguration.OptionsType)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

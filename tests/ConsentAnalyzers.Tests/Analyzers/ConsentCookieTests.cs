@@ -116,4 +116,21 @@ public class ConsentCookieTests
             }
             """).RunAsync();
     }
+
+    [Fact]
+    public async Task Another_member_named_ConsentCookie_does_not_name_the_consent_cookie()
+    {
+        var test = Test(CodeManifests.Policy, false, Endpoint("""
+                var header = Headers.ConsentCookie("yes");
+                {|#0:feature.GrantConsent()|};
+                return header;
+            """), """
+            static class Headers
+            {
+                public static string ConsentCookie(string value) => value;
+            }
+            """);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments(".AspNet.Consent", GrantNote));
+        await test.RunAsync();
+    }
 }

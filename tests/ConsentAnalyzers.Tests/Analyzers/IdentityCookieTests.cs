@@ -237,4 +237,19 @@ public class IdentityCookieTests
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.EssentialMisdeclared).WithLocation(0).WithArguments(".AspNetCore.Identity.Application", "functional"));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task Named_options_classes_for_cookie_authentication_may_name_every_Identity_cookie()
+    {
+        await Test(CodeManifests.Policy, Startup("services.AddIdentity<AppUser, AppRole>();"), """
+            using Microsoft.AspNetCore.Authentication.Cookies;
+            using Microsoft.Extensions.Options;
+
+            sealed class ConfigureCookies : IConfigureNamedOptions<CookieAuthenticationOptions>
+            {
+                public void Configure(string? name, CookieAuthenticationOptions options) => options.Cookie.Name = "sb-" + name;
+                public void Configure(CookieAuthenticationOptions options) => Configure(Options.DefaultName, options);
+            }
+            """).RunAsync();
+    }
 }
