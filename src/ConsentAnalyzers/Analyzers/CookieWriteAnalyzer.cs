@@ -292,6 +292,11 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
     /// <summary>A raw <c>Set-Cookie</c> header: the cookie name is the text before the first '='.</summary>
     private static void CheckSetCookieHeaderValue(OperationAnalysisContext context, ConsentCompilation consent, IOperation value, IOperation write)
     {
+        if (IsCookieObjectText(value, consent.Symbols))
+        {
+            return; // cookie.ToString() of a SetCookieHeaderValue: its name is checked where it is created, its write at its uses
+        }
+
         var header = NameResolver.Resolve(value, consent.Constants);
         var equals = header.Text.IndexOf('=');
         var name = header.Kind == ResolvedNameKind.Unresolved || equals < 0
@@ -302,6 +307,15 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
             ConsentGuardCheck.Check(context, consent, write, category, Rules.UnguardedWrite, $"Writing cookie '{name.Display}'");
         }
     }
+
+    /// <summary>
+    /// The header value is the text of a <c>SetCookieHeaderValue</c> (<c>cookie.ToString()</c>, also through a
+    /// conversion to <c>StringValues</c>), whose cookie name the creation gives.
+    /// </summary>
+    private static bool IsCookieObjectText(IOperation value, KnownSymbols symbols) =>
+        symbols.SetCookieHeaderValue is { } type
+        && value.WithoutConversions() is IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0, Instance: { } instance }
+        && SymbolEqualityComparer.Default.Equals(instance.WithoutConversions().Type, type);
 
     private static ResolvedName NameBefore(string text) =>
         text.IndexOf(Manifest.NamePattern.Hole) < 0 ? ResolvedName.Exact(text) : text.Trim(Manifest.NamePattern.Hole).Length == 0 ? ResolvedName.Unresolved : ResolvedName.Template(text);

@@ -162,6 +162,7 @@ internal static class NoBypassShapes
         Statements("header: Add(KeyValuePair.Create)", BypassOutcome.Resolved, """http.Response.Headers.Add(KeyValuePair.Create<string, Microsoft.Extensions.Primitives.StringValues>("Set-Cookie", {|CG0101:"promo_seen=1"|}));"""),
         Statements("header: through IDictionary", BypassOutcome.Resolved, """IDictionary<string, Microsoft.Extensions.Primitives.StringValues> headers = http.Response.Headers; headers["Set-Cookie"] = {|CG0101:"promo_seen=1"|};"""),
         Statements("header: value not constant", BypassOutcome.ReportedUnresolved, """http.Response.Headers.SetCookie = {|CG0102:parameter|};"""),
+        Statements("header: SetCookieHeaderValue text", BypassOutcome.Resolved, """var cookie = new Microsoft.Net.Http.Headers.SetCookieHeaderValue({|CG0101:"promo_seen"|}, "1"); http.Response.Headers.Append("Set-Cookie", cookie.ToString());"""),
 
         // Framework cookies under their default names
         new("framework: AddCookie with a non-constant scheme", BypassOutcome.ReportedUnresolved, """
