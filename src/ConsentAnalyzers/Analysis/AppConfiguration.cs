@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -31,15 +32,22 @@ namespace ConsentAnalyzers.Analysis;
 /// </remarks>
 internal sealed class AppConfiguration
 {
-    private static readonly string[] Words = { "Antiforgery", "TempData", "AddControllersWithViews", "AddMvc", "AddRazorPages", "AddRazorComponents" };
+    private static readonly string[] Words = { "Antiforgery", "TempData", "AddControllersWithViews", "AddMvc", "AddRazorPages", "AddRazorComponents",
+        "Identity", "ConfigureApplicationCookie", "ConfigureExternalCookie", "CookieAuthenticationOptions", "ConsentCookie", "ITrackingConsentFeature" };
 
     private readonly HashSet<FrameworkCookie> _configuredByReferences;
     private readonly SyntaxNode? _firstAntiforgeryRegistration;
     private readonly SyntaxNode? _firstTempDataRegistration;
+    private readonly SyntaxNode? _firstIdentityRegistration;
+    private readonly HashSet<FrameworkCookie> _configuredIdentityCookies;
 
     private AppConfiguration(bool configuresAntiforgery, bool configuresTempDataProvider, HashSet<FrameworkCookie> configuredByReferences,
-        SyntaxNode? firstAntiforgeryRegistration, SyntaxNode? firstTempDataRegistration, bool writesTempData)
+        SyntaxNode? firstAntiforgeryRegistration, SyntaxNode? firstTempDataRegistration, bool writesTempData,
+        SyntaxNode? firstIdentityRegistration, HashSet<FrameworkCookie> configuredIdentityCookies, bool mayNameConsentCookie)
     {
+        MayNameConsentCookie = mayNameConsentCookie;
+        _firstIdentityRegistration = firstIdentityRegistration;
+        _configuredIdentityCookies = configuredIdentityCookies;
         ConfiguresAntiforgery = configuresAntiforgery;
         ConfiguresTempDataProvider = configuresTempDataProvider;
         _configuredByReferences = configuredByReferences;
@@ -54,6 +62,13 @@ internal sealed class AppConfiguration
     /// <summary><c>AddCookieTempDataProvider</c>, <c>AddSessionStateTempDataProvider</c>, or <c>Configure&lt;CookieTempDataProviderOptions&gt;</c>.</summary>
     public bool ConfiguresTempDataProvider { get; }
 
+    /// <summary>
+    /// The consent cookie may have another name than <c>.AspNet.Consent</c>: the project refers to
+    /// <c>CookiePolicyOptions.ConsentCookie</c> (or anything of that name) anywhere, implements its own
+    /// <c>ITrackingConsentFeature</c>, or a referenced assembly outside ASP.NET Core uses the cookie-policy assembly.
+    /// </summary>
+    public bool MayNameConsentCookie { get; }
+
     /// <summary>The project writes TempData (an entry, <c>TempData.Add</c>, a <c>[TempData]</c> property).</summary>
     public bool WritesTempData { get; }
 
@@ -61,13 +76,21 @@ internal sealed class AppConfiguration
     public bool MayBeConfiguredUnseen(FrameworkCookie cookie) => _configuredByReferences.Contains(cookie);
 
     /// <summary>Whether configuration of <paramref name="cookie"/>, seen or unseen, takes the place of the default a registration of another feature turns on.</summary>
+    /// <remarks>
+    /// An Identity cookie is configured by <c>ConfigureApplicationCookie</c> (the application cookie),
+    /// <c>ConfigureExternalCookie</c> (the external cookie), or any <c>Configure&lt;CookieAuthenticationOptions&gt;</c>
+    /// (which may name any scheme's cookie).
+    /// </remarks>
     public bool Configures(FrameworkCookie cookie) =>
         MayBeConfiguredUnseen(cookie)
+        || _configuredIdentityCookies.Contains(cookie)
         || (cookie == FrameworkCookies.Antiforgery ? ConfiguresAntiforgery : cookie == FrameworkCookies.TempData && ConfiguresTempDataProvider);
 
-    /// <summary>Whether <paramref name="registration"/> is the project's first registration of views that turns on <paramref name="cookie"/>.</summary>
+    /// <summary>Whether <paramref name="registration"/> is the project's first registration (of views, of Identity) that turns on <paramref name="cookie"/>.</summary>
     public bool IsFirstRegistration(FrameworkCookie cookie, SyntaxNode registration) =>
-        (cookie == FrameworkCookies.Antiforgery ? _firstAntiforgeryRegistration : cookie == FrameworkCookies.TempData ? _firstTempDataRegistration : null) is { } first
+        (cookie == FrameworkCookies.Antiforgery ? _firstAntiforgeryRegistration
+            : cookie == FrameworkCookies.TempData ? _firstTempDataRegistration
+            : FrameworkCookies.IsIdentity(cookie) ? _firstIdentityRegistration : null) is { } first
         && first.SyntaxTree == registration.SyntaxTree && first.Span == registration.Span;
 
     /// <summary>
@@ -79,6 +102,9 @@ internal sealed class AppConfiguration
     public static AppConfiguration Scan(Compilation compilation, KnownSymbols symbols, CancellationToken cancellationToken)
     {
         bool antiforgery = false, tempData = false, tempDataAttribute = false;
+        var identityConfigured = new HashSet<FrameworkCookie>();
+        var consentCookie = false;
+        var consentCookieMentions = new List<IdentifierNameSyntax>();
         var registrations = new List<InvocationExpressionSyntax>();
         var tempDataWrites = new List<SyntaxNode>();
         foreach (var tree in compilation.SyntaxTrees)
@@ -89,9 +115,36 @@ internal sealed class AppConfiguration
                 var name = ConfigurationName(node);
                 antiforgery |= name is "AddAntiforgery" or "AntiforgeryOptions";
                 tempData |= name is "AddCookieTempDataProvider" or "AddSessionStateTempDataProvider" or "CookieTempDataProviderOptions";
+                switch (name)
+                {
+                    case "ConfigureApplicationCookie" when node is InvocationExpressionSyntax call && MayNameTheCookie(call):
+                        identityConfigured.Add(FrameworkCookies.IdentityApplication);
+                        break;
+                    case "ConfigureExternalCookie" when node is InvocationExpressionSyntax call && MayNameTheCookie(call):
+                        identityConfigured.Add(FrameworkCookies.IdentityExternal);
+                        break;
+                    case "CookieAuthenticationOptions":
+                        identityConfigured.UnionWith(FrameworkCookies.Identity);
+                        break;
+                }
+
+                if (node is IdentifierNameSyntax { Identifier.ValueText: "ConsentCookie" } consentCookieName)
+                {
+                    consentCookieMentions.Add(consentCookieName);
+                }
+
+                // IConfigureOptions<CookieAuthenticationOptions>, IConfigureNamedOptions<…>, IPostConfigureOptions<…>,
+                // Configure<…>(scheme, …): options code that may name any scheme's cookie, Identity's included.
+                if (node is IdentifierNameSyntax { Identifier.ValueText: "CookieAuthenticationOptions" } optionsName
+                    && optionsName.Ancestors().Any(ancestor => ancestor is TypeArgumentListSyntax))
+                {
+                    identityConfigured.UnionWith(FrameworkCookies.Identity);
+                }
+
+                consentCookie |= node is BaseTypeSyntax { Type: var baseType } && baseType.ToString().EndsWith("ITrackingConsentFeature", StringComparison.Ordinal);
                 switch (node)
                 {
-                    case InvocationExpressionSyntax invocation when name is not null && FrameworkCookies.TurnsOnAntiforgery(name):
+                    case InvocationExpressionSyntax invocation when name is not null && (FrameworkCookies.TurnsOnAntiforgery(name) || FrameworkCookies.TurnsOnIdentityCookies(name)):
                         registrations.Add(invocation);
                         break;
                     case InvocationExpressionSyntax invocation when name == "Add":
@@ -108,10 +161,13 @@ internal sealed class AppConfiguration
         }
 
         var configuredByReferences = ConfiguredByReferences(compilation);
-        var (firstAntiforgery, firstTempData) = FirstRegistrations(compilation, registrations, cancellationToken);
+        var (firstAntiforgery, firstTempData, firstIdentity) = FirstRegistrations(compilation, registrations, cancellationToken);
         var writesTempData = tempDataAttribute
             || (firstTempData is not null && !tempData && !configuredByReferences.Contains(FrameworkCookies.TempData) && AnyTempDataWrite(compilation, tempDataWrites, symbols, cancellationToken));
-        return new AppConfiguration(antiforgery, tempData, configuredByReferences, firstAntiforgery, firstTempData, writesTempData);
+        consentCookie |= compilation.GetTypeByMetadataName(CookiePolicyConfiguration.OptionsType)?.ContainingAssembly is { } policyAssembly
+            && AssembliesUsedByReferences(compilation).Contains(policyAssembly.Identity.Name);
+        consentCookie = consentCookie || RefersToConsentCookie(compilation, consentCookieMentions, cancellationToken);
+        return new AppConfiguration(antiforgery, tempData, configuredByReferences, firstAntiforgery, firstTempData, writesTempData, firstIdentity, identityConfigured, consentCookie);
     }
 
     /// <summary>
@@ -134,13 +190,13 @@ internal sealed class AppConfiguration
     /// the TempData cookie, in the order of the compilation's files: the calls found by name, bound to confirm they are
     /// the framework's (not an app method of the same name).
     /// </summary>
-    private static (SyntaxNode? Antiforgery, SyntaxNode? TempData) FirstRegistrations(Compilation compilation, List<InvocationExpressionSyntax> candidates, CancellationToken cancellationToken)
+    private static (SyntaxNode? Antiforgery, SyntaxNode? TempData, SyntaxNode? Identity) FirstRegistrations(Compilation compilation, List<InvocationExpressionSyntax> candidates, CancellationToken cancellationToken)
     {
-        SyntaxNode? antiforgery = null, tempData = null;
+        SyntaxNode? antiforgery = null, tempData = null, identity = null;
         SemanticModel? model = null;
         foreach (var candidate in candidates)
         {
-            if (antiforgery is not null && tempData is not null)
+            if (antiforgery is not null && tempData is not null && identity is not null)
             {
                 break;
             }
@@ -157,10 +213,15 @@ internal sealed class AppConfiguration
                 {
                     tempData = candidate;
                 }
+
+                if (identity is null && FrameworkCookies.TurnsOnIdentityCookies(method.Name))
+                {
+                    identity = candidate;
+                }
             }
         }
 
-        return (antiforgery, tempData);
+        return (antiforgery, tempData, identity);
     }
 
     /// <summary>Whether one of the candidate assignments and <c>Add</c> calls (near a mention of TempData) writes TempData.</summary>
@@ -199,9 +260,11 @@ internal sealed class AppConfiguration
     {
         var configured = new HashSet<FrameworkCookie>();
         var byAssembly = new Dictionary<string, List<FrameworkCookie>>(StringComparer.Ordinal);
-        foreach (var cookie in FrameworkCookies.Configurable)
+        foreach (var cookie in FrameworkCookies.Configurable.Concat(FrameworkCookies.Identity))
         {
-            if (compilation.GetTypeByMetadataName(cookie.OptionsType)?.ContainingAssembly?.Identity.Name is { } assembly)
+            // An Identity cookie's feature is Identity's assembly (AddIdentity, ConfigureApplicationCookie), not cookie authentication's.
+            var featureType = FrameworkCookies.IsIdentity(cookie) ? FrameworkCookies.IdentityFeatureType : cookie.OptionsType;
+            if (compilation.GetTypeByMetadataName(featureType)?.ContainingAssembly?.Identity.Name is { } assembly)
             {
                 if (!byAssembly.TryGetValue(assembly, out var cookies))
                 {
@@ -257,6 +320,46 @@ internal sealed class AppConfiguration
         return used;
     }
 
+    /// <summary>
+    /// Whether one of the identifiers named <c>ConsentCookie</c> is <c>CookiePolicyOptions.ConsentCookie</c>, or may be
+    /// (not bound: <c>dynamic</c>, code that does not compile): the project may name the consent cookie there.
+    /// </summary>
+    private static bool RefersToConsentCookie(Compilation compilation, List<IdentifierNameSyntax> mentions, CancellationToken cancellationToken)
+    {
+        SemanticModel? model = null;
+        foreach (var mention in mentions)
+        {
+            model = ModelFor(compilation, mention.SyntaxTree, model);
+            var info = model.GetSymbolInfo(mention, cancellationToken);
+            var symbol = info.Symbol ?? (info.CandidateSymbols.IsDefaultOrEmpty ? null : info.CandidateSymbols[0]);
+            if (symbol is null || (symbol is IPropertySymbol property && KnownSymbols.HasFullName(property.ContainingType, CookiePolicyConfiguration.OptionsType)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a <c>ConfigureApplicationCookie(…)</c>/<c>ConfigureExternalCookie(…)</c> call may name its cookie: a lambda
+    /// that touches <c>Cookie</c> (its name is then checked where assigned), or a configuration the analysis does not
+    /// read (a method group, a variable). A lambda that sets only other options (<c>LoginPath</c>) keeps the default name.
+    /// </summary>
+    private static bool MayNameTheCookie(InvocationExpressionSyntax invocation)
+    {
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            if (argument.Expression is not LambdaExpressionSyntax lambda
+                || lambda.DescendantNodes().OfType<IdentifierNameSyntax>().Any(name => name.Identifier.ValueText == "Cookie"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Where the text mentions what may configure the cookies or register views, in order; TempData in any case (a <c>tempData</c> parameter).</summary>
     private static List<int> Mentions(string text)
     {
@@ -294,7 +397,7 @@ internal sealed class AppConfiguration
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Name.Identifier.ValueText,
         InvocationExpressionSyntax { Expression: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText,
         InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax binding } => binding.Name.Identifier.ValueText,
-        GenericNameSyntax { Identifier.ValueText: "Configure" or "PostConfigure" or "AddOptions" } generic when generic.TypeArgumentList.Arguments.Count == 1
+        GenericNameSyntax { Identifier.ValueText: "Configure" or "PostConfigure" or "ConfigureAll" or "PostConfigureAll" or "AddOptions" } generic when generic.TypeArgumentList.Arguments.Count == 1
             => generic.TypeArgumentList.Arguments[0] switch
             {
                 QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,

@@ -14,7 +14,8 @@ namespace ConsentAnalyzers.Analysis;
 /// <param name="Feature">For messages: "session", "antiforgery", ….</param>
 /// <param name="DefaultName">The framework's default name; a trailing '*' stands for a part the framework computes.</param>
 /// <param name="OptionsType">The options type whose <c>Cookie.Name</c> renames the cookie.</param>
-internal sealed record FrameworkCookie(string Feature, string DefaultName, string OptionsType);
+/// <param name="Renaming">For messages: how the app names the cookie.</param>
+internal sealed record FrameworkCookie(string Feature, string DefaultName, string OptionsType, string Renaming = "options.Cookie.Name");
 
 /// <summary>A registration that turns on a framework cookie.</summary>
 /// <param name="Cookie">The cookie turned on.</param>
@@ -43,6 +44,33 @@ internal static class FrameworkCookies
 
     public static readonly FrameworkCookie[] Configurable = { Session, Antiforgery, TempData, Authentication };
 
+    private const string CookieAuthenticationOptions = "Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions";
+
+    /// <summary>The type whose assembly (<c>Microsoft.AspNetCore.Identity</c>) registers and configures the Identity cookies.</summary>
+    public const string IdentityFeatureType = "Microsoft.AspNetCore.Identity.IdentityConstants";
+
+    // ASP.NET Core Identity's four cookie-authentication schemes (IdentityConstants): the application cookie gets the
+    // cookie handler's default name, ".AspNetCore." + the scheme; Identity names the other three after their schemes.
+    public static readonly FrameworkCookie IdentityApplication = new("Identity application", ".AspNetCore.Identity.Application", CookieAuthenticationOptions,
+        "ConfigureApplicationCookie(options => options.Cookie.Name = …)");
+    public static readonly FrameworkCookie IdentityExternal = new("Identity external sign-in", "Identity.External", CookieAuthenticationOptions,
+        "ConfigureExternalCookie(options => options.Cookie.Name = …)");
+    public static readonly FrameworkCookie IdentityTwoFactorRememberMe = new("Identity two-factor remember-me", "Identity.TwoFactorRememberMe", CookieAuthenticationOptions,
+        "Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, options => options.Cookie.Name = …)");
+    public static readonly FrameworkCookie IdentityTwoFactorUserId = new("Identity two-factor sign-in", "Identity.TwoFactorUserId", CookieAuthenticationOptions,
+        "Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options => options.Cookie.Name = …)");
+
+    public static readonly FrameworkCookie[] Identity = { IdentityApplication, IdentityExternal, IdentityTwoFactorRememberMe, IdentityTwoFactorUserId };
+
+    public static bool IsIdentity(FrameworkCookie cookie) => Array.IndexOf(Identity, cookie) >= 0;
+
+    /// <summary>
+    /// The registrations that add Identity's four cookie schemes: <c>AddIdentity</c>, <c>AddDefaultIdentity</c> (Identity
+    /// UI) and <c>AddIdentityApiEndpoints</c> call <c>AddIdentityCookies</c> or register the same schemes; <c>AddIdentityCore</c>
+    /// and <c>AddSignInManager</c> register no cookie.
+    /// </summary>
+    public static bool TurnsOnIdentityCookies(string methodName) => methodName is "AddIdentity" or "AddDefaultIdentity" or "AddIdentityApiEndpoints" or "AddIdentityCookies";
+
     /// <summary>The registrations of other features that turn on the antiforgery cookie (their forms carry tokens).</summary>
     public static bool TurnsOnAntiforgery(string methodName) => methodName is "AddControllersWithViews" or "AddRazorPages" or "AddMvc" or "AddRazorComponents";
 
@@ -54,7 +82,8 @@ internal static class FrameworkCookies
     {
         var method = invocation.TargetMethod;
         if (method.Name is not ("AddSession" or "AddCookieTempDataProvider" or "AddCookie" or "AddAntiforgery"
-                or "AddControllersWithViews" or "AddRazorPages" or "AddMvc" or "AddRazorComponents")
+                or "AddControllersWithViews" or "AddRazorPages" or "AddMvc" or "AddRazorComponents"
+                or "AddIdentity" or "AddDefaultIdentity" or "AddIdentityApiEndpoints" or "AddIdentityCookies")
             || !IsServiceRegistration(method))
         {
             return Array.Empty<FrameworkCookieRegistration>(); // the name test first: this runs on every invocation
@@ -70,6 +99,8 @@ internal static class FrameworkCookies
                 return new[] { new FrameworkCookieRegistration(Authentication, AuthenticationCookieName(invocation)) };
             case "AddAntiforgery":
                 return new[] { new FrameworkCookieRegistration(Antiforgery, DefaultName(Antiforgery)) };
+            case "AddIdentity" or "AddDefaultIdentity" or "AddIdentityApiEndpoints" or "AddIdentityCookies":
+                return Identity.Select(cookie => new FrameworkCookieRegistration(cookie, DefaultName(cookie), AsSideEffect: true)).ToArray();
             default:
                 var antiforgery = new FrameworkCookieRegistration(Antiforgery, DefaultName(Antiforgery), AsSideEffect: true);
                 return TurnsOnTempData(method.Name)
@@ -77,6 +108,18 @@ internal static class FrameworkCookies
                     : new[] { antiforgery };
         }
     }
+
+    /// <summary>
+    /// The Identity cookie that <c>ConfigureApplicationCookie</c> or <c>ConfigureExternalCookie</c> configures: not a
+    /// registration (without Identity's schemes the options configure no cookie), but whose builder is that cookie's.
+    /// </summary>
+    public static FrameworkCookie? ConfiguredIdentityCookie(IInvocationOperation invocation) =>
+        invocation.TargetMethod.Name switch
+        {
+            "ConfigureApplicationCookie" when IsServiceRegistration(invocation.TargetMethod) => IdentityApplication,
+            "ConfigureExternalCookie" when IsServiceRegistration(invocation.TargetMethod) => IdentityExternal,
+            _ => null,
+        };
 
     /// <summary>
     /// ".AspNetCore." + the scheme, "Cookies" unless the call names another. A scheme not known at compile time (a
@@ -129,7 +172,13 @@ internal static class FrameworkCookies
         var name = DefaultName(cookie);
         for (var operation = builder.Parent; operation is not null; operation = operation.Parent)
         {
-            if (operation is IInvocationOperation invocation && WrittenBy(invocation).FirstOrDefault(r => r.Cookie == cookie) is { } registration)
+            if (operation is IInvocationOperation invocation && ConfiguredIdentityCookie(invocation) is { } identityCookie)
+            {
+                name = DefaultName(identityCookie);
+                break;
+            }
+
+            if (operation is IInvocationOperation registrationCall && WrittenBy(registrationCall).FirstOrDefault(r => r.Cookie.OptionsType == cookie.OptionsType) is { } registration)
             {
                 name = registration.Name;
                 break;
@@ -185,7 +234,9 @@ internal static class FrameworkCookies
     {
         for (var current = operation.Parent; current is not null; current = current.Parent)
         {
-            if (current is IInvocationOperation invocation && WrittenBy(invocation).Any(r => r.Cookie == cookie))
+            // Any registration of a cookie with the same options (AddCookie, ConfigureApplicationCookie): its name is its own.
+            if (current is IInvocationOperation invocation
+                && (WrittenBy(invocation).Any(r => r.Cookie.OptionsType == cookie.OptionsType) || (ConfiguredIdentityCookie(invocation) is { } configured && configured.OptionsType == cookie.OptionsType)))
             {
                 return invocation;
             }
@@ -198,7 +249,10 @@ internal static class FrameworkCookies
     public static bool IsServiceRegistration(IMethodSymbol method)
     {
         const string Namespace = "Microsoft.Extensions.DependencyInjection";
-        return method.IsExtensionMethod && KnownSymbols.IsNamespace((method.ReducedFrom ?? method).ContainingNamespace, Namespace, Namespace.Length);
+        const string IdentityNamespace = "Microsoft.AspNetCore.Identity"; // AddIdentityCookies
+        var containing = (method.ReducedFrom ?? method).ContainingNamespace;
+        return method.IsExtensionMethod && (KnownSymbols.IsNamespace(containing, Namespace, Namespace.Length)
+            || (method.Name == "AddIdentityCookies" && KnownSymbols.IsNamespace(containing, IdentityNamespace, IdentityNamespace.Length)));
     }
 
     private static bool InheritsFrom(INamedTypeSymbol? type, string metadataName)

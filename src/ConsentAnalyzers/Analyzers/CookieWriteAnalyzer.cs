@@ -61,6 +61,10 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         {
             CheckTempDataWrite(context, consent);
         }
+        else if (method.Name is "GrantConsent" or "CreateConsentCookie" && KnownSymbols.HasFullName(method.ContainingType, ConsentFeatureType))
+        {
+            CheckConsentCookieWrite(context, consent, invocation);
+        }
         else if (method.Name is "Append" or "Add" or "TryAdd" or "AppendList" && IsHeaderDictionaryCall(invocation, consent.Symbols)
             && HeaderArguments(invocation, consent.Symbols) is { } header && IsSetCookie(header.Key))
         {
@@ -141,8 +145,32 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
 
         var note = cookie == FrameworkCookies.TempData && registration.AsSideEffect
             ? " (the default name of the TempData cookie, which this registration turns on and the project's TempData writes use; declare it, name it with AddCookieTempDataProvider(options => options.Cookie.Name = …), or keep TempData in the session with AddSessionStateTempDataProvider)"
-            : $" (the default name of the {cookie.Feature} cookie, which this registration turns on; declare it, or name the cookie with options.Cookie.Name)";
+            : $" (the default name of the {cookie.Feature} cookie, which this registration turns on; declare it, or name the cookie with {cookie.Renaming})";
         DeclaredNameCheck.Check(context, consent, registration.Name, FrameworkCookies.LocationOf(invocation), NameTarget.Cookie, note);
+    }
+
+    private const string ConsentFeatureType = "Microsoft.AspNetCore.Http.Features.ITrackingConsentFeature";
+
+    /// <summary>The cookie policy's consent cookie, <c>CookiePolicyOptions.ConsentCookie.Name</c> by default.</summary>
+    internal const string ConsentCookieDefaultName = ".AspNet.Consent";
+
+    /// <summary>
+    /// <c>ITrackingConsentFeature.GrantConsent()</c> appends the consent cookie; <c>CreateConsentCookie()</c> returns its
+    /// Set-Cookie string, which a script writes (<c>document.cookie = "@cookieString"</c>): both write the consent
+    /// cookie, checked under its default name unless the project may name it (then the name is checked where it is
+    /// assigned). The consent record itself needs no consent: no guard is required.
+    /// </summary>
+    private static void CheckConsentCookieWrite(OperationAnalysisContext context, ConsentCompilation consent, IInvocationOperation invocation)
+    {
+        if (consent.Configuration(context.Compilation, context.CancellationToken).MayNameConsentCookie)
+        {
+            return;
+        }
+
+        var note = invocation.TargetMethod.Name == "GrantConsent"
+            ? " (the default name of the consent cookie, which GrantConsent writes; declare it, or name the cookie with CookiePolicyOptions.ConsentCookie.Name)"
+            : " (the default name of the consent cookie, whose Set-Cookie string CreateConsentCookie returns for a script to write; declare it, or name the cookie with CookiePolicyOptions.ConsentCookie.Name)";
+        DeclaredNameCheck.Check(context, consent, ResolvedName.Exact(ConsentCookieDefaultName), FrameworkCookies.LocationOf(invocation), NameTarget.Cookie, note);
     }
 
     /// <summary>
@@ -264,6 +292,11 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
     /// <summary>A raw <c>Set-Cookie</c> header: the cookie name is the text before the first '='.</summary>
     private static void CheckSetCookieHeaderValue(OperationAnalysisContext context, ConsentCompilation consent, IOperation value, IOperation write)
     {
+        if (IsCookieObjectText(value, consent.Symbols))
+        {
+            return; // cookie.ToString() of a SetCookieHeaderValue: its name is checked where it is created, its write at its uses
+        }
+
         var header = NameResolver.Resolve(value, consent.Constants);
         var equals = header.Text.IndexOf('=');
         var name = header.Kind == ResolvedNameKind.Unresolved || equals < 0
@@ -274,6 +307,15 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
             ConsentGuardCheck.Check(context, consent, write, category, Rules.UnguardedWrite, $"Writing cookie '{name.Display}'");
         }
     }
+
+    /// <summary>
+    /// The header value is the text of a <c>SetCookieHeaderValue</c> (<c>cookie.ToString()</c>, also through a
+    /// conversion to <c>StringValues</c>), whose cookie name the creation gives.
+    /// </summary>
+    private static bool IsCookieObjectText(IOperation value, KnownSymbols symbols) =>
+        symbols.SetCookieHeaderValue is { } type
+        && value.WithoutConversions() is IInvocationOperation { TargetMethod.Name: "ToString", Arguments.Length: 0, Instance: { } instance }
+        && SymbolEqualityComparer.Default.Equals(instance.WithoutConversions().Type, type);
 
     private static ResolvedName NameBefore(string text) =>
         text.IndexOf(Manifest.NamePattern.Hole) < 0 ? ResolvedName.Exact(text) : text.Trim(Manifest.NamePattern.Hole).Length == 0 ? ResolvedName.Unresolved : ResolvedName.Template(text);

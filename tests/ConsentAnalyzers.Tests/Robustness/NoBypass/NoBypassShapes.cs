@@ -191,6 +191,7 @@ internal static class NoBypassShapes
         Statements("header: Add(KeyValuePair.Create)", BypassOutcome.Resolved, """http.Response.Headers.Add(KeyValuePair.Create<string, Microsoft.Extensions.Primitives.StringValues>("Set-Cookie", {|CG0101:"promo_seen=1"|}));"""),
         Statements("header: through IDictionary", BypassOutcome.Resolved, """IDictionary<string, Microsoft.Extensions.Primitives.StringValues> headers = http.Response.Headers; headers["Set-Cookie"] = {|CG0101:"promo_seen=1"|};"""),
         Statements("header: value not constant", BypassOutcome.ReportedUnresolved, """http.Response.Headers.SetCookie = {|CG0102:parameter|};"""),
+        Statements("header: SetCookieHeaderValue text", BypassOutcome.Resolved, """var cookie = new Microsoft.Net.Http.Headers.SetCookieHeaderValue({|CG0101:"promo_seen"|}, "1"); http.Response.Headers.Append("Set-Cookie", cookie.ToString());"""),
 
         // Framework cookies under their default names
         new("framework: AddCookie with a non-constant scheme", BypassOutcome.ReportedUnresolved, """
@@ -201,6 +202,16 @@ internal static class NoBypassShapes
             using Microsoft.Extensions.DependencyInjection;
             static class Startup { static void Configure(IServiceCollection services) => services.AddSession(options => options.Cookie = new CookieBuilder { Name = {|CG0101:"promo_seen"|} }); }
             """),
+        new("framework: Identity application cookie renamed by ConfigureApplicationCookie", BypassOutcome.Resolved, """
+            using Microsoft.Extensions.DependencyInjection;
+            static class Startup { static void Configure(IServiceCollection services) => services.ConfigureApplicationCookie(options => options.Cookie.Name = {|CG0101:"promo_seen"|}); }
+            """),
+        new("framework: Identity external cookie builder assigned whole", BypassOutcome.Resolved, """
+            using Microsoft.Extensions.DependencyInjection;
+            static class Startup { static void Configure(IServiceCollection services) => services.ConfigureExternalCookie(options => options.Cookie = new CookieBuilder { Name = {|CG0101:"promo_seen"|} }); }
+            """),
+        Statements("framework: consent cookie written by GrantConsent", BypassOutcome.Resolved, """http.Features.Get<Microsoft.AspNetCore.Http.Features.ITrackingConsentFeature>()?{|CG0101:.GrantConsent()|};"""),
+        Statements("framework: consent cookie string for a script", BypassOutcome.Resolved, """var script = $"document.cookie = '{{|CG0101:http.Features.Get<Microsoft.AspNetCore.Http.Features.ITrackingConsentFeature>()!.CreateConsentCookie()|}}';";"""),
         new("framework: TempData writes, views registered with the default provider", BypassOutcome.Resolved, """
             using Microsoft.AspNetCore.Mvc;
             using Microsoft.Extensions.DependencyInjection;
