@@ -84,12 +84,13 @@ internal sealed class ConsentCompilation
     public (int Total, IReadOnlyList<Location> Unresolved) NameCoverage()
     {
         var sites = _nameSites.ToArray();
-        var unresolved = sites.Where(site => !site.Value).Select(site => site.Key)
-            .OrderBy(location => location.GetMappedLineSpan().Path, System.StringComparer.Ordinal)
-            .ThenBy(location => location.GetMappedLineSpan().StartLinePosition.Line)
-            .ThenBy(location => location.GetMappedLineSpan().StartLinePosition.Character)
-            .ThenBy(location => location.SourceTree?.FilePath ?? location.GetLineSpan().Path, System.StringComparer.Ordinal)
-            .ThenBy(location => location.SourceSpan.Start)
+        var unresolved = sites.Where(site => !site.Value)
+            .Select(site => (Location: site.Key, Mapped: site.Key.GetMappedLineSpan(), File: site.Key.SourceTree?.FilePath ?? string.Empty))
+            .OrderBy(site => site.Mapped.Path, System.StringComparer.Ordinal)
+            .ThenBy(site => site.Mapped.StartLinePosition)
+            .ThenBy(site => site.File, System.StringComparer.Ordinal)
+            .ThenBy(site => site.Location.SourceSpan.Start)
+            .Select(site => site.Location)
             .ToList();
         return (sites.Length, unresolved);
     }

@@ -24,16 +24,15 @@ internal static class DeclaredNameCheck
     /// </summary>
     public static string? Check(OperationAnalysisContext context, ConsentCompilation consent, ResolvedName name, Location location, NameTarget target, string? note = null)
     {
-        consent.RecordNameSite(location, resolved: name.Kind != ResolvedNameKind.Unresolved);
         if (name.Kind == ResolvedNameKind.Unresolved)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rules.UnresolvedName, location, target.NameKind()));
-            return null;
+            return Unresolved(context, consent, location, target);
         }
 
         var category = CategoryAt(consent.Manifest, name, target);
         if (category is not null)
         {
+            consent.RecordNameSite(location, resolved: true);
             ReportLiteralWithConstant(context, consent, name, location, target);
             return category;
         }
@@ -44,6 +43,7 @@ internal static class DeclaredNameCheck
         var elsewhere = DeclaredElsewhere(consent.Manifest, name, target);
         if (elsewhere is not null)
         {
+            consent.RecordNameSite(location, resolved: true);
             context.ReportDiagnostic(Diagnostic.Create(Rules.NameInWrongPlace, location, properties, name.Display, elsewhere.Value.Describe(), target.Describe()));
             return null;
         }
@@ -52,15 +52,23 @@ internal static class DeclaredNameCheck
         {
             // Some values of its holes would make it a declared name, others not: the name is not provably
             // undeclared, and its category is not known. Unresolved, not "undeclared".
-            context.ReportDiagnostic(Diagnostic.Create(Rules.UnresolvedName, location, target.NameKind()));
-            return null;
+            return Unresolved(context, consent, location, target);
         }
 
+        consent.RecordNameSite(location, resolved: true);
         var why = note ?? (name.Kind == ResolvedNameKind.Template ? ": no declared pattern covers every value it can take" : string.Empty);
         var diagnostic = target == NameTarget.Cookie
             ? Diagnostic.Create(Rules.UndeclaredCookie, location, properties, name.Display, why)
             : Diagnostic.Create(Rules.UndeclaredStorageKey, location, properties, StorageKind(target), name.Display, why);
         context.ReportDiagnostic(diagnostic);
+        return null;
+    }
+
+    /// <summary>CG0102, and the site counted as not checked for the project's coverage summary (CG0108).</summary>
+    private static string? Unresolved(OperationAnalysisContext context, ConsentCompilation consent, Location location, NameTarget target)
+    {
+        consent.RecordNameSite(location, resolved: false);
+        context.ReportDiagnostic(Diagnostic.Create(Rules.UnresolvedName, location, target.NameKind()));
         return null;
     }
 

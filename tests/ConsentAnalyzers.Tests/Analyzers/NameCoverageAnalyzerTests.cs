@@ -81,6 +81,30 @@ public class NameCoverageAnalyzerTests
     }
 
     [Fact]
+    public async Task A_name_with_holes_that_could_be_declared_or_not_counts_as_not_checked()
+    {
+        // "_g" + name is "_ga" for one value and undeclared for others: CG0102, so the summary counts it as unchecked.
+        var test = new CoverageTest("""
+            using Microsoft.AspNetCore.Http;
+
+            class Writes
+            {
+                void Cookies(HttpResponse response, string name)
+                {
+                    response.Cookies.Append({|#0:"_g" + name|}, "1");
+                    response.Cookies.Append("app_consent", "1");
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnresolvedName).WithLocation(0).WithArguments("cookie name"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UncheckedNames)
+            .WithSpan(ManifestPath, 1, 1, 1, 1)
+            .WithLocation(0)
+            .WithArguments(1, 2, 1, "Test0.cs(7)"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task A_project_whose_every_write_is_checked_gets_no_summary()
     {
         var code = Code
