@@ -71,6 +71,19 @@ internal static class FrameworkCookies
     /// </summary>
     public static bool TurnsOnIdentityCookies(string methodName) => methodName is "AddIdentity" or "AddDefaultIdentity" or "AddIdentityApiEndpoints" or "AddIdentityCookies";
 
+    /// <summary>
+    /// The Identity cookie that one of the builder methods <c>AddIdentityCookies</c> is made of adds on its own
+    /// (an app that needs only some of the schemes calls these, e.g. <c>AddCookie(…).AddTwoFactorUserIdCookie()</c>).
+    /// </summary>
+    private static FrameworkCookie? SingleIdentityCookie(string methodName) => methodName switch
+    {
+        "AddApplicationCookie" => IdentityApplication,
+        "AddExternalCookie" => IdentityExternal,
+        "AddTwoFactorRememberMeCookie" => IdentityTwoFactorRememberMe,
+        "AddTwoFactorUserIdCookie" => IdentityTwoFactorUserId,
+        _ => null,
+    };
+
     /// <summary>The registrations of other features that turn on the antiforgery cookie (their forms carry tokens).</summary>
     public static bool TurnsOnAntiforgery(string methodName) => methodName is "AddControllersWithViews" or "AddRazorPages" or "AddMvc" or "AddRazorComponents";
 
@@ -83,7 +96,8 @@ internal static class FrameworkCookies
         var method = invocation.TargetMethod;
         if (method.Name is not ("AddSession" or "AddCookieTempDataProvider" or "AddCookie" or "AddAntiforgery"
                 or "AddControllersWithViews" or "AddRazorPages" or "AddMvc" or "AddRazorComponents"
-                or "AddIdentity" or "AddDefaultIdentity" or "AddIdentityApiEndpoints" or "AddIdentityCookies")
+                or "AddIdentity" or "AddDefaultIdentity" or "AddIdentityApiEndpoints" or "AddIdentityCookies"
+                or "AddApplicationCookie" or "AddExternalCookie" or "AddTwoFactorRememberMeCookie" or "AddTwoFactorUserIdCookie")
             || !IsServiceRegistration(method))
         {
             return Array.Empty<FrameworkCookieRegistration>(); // the name test first: this runs on every invocation
@@ -101,6 +115,9 @@ internal static class FrameworkCookies
                 return new[] { new FrameworkCookieRegistration(Antiforgery, DefaultName(Antiforgery)) };
             case "AddIdentity" or "AddDefaultIdentity" or "AddIdentityApiEndpoints" or "AddIdentityCookies":
                 return Identity.Select(cookie => new FrameworkCookieRegistration(cookie, DefaultName(cookie), AsSideEffect: true)).ToArray();
+            case "AddApplicationCookie" or "AddExternalCookie" or "AddTwoFactorRememberMeCookie" or "AddTwoFactorUserIdCookie":
+                var single = SingleIdentityCookie(method.Name)!;
+                return new[] { new FrameworkCookieRegistration(single, DefaultName(single)) };
             default:
                 var antiforgery = new FrameworkCookieRegistration(Antiforgery, DefaultName(Antiforgery), AsSideEffect: true);
                 return TurnsOnTempData(method.Name)
@@ -249,10 +266,11 @@ internal static class FrameworkCookies
     public static bool IsServiceRegistration(IMethodSymbol method)
     {
         const string Namespace = "Microsoft.Extensions.DependencyInjection";
-        const string IdentityNamespace = "Microsoft.AspNetCore.Identity"; // AddIdentityCookies
+        const string IdentityNamespace = "Microsoft.AspNetCore.Identity"; // AddIdentityCookies and the methods it is made of
         var containing = (method.ReducedFrom ?? method).ContainingNamespace;
         return method.IsExtensionMethod && (KnownSymbols.IsNamespace(containing, Namespace, Namespace.Length)
-            || (method.Name == "AddIdentityCookies" && KnownSymbols.IsNamespace(containing, IdentityNamespace, IdentityNamespace.Length)));
+            || ((method.Name == "AddIdentityCookies" || SingleIdentityCookie(method.Name) is not null)
+                && KnownSymbols.IsNamespace(containing, IdentityNamespace, IdentityNamespace.Length)));
     }
 
     private static bool InheritsFrom(INamedTypeSymbol? type, string metadataName)

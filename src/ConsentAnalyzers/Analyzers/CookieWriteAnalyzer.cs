@@ -126,6 +126,8 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
     /// may give it another name: in the same member (<c>options.Cookie.Name</c>, <c>options.Cookie = new CookieBuilder { … }</c>),
     /// or, for a cookie turned on as a side effect of views, anywhere, even conditionally; or in code the analysis
     /// cannot see. A cookie turned on as a side effect is reported once, at the project's first registration that turns it on.
+    /// An Identity cookie added on its own (<c>AddTwoFactorUserIdCookie()</c>) is checked at that call unless the project
+    /// configures it anywhere, as Identity's options may be configured far from the registration.
     /// </summary>
     private static void CheckRegistration(OperationAnalysisContext context, ConsentCompilation consent, IInvocationOperation invocation, FrameworkCookieRegistration registration)
     {
@@ -138,7 +140,7 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         var configuration = consent.Configuration(context.Compilation, context.CancellationToken);
         if (registration.AsSideEffect
                 ? configuration.Configures(cookie) || !configuration.IsFirstRegistration(cookie, invocation.Syntax) || (cookie == FrameworkCookies.TempData && !configuration.WritesTempData)
-                : configuration.MayBeConfiguredUnseen(cookie))
+                : FrameworkCookies.IsIdentity(cookie) ? configuration.Configures(cookie) : configuration.MayBeConfiguredUnseen(cookie))
         {
             return;
         }

@@ -85,6 +85,29 @@ public class IdentityCookieTests
     }
 
     [Theory]
+    [InlineData("AddApplicationCookie", 0)]
+    [InlineData("AddExternalCookie", 1)]
+    [InlineData("AddTwoFactorRememberMeCookie", 2)]
+    [InlineData("AddTwoFactorUserIdCookie", 3)]
+    public async Task Each_method_AddIdentityCookies_is_made_of_turns_on_its_own_cookie(string method, int cookie)
+    {
+        var test = Test(CodeManifests.Policy, Startup($"services.AddAuthentication().{{|#0:{method}()|}};"));
+        test.ExpectedDiagnostics.Add(Undeclared(0, Cookies[cookie]));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task An_app_method_named_like_an_Identity_cookie_method_turns_on_nothing()
+    {
+        await Test(CodeManifests.Policy, Startup("services.AddAuthentication().AddTwoFactorUserIdCookie();"), """
+            static class AppAuthentication
+            {
+                public static Microsoft.AspNetCore.Authentication.AuthenticationBuilder AddTwoFactorUserIdCookie(this Microsoft.AspNetCore.Authentication.AuthenticationBuilder builder) => builder;
+            }
+            """).RunAsync();
+    }
+
+    [Theory]
     [InlineData("services.AddIdentityCore<AppUser>();")]
     [InlineData("services.AddIdentityCore<AppUser>().AddRoles<AppRole>().AddSignInManager();")]
     public async Task AddIdentityCore_and_AddSignInManager_register_no_cookie(string registration)
