@@ -28,15 +28,40 @@ public sealed class HtmlStringAnalyzer : ConsentCodeAnalyzer
     private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent)
     {
         var trackers = TrackerIndex.For(consent.Manifest.Manifest);
-        context.RegisterOperationAction(c => Analyze(c, consent, trackers, sinks => HtmlSinks.ForInvocation((IInvocationOperation)c.Operation, sinks)), OperationKind.Invocation);
-        context.RegisterOperationAction(c => Analyze(c, consent, trackers, sinks => HtmlSinks.ForCreation((IObjectCreationOperation)c.Operation, sinks)), OperationKind.ObjectCreation);
-        context.RegisterOperationAction(c => Analyze(c, consent, trackers, sinks => HtmlSinks.ForAssignment((ISimpleAssignmentOperation)c.Operation, sinks)), OperationKind.SimpleAssignment);
+        context.RegisterOperationAction(
+            c =>
+            {
+                List<HtmlSink>? sinks = null;
+                HtmlSinks.ForInvocation((IInvocationOperation)c.Operation, ref sinks);
+                Analyze(c, consent, trackers, sinks);
+            },
+            OperationKind.Invocation);
+        context.RegisterOperationAction(
+            c =>
+            {
+                List<HtmlSink>? sinks = null;
+                HtmlSinks.ForCreation((IObjectCreationOperation)c.Operation, ref sinks);
+                Analyze(c, consent, trackers, sinks);
+            },
+            OperationKind.ObjectCreation);
+        context.RegisterOperationAction(
+            c =>
+            {
+                List<HtmlSink>? sinks = null;
+                HtmlSinks.ForAssignment((ISimpleAssignmentOperation)c.Operation, ref sinks);
+                Analyze(c, consent, trackers, sinks);
+            },
+            OperationKind.SimpleAssignment);
     }
 
-    private static void Analyze(OperationAnalysisContext context, ConsentCompilation consent, TrackerIndex trackers, System.Action<List<HtmlSink>> find)
+    /// <summary>The strings <paramref name="sinks"/> render (null for the many operations that render none).</summary>
+    private static void Analyze(OperationAnalysisContext context, ConsentCompilation consent, TrackerIndex trackers, List<HtmlSink>? sinks)
     {
-        var sinks = new List<HtmlSink>();
-        find(sinks);
+        if (sinks is null)
+        {
+            return;
+        }
+
         foreach (var sink in sinks)
         {
             var text = HtmlStringText.Of(sink.Value, sink.Prefix, sink.Suffix);

@@ -24,42 +24,42 @@ internal sealed record HtmlSink(IOperation Value, bool BareTextIsScript, string 
 /// </summary>
 internal static class HtmlSinks
 {
-    public static void ForInvocation(IInvocationOperation invocation, List<HtmlSink> sinks)
+    public static void ForInvocation(IInvocationOperation invocation, ref List<HtmlSink>? sinks)
     {
         var method = invocation.TargetMethod;
         var type = (method.ReducedFrom ?? method).ContainingType;
         switch (method.Name)
         {
             case "Raw" when InNamespace(type, "Microsoft.AspNetCore.Mvc.Rendering") || InNamespace(type, "Microsoft.AspNetCore.Mvc.ViewFeatures"):
-                AddStringArguments(invocation, sinks, bareTextIsScript: false, anyObject: true);
+                AddStringArguments(invocation, ref sinks, bareTextIsScript: false, anyObject: true);
                 return;
             case "AppendHtml" or "AppendHtmlLine" or "SetHtmlContent"
                 when InNamespace(type, "Microsoft.AspNetCore.Html") || InNamespace(type, "Microsoft.AspNetCore.Razor.TagHelpers") || InNamespace(type, "Microsoft.AspNetCore.Mvc.Rendering"):
                 // An extension method (SetHtmlContent(string)) has its receiver as its first argument.
                 var receiver = method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : invocation.Instance;
-                AddStringArguments(invocation, sinks, bareTextIsScript: IsScriptInnerHtml(receiver), anyObject: false);
+                AddStringArguments(invocation, ref sinks, bareTextIsScript: IsScriptInnerHtml(receiver), anyObject: false);
                 return;
             case "Content" or "Text" when IsHtmlContentType(invocation.Arguments.ArgumentFor("contentType"))
                 && (KnownSymbols.HasFullName(type, "Microsoft.AspNetCore.Mvc.ControllerBase") || KnownSymbols.HasFullName(type, "Microsoft.AspNetCore.Http.Results") || KnownSymbols.HasFullName(type, "Microsoft.AspNetCore.Http.TypedResults")):
-                Add(invocation.Arguments.ArgumentFor("content"), sinks, bareTextIsScript: false);
+                Add(invocation.Arguments.ArgumentFor("content"), ref sinks, bareTextIsScript: false);
                 return;
             case "WriteAsync" when KnownSymbols.HasFullName(type, "Microsoft.AspNetCore.Http.HttpResponseWritingExtensions"):
-                Add(invocation.Arguments.ArgumentFor("text"), sinks, bareTextIsScript: false);
+                Add(invocation.Arguments.ArgumentFor("text"), ref sinks, bareTextIsScript: false);
                 return;
             case "MergeAttribute" or "Add" when invocation.Arguments.Length >= 2 && IsSourceKey(invocation.Arguments[0].Value)
                 && ScriptTagBuilders.Owner(method.Name == "Add" ? invocation.Instance : invocation) is { } builder && ScriptTagBuilders.IsScript(builder):
-                sinks.Add(ScriptSource(invocation.Arguments[1].Value));
+                (sinks ??= new()).Add(ScriptSource(invocation.Arguments[1].Value));
                 return;
         }
 
         // The app's own script API (RegisterScript, AddInlineScript…): what it is given is script, rendered out of sight.
         if (method.Name.IndexOf("Script", StringComparison.Ordinal) >= 0 && !IsFramework(type))
         {
-            AddStringArguments(invocation, sinks, bareTextIsScript: true, anyObject: false);
+            AddStringArguments(invocation, ref sinks, bareTextIsScript: true, anyObject: false);
         }
     }
 
-    public static void ForCreation(IObjectCreationOperation creation, List<HtmlSink> sinks)
+    public static void ForCreation(IObjectCreationOperation creation, ref List<HtmlSink>? sinks)
     {
         if (creation.Type is not INamedTypeSymbol type)
         {
@@ -68,51 +68,51 @@ internal static class HtmlSinks
 
         if (type.Name == "HtmlString" && KnownSymbols.HasFullName(type, "Microsoft.AspNetCore.Html.HtmlString") && creation.Arguments.Length == 1)
         {
-            Add(creation.Arguments[0].Value, sinks, bareTextIsScript: false);
+            Add(creation.Arguments[0].Value, ref sinks, bareTextIsScript: false);
         }
         else if (type.Name == "ContentResult" && KnownSymbols.HasFullName(type, "Microsoft.AspNetCore.Mvc.ContentResult") && creation.Initializer is { } initializer
             && IsHtmlContentType(Initialized(initializer, "ContentType")))
         {
-            Add(Initialized(initializer, "Content"), sinks, bareTextIsScript: false);
+            Add(Initialized(initializer, "Content"), ref sinks, bareTextIsScript: false);
         }
     }
 
-    public static void ForAssignment(ISimpleAssignmentOperation assignment, List<HtmlSink> sinks)
+    public static void ForAssignment(ISimpleAssignmentOperation assignment, ref List<HtmlSink>? sinks)
     {
         switch (assignment.Target)
         {
             // tag.Attributes["src"] = "https://www.googletagmanager.com/gtag/js?id=…" on a script TagBuilder.
             case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: { Length: 1 } arguments } indexer
                 when IsSourceKey(arguments[0].Value) && ScriptTagBuilders.Owner(indexer.Instance) is { } builder && ScriptTagBuilders.IsScript(builder):
-                sinks.Add(ScriptSource(assignment.Value));
+                (sinks ??= new()).Add(ScriptSource(assignment.Value));
                 return;
             case IMemberReferenceOperation { Member: var member } when member.Name.IndexOf("Script", StringComparison.Ordinal) >= 0
                 && member is IPropertySymbol { Type.SpecialType: SpecialType.System_String } or IFieldSymbol { Type.SpecialType: SpecialType.System_String }
                 && !IsFramework(member.ContainingType):
-                Add(assignment.Value, sinks, bareTextIsScript: true);
+                Add(assignment.Value, ref sinks, bareTextIsScript: true);
                 return;
         }
     }
 
     private static HtmlSink ScriptSource(IOperation url) => new(url, BareTextIsScript: false, Prefix: "<script src=\"", Suffix: "\"></script>");
 
-    private static void Add(IOperation? value, List<HtmlSink> sinks, bool bareTextIsScript)
+    private static void Add(IOperation? value, ref List<HtmlSink>? sinks, bool bareTextIsScript)
     {
         if (value is not null)
         {
-            sinks.Add(new HtmlSink(value, bareTextIsScript));
+            (sinks ??= new()).Add(new HtmlSink(value, bareTextIsScript));
         }
     }
 
     /// <summary>The string arguments (for <c>Html.Raw(object)</c>, also a string passed as an object).</summary>
-    private static void AddStringArguments(IInvocationOperation invocation, List<HtmlSink> sinks, bool bareTextIsScript, bool anyObject)
+    private static void AddStringArguments(IInvocationOperation invocation, ref List<HtmlSink>? sinks, bool bareTextIsScript, bool anyObject)
     {
         foreach (var argument in invocation.Arguments)
         {
             var type = argument.Parameter?.Type.SpecialType;
             if (type == SpecialType.System_String || (anyObject && type == SpecialType.System_Object && argument.Value.WithoutConversions().Type?.SpecialType == SpecialType.System_String))
             {
-                sinks.Add(new HtmlSink(argument.Value, bareTextIsScript));
+                (sinks ??= new()).Add(new HtmlSink(argument.Value, bareTextIsScript));
             }
         }
     }
