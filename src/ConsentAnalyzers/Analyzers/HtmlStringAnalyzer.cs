@@ -28,31 +28,21 @@ public sealed class HtmlStringAnalyzer : ConsentCodeAnalyzer
     private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent)
     {
         var trackers = TrackerIndex.For(consent.Manifest.Manifest);
-        context.RegisterOperationAction(
-            c =>
-            {
-                List<HtmlSink>? sinks = null;
-                HtmlSinks.ForInvocation((IInvocationOperation)c.Operation, ref sinks);
-                Analyze(c, consent, trackers, sinks);
-            },
-            OperationKind.Invocation);
-        context.RegisterOperationAction(
-            c =>
-            {
-                List<HtmlSink>? sinks = null;
-                HtmlSinks.ForCreation((IObjectCreationOperation)c.Operation, ref sinks);
-                Analyze(c, consent, trackers, sinks);
-            },
-            OperationKind.ObjectCreation);
-        context.RegisterOperationAction(
-            c =>
-            {
-                List<HtmlSink>? sinks = null;
-                HtmlSinks.ForAssignment((ISimpleAssignmentOperation)c.Operation, ref sinks);
-                Analyze(c, consent, trackers, sinks);
-            },
-            OperationKind.SimpleAssignment);
+        context.RegisterOperationAction(Checker<IInvocationOperation>(consent, trackers, HtmlSinks.ForInvocation), OperationKind.Invocation);
+        context.RegisterOperationAction(Checker<IObjectCreationOperation>(consent, trackers, HtmlSinks.ForCreation), OperationKind.ObjectCreation);
+        context.RegisterOperationAction(Checker<ISimpleAssignmentOperation>(consent, trackers, HtmlSinks.ForAssignment), OperationKind.SimpleAssignment);
     }
+
+    private delegate void FindSinks<in TOperation>(TOperation operation, ref List<HtmlSink>? sinks);
+
+    private static System.Action<OperationAnalysisContext> Checker<TOperation>(ConsentCompilation consent, TrackerIndex trackers, FindSinks<TOperation> find)
+        where TOperation : IOperation =>
+        context =>
+        {
+            List<HtmlSink>? sinks = null;
+            find((TOperation)context.Operation, ref sinks);
+            Analyze(context, consent, trackers, sinks);
+        };
 
     /// <summary>The strings <paramref name="sinks"/> render (null for the many operations that render none).</summary>
     private static void Analyze(OperationAnalysisContext context, ConsentCompilation consent, TrackerIndex trackers, List<HtmlSink>? sinks)

@@ -37,7 +37,7 @@ internal static class HtmlSinks
                 when InNamespace(type, "Microsoft.AspNetCore.Html") || InNamespace(type, "Microsoft.AspNetCore.Razor.TagHelpers") || InNamespace(type, "Microsoft.AspNetCore.Mvc.Rendering"):
                 // An extension method (SetHtmlContent(string)) has its receiver as its first argument.
                 var receiver = method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : invocation.Instance;
-                AddStringArguments(invocation, ref sinks, bareTextIsScript: IsScriptInnerHtml(receiver), anyObject: false);
+                AddStringArguments(invocation, ref sinks, bareTextIsScript: IsScriptInnerHtml(receiver) || IsScriptTagHelperContent(receiver), anyObject: false);
                 return;
             case "Content" or "Text" when IsHtmlContentType(invocation.Arguments.ArgumentFor("contentType"))
                 && (KnownSymbols.HasFullName(type, "Microsoft.AspNetCore.Mvc.ControllerBase") || KnownSymbols.HasFullName(type, "Microsoft.AspNetCore.Http.Results") || KnownSymbols.HasFullName(type, "Microsoft.AspNetCore.Http.TypedResults")):
@@ -121,6 +121,44 @@ internal static class HtmlSinks
     private static bool IsScriptInnerHtml(IOperation? receiver) =>
         receiver?.WithoutConversions() is IPropertyReferenceOperation { Property.Name: "InnerHtml" } innerHtml
         && ScriptTagBuilders.Owner(innerHtml) is { } builder && ScriptTagBuilders.IsScript(builder);
+
+    /// <summary>
+    /// Whether the content builder is the content of a tag helper whose output is a script element: its
+    /// <c>TagName</c> is set to "script" in the same body, or the tag helper targets script elements.
+    /// </summary>
+    private static bool IsScriptTagHelperContent(IOperation? receiver)
+    {
+        if (receiver?.WithoutConversions() is not IPropertyReferenceOperation { Property.Name: "Content" or "PreContent" or "PostContent", Instance: { } output }
+            || output.Type is not INamedTypeSymbol outputType || !KnownSymbols.HasFullName(outputType, "Microsoft.AspNetCore.Razor.TagHelpers.TagHelperOutput"))
+        {
+            return false;
+        }
+
+        foreach (var operation in receiver.Root().Descendants())
+        {
+            if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "TagName" } target } assignment
+                && SymbolEqualityComparer.Default.Equals(target.Property.ContainingType, outputType))
+            {
+                return assignment.Value.ConstantValue is { HasValue: true, Value: string tag } && string.Equals(tag, "script", StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        if (output.SemanticModel?.GetEnclosingSymbol(output.Syntax.SpanStart)?.ContainingType is not { } tagHelper)
+        {
+            return false;
+        }
+
+        foreach (var attribute in tagHelper.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name == "HtmlTargetElementAttribute" && attribute.ConstructorArguments is { Length: > 0 } arguments
+                && arguments[0].Value is string target && string.Equals(target, "script", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static IOperation? Initialized(IObjectOrCollectionInitializerOperation initializer, string property)
     {

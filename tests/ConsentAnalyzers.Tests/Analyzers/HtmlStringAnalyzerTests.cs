@@ -84,6 +84,29 @@ public class HtmlStringAnalyzerTests
     public Task An_unguarded_tracker_script_is_CG0202_where_it_is_rendered(string body) => Verify(body);
 
     [Theory]
+    [InlineData("""[HtmlTargetElement("analytics-event")]""", """output.TagName = "script"; {|CG0202:output.Content.AppendHtml($"gtag('event', '{Name}');")|};""")]
+    [InlineData("""[HtmlTargetElement("script")]""", """{|CG0202:output.PostContent.AppendHtml("gtag('config', 'G-1');")|};""")]
+    [InlineData("""[HtmlTargetElement("analytics-event")]""", """output.TagName = "div"; output.Content.AppendHtml($"gtag('event', '{Name}');");""")]
+    public Task The_content_of_a_tag_helper_that_writes_a_script_element_is_script(string target, string body)
+    {
+        var test = ConsentAnalyzerTest<HtmlStringAnalyzer>.Code($$"""
+            using Microsoft.AspNetCore.Razor.TagHelpers;
+
+            {{target}}
+            public sealed class EventTagHelper : TagHelper
+            {
+                public string Name { get; set; } = "page_view";
+
+                public override void Process(TagHelperContext context, TagHelperOutput output)
+                {
+                    {{body}}
+                }
+            }
+            """, TrackingCallAnalyzerTests.Manifest);
+        return test.RunAsync();
+    }
+
+    [Theory]
     [InlineData("""if (await consent.IsGrantedAsync(ConsentCategory.Analytics)) return new HtmlString(Loader); return HtmlString.Empty;""")]
     [InlineData("""if (!consent.AnalyticsAllowed) return HtmlString.Empty; return html.Raw(Config);""")]
     [InlineData("""var consented = await consent.IsGrantedAsync(ConsentCategory.Analytics); return consented ? new HtmlString(Loader) : HtmlString.Empty;""")]
