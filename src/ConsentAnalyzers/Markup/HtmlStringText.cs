@@ -96,8 +96,7 @@ internal sealed class HtmlStringText
         switch (value)
         {
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation when IsString(concatenation.Type):
-                Add(concatenation.LeftOperand, depth + 1);
-                Add(concatenation.RightOperand, depth + 1);
+                AddConcatenation(concatenation, depth);
                 return;
             case IInterpolatedStringOperation interpolation:
                 foreach (var part in interpolation.Parts)
@@ -108,7 +107,7 @@ internal sealed class HtmlStringText
                     }
                     else if (part is IInterpolationOperation { Alignment: null, FormatString: null } hole && IsString(hole.Expression.Type))
                     {
-                        Add(hole.Expression, depth + 1);
+                        Add(hole.Expression, depth);
                     }
                     else
                     {
@@ -119,14 +118,14 @@ internal sealed class HtmlStringText
                 return;
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                 // Either branch: each is scanned, apart, and each is written under its own condition.
-                Add(conditional.WhenTrue, depth + 1);
+                Add(conditional.WhenTrue, depth);
                 AppendHole();
-                Add(whenFalse, depth + 1);
+                Add(whenFalse, depth);
                 return;
             case ICoalesceOperation coalesce:
-                Add(coalesce.Value, depth + 1);
+                Add(coalesce.Value, depth);
                 AppendHole();
-                Add(coalesce.WhenNull, depth + 1);
+                Add(coalesce.WhenNull, depth);
                 return;
             case ILocalReferenceOperation { Local: { IsConst: false, RefKind: RefKind.None } local } when IsString(local.Type):
                 AddWrites(local, value, depth);
@@ -144,6 +143,27 @@ internal sealed class HtmlStringText
         else
         {
             Append(resolved.Text, value);
+        }
+    }
+
+    /// <summary>
+    /// <c>a + b + c + …</c>: a script written as one long concatenation nests to the left as deep as it has parts, so
+    /// the left spine is walked in a loop rather than by recursion (the depth limit is for following symbols).
+    /// </summary>
+    private void AddConcatenation(IBinaryOperation concatenation, int depth)
+    {
+        var rightOperands = new Stack<IOperation>();
+        IOperation left = concatenation;
+        while (left is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary && IsString(binary.Type))
+        {
+            rightOperands.Push(binary.RightOperand);
+            left = binary.LeftOperand.WithoutConversions();
+        }
+
+        Add(left, depth);
+        while (rightOperands.Count > 0)
+        {
+            Add(rightOperands.Pop(), depth);
         }
     }
 

@@ -73,6 +73,10 @@ public class HtmlStringAnalyzerTests
     [InlineData("""{|CG0202:output.PostContent.AppendHtml(Config)|}; return output;""")]
     [InlineData("""return {|CG0202:Content(Loader, "text/html")|};""")]
     [InlineData("""return {|CG0202:new ContentResult { Content = Config, ContentType = "text/html; charset=utf-8" }|};""")]
+    [InlineData("""return {|CG0202:Results.Content(Loader, "text/html")|};""")]
+    [InlineData("""return {|CG0202:TypedResults.Text(Config, contentType: "text/html")|};""")]
+    [InlineData("""{|CG0202:output.PreElement.AppendHtml(Loader)|}; return output;""")]
+    [InlineData("""var content = new HtmlContentBuilder(); {|CG0202:content.AppendHtmlLine(Config)|}; return content;""")]
     [InlineData("""await {|CG0202:response.WriteAsync(Config)|}; return response;""")]
     [InlineData("""{|CG0202:scripts.AddInlineScript("gtag('event', 'purchase');")|}; return scripts;""")]
     [InlineData("""{|CG0202:TrackingScript = Loader|}; return this;""")]
@@ -81,6 +85,7 @@ public class HtmlStringAnalyzerTests
     [InlineData("""var tag = new TagBuilder("script"); {|CG0202:tag.Attributes["src"] = "https://www.googletagmanager.com/gtag/js?id=" + id|}; return tag;""")]
     [InlineData("""var sb = new StringBuilder(); sb.Append("<script>"); sb.Append("gtag('config', '").Append(id).AppendLine("');"); sb.Append("</script>"); return {|CG0202:new HtmlString(sb.ToString())|};""")]
     [InlineData("""var s = "<script>"; s += "gtag('event', 'login');"; s += "</script>"; return {|CG0202:new HtmlString(s)|};""")]
+    [InlineData("""return {|CG0202:html.Raw("<script>" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";gtag('event', 'a');</script>")|};""")]
     public Task An_unguarded_tracker_script_is_CG0202_where_it_is_rendered(string body) => Verify(body);
 
     [Theory]
