@@ -88,6 +88,33 @@ public class HtmlStringAnalyzerTests
     [InlineData("""return {|CG0202:html.Raw("<script>" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";gtag('event', 'a');</script>")|};""")]
     public Task An_unguarded_tracker_script_is_CG0202_where_it_is_rendered(string body) => Verify(body);
 
+    /// <summary>A view's <c>@Html.Raw("…")</c> compiles to <c>Write(Html.Raw("…"))</c>: the same rendering, and an <c>@if</c> around it guards it.</summary>
+    [Theory]
+    [InlineData("""Write({|CG0202:Html.Raw("<script>gtag('event', 'sign_up');</script>")|});""")]
+    [InlineData("""if (Consent.AnalyticsAllowed) { Write(Html.Raw("<script>gtag('event', 'sign_up');</script>")); }""")]
+    public Task Html_Raw_in_a_view_is_checked_like_any_rendering(string body)
+    {
+        var test = ConsentAnalyzerTest<HtmlStringAnalyzer>.Code($$"""
+            using Microsoft.AspNetCore.Mvc.Razor;
+            using TestProject;
+
+            internal sealed class Views_Home_Index : RazorPage<dynamic>
+            {
+                internal IConsent Consent { get; set; } = null!;
+
+                public Microsoft.AspNetCore.Mvc.Rendering.IHtmlHelper<dynamic> Html { get; private set; } = null!;
+
+                #pragma warning disable 1998
+                public override async System.Threading.Tasks.Task ExecuteAsync()
+                {
+                    {{body}}
+                }
+            }
+            """, TrackingCallAnalyzerTests.Manifest);
+        test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
+        return test.RunAsync();
+    }
+
     [Theory]
     [InlineData("""[HtmlTargetElement("analytics-event")]""", """output.TagName = "script"; {|CG0202:output.Content.AppendHtml($"gtag('event', '{Name}');")|};""")]
     [InlineData("""[HtmlTargetElement("script")]""", """{|CG0202:output.PostContent.AppendHtml("gtag('config', 'G-1');")|};""")]
