@@ -31,6 +31,14 @@ public sealed class HtmlStringAnalyzer : ConsentCodeAnalyzer
         context.RegisterOperationAction(Checker<IInvocationOperation>(consent, trackers, HtmlSinks.ForInvocation), OperationKind.Invocation);
         context.RegisterOperationAction(Checker<IObjectCreationOperation>(consent, trackers, HtmlSinks.ForCreation), OperationKind.ObjectCreation);
         context.RegisterOperationAction(Checker<ISimpleAssignmentOperation>(consent, trackers, HtmlSinks.ForAssignment), OperationKind.SimpleAssignment);
+        context.RegisterOperationAction(
+            c =>
+            {
+                List<HtmlSink>? sinks = null;
+                HtmlSinks.ForReturn((IReturnOperation)c.Operation, c.ContainingSymbol, ref sinks);
+                Analyze(c, consent, trackers, sinks);
+            },
+            OperationKind.Return);
     }
 
     private delegate void FindSinks<in TOperation>(TOperation operation, ref List<HtmlSink>? sinks);

@@ -94,6 +94,44 @@ internal static class HtmlSinks
         }
     }
 
+    /// <summary>
+    /// A script the app's own helper returns (<c>string GetTrackingScript()</c>, <c>Task&lt;string&gt; BuildScriptAsync()</c>):
+    /// the value of each explicit <c>return</c> of a member whose name says Script. A helper of one expression is
+    /// left to its callers, which follow it to where they render it.
+    /// </summary>
+    public static void ForReturn(IReturnOperation returned, ISymbol? member, ref List<HtmlSink>? sinks)
+    {
+        if (returned.IsImplicit || returned.ReturnedValue is not { Type.SpecialType: SpecialType.System_String } value
+            || member is not IMethodSymbol method || IsFramework(method.ContainingType))
+        {
+            return;
+        }
+
+        var name = method.AssociatedSymbol?.Name ?? method.Name;
+        if (name.IndexOf("Script", StringComparison.Ordinal) >= 0 && !IsOneReturn(returned) && !IsInNestedFunction(returned))
+        {
+            Add(value, ref sinks, bareTextIsScript: true);
+        }
+    }
+
+    /// <summary>A return of a lambda or local function inside the member returns from that function, not the member.</summary>
+    private static bool IsInNestedFunction(IOperation operation)
+    {
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the return is the whole body (<c>{ return …; }</c>), which callers follow like an expression body.</summary>
+    private static bool IsOneReturn(IReturnOperation returned) =>
+        returned.Parent is IBlockOperation { Operations.Length: 1, Parent: null or IMethodBodyOperation or ILocalFunctionOperation };
+
     private static HtmlSink ScriptSource(IOperation url) => new(url, BareTextIsScript: false, Prefix: "<script src=\"", Suffix: "\"></script>");
 
     private static void Add(IOperation? value, ref List<HtmlSink>? sinks, bool bareTextIsScript)

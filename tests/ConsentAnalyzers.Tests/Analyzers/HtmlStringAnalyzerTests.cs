@@ -88,6 +88,31 @@ public class HtmlStringAnalyzerTests
     [InlineData("""return {|CG0202:html.Raw("<script>" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";gtag('event', 'a');</script>")|};""")]
     public Task An_unguarded_tracker_script_is_CG0202_where_it_is_rendered(string body) => Verify(body);
 
+    /// <summary>A helper of several statements whose name says Script returns its script to a caller that renders it out of sight: checked at its return.</summary>
+    [Theory]
+    [InlineData("""var sb = new StringBuilder("<script>"); sb.Append("gtag('config', '").Append(id).Append("');</script>"); {|CG0202:return sb.ToString();|}""")]
+    [InlineData("""if (!consent.AnalyticsAllowed) return ""; var script = $"<script>gtag('config', '{id}');</script>"; return script;""")]
+    [InlineData("""Func<string> later = () => { var s = "<script>gtag('event', 'x');</script>"; return s.Length.ToString(); }; return later();""")]
+    [InlineData("""return "<script>gtag('config', 'G-1');</script>";""")]
+    public Task A_script_helper_of_several_statements_is_checked_at_its_returns(string body)
+    {
+        var test = ConsentAnalyzerTest<HtmlStringAnalyzer>.Code($$"""
+            using System;
+            using System.Text;
+            using TestProject;
+
+            internal sealed class AnalyticsScripts(IConsent consent)
+            {
+                public string GetTrackingScript(string id)
+                {
+                    {{body}}
+                }
+            }
+            """, TrackingCallAnalyzerTests.Manifest);
+        test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
+        return test.RunAsync();
+    }
+
     /// <summary>A view's <c>@Html.Raw("…")</c> compiles to <c>Write(Html.Raw("…"))</c>: the same rendering, and an <c>@if</c> around it guards it.</summary>
     [Theory]
     [InlineData("""Write({|CG0202:Html.Raw("<script>gtag('event', 'sign_up');</script>")|});""")]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Corpus.Privacy;
 using Microsoft.AspNetCore.Html;
@@ -50,6 +51,24 @@ public sealed class AnalyticsWidgetViewComponent(AnalyticsWidgetSettings setting
         script.AppendLine(");");
         script.AppendLine("</script>");
         return new HtmlContentViewComponentResult(new HtmlString(script.ToString())); // expect: CG0202
+    }
+}
+
+// The order confirmation's purchase event: the script goes to the plugin's view as its model, which writes it with
+// @Html.Raw(Model). The helper builds it in steps; nothing on the way checks consent.
+public sealed class PurchaseAnalyticsViewComponent : ViewComponent
+{
+    public IViewComponentResult Invoke(string orderId, decimal total)
+    {
+        var script = GetPurchaseScript(orderId, total);
+        return View("~/Plugins/Analytics/Views/Purchase.cshtml", script);
+    }
+
+    private static string GetPurchaseScript(string orderId, decimal total)
+    {
+        var value = total.ToString("0.00", CultureInfo.InvariantCulture);
+        var script = "<script>gtag('event', 'purchase', { transaction_id: '" + orderId + "', value: " + value + ", currency: 'EUR' });</script>";
+        return script; // expect: CG0202
     }
 }
 

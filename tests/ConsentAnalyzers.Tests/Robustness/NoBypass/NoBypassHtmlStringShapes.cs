@@ -32,6 +32,13 @@ internal static class NoBypassHtmlStringShapes
         }
         """, reason);
 
+    private static BypassShape Members(string name, BypassOutcome outcome, string members) => new(name, outcome, $$"""
+        sealed class AnalyticsScripts
+        {
+        {{members}}
+        }
+        """);
+
     public static IReadOnlyList<BypassShape> All { get; } =
     [
         Rendering("script string: literal in new HtmlString", BypassOutcome.Resolved, """return {|CG0202:new HtmlString("<script>gtag('event', 'sign_up');</script>")|};"""),
@@ -48,6 +55,13 @@ internal static class NoBypassHtmlStringShapes
         Rendering("script string: Content(…, text/html)", BypassOutcome.Resolved, """return {|CG0202:Content(Loader + ConfigScript, "text/html")|};"""),
         Rendering("script string: ContentResult text/html", BypassOutcome.Resolved, """return {|CG0202:new ContentResult { Content = ConfigScript, ContentType = "text/html" }|};"""),
         Rendering("script string: the app's script API", BypassOutcome.Resolved, """{|CG0202:scripts.AddInlineScript("gtag('event', 'purchase');")|}; return scripts;"""),
+        Members("script string: returned by a Script helper of several statements", BypassOutcome.Resolved, """
+                string BuildTrackingScript(string id)
+                {
+                    var script = $"<script>gtag('config', '{id}');</script>";
+                    {|CG0202:return script;|}
+                }
+            """),
         Rendering("script string: setting || check is not a guard", BypassOutcome.Resolved, """var consented = settings.RenderWithConsentOnly || consent.AnalyticsAllowed; if (!consented) return HtmlString.Empty; return {|CG0202:new HtmlString(Loader)|};"""),
         Rendering("script string: check for another category", BypassOutcome.Resolved, """if (consent.IsGranted(ConsentCategory.Advertising)) return {|CG0203:new HtmlString(Loader)|}; return HtmlString.Empty;"""),
         Rendering("script string: undeclared tracker", BypassOutcome.Resolved, """return {|CG0201:new HtmlString("<script>fbq('track', 'PageView');</script>")|};"""),
@@ -69,6 +83,6 @@ internal static class NoBypassHtmlStringShapes
             "A string rendered as HTML is read as a tracker script only where it contains the script element or event handler itself, or goes to a script TagBuilder or a script API of the app: script text rendered into a script element written elsewhere (Html.Raw(Model.Body) inside a view's script element) is not recognized.";
 
         public const string HandedToView =
-            "A tracker script built in C# and handed to a view through a model, ViewData or ViewBag is recognized only where it is rendered as HTML in C# or stored in a member whose name says Script; otherwise the view renders a value the compiler cannot follow.";
+            "A tracker script built in C# and handed to a view through a model, ViewData or ViewBag is recognized only where it is rendered as HTML in C#, stored in a member whose name says Script or returned by one; otherwise the view renders a value the compiler cannot follow.";
     }
 }
