@@ -26,6 +26,7 @@ public static class Breakdown
             new NoOp(OperationKind.Invocation), // StorageWriteAnalyzer
             new NoOp(OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.PropertyReference), // RequiresConsentCallAnalyzer
             new NoOp(OperationKind.Block, OperationKind.Invocation), // MarkupAnalyzer
+            new NoOp(OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment), // HtmlStringAnalyzer
         ], "CG"));
         sets.Add(new AnalyzerSet("no-op, one invocation callback", [new NoOp(OperationKind.Invocation)], "CG"));
         return sets;

@@ -29,13 +29,21 @@ internal static class MarkupScanner
     public static bool MayContainFindings(string markup) =>
         markup.IndexOf("//", System.StringComparison.Ordinal) >= 0 || markup.IndexOf('(') >= 0;
 
-    public static IEnumerable<MarkupTracker> Trackers(string markup, TrackerIndex trackers)
+    /// <param name="markup">The HTML text.</param>
+    /// <param name="trackers">The trackers to recognize.</param>
+    /// <param name="bareTextIsScript">
+    /// Whether text with no markup at all is script. Razor's literal pieces are (a fragment of a script it split);
+    /// an HTML string built in C# is not: it runs only inside a script element or event handler it contains itself.
+    /// </param>
+    public static IEnumerable<MarkupTracker> Trackers(string markup, TrackerIndex trackers, bool bareTextIsScript = true)
     {
-        var scripts = ScriptRegions(markup);
+        var scripts = ScriptRegions(markup, bareTextIsScript);
+        var blocked = BlockedScripts(markup);
         foreach (Match url in Url.Matches(markup))
         {
             // A link to a provider's privacy page is not tracking: only what the page loads (src) or a script requests.
-            if ((IsSourceAttribute(markup, url.Index) || IsInside(scripts, url.Index)) && trackers.ForUrl(url.Value) is { } tracker)
+            // A blocked script's src is not loaded until a consent manager turns it into a script.
+            if ((IsSourceAttribute(markup, url.Index) || IsInside(scripts, url.Index)) && !IsInside(blocked, url.Index) && trackers.ForUrl(url.Value) is { } tracker)
             {
                 yield return new MarkupTracker(url.Index, url.Length, tracker);
             }
@@ -60,7 +68,7 @@ internal static class MarkupScanner
 
     public static IEnumerable<MarkupStorageWrite> StorageWrites(string markup)
     {
-        var scripts = ScriptRegions(markup);
+        var scripts = ScriptRegions(markup, bareTextIsScript: true);
         foreach (Match write in StorageWrite.Matches(markup))
         {
             if (!IsInside(scripts, write.Index))
@@ -84,7 +92,7 @@ internal static class MarkupScanner
     /// handler (<c>onclick="…"</c>), or a fragment of a script that Razor split into pieces (it closes a script it did
     /// not open, or holds no markup at all). Text and links outside them are prose, not calls.
     /// </summary>
-    private static List<(int Start, int End)> ScriptRegions(string markup)
+    private static List<(int Start, int End)> ScriptRegions(string markup, bool bareTextIsScript)
     {
         var regions = new List<(int Start, int End)>();
         var position = 0;
@@ -106,11 +114,15 @@ internal static class MarkupScanner
             }
 
             var end = markup.IndexOf("</script", bodyStart, System.StringComparison.OrdinalIgnoreCase);
-            regions.Add((bodyStart + 1, end < 0 ? markup.Length : end));
+            if (!IsBlocked(markup, open, bodyStart))
+            {
+                regions.Add((bodyStart + 1, end < 0 ? markup.Length : end));
+            }
+
             position = end < 0 ? markup.Length : end + 1;
         }
 
-        if (markup.IndexOf('<') < 0)
+        if (bareTextIsScript && markup.IndexOf('<') < 0)
         {
             regions.Add((0, markup.Length));
         }
@@ -122,6 +134,54 @@ internal static class MarkupScanner
         }
 
         return regions;
+    }
+
+    private static readonly Regex TypeAttribute = new(@"\btype\s*=\s*[""']?(?<type>[^""'\s>]*)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    /// <summary>
+    /// Whether the script element whose opening tag spans <paramref name="open"/> to <paramref name="tagEnd"/> is not
+    /// run by the browser: its <c>type</c> is not JavaScript. That is how consent managers hold a tracker back
+    /// (<c>&lt;script type="text/plain" data-consent="analytics"&gt;</c>) until the visitor agrees, and how data is
+    /// embedded (<c>application/ld+json</c>): consent-gated or inert, not a tracking call.
+    /// </summary>
+    private static bool IsBlocked(string markup, int open, int tagEnd)
+    {
+        var type = TypeAttribute.Match(markup.Substring(open, tagEnd - open));
+        if (!type.Success)
+        {
+            return false;
+        }
+
+        return !IsScriptType(type.Groups["type"].Value);
+    }
+
+    /// <summary>Whether a script element of this <c>type</c> runs: no type, or a JavaScript one.</summary>
+    public static bool IsScriptType(string type) =>
+        type.Trim().ToLowerInvariant() is "" or "text/javascript" or "application/javascript" or "module" or "text/ecmascript" or "application/ecmascript" or "text/jscript";
+
+    /// <summary>The blocked script elements (see <see cref="IsBlocked"/>), opening tag included: nothing in them loads or runs.</summary>
+    private static List<(int Start, int End)> BlockedScripts(string markup)
+    {
+        var blocked = new List<(int Start, int End)>();
+        var open = markup.IndexOf("<script", System.StringComparison.OrdinalIgnoreCase);
+        while (open >= 0)
+        {
+            var tagEnd = markup.IndexOf('>', open);
+            if (tagEnd < 0)
+            {
+                break;
+            }
+
+            var end = markup.IndexOf("</script", tagEnd, System.StringComparison.OrdinalIgnoreCase);
+            if (IsBlocked(markup, open, tagEnd))
+            {
+                blocked.Add((open, end < 0 ? markup.Length : end));
+            }
+
+            open = end < 0 ? -1 : markup.IndexOf("<script", end + 1, System.StringComparison.OrdinalIgnoreCase);
+        }
+
+        return blocked;
     }
 
     private static bool IsInside(List<(int Start, int End)> regions, int index)

@@ -44,6 +44,8 @@ public class MarkupAnalyzerTests
     [InlineData("""WriteLiteral("<a href=\"https://example.com/docs\">Docs (new)</a><p>Call us (555) 123 4567</p><script src=\"/js/site.js\"></script>");""")]
     [InlineData("""if (Consent.AnalyticsAllowed) { WriteLiteral("<script>sessionStorage.setItem('landing_page', location.pathname);</script>"); }""")]
     [InlineData("""WriteLiteral("<script>localStorage.getItem('promo'); localStorage.removeItem('promo');</script>");""")]
+    [InlineData("""WriteLiteral("<script type=\"text/plain\" data-consent=\"analytics\" src=\"https://www.googletagmanager.com/gtag/js?id=G-1\"></script>");""")]
+    [InlineData("""WriteLiteral("<script type=\"text/plain\" data-consent=\"analytics\">gtag('config', 'G-1');</script><script type=\"application/ld+json\">{ \"name\": \"fbq(\" }</script>");""")]
     public Task Guarded_or_harmless_markup_reports_nothing(string body) => Verify(body);
 
     [Fact]

@@ -42,6 +42,41 @@ public class GuardCheckTests
             }
             """).RunAsync();
     }
+
+    [Fact]
+    public async Task A_tracker_script_built_as_a_string_is_guarded_where_it_is_rendered()
+    {
+        await Test("""
+            using Microsoft.AspNetCore.Html;
+            using TestProject;
+
+            class AnalyticsScript(IConsent consent)
+            {
+                IHtmlContent Render(string id)
+                {
+                    var html = HtmlString.Empty;
+                    html = {|CG0202:new HtmlString($"<script>gtag('config', '{id}');</script>")|};
+                    return html;
+                }
+            }
+            """, """
+            using Microsoft.AspNetCore.Html;
+            using TestProject;
+
+            class AnalyticsScript(IConsent consent)
+            {
+                IHtmlContent Render(string id)
+                {
+                    var html = HtmlString.Empty;
+                    if (consent.AnalyticsAllowed)
+                    {
+                        html = new HtmlString($"<script>gtag('config', '{id}');</script>");
+                    }
+                    return html;
+                }
+            }
+            """).RunAsync();
+    }
 }
 
 public class GuardCheckCandidateTests

@@ -289,6 +289,9 @@ internal static class NoBypassShapes
                 private bool _allowed;
                 void Handle(HttpContext http, IConsent consent) { _allowed = consent.AnalyticsAllowed; if (_allowed) {|CG0105:http.Response.Cookies.Append("_ga", "1")|}; }
             """),
+
+        // Tracker scripts built as C# strings and rendered as HTML
+        .. NoBypassHtmlStringShapes.All,
     ];
 
     /// <summary>The reasons docs/guarantees.md gives for each known limit, word for word.</summary>

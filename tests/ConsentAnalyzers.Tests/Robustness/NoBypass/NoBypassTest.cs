@@ -90,7 +90,7 @@ internal sealed class NoBypassTest : CSharpAnalyzerTest<CookieWriteAnalyzer, Def
     }
 
     protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
-        [new CookieWriteAnalyzer(), new StorageWriteAnalyzer(), new TrackingCallAnalyzer(), new RequiresConsentCallAnalyzer()];
+        [new CookieWriteAnalyzer(), new StorageWriteAnalyzer(), new TrackingCallAnalyzer(), new RequiresConsentCallAnalyzer(), new HtmlStringAnalyzer()];
 
     private static MetadataReference CompileLibrary()
     {
