@@ -31,7 +31,7 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         Rules.UnguardedWrite,
         Rules.WrongCategoryGuard);
 
-    private protected override bool AppliesTo(ConsentCompilation consent) => consent.Symbols.CanWriteCookies;
+    private protected override bool AppliesTo(ConsentCompilation consent) => consent.Symbols.CanWriteCookies || consent.Writers.CanDeclare;
 
     private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent)
     {
@@ -70,6 +70,10 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         {
             CheckSetCookieHeaderValue(context, consent, header.Value, invocation);
         }
+        else if (consent.Writers.Of(method) is { Target: NameTarget.Cookie } writer)
+        {
+            AppWriterCalls.Check(context, consent, invocation, writer);
+        }
         else if (LateBoundCalls.ReflectedMethod(invocation, consent.Symbols) is { Name: "Append" } reflected && KnownSymbols.IsOrInherits(reflected.Type, consent.Symbols.ResponseCookies))
         {
             // typeof(IResponseCookies).GetMethod("Append"): the name is whatever the MethodInfo is invoked with.
@@ -83,10 +87,15 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
     /// </summary>
     private static void AnalyzeMethodReference(OperationAnalysisContext context, ConsentCompilation consent)
     {
-        var method = ((IMethodReferenceOperation)context.Operation).Method;
+        var reference = (IMethodReferenceOperation)context.Operation;
+        var method = reference.Method;
         if (method.Name == "Append" && KnownSymbols.IsOrInherits(method.ContainingType, consent.Symbols.ResponseCookies))
         {
             DeclaredNameCheck.Check(context, consent, ResolvedName.Unresolved, context.Operation.Syntax.GetLocation(), NameTarget.Cookie);
+        }
+        else
+        {
+            AppWriterCalls.CheckReference(context, consent, reference, cookies: true);
         }
     }
 
@@ -209,6 +218,11 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
     /// <summary>A cookie written by name: declared, not marked essential if it needs consent, and guarded.</summary>
     private static void CheckAppend(OperationAnalysisContext context, ConsentCompilation consent, IOperation write, IOperation key, IOperation? options)
     {
+        if (consent.Writers.IsCheckedAtCallers(key, NameTarget.Cookie))
+        {
+            return; // inside a [CookieWriter], under its [ConsentName] parameter: checked at every call
+        }
+
         var name = NameResolver.Resolve(key, consent.Constants);
         var category = DeclaredNameCheck.Check(context, consent, name, key.Syntax.GetLocation(), NameTarget.Cookie);
         if (category is null || consent.Manifest.Category(category).IsEssential)
@@ -238,6 +252,7 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         var type = creation.Type;
         if ((SymbolEqualityComparer.Default.Equals(type, consent.Symbols.SetCookieHeaderValue) || SymbolEqualityComparer.Default.Equals(type, consent.Symbols.ClassicHttpCookie))
             && creation.Arguments.ArgumentFor("name") is { } nameArgument
+            && !consent.Writers.IsCheckedAtCallers(nameArgument, NameTarget.Cookie)
             && DeclaredNameCheck.Check(context, consent, nameArgument, NameTarget.Cookie) is { } category)
         {
             var name = NameResolver.Resolve(nameArgument, consent.Constants);
