@@ -47,4 +47,25 @@ internal static class AppWriterCalls
             DeclaredNameCheck.Check(context, consent, ResolvedName.Unresolved, reference.Syntax.GetLocation(), writer.Target);
         }
     }
+
+    /// <summary>
+    /// A writer reached by reflection under a constant name (<c>typeof(Prefs).GetMethod("Set")</c>) or through a
+    /// dynamic call on a value of a known type: the name it writes is not visible, CG0102 at the call.
+    /// </summary>
+    public static void CheckLateBound(OperationAnalysisContext context, ConsentCompilation consent, (ITypeSymbol Type, string Name)? call, bool cookies)
+    {
+        if (call is not { } known || !consent.Writers.CanDeclare)
+        {
+            return;
+        }
+
+        foreach (var member in known.Type.GetMembers(known.Name))
+        {
+            if (member is IMethodSymbol method && consent.Writers.Of(method) is { } writer && (writer.Target == NameTarget.Cookie) == cookies)
+            {
+                DeclaredNameCheck.Check(context, consent, ResolvedName.Unresolved, context.Operation.Syntax.GetLocation(), writer.Target);
+                return;
+            }
+        }
+    }
 }

@@ -74,10 +74,17 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         {
             AppWriterCalls.Check(context, consent, invocation, writer);
         }
-        else if (LateBoundCalls.ReflectedMethod(invocation, consent.Symbols) is { Name: "Append" } reflected && KnownSymbols.IsOrInherits(reflected.Type, consent.Symbols.ResponseCookies))
+        else if (LateBoundCalls.ReflectedMethod(invocation, consent.Symbols) is { } reflected)
         {
-            // typeof(IResponseCookies).GetMethod("Append"): the name is whatever the MethodInfo is invoked with.
-            DeclaredNameCheck.Check(context, consent, ResolvedName.Unresolved, invocation.Syntax.GetLocation(), NameTarget.Cookie);
+            if (reflected.Name == "Append" && KnownSymbols.IsOrInherits(reflected.Type, consent.Symbols.ResponseCookies))
+            {
+                // typeof(IResponseCookies).GetMethod("Append"): the name is whatever the MethodInfo is invoked with.
+                DeclaredNameCheck.Check(context, consent, ResolvedName.Unresolved, invocation.Syntax.GetLocation(), NameTarget.Cookie);
+            }
+            else
+            {
+                AppWriterCalls.CheckLateBound(context, consent, reflected, cookies: true);
+            }
         }
     }
 
@@ -103,10 +110,15 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
     private static void AnalyzeDynamicInvocation(OperationAnalysisContext context, ConsentCompilation consent)
     {
         var invocation = (IDynamicInvocationOperation)context.Operation;
-        if (LateBoundCalls.DynamicCall(invocation) is { Name: "Append" } call && KnownSymbols.IsOrInherits(call.Type, consent.Symbols.ResponseCookies)
+        var call = LateBoundCalls.DynamicCall(invocation);
+        if (call is { Name: "Append" } append && KnownSymbols.IsOrInherits(append.Type, consent.Symbols.ResponseCookies)
             && LateBoundCalls.Argument(invocation, 0) is { } key)
         {
             CheckAppend(context, consent, invocation, key, LateBoundCalls.Argument(invocation, 2));
+        }
+        else
+        {
+            AppWriterCalls.CheckLateBound(context, consent, call, cookies: true);
         }
     }
 

@@ -33,6 +33,7 @@ public sealed class StorageWriteAnalyzer : ConsentCodeAnalyzer
         if (consent.Writers.CanDeclare)
         {
             context.RegisterOperationAction(c => AppWriterCalls.CheckReference(c, consent, (IMethodReferenceOperation)c.Operation, cookies: false), OperationKind.MethodReference);
+            context.RegisterOperationAction(c => AppWriterCalls.CheckLateBound(c, consent, LateBoundCalls.DynamicCall((IDynamicInvocationOperation)c.Operation), cookies: false), OperationKind.DynamicInvocation);
         }
     }
 
@@ -42,6 +43,12 @@ public sealed class StorageWriteAnalyzer : ConsentCodeAnalyzer
         if (consent.Writers.Of(invocation.TargetMethod) is { Target: not NameTarget.Cookie } writer)
         {
             AppWriterCalls.Check(context, consent, invocation, writer);
+            return;
+        }
+
+        if (consent.Writers.CanDeclare && LateBoundCalls.ReflectedMethod(invocation, consent.Symbols) is { } reflected)
+        {
+            AppWriterCalls.CheckLateBound(context, consent, reflected, cookies: false);
             return;
         }
 

@@ -120,6 +120,47 @@ internal static class NoBypassShapes
                 static void Write<T>(T jar) where T : IResponseCookies => jar.Append({|CG0101:"promo_seen"|}, "1");
             """),
 
+        new("wrapper: [CookieWriter] extension taking the name", BypassOutcome.Resolved, """
+            static class CookieHelpers
+            {
+                [CookieWriter]
+                public static void SetCookie(this HttpResponse r, [ConsentName] string n, string v) => r.Cookies.Append(n, v);
+            }
+
+            class Endpoint { void Handle(HttpResponse response, IConsent consent) { response.SetCookie({|CG0101:"promo_seen"|}, "1"); {|CG0105:response.SetCookie("_ga", "1")|}; if (consent.AnalyticsAllowed) response.SetCookie("_ga", "1"); } }
+            """),
+        Members("wrapper: [CookieWriter] whose name parameter is reassigned", BypassOutcome.ReportedUnresolved, """
+                [CookieWriter]
+                static void Write(HttpResponse r, [ConsentName] string n) { n = n + "_v2"; r.Cookies.Append({|CG0102:n|}, "1"); }
+            """),
+        Members("wrapper: [CookieWriter] used as a method group", BypassOutcome.ReportedUnresolved, """
+                [CookieWriter]
+                static void Write(HttpResponse r, [ConsentName] string n) => r.Cookies.Append(n, "1");
+                void Handle(HttpResponse r, List<string> names) => names.ForEach(n => Apply(r, n, {|CG0102:Write|}));
+                static void Apply(HttpResponse r, string n, Action<HttpResponse, string> write) => write(r, n);
+            """),
+        Members("wrapper: [CookieWriter] reached by reflection or a dynamic receiver", BypassOutcome.ReportedUnresolved, """
+                [CookieWriter]
+                public void Write(HttpResponse r, [ConsentName] string n) => r.Cookies.Append(n, "1");
+                void Handle(HttpResponse r)
+                {
+                    {|CG0102:typeof(Endpoint).GetMethod("Write")|}!.Invoke(this, new object[] { r, "promo_seen" });
+                    {|CG0102:((dynamic)this).Write(r, "promo_seen")|};
+                }
+            """),
+        new("wrapper: [CookieWriter] implementing an unmarked interface member", BypassOutcome.ReportedUnresolved, """
+            interface IJar { void Put(string n); }
+            class Jar(HttpResponse r) : IJar
+            {
+                [CookieWriter]
+                public void Put([ConsentName] string n) => r.Cookies.Append({|CG0102:n|}, "1");
+            }
+            """),
+        Members("wrapper: [CookieWriter] that writes its name to storage", BypassOutcome.ReportedUnresolved, """
+                [CookieWriter]
+                static Task Write(IJSRuntime js, [ConsentName] string n) => js.InvokeVoidAsync("localStorage.setItem", {|CG0102:n|}, "1").AsTask();
+            """),
+
         // Calls the compiler does not bind
         Statements("call: dynamic receiver cast from IResponseCookies", BypassOutcome.Resolved, """((dynamic)http.Response.Cookies).Append({|CG0101:"promo_seen"|}, "1");"""),
         Statements("call: dynamic local", BypassOutcome.KnownLimit, """dynamic jar = http.Response.Cookies; jar.Append("promo_seen", "1");""", Reasons.DynamicReceiver),
