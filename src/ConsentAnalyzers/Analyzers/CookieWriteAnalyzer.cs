@@ -70,6 +70,10 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         {
             CheckSetCookieHeaderValue(context, consent, header.Value, invocation);
         }
+        else if (ClassicCookieWrites.CookieWritten(invocation, consent.Symbols) is { } classicCookie)
+        {
+            CheckClassicCookieWrite(context, consent, classicCookie);
+        }
         else if (consent.Writers.Of(method) is { Target: NameTarget.Cookie } writer)
         {
             AppWriterCalls.Check(context, consent, invocation, writer);
@@ -262,9 +266,19 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
     {
         var creation = (IObjectCreationOperation)context.Operation;
         var type = creation.Type;
-        if ((SymbolEqualityComparer.Default.Equals(type, consent.Symbols.SetCookieHeaderValue) || SymbolEqualityComparer.Default.Equals(type, consent.Symbols.ClassicHttpCookie))
-            && creation.Arguments.ArgumentFor("name") is { } nameArgument
-            && !consent.Writers.IsCheckedAtCallers(nameArgument, NameTarget.Cookie)
+        var nameArgument = SymbolEqualityComparer.Default.Equals(type, consent.Symbols.SetCookieHeaderValue) ? creation.Arguments.ArgumentFor("name")
+            : SymbolEqualityComparer.Default.Equals(type, consent.Symbols.ClassicHttpCookie) ? ClassicCookieWrites.NameGivenAtCreation(creation)
+            : null;
+        if (nameArgument is not null)
+        {
+            CheckCookieObject(context, consent, nameArgument, creation);
+        }
+    }
+
+    /// <summary>The name a cookie object gets where it is created or named, and a consent check at each place the object is written.</summary>
+    private static void CheckCookieObject(OperationAnalysisContext context, ConsentCompilation consent, IOperation nameArgument, IObjectCreationOperation creation)
+    {
+        if (!consent.Writers.IsCheckedAtCallers(nameArgument, NameTarget.Cookie)
             && DeclaredNameCheck.Check(context, consent, nameArgument, NameTarget.Cookie) is { } category)
         {
             var name = NameResolver.Resolve(nameArgument, consent.Constants);
@@ -272,6 +286,18 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
             {
                 ConsentGuardCheck.Check(context, consent, site, category, Rules.UnguardedWrite, $"Writing cookie '{name.Display}'");
             }
+        }
+    }
+
+    /// <summary>
+    /// A classic cookie object written (<c>Response.Cookies.Add(cookie)</c>): its name is checked where the object is
+    /// named, if the analysis can see that; otherwise the name is unknown here.
+    /// </summary>
+    private static void CheckClassicCookieWrite(OperationAnalysisContext context, ConsentCompilation consent, IOperation cookie)
+    {
+        if (!ClassicCookieWrites.IsNamedWhereCreated(cookie))
+        {
+            DeclaredNameCheck.Check(context, consent, ResolvedName.Unresolved, cookie.Syntax.GetLocation(), NameTarget.Cookie);
         }
     }
 
@@ -287,6 +313,15 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         if (property.Name == "Name" && KnownSymbols.IsOrInherits(property.ContainingType, consent.Symbols.CookieBuilder))
         {
             DeclaredNameCheck.Check(context, consent, assignment.Value, NameTarget.Cookie);
+        }
+        else if (property.Name == "Name" && SymbolEqualityComparer.Default.Equals(property.ContainingType, consent.Symbols.ClassicHttpCookie))
+        {
+            // cookie.Name = … on a local created just before: the name it is written under (an initializer's is the creation's).
+            if (target.Instance is ILocalReferenceOperation local && ClassicCookieWrites.IsTracked(local.Local, assignment.Root(), out var creation, out var named)
+                && named == assignment)
+            {
+                CheckCookieObject(context, consent, assignment.Value, creation!);
+            }
         }
         else if (property.Name == "IsEssential" && assignment.Value.IsConstantTrue() && KnownSymbols.IsOrInherits(property.ContainingType, consent.Symbols.CookieBuilder)
             && BuilderCookieName(assignment, target, consent) is { } name)
