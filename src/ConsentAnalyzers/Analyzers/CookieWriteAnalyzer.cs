@@ -50,6 +50,12 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         {
             AnalyzeAppend(context, consent, invocation);
         }
+        else if (method.Name == "AppendResponseCookie" && KnownSymbols.IsOrInherits(method.ContainingType, consent.Symbols.CookieManager)
+            && invocation.Arguments.ArgumentFor("key") is { } key)
+        {
+            // ICookieManager (ChunkingCookieManager, the authentication handler's): a write like Append.
+            CheckAppend(context, consent, invocation, key, invocation.Arguments.ArgumentFor("options"));
+        }
         else if (FrameworkCookies.WrittenBy(invocation) is { Count: > 0 } registrations)
         {
             foreach (var registration in registrations)
@@ -240,7 +246,9 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         }
 
         var name = NameResolver.Resolve(key, consent.Constants);
-        var category = DeclaredNameCheck.Check(context, consent, name, key.Syntax.GetLocation(), NameTarget.Cookie);
+        var category = CookieBuilders.NameOf(key.WithoutConversions(), consent.Symbols) is not null
+            ? consent.Manifest.Cookies.Find(name)?.Category // builder.Name: checked (and reported) where the builder is named
+            : DeclaredNameCheck.Check(context, consent, name, key.Syntax.GetLocation(), NameTarget.Cookie);
         if (category is null || consent.Manifest.Category(category).IsEssential)
         {
             return;

@@ -96,6 +96,10 @@ internal static class NoBypassShapes
             class Endpoint { void Handle(Jar jar) => jar.Append({|CG0101:"promo_seen"|}, "1"); }
             """),
 
+        Statements("write: CookieBuilder.Build with the builder's name", BypassOutcome.Resolved, """var builder = new CookieBuilder { Name = "_ga" }; {|CG0105:http.Response.Cookies.Append(builder.Name, "1", builder.Build(http))|};"""),
+        Statements("write: CookieBuilder.Build of a builder passed elsewhere first", BypassOutcome.ReportedUnresolved, """var builder = new CookieBuilder { Name = "_ga" }; names.ForEach(_ => builder.Name = {|CG0102:parameter|}); http.Response.Cookies.Append({|CG0102:builder.Name|}, "1", builder.Build(http));"""),
+        Statements("write: ICookieManager.AppendResponseCookie", BypassOutcome.Resolved, """new Microsoft.AspNetCore.Authentication.Cookies.ChunkingCookieManager().AppendResponseCookie(http, {|CG0101:"promo_seen"|}, "1", new CookieOptions());"""),
+
         // Wrappers
         new("wrapper: extension method taking the name", BypassOutcome.ReportedUnresolved, """
             static class CookieHelpers
