@@ -165,6 +165,25 @@ internal static class NoBypassShapes
                 static Task Write(IJSRuntime js, [ConsentName] string n) => js.InvokeVoidAsync("localStorage.setItem", {|CG0102:n|}, "1").AsTask();
             """),
 
+        Statements("wrapper: a script function that writes a cookie", BypassOutcome.KnownLimit, """await js.InvokeVoidAsync("setCookie", "promo_seen", "1");""", Reasons.ScriptWriter),
+        new("framework: OWIN cookie authentication (Katana)", BypassOutcome.KnownLimit, """
+            namespace Owin
+            {
+                public interface IAppBuilder { }
+                public static class CookieAuthenticationExtensions
+                {
+                    public static IAppBuilder UseCookieAuthentication(this IAppBuilder app, Microsoft.Owin.Security.Cookies.CookieAuthenticationOptions options) => app;
+                }
+            }
+
+            namespace Microsoft.Owin.Security.Cookies
+            {
+                public class CookieAuthenticationOptions { public string CookieName { get; set; } = ""; public string AuthenticationType { get; set; } = "Cookies"; }
+            }
+
+            class Startup { void Configuration(Owin.IAppBuilder app) => Owin.CookieAuthenticationExtensions.UseCookieAuthentication(app, new Microsoft.Owin.Security.Cookies.CookieAuthenticationOptions { CookieName = "promo_seen" }); }
+            """, Reasons.Owin),
+
         // Calls the compiler does not bind
         Statements("call: dynamic receiver cast from IResponseCookies", BypassOutcome.Resolved, """((dynamic)http.Response.Cookies).Append({|CG0101:"promo_seen"|}, "1");"""),
         Statements("call: dynamic local", BypassOutcome.KnownLimit, """dynamic jar = http.Response.Cookies; jar.Append("promo_seen", "1");""", Reasons.DynamicReceiver),
@@ -350,6 +369,12 @@ internal static class NoBypassShapes
 
         public const string UnseenFrameworkConfiguration =
             "A framework cookie under its default name is reported once, at the registration in this project that turns it on, and only where the project visibly leaves the default alone: not when the registration is in another project, when the project configures the cookie (or chooses a TempData provider) in any branch, or when a referenced assembly outside ASP.NET Core uses the assembly of the cookie's feature and may configure it unseen.";
+
+        public const string ScriptWriter =
+            "A cookie or storage key written by a script function of the app or of a library, called through JS interop (js.InvokeVoidAsync(\"setCookie\", name, value)), is not seen: only localStorage.setItem and sessionStorage.setItem are known script writers. Call it from a C# method marked [CookieWriter] or [StorageWriter] with the name as its [ConsentName] parameter, and every call of that method is checked.";
+
+        public const string Owin =
+            "Classic OWIN (Katana) cookie middleware, app.UseCookieAuthentication, UseExternalSignInCookie and UseTwoFactorSignInCookie of Microsoft.Owin.Security.Cookies, is not recognized: neither its CookieName nor its default names (.AspNet.Cookies, .AspNet.ExternalCookie, .AspNet.TwoFactorCookie) are checked.";
 
         public const string ComputedUrl =
             "An HttpClient request whose URL has no constant part is not matched against tracker endpoints: the endpoint is unknown.";
