@@ -99,4 +99,30 @@ internal static class ClassicCookieWrites
 
         return creation.Arguments.ArgumentFor("name");
     }
+
+    /// <summary>
+    /// The name of a cookie reached through the response's collection, which creates it if it is missing:
+    /// <c>Response.Cookies["name"].Value = …</c>, <c>Response.Cookies.Get(name).Expires = …</c>; null for anything else
+    /// (the request's cookies, read by the same collection type, are never written this way).
+    /// </summary>
+    public static IOperation? NameOfResponseCookie(IPropertyReferenceOperation target, KnownSymbols symbols)
+    {
+        if (!SymbolEqualityComparer.Default.Equals(target.Property.ContainingType, symbols.ClassicHttpCookie))
+        {
+            return null;
+        }
+
+        var (collection, name) = target.Instance?.WithoutConversions() switch
+        {
+            IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer => (indexer.Instance, indexer.Arguments[0].Value),
+            IInvocationOperation { TargetMethod.Name: "Get", Arguments.Length: 1 } get => (get.Instance, get.Arguments[0].Value),
+            _ => (null, null),
+        };
+        return name?.Type?.SpecialType == SpecialType.System_String
+            && collection?.WithoutConversions() is IPropertyReferenceOperation { Property: { Name: "Cookies" } cookies }
+            && cookies.ContainingType.Name.StartsWith("HttpResponse", System.StringComparison.Ordinal)
+            && cookies.ContainingType.ContainingNamespace?.ToDisplayString() == "System.Web"
+                ? name
+                : null;
+    }
 }

@@ -345,6 +345,14 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         {
             CheckTempDataWrite(context, consent);
         }
+        else if (ClassicCookieWrites.NameOfResponseCookie(target, consent.Symbols) is { } responseCookie)
+        {
+            // Response.Cookies["name"].Value = …: the collection creates the cookie, and the assignment writes it.
+            if (DeclaredNameCheck.Check(context, consent, responseCookie, NameTarget.Cookie) is { } category)
+            {
+                ConsentGuardCheck.Check(context, consent, assignment, category, Rules.UnguardedWrite, $"Writing cookie '{NameResolver.Resolve(responseCookie, consent.Constants).Display}'");
+            }
+        }
         else if ((property.Name == "SetCookie" || (property.IsIndexer && target.Arguments.Length == 1))
             && IsHeaderDictionaryMember(property, consent.Symbols)
             && (property.Name == "SetCookie" || IsSetCookie(target.Arguments[0].Value)))

@@ -101,4 +101,25 @@ public class ClassicCookieTests
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnguardedWrite).WithLocation(1).WithArguments("Writing cookie '_ga'", "analytics"));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task A_cookie_reached_by_name_through_the_response_collection_is_written_there()
+    {
+        var test = Test("""
+                        response.Cookies[{|#0:"promo_seen"|}].Value = "1";
+                        {|#1:responseBase.Cookies.Get("_ga").Expires = System.DateTime.Now.AddYears(2)|};
+                        response.Cookies[{|#2:fromUser|}]["part"] = "1";
+                        if (consent.AnalyticsAllowed)
+                        {
+                            response.Cookies["_ga"].Value = "GA1.1";
+                        }
+
+                        given.Value = "read from the request and changed, never written";
+                        response.Cookies[0].Value = "an existing cookie, named where it was added";
+            """, guards: true);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments("promo_seen", ""));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnguardedWrite).WithLocation(1).WithArguments("Writing cookie '_ga'", "analytics"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnresolvedName).WithLocation(2).WithArguments("cookie name"));
+        await test.RunAsync();
+    }
 }
