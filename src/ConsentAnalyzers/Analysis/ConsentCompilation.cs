@@ -24,15 +24,19 @@ internal sealed class ConsentCompilation
     private AppConfiguration? _configuration;
     private CookiePolicyConfiguration? _cookiePolicy;
 
-    private ConsentCompilation(ManifestIndex manifest, KnownSymbols symbols, GeneratedConstants constants, GuardRecognizer guards)
+    private ConsentCompilation(ManifestIndex manifest, KnownSymbols symbols, GeneratedConstants constants, GuardRecognizer guards, AppWriters writers)
     {
         Manifest = manifest;
         Symbols = symbols;
         Constants = constants;
         Guards = guards;
+        Writers = writers;
     }
 
     public GuardRecognizer Guards { get; }
+
+    /// <summary>The app's own cookie and storage writers (<c>[CookieWriter]</c>, <c>[StorageWriter]</c>).</summary>
+    public AppWriters Writers { get; }
 
     /// <summary>
     /// The consent flow of a graph, computed once however many sites in it need consent. A graph always gets the
@@ -140,6 +144,6 @@ internal sealed class ConsentCompilation
 
         var index = ManifestIndex.For(model);
         var options = GeneratorOptions.From(analyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName, parseOptions: null);
-        return new ConsentCompilation(index, KnownSymbols.For(compilation), GeneratedConstants.Find(compilation, options, model), new GuardRecognizer(compilation, options, model));
+        return new ConsentCompilation(index, KnownSymbols.For(compilation), GeneratedConstants.Find(compilation, options, model), new GuardRecognizer(compilation, options, model), new AppWriters(compilation, options));
     }
 }

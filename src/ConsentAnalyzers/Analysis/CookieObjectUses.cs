@@ -34,7 +34,7 @@ internal static class CookieObjectUses
     }
 
     /// <summary>The local that <c>var cookie = new HttpCookie(…)</c> declares.</summary>
-    private static ILocalSymbol? LocalInitializedBy(IObjectCreationOperation creation)
+    public static ILocalSymbol? LocalInitializedBy(IObjectCreationOperation creation)
     {
         var value = (IOperation)creation;
         while (value.Parent is IConversionOperation or IParenthesizedOperation)

@@ -12,7 +12,7 @@ namespace ConsentAnalyzers.Analysis;
 /// Finds where a <c>CookieOptions</c> passed to a cookie write gets <c>IsEssential = true</c>: in its object
 /// initializer; for a local variable, in its declaration or an assignment in the same member body; for a field
 /// (shared options such as <c>static readonly CookieOptions Essential = new() { IsEssential = true }</c>), in the
-/// field's initializer.
+/// field's initializer; for <c>builder.Build(context)</c>, on the builder (<see cref="CookieBuilders"/>).
 /// </summary>
 internal static class EssentialAssignments
 {
@@ -24,6 +24,7 @@ internal static class EssentialAssignments
             IObjectCreationOperation creation => InInitializer(creation, symbols).Select(assignment => assignment.Syntax),
             ILocalReferenceOperation local => ForLocal(local.Local, options.Root(), symbols).Select(assignment => assignment.Syntax),
             IFieldReferenceOperation field => InFieldInitializer(field.Field, cancellationToken),
+            IInvocationOperation build => CookieBuilders.EssentialOfBuild(build, symbols).Select(assignment => assignment.Syntax),
             _ => Enumerable.Empty<SyntaxNode>(),
         };
     }

@@ -23,6 +23,7 @@ internal sealed class KnownSymbols
     private object? _responseCookies;
     private object? _cookieOptions;
     private object? _cookieBuilder;
+    private object? _cookieManager;
     private object? _headerDictionary;
     private object? _setCookieHeaderValue;
     private object? _classicHttpCookie;
@@ -74,6 +75,9 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? CookieOptions => Type(ref _cookieOptions, "Microsoft.AspNetCore.Http.CookieOptions");
 
     public INamedTypeSymbol? CookieBuilder => Type(ref _cookieBuilder, "Microsoft.AspNetCore.Http.CookieBuilder");
+
+    /// <summary>The authentication cookie handler's cookie manager, whose AppendResponseCookie writes a cookie.</summary>
+    public INamedTypeSymbol? CookieManager => Type(ref _cookieManager, "Microsoft.AspNetCore.Authentication.Cookies.ICookieManager");
 
     public INamedTypeSymbol? HeaderDictionary => Type(ref _headerDictionary, "Microsoft.AspNetCore.Http.IHeaderDictionary");
 

@@ -31,7 +31,7 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         Rules.UnguardedWrite,
         Rules.WrongCategoryGuard);
 
-    private protected override bool AppliesTo(ConsentCompilation consent) => consent.Symbols.CanWriteCookies;
+    private protected override bool AppliesTo(ConsentCompilation consent) => consent.Symbols.CanWriteCookies || consent.Writers.CanDeclare;
 
     private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent)
     {
@@ -49,6 +49,12 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         if (method.Name == "Append" && KnownSymbols.IsOrInherits(method.ContainingType, consent.Symbols.ResponseCookies))
         {
             AnalyzeAppend(context, consent, invocation);
+        }
+        else if (method.Name == "AppendResponseCookie" && KnownSymbols.IsOrInherits(method.ContainingType, consent.Symbols.CookieManager)
+            && invocation.Arguments.ArgumentFor("key") is { } key)
+        {
+            // ICookieManager (ChunkingCookieManager, the authentication handler's): a write like Append.
+            CheckAppend(context, consent, invocation, key, invocation.Arguments.ArgumentFor("options"));
         }
         else if (FrameworkCookies.WrittenBy(invocation) is { Count: > 0 } registrations)
         {
@@ -70,10 +76,25 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         {
             CheckSetCookieHeaderValue(context, consent, header.Value, invocation);
         }
-        else if (LateBoundCalls.ReflectedMethod(invocation, consent.Symbols) is { Name: "Append" } reflected && KnownSymbols.IsOrInherits(reflected.Type, consent.Symbols.ResponseCookies))
+        else if (ClassicCookieWrites.CookieWritten(invocation, consent.Symbols) is { } classicCookie)
         {
-            // typeof(IResponseCookies).GetMethod("Append"): the name is whatever the MethodInfo is invoked with.
-            DeclaredNameCheck.Check(context, consent, ResolvedName.Unresolved, invocation.Syntax.GetLocation(), NameTarget.Cookie);
+            CheckClassicCookieWrite(context, consent, classicCookie);
+        }
+        else if (consent.Writers.Of(method) is { Target: NameTarget.Cookie } writer)
+        {
+            AppWriterCalls.Check(context, consent, invocation, writer);
+        }
+        else if (LateBoundCalls.ReflectedMethod(invocation, consent.Symbols) is { } reflected)
+        {
+            if (reflected.Name == "Append" && KnownSymbols.IsOrInherits(reflected.Type, consent.Symbols.ResponseCookies))
+            {
+                // typeof(IResponseCookies).GetMethod("Append"): the name is whatever the MethodInfo is invoked with.
+                DeclaredNameCheck.Check(context, consent, ResolvedName.Unresolved, invocation.Syntax.GetLocation(), NameTarget.Cookie);
+            }
+            else
+            {
+                AppWriterCalls.CheckLateBound(context, consent, reflected, cookies: true);
+            }
         }
     }
 
@@ -83,10 +104,15 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
     /// </summary>
     private static void AnalyzeMethodReference(OperationAnalysisContext context, ConsentCompilation consent)
     {
-        var method = ((IMethodReferenceOperation)context.Operation).Method;
+        var reference = (IMethodReferenceOperation)context.Operation;
+        var method = reference.Method;
         if (method.Name == "Append" && KnownSymbols.IsOrInherits(method.ContainingType, consent.Symbols.ResponseCookies))
         {
             DeclaredNameCheck.Check(context, consent, ResolvedName.Unresolved, context.Operation.Syntax.GetLocation(), NameTarget.Cookie);
+        }
+        else
+        {
+            AppWriterCalls.CheckReference(context, consent, reference, cookies: true);
         }
     }
 
@@ -94,10 +120,15 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
     private static void AnalyzeDynamicInvocation(OperationAnalysisContext context, ConsentCompilation consent)
     {
         var invocation = (IDynamicInvocationOperation)context.Operation;
-        if (LateBoundCalls.DynamicCall(invocation) is { Name: "Append" } call && KnownSymbols.IsOrInherits(call.Type, consent.Symbols.ResponseCookies)
+        var call = LateBoundCalls.DynamicCall(invocation);
+        if (call is { Name: "Append" } append && KnownSymbols.IsOrInherits(append.Type, consent.Symbols.ResponseCookies)
             && LateBoundCalls.Argument(invocation, 0) is { } key)
         {
             CheckAppend(context, consent, invocation, key, LateBoundCalls.Argument(invocation, 2));
+        }
+        else
+        {
+            AppWriterCalls.CheckLateBound(context, consent, call, cookies: true);
         }
     }
 
@@ -211,8 +242,15 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
     /// <summary>A cookie written by name: declared, not marked essential if it needs consent, and guarded.</summary>
     private static void CheckAppend(OperationAnalysisContext context, ConsentCompilation consent, IOperation write, IOperation key, IOperation? options)
     {
+        if (consent.Writers.IsCheckedAtCallers(key, NameTarget.Cookie))
+        {
+            return; // inside a [CookieWriter], under its [ConsentName] parameter: checked at every call
+        }
+
         var name = NameResolver.Resolve(key, consent.Constants);
-        var category = DeclaredNameCheck.Check(context, consent, name, key.Syntax.GetLocation(), NameTarget.Cookie);
+        var category = CookieBuilders.NameOf(key.WithoutConversions(), consent.Symbols) is not null
+            ? consent.Manifest.Cookies.Find(name)?.Category // builder.Name: checked (and reported) where the builder is named
+            : DeclaredNameCheck.Check(context, consent, name, key.Syntax.GetLocation(), NameTarget.Cookie);
         if (category is null || consent.Manifest.Category(category).IsEssential)
         {
             return;
@@ -238,8 +276,19 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
     {
         var creation = (IObjectCreationOperation)context.Operation;
         var type = creation.Type;
-        if ((SymbolEqualityComparer.Default.Equals(type, consent.Symbols.SetCookieHeaderValue) || SymbolEqualityComparer.Default.Equals(type, consent.Symbols.ClassicHttpCookie))
-            && creation.Arguments.ArgumentFor("name") is { } nameArgument
+        var nameArgument = SymbolEqualityComparer.Default.Equals(type, consent.Symbols.SetCookieHeaderValue) ? creation.Arguments.ArgumentFor("name")
+            : SymbolEqualityComparer.Default.Equals(type, consent.Symbols.ClassicHttpCookie) ? ClassicCookieWrites.NameGivenAtCreation(creation)
+            : null;
+        if (nameArgument is not null)
+        {
+            CheckCookieObject(context, consent, nameArgument, creation);
+        }
+    }
+
+    /// <summary>The name a cookie object gets where it is created or named, and a consent check at each place the object is written.</summary>
+    private static void CheckCookieObject(OperationAnalysisContext context, ConsentCompilation consent, IOperation nameArgument, IObjectCreationOperation creation)
+    {
+        if (!consent.Writers.IsCheckedAtCallers(nameArgument, NameTarget.Cookie)
             && DeclaredNameCheck.Check(context, consent, nameArgument, NameTarget.Cookie) is { } category)
         {
             var name = NameResolver.Resolve(nameArgument, consent.Constants);
@@ -247,6 +296,18 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
             {
                 ConsentGuardCheck.Check(context, consent, site, category, Rules.UnguardedWrite, $"Writing cookie '{name.Display}'");
             }
+        }
+    }
+
+    /// <summary>
+    /// A classic cookie object written (<c>Response.Cookies.Add(cookie)</c>): its name is checked where the object is
+    /// named, if the analysis can see that; otherwise the name is unknown here.
+    /// </summary>
+    private static void CheckClassicCookieWrite(OperationAnalysisContext context, ConsentCompilation consent, IOperation cookie)
+    {
+        if (!ClassicCookieWrites.IsNamedWhereCreated(cookie))
+        {
+            DeclaredNameCheck.Check(context, consent, ResolvedName.Unresolved, cookie.Syntax.GetLocation(), NameTarget.Cookie);
         }
     }
 
@@ -263,6 +324,15 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         {
             DeclaredNameCheck.Check(context, consent, assignment.Value, NameTarget.Cookie);
         }
+        else if (property.Name == "Name" && SymbolEqualityComparer.Default.Equals(property.ContainingType, consent.Symbols.ClassicHttpCookie))
+        {
+            // cookie.Name = … on a local created just before: the name it is written under (an initializer's is the creation's).
+            if (target.Instance is ILocalReferenceOperation local && ClassicCookieWrites.IsTracked(local.Local, assignment.Root(), out var creation, out var named)
+                && named == assignment)
+            {
+                CheckCookieObject(context, consent, assignment.Value, creation!);
+            }
+        }
         else if (property.Name == "IsEssential" && assignment.Value.IsConstantTrue() && KnownSymbols.IsOrInherits(property.ContainingType, consent.Symbols.CookieBuilder)
             && BuilderCookieName(assignment, target, consent) is { } name)
         {
@@ -276,6 +346,14 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         else if (TempDataWrites.IsWrittenBy(target, consent.Symbols))
         {
             CheckTempDataWrite(context, consent);
+        }
+        else if (ClassicCookieWrites.NameOfResponseCookie(target, consent.Symbols) is { } responseCookie)
+        {
+            // Response.Cookies["name"].Value = …: the collection creates the cookie, and the assignment writes it.
+            if (DeclaredNameCheck.Check(context, consent, responseCookie, NameTarget.Cookie) is { } category)
+            {
+                ConsentGuardCheck.Check(context, consent, assignment, category, Rules.UnguardedWrite, $"Writing cookie '{NameResolver.Resolve(responseCookie, consent.Constants).Display}'");
+            }
         }
         else if ((property.Name == "SetCookie" || (property.IsIndexer && target.Arguments.Length == 1))
             && IsHeaderDictionaryMember(property, consent.Symbols)

@@ -25,17 +25,39 @@ public sealed class StorageWriteAnalyzer : ConsentCodeAnalyzer
         Rules.UnguardedWrite,
         Rules.WrongCategoryGuard);
 
-    private protected override bool AppliesTo(ConsentCompilation consent) => consent.Symbols.CanWriteStorage;
+    private protected override bool AppliesTo(ConsentCompilation consent) => consent.Symbols.CanWriteStorage || consent.Writers.CanDeclare;
 
     private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent)
     {
         context.RegisterOperationAction(c => AnalyzeInvocation(c, consent), OperationKind.Invocation);
+        if (consent.Writers.CanDeclare)
+        {
+            context.RegisterOperationAction(c => AppWriterCalls.CheckReference(c, consent, (IMethodReferenceOperation)c.Operation, cookies: false), OperationKind.MethodReference);
+            context.RegisterOperationAction(c => AppWriterCalls.CheckLateBound(c, consent, LateBoundCalls.DynamicCall((IDynamicInvocationOperation)c.Operation), cookies: false), OperationKind.DynamicInvocation);
+        }
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, ConsentCompilation consent)
     {
         var invocation = (IInvocationOperation)context.Operation;
+        if (consent.Writers.Of(invocation.TargetMethod) is { Target: not NameTarget.Cookie } writer)
+        {
+            AppWriterCalls.Check(context, consent, invocation, writer);
+            return;
+        }
+
+        if (consent.Writers.CanDeclare && LateBoundCalls.ReflectedMethod(invocation, consent.Symbols) is { } reflected)
+        {
+            AppWriterCalls.CheckLateBound(context, consent, reflected, cookies: false);
+            return;
+        }
+
         var (key, target) = FindStorageWrite(invocation, consent.Symbols);
+        if (key is not null && consent.Writers.IsCheckedAtCallers(key, target))
+        {
+            return; // inside a [StorageWriter] for this area, under its [ConsentName] parameter: checked at every call
+        }
+
         // The key is resolved again for the message only when there is something to report.
         if (key is not null && DeclaredNameCheck.Check(context, consent, key, target) is { } category
             && !ConsentGuardCheck.IsGuarded(context, consent, invocation, category, alternativeCategory: null, out var granted))

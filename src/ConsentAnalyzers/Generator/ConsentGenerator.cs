@@ -149,6 +149,7 @@ public sealed class ConsentGenerator : IIncrementalGenerator
         var categories = new CategoryNames(input.Manifest);
         production.AddSource("ConsentCategory.g.cs", CategoryEmitter.Emit(input, categories));
         production.AddSource("ConsentAttributes.g.cs", AttributesEmitter.Emit(input));
+        production.AddSource(WriterAttributesEmitter.HintName, WriterAttributesEmitter.Emit(input));
         if (!input.HasManifest)
         {
             return;

@@ -2,7 +2,8 @@ namespace ConsentAnalyzers.Generator;
 
 /// <summary>
 /// Emits the metadata record types that <c>ConsentManifest</c> exposes (<c>ConsentCategoryInfo</c>,
-/// <c>ConsentCookieInfo</c>, <c>ConsentStorageKeyInfo</c>, <c>ConsentTrackerInfo</c>) and their enums. They are
+/// <c>ConsentCookieInfo</c>, <c>ConsentStorageKeyInfo</c>, <c>ConsentTrackerInfo</c>) and their enums
+/// (<c>ConsentStorageArea</c> comes with the writer attributes, <see cref="WriterAttributesEmitter"/>). They are
 /// immutable classes with constructor-set properties so the code compiles for any consumer language version.
 /// </summary>
 internal static class MetadataTypesEmitter
@@ -15,13 +16,6 @@ internal static class MetadataTypesEmitter
         var visibility = input.Options.Visibility;
         var n = input.Options.NullableMark;
         var category = CategoryNames.EnumName;
-
-        writer.Summary("The browser storage a key lives in.");
-        writer.TypeAttributes(input.Options);
-        writer.Open($"{visibility} enum ConsentStorageArea");
-        writer.Summary("<c>window.localStorage</c>: kept until cleared.").Line("Local = 0,");
-        writer.Summary("<c>window.sessionStorage</c>: kept for the browser tab's session.").Line("Session = 1,");
-        writer.Close().Line();
 
         writer.Summary("How a tracker is declared in the manifest.");
         writer.TypeAttributes(input.Options);

@@ -338,7 +338,7 @@ internal sealed class GuardRecognizer
     }
 
     /// <summary>The member, the members it overrides, and the interface members it implements: a guard may be marked on any of them.</summary>
-    private static IEnumerable<ISymbol> SelfAndImplemented(ISymbol member)
+    internal static IEnumerable<ISymbol> SelfAndImplemented(ISymbol member)
     {
         yield return member;
         for (var overridden = Overridden(member); overridden is not null; overridden = Overridden(overridden))

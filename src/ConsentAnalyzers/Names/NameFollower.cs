@@ -76,6 +76,10 @@ internal static class NameFollower
             case ILocalReferenceOperation { Local: { IsConst: false, RefKind: RefKind.None } local } when IsString(local.Type):
                 // Not cached: a local is resolved where it is read, once or twice per member.
                 return Within(local, trail, () => LocalValue(local, operation, compilation, generated, trail));
+            case IPropertyReferenceOperation { Property.Name: "Name", Instance: ILocalReferenceOperation } builderName
+                when CookieBuilders.NameOf(builderName, KnownSymbols.For(compilation)) is { } named:
+                // builder.Name of a CookieBuilder local named in its initializer and only read since.
+                return NameResolver.Resolve(named, generated, trail);
             case IInvocationOperation invocation when IsString(invocation.TargetMethod.ReturnType):
                 return Summarize(invocation.TargetMethod.OriginalDefinition, compilation, generated, trail, () => MethodValue(invocation.TargetMethod.OriginalDefinition, compilation, generated, trail));
             default:

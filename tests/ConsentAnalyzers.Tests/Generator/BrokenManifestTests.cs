@@ -152,7 +152,7 @@ public class BrokenManifestTests
 
         Assert.Equal([rule], generated.Diagnostics.Select(d => d.Id));
         Assert.Equal(
-            ["ConsentAttributes.g.cs", "ConsentCategory.g.cs", "ConsentCookies.g.cs", "ConsentManifest.g.cs", "ConsentMetadata.g.cs", "ConsentStorageKeys.g.cs", "Microsoft.CodeAnalysis.EmbeddedAttribute.g.cs"],
+            ["ConsentAttributes.g.cs", "ConsentCategory.g.cs", "ConsentCookies.g.cs", "ConsentManifest.g.cs", "ConsentMetadata.g.cs", "ConsentStorageKeys.g.cs", "ConsentWriterAttributes.g.cs", "Microsoft.CodeAnalysis.EmbeddedAttribute.g.cs"],
             generated.Sources.Keys.Order(StringComparer.Ordinal));
 
         // Only member uses of what the manifest would declare fail; every declaration that names a generated type compiles.
@@ -163,7 +163,7 @@ public class BrokenManifestTests
     }
 
     [Fact]
-    public void Without_a_manifest_the_attributes_and_an_empty_enum_keep_consent_checks_compiling()
+    public void Without_a_manifest_the_attributes_and_an_empty_enum_keep_consent_checks_and_writers_compiling()
     {
         const string Checks = """
             namespace Consumer.App
@@ -175,13 +175,19 @@ public class BrokenManifestTests
 
                     [ConsentGuard((ConsentCategory)0)]
                     public bool Any => false;
+
+                    [CookieWriter]
+                    public void Put([ConsentName] string name, string value) { }
+
+                    [StorageWriter(ConsentStorageArea.Session)]
+                    public void Keep([ConsentName] string key, string value) { }
                 }
             }
             """;
 
         var generated = Generate(manifest: null, consumer: Checks);
 
-        Assert.Equal(["ConsentAttributes.g.cs", "ConsentCategory.g.cs", "Microsoft.CodeAnalysis.EmbeddedAttribute.g.cs"], generated.Sources.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["ConsentAttributes.g.cs", "ConsentCategory.g.cs", "ConsentWriterAttributes.g.cs", "Microsoft.CodeAnalysis.EmbeddedAttribute.g.cs"], generated.Sources.Keys.Order(StringComparer.Ordinal));
         Assert.Empty(generated.ConsumerErrors());
         var diagnostic = Assert.Single(generated.Diagnostics);
         Assert.Equal(("CG0001", Location.None), (diagnostic.Id, diagnostic.Location));

@@ -133,9 +133,9 @@ public class CrossAssemblyTests
         var built = Build("Shop.Core", CoreSource, Properties());
 
         var generated = built.Output.Assembly.GlobalNamespace.GetNamespaceMembers().Single(ns => ns.Name == "Shop").GetTypeMembers()
-            .Where(type => type.Name.StartsWith("Consent", StringComparison.Ordinal) || type.Name.EndsWith("ConsentAttribute", StringComparison.Ordinal))
+            .Where(type => type.Name.StartsWith("Consent", StringComparison.Ordinal) || type.Name.EndsWith("ConsentAttribute", StringComparison.Ordinal) || type.Name.EndsWith("WriterAttribute", StringComparison.Ordinal))
             .ToList();
-        Assert.Equal(12, generated.Count);
+        Assert.Equal(15, generated.Count);
         Assert.All(generated, type => Assert.Contains(type.GetAttributes(), a => a.AttributeClass!.ToDisplayString() == EmbeddedAttributeEmitter.MetadataName));
         Assert.Single(built.Sources.Keys, key => key.Contains("EmbeddedAttribute", StringComparison.Ordinal));
     }

@@ -17,8 +17,23 @@ public class GeneratedApiTests
     [Fact]
     public void Emits_the_documented_files() =>
         Assert.Equal(
-            ["ConsentAttributes.g.cs", "ConsentCategory.g.cs", "ConsentCookies.g.cs", "ConsentManifest.g.cs", "ConsentMetadata.g.cs", "ConsentStorageKeys.g.cs", "Microsoft.CodeAnalysis.EmbeddedAttribute.g.cs"],
+            ["ConsentAttributes.g.cs", "ConsentCategory.g.cs", "ConsentCookies.g.cs", "ConsentManifest.g.cs", "ConsentMetadata.g.cs", "ConsentStorageKeys.g.cs", "ConsentWriterAttributes.g.cs", "Microsoft.CodeAnalysis.EmbeddedAttribute.g.cs"],
             GeneratorHarness.Run(TestManifests.Policy).Sources.Keys.Order(StringComparer.Ordinal));
+
+    [Fact]
+    public void Writer_attributes_mark_a_method_and_its_name_parameter_and_the_storage_writer_keeps_its_area()
+    {
+        var cookieWriter = Generated.Value.GetType("Shop.Web.CookieWriterAttribute")!;
+        var storageWriter = Generated.Value.GetType("Shop.Web.StorageWriterAttribute")!;
+        var consentName = Generated.Value.GetType("Shop.Web.ConsentNameAttribute")!;
+        var area = Generated.Value.GetType("Shop.Web.ConsentStorageArea")!;
+
+        Assert.Equal(AttributeTargets.Method, cookieWriter.GetCustomAttribute<AttributeUsageAttribute>()!.ValidOn);
+        Assert.Equal(AttributeTargets.Method, storageWriter.GetCustomAttribute<AttributeUsageAttribute>()!.ValidOn);
+        Assert.Equal(AttributeTargets.Parameter, consentName.GetCustomAttribute<AttributeUsageAttribute>()!.ValidOn);
+        var session = Activator.CreateInstance(storageWriter, Enum.ToObject(area, 1))!;
+        Assert.Equal("Session", storageWriter.GetProperty("Area")!.GetValue(session)!.ToString());
+    }
 
     [Fact]
     public void Categories_become_enum_members_in_manifest_order()

@@ -50,6 +50,8 @@ internal static class TestReferences
 
     private static readonly Lazy<ResolvedReferences> LazyNet472 = new(() => Resolve("net472", ReferenceAssemblies.NetFramework.Net472.Default, Net472Assemblies));
 
+    private static readonly Lazy<ResolvedReferences> LazyNet472Web = new(() => Resolve("net472 + System.Web", ReferenceAssemblies.NetFramework.Net472.Default.AddAssemblies(["System.Web"]), [.. Net472Assemblies, "System.Web"]));
+
     private static readonly Lazy<ResolvedReferences> LazyNetStandard20 = new(() => Resolve("netstandard2.0", ReferenceAssemblies.NetStandard.NetStandard20, NetStandard20Assemblies));
 
     /// <summary>.NET 8 with ASP.NET Core (cookies, headers, JS interop, protected browser storage): what the analyzer, code-fix and robustness tests compile against.</summary>
@@ -61,6 +63,9 @@ internal static class TestReferences
     /// <summary>.NET Framework 4.7.2, for the generated code's compatibility.</summary>
     public static ResolvedReferences Net472 => LazyNet472.Value;
 
+    /// <summary>.NET Framework 4.7.2 with System.Web, for classic ASP.NET cookie writes (from the same reference pack).</summary>
+    public static ResolvedReferences Net472Web => LazyNet472Web.Value;
+
     /// <summary>.NET Standard 2.0, for the generated code's compatibility.</summary>
     public static ResolvedReferences NetStandard20 => LazyNetStandard20.Value;
 
@@ -69,7 +74,7 @@ internal static class TestReferences
         [ReferenceAssemblies.Net.Net80, AspNetCoreDefinition, ReferenceAssemblies.NetFramework.Net472.Default, ReferenceAssemblies.NetStandard.NetStandard20];
 
     /// <summary>Every set, resolved.</summary>
-    public static ImmutableArray<ResolvedReferences> All => [Net80, AspNetCore, Net472, NetStandard20];
+    public static ImmutableArray<ResolvedReferences> All => [Net80, AspNetCore, Net472, Net472Web, NetStandard20];
 
     private static ReferenceAssemblies AspNetCoreDefinition =>
         ReferenceAssemblies.Net.Net80.AddPackages([new PackageIdentity("Microsoft.AspNetCore.App.Ref", "8.0.0")]);

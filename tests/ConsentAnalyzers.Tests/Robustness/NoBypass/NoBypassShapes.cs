@@ -96,6 +96,10 @@ internal static class NoBypassShapes
             class Endpoint { void Handle(Jar jar) => jar.Append({|CG0101:"promo_seen"|}, "1"); }
             """),
 
+        Statements("write: CookieBuilder.Build with the builder's name", BypassOutcome.Resolved, """var builder = new CookieBuilder { Name = "_ga" }; {|CG0105:http.Response.Cookies.Append(builder.Name, "1", builder.Build(http))|};"""),
+        Statements("write: CookieBuilder.Build of a builder passed elsewhere first", BypassOutcome.ReportedUnresolved, """var builder = new CookieBuilder { Name = "_ga" }; names.ForEach(_ => builder.Name = {|CG0102:parameter|}); http.Response.Cookies.Append({|CG0102:builder.Name|}, "1", builder.Build(http));"""),
+        Statements("write: ICookieManager.AppendResponseCookie", BypassOutcome.Resolved, """new Microsoft.AspNetCore.Authentication.Cookies.ChunkingCookieManager().AppendResponseCookie(http, {|CG0101:"promo_seen"|}, "1", new CookieOptions());"""),
+
         // Wrappers
         new("wrapper: extension method taking the name", BypassOutcome.ReportedUnresolved, """
             static class CookieHelpers
@@ -119,6 +123,66 @@ internal static class NoBypassShapes
         Members("wrapper: generic method with a fixed name", BypassOutcome.Resolved, """
                 static void Write<T>(T jar) where T : IResponseCookies => jar.Append({|CG0101:"promo_seen"|}, "1");
             """),
+
+        new("wrapper: [CookieWriter] extension taking the name", BypassOutcome.Resolved, """
+            static class CookieHelpers
+            {
+                [CookieWriter]
+                public static void SetCookie(this HttpResponse r, [ConsentName] string n, string v) => r.Cookies.Append(n, v);
+            }
+
+            class Endpoint { void Handle(HttpResponse response, IConsent consent) { response.SetCookie({|CG0101:"promo_seen"|}, "1"); {|CG0105:response.SetCookie("_ga", "1")|}; if (consent.AnalyticsAllowed) response.SetCookie("_ga", "1"); } }
+            """),
+        Members("wrapper: [CookieWriter] whose name parameter is reassigned", BypassOutcome.ReportedUnresolved, """
+                [CookieWriter]
+                static void Write(HttpResponse r, [ConsentName] string n) { n = n + "_v2"; r.Cookies.Append({|CG0102:n|}, "1"); }
+            """),
+        Members("wrapper: [CookieWriter] used as a method group", BypassOutcome.ReportedUnresolved, """
+                [CookieWriter]
+                static void Write(HttpResponse r, [ConsentName] string n) => r.Cookies.Append(n, "1");
+                void Handle(HttpResponse r, List<string> names) => names.ForEach(n => Apply(r, n, {|CG0102:Write|}));
+                static void Apply(HttpResponse r, string n, Action<HttpResponse, string> write) => write(r, n);
+            """),
+        Members("wrapper: [CookieWriter] reached by reflection or a dynamic receiver", BypassOutcome.ReportedUnresolved, """
+                [CookieWriter]
+                public void Write(HttpResponse r, [ConsentName] string n) => r.Cookies.Append(n, "1");
+                void Handle(HttpResponse r)
+                {
+                    {|CG0102:typeof(Endpoint).GetMethod("Write")|}!.Invoke(this, new object[] { r, "promo_seen" });
+                    {|CG0102:((dynamic)this).Write(r, "promo_seen")|};
+                }
+            """),
+        new("wrapper: [CookieWriter] implementing an unmarked interface member", BypassOutcome.ReportedUnresolved, """
+            interface IJar { void Put(string n); }
+            class Jar(HttpResponse r) : IJar
+            {
+                [CookieWriter]
+                public void Put([ConsentName] string n) => r.Cookies.Append({|CG0102:n|}, "1");
+            }
+            """),
+        Members("wrapper: [CookieWriter] that writes its name to storage", BypassOutcome.ReportedUnresolved, """
+                [CookieWriter]
+                static Task Write(IJSRuntime js, [ConsentName] string n) => js.InvokeVoidAsync("localStorage.setItem", {|CG0102:n|}, "1").AsTask();
+            """),
+
+        Statements("wrapper: a script function that writes a cookie", BypassOutcome.KnownLimit, """await js.InvokeVoidAsync("setCookie", "promo_seen", "1");""", Reasons.ScriptWriter),
+        new("framework: OWIN cookie authentication (Katana)", BypassOutcome.KnownLimit, """
+            namespace Owin
+            {
+                public interface IAppBuilder { }
+                public static class CookieAuthenticationExtensions
+                {
+                    public static IAppBuilder UseCookieAuthentication(this IAppBuilder app, Microsoft.Owin.Security.Cookies.CookieAuthenticationOptions options) => app;
+                }
+            }
+
+            namespace Microsoft.Owin.Security.Cookies
+            {
+                public class CookieAuthenticationOptions { public string CookieName { get; set; } = ""; public string AuthenticationType { get; set; } = "Cookies"; }
+            }
+
+            class Startup { void Configuration(Owin.IAppBuilder app) => Owin.CookieAuthenticationExtensions.UseCookieAuthentication(app, new Microsoft.Owin.Security.Cookies.CookieAuthenticationOptions { CookieName = "promo_seen" }); }
+            """, Reasons.Owin),
 
         // Calls the compiler does not bind
         Statements("call: dynamic receiver cast from IResponseCookies", BypassOutcome.Resolved, """((dynamic)http.Response.Cookies).Append({|CG0101:"promo_seen"|}, "1");"""),
@@ -308,6 +372,12 @@ internal static class NoBypassShapes
 
         public const string UnseenFrameworkConfiguration =
             "A framework cookie under its default name is reported once, at the registration in this project that turns it on, and only where the project visibly leaves the default alone: not when the registration is in another project, when the project configures the cookie (or chooses a TempData provider) in any branch, or when a referenced assembly outside ASP.NET Core uses the assembly of the cookie's feature and may configure it unseen.";
+
+        public const string ScriptWriter =
+            "A cookie or storage key written by a script function of the app or of a library, called through JS interop (js.InvokeVoidAsync(\"setCookie\", name, value)), is not seen: only localStorage.setItem and sessionStorage.setItem are known script writers. Call it from a C# method marked [CookieWriter] or [StorageWriter] with the name as its [ConsentName] parameter, and every call of that method is checked.";
+
+        public const string Owin =
+            "Classic OWIN (Katana) cookie middleware, app.UseCookieAuthentication, UseExternalSignInCookie and UseTwoFactorSignInCookie of Microsoft.Owin.Security.Cookies, is not recognized: neither its CookieName nor its default names (.AspNet.Cookies, .AspNet.ExternalCookie, .AspNet.TwoFactorCookie) are checked.";
 
         public const string ComputedUrl =
             "An HttpClient request whose URL has no constant part is not matched against tracker endpoints: the endpoint is unknown.";

@@ -79,6 +79,7 @@ internal sealed class NoBypassTest : CSharpAnalyzerTest<CookieWriteAnalyzer, Def
         test.TestState.AdditionalFiles.Add((ConsentAnalyzerTest<CookieWriteAnalyzer>.ManifestPath, Manifest));
         test.TestState.Sources.Add(Support);
         test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
+        test.TestState.Sources.Add(AppWriterTests.WriterApi);
         test.TestState.Sources.Add(TrackingCallAnalyzerTests.Libraries);
         test.TestState.AdditionalReferences.Add(Library.Value);
         if (shape.TopLevel)
