@@ -56,6 +56,13 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
             // ICookieManager (ChunkingCookieManager, the authentication handler's): a write like Append.
             CheckAppend(context, consent, invocation, key, invocation.Arguments.ArgumentFor("options"));
         }
+        else if (method.Name == "CreateCookieHeader" && SymbolEqualityComparer.Default.Equals(method.ContainingType, consent.Symbols.CookieOptions)
+            && invocation.Arguments.ArgumentFor("name") is { } headerName)
+        {
+            // CookieOptions.CreateCookieHeader(name, value): a cookie's Set-Cookie header, made to be written (to the
+            // response's headers, or handed to a script as document.cookie); its text is then left alone at the header.
+            CheckAppend(context, consent, invocation, headerName, invocation.Instance);
+        }
         else if (FrameworkCookies.WrittenBy(invocation) is { Count: > 0 } registrations)
         {
             foreach (var registration in registrations)

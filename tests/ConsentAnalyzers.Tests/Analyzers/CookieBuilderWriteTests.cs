@@ -96,4 +96,26 @@ public class CookieBuilderWriteTests
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.EssentialMisdeclared).WithLocation(3).WithArguments("_ga", "analytics"));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task CreateCookieHeader_makes_a_cookie_to_be_written_and_is_checked_as_that_write()
+    {
+        var test = Test("""
+                    var options = new CookieOptions();
+                    var promo = options.CreateCookieHeader({|#0:"promo_seen"|}, "1").ToString();
+                    http.Response.Headers.Append("Set-Cookie", {|#1:options.CreateCookieHeader("_ga", "1")|}.ToString());
+                    var unknown = options.CreateCookieHeader({|#2:fromUser|}, "1");
+                    if (consent.AnalyticsAllowed)
+                    {
+                        http.Response.Headers.Append("Set-Cookie", new CookieOptions { {|#3:IsEssential = true|} }.CreateCookieHeader("_ga", "1").ToString());
+                    }
+
+                    var necessary = options.CreateCookieHeader("sb-auth", "1").ToString();
+            """);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments("promo_seen", ""));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnguardedWrite).WithLocation(1).WithArguments("Writing cookie '_ga'", "analytics"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnresolvedName).WithLocation(2).WithArguments("cookie name"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.EssentialMisdeclared).WithLocation(3).WithArguments("_ga", "analytics"));
+        await test.RunAsync();
+    }
 }

@@ -99,6 +99,7 @@ internal static class NoBypassShapes
         Statements("write: CookieBuilder.Build with the builder's name", BypassOutcome.Resolved, """var builder = new CookieBuilder { Name = "_ga" }; {|CG0105:http.Response.Cookies.Append(builder.Name, "1", builder.Build(http))|};"""),
         Statements("write: CookieBuilder.Build of a builder passed elsewhere first", BypassOutcome.ReportedUnresolved, """var builder = new CookieBuilder { Name = "_ga" }; names.ForEach(_ => builder.Name = {|CG0102:parameter|}); http.Response.Cookies.Append({|CG0102:builder.Name|}, "1", builder.Build(http));"""),
         Statements("write: ICookieManager.AppendResponseCookie", BypassOutcome.Resolved, """new Microsoft.AspNetCore.Authentication.Cookies.ChunkingCookieManager().AppendResponseCookie(http, {|CG0101:"promo_seen"|}, "1", new CookieOptions());"""),
+        Statements("write: CookieOptions.CreateCookieHeader written as a header", BypassOutcome.Resolved, """http.Response.Headers.Append("Set-Cookie", new CookieOptions().CreateCookieHeader({|CG0101:"promo_seen"|}, "1").ToString());"""),
 
         // Wrappers
         new("wrapper: extension method taking the name", BypassOutcome.ReportedUnresolved, """
