@@ -309,6 +309,14 @@ internal static class NoBypassShapes
             using Microsoft.AspNetCore.Mvc;
             class NotesController : Controller { public IActionResult Save() { TempData["note"] = "saved"; return Ok(); } }
             """, Reasons.UnseenFrameworkConfiguration),
+        new("framework: external sign-in's correlation cookie (AddOAuth)", BypassOutcome.KnownLimit, """
+            using Microsoft.Extensions.DependencyInjection;
+            static class Startup
+            {
+                static void Configure(IServiceCollection services) =>
+                    services.AddAuthentication().AddOAuth("provider", options => options.ClientId = "app");
+            }
+            """, Reasons.RemoteSignInCookies),
 
         // Tracking calls
         Statements("tracking: conditional access", BypassOutcome.Resolved, """telemetry?{|CG0202:.TrackEvent("checkout")|};"""),
@@ -370,6 +378,9 @@ internal static class NoBypassShapes
 
         public const string ComputedJsIdentifier =
             "A JS-interop call whose function identifier is not a compile-time constant is not checked: which script function it calls is unknown.";
+
+        public const string RemoteSignInCookies =
+            "The correlation and nonce cookies that external sign-in handlers write during a sign-in (AddOAuth, AddOpenIdConnect, AddGoogle, AddFacebook and the like: .AspNetCore.Correlation.*, .AspNetCore.OpenIdConnect.Nonce.*) are not recognized: their registrations are not checked.";
 
         public const string UnseenFrameworkConfiguration =
             "A framework cookie under its default name is reported once, at the registration in this project that turns it on, and only where the project visibly leaves the default alone: not when the registration is in another project, when the project configures the cookie (or chooses a TempData provider) in any branch, or when a referenced assembly outside ASP.NET Core uses the assembly of the cookie's feature and may configure it unseen.";
