@@ -24,6 +24,7 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
         Rules.UndeclaredTracker,
         Rules.UnguardedTracking,
         Rules.WrongCategoryGuard,
+        Rules.UndeclaredCookie,
         Rules.UndeclaredStorageKey,
         Rules.NameInWrongPlace,
         Rules.UnresolvedName,
@@ -104,13 +105,14 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
             }
         }
 
-        foreach (var write in MarkupScanner.StorageWrites(markup))
+        foreach (var write in MarkupScanner.Writes(markup))
         {
             var piece = PieceAt(run, write.Start);
             var location = Locate(context, piece, write.Start, write.Length);
-            if (DeclaredNameCheck.Check(context, consent, write.Key, location, write.Area) is { } category)
+            if (DeclaredNameCheck.Check(context, consent, write.Name, location, write.Target) is { } category)
             {
-                ConsentGuardCheck.Check(context, consent, piece.Call, category, Rules.UnguardedWrite, $"Writing storage key '{write.Key.Display}'", location);
+                var what = write.Target == NameTarget.Cookie ? "cookie" : "storage key";
+                ConsentGuardCheck.Check(context, consent, piece.Call, category, Rules.UnguardedWrite, $"Writing {what} '{write.Name.Display}'", location);
             }
         }
     }

@@ -9,8 +9,11 @@ namespace ConsentAnalyzers.Markup;
 /// <summary>A tracker found in markup: a script or pixel URL, or a call to a tracking function in inline script.</summary>
 internal sealed record MarkupTracker(int Start, int Length, TrackerMatch Tracker);
 
-/// <summary>A <c>localStorage.setItem(…)</c>/<c>sessionStorage.setItem(…)</c> call in inline script.</summary>
-internal sealed record MarkupStorageWrite(int Start, int Length, NameTarget Area, ResolvedName Key);
+/// <summary>
+/// A write in inline script: <c>localStorage.setItem(…)</c>/<c>sessionStorage.setItem(…)</c> (a storage key), or
+/// <c>document.cookie = …</c> (a cookie).
+/// </summary>
+internal sealed record MarkupWrite(int Start, int Length, NameTarget Target, ResolvedName Name);
 
 /// <summary>
 /// Reads HTML markup (what Razor writes literally: <c>&lt;script src&gt;</c>, inline <c>&lt;script&gt;</c>) for the
@@ -23,6 +26,10 @@ internal static class MarkupScanner
     private static readonly Regex Url = new(@"(?:https?:)?//[A-Za-z0-9][^\s""'<>()\\]*", RegexOptions.CultureInvariant);
     private static readonly Regex Call = new(@"(?<![\w.$])(?<name>[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*\(", RegexOptions.CultureInvariant);
     private static readonly Regex FunctionDefinition = new(@"function\s+[\w$]+\s*\([^)]*\)\s*\{[^{}]*\}", RegexOptions.CultureInvariant);
+    // document.cookie = "name=…" / 'name=…' / `name=${…}…`: the name is the text before the first '='. Any other value
+    // (a variable, a concatenation that starts with one) names a cookie the scanner cannot know.
+    private static readonly Regex CookieWrite = new(@"(?<![\w.$])(?:window\.)?document\s*\.\s*cookie\s*=(?!=)\s*(?:(?<quote>['""`])(?:(?<name>[^'""`=;\\]*)=)?|(?<other>))", RegexOptions.CultureInvariant);
+    private static readonly Regex TemplateHole = new(@"\$\{[^}]*\}?", RegexOptions.CultureInvariant);
     private static readonly Regex StorageWrite = new(@"(?<![\w.$])(?:window\.)?(?<area>localStorage|sessionStorage)\s*\.\s*setItem\s*\(\s*(?:(?<quote>['""`])(?<key>[^'""`\\]*)\k<quote>|(?<other>[^,)]*))", RegexOptions.CultureInvariant);
 
     /// <summary>Cheap test first: markup with no script, URL or storage call is most of a page.</summary>
@@ -66,22 +73,54 @@ internal static class MarkupScanner
         }
     }
 
-    public static IEnumerable<MarkupStorageWrite> StorageWrites(string markup)
+    public static IEnumerable<MarkupWrite> Writes(string markup)
     {
         var scripts = ScriptRegions(markup, bareTextIsScript: true);
         foreach (Match write in StorageWrite.Matches(markup))
         {
-            if (!IsInside(scripts, write.Index))
+            if (IsInside(scripts, write.Index))
+            {
+                var area = write.Groups["area"].Value == "localStorage" ? NameTarget.LocalStorage : NameTarget.SessionStorage;
+                var key = write.Groups["key"];
+                yield return key.Success
+                    ? new MarkupWrite(key.Index, key.Length, area, ResolvedName.Exact(key.Value))
+                    : new MarkupWrite(write.Index, write.Length, area, ResolvedName.Unresolved);
+            }
+        }
+
+        foreach (Match write in CookieWrite.Matches(markup))
+        {
+            var valueStart = write.Index + write.Length;
+            if (!IsInside(scripts, write.Index) || IsRazorValue(markup, write))
             {
                 continue;
             }
 
-            var area = write.Groups["area"].Value == "localStorage" ? NameTarget.LocalStorage : NameTarget.SessionStorage;
-            var key = write.Groups["key"];
-            yield return key.Success
-                ? new MarkupStorageWrite(key.Index, key.Length, area, ResolvedName.Exact(key.Value))
-                : new MarkupStorageWrite(write.Index, write.Length, area, ResolvedName.Unresolved);
+            var name = write.Groups["name"];
+            yield return name.Success && name.Length > 0
+                ? new MarkupWrite(name.Index, name.Length, NameTarget.Cookie, NameOf(name.Value))
+                : new MarkupWrite(write.Index, write.Length, NameTarget.Cookie, ResolvedName.Unresolved);
         }
+    }
+
+    /// <summary>
+    /// <c>document.cookie = "@cookieString"</c>: the value is a Razor expression (the piece of markup ends where it
+    /// starts), a cookie string made in C#, where it is checked (<c>CreateConsentCookie()</c>, <c>CreateCookieHeader</c>).
+    /// </summary>
+    private static bool IsRazorValue(string markup, Match write) =>
+        write.Index + write.Length == markup.Length && !write.Groups["name"].Success;
+
+    /// <summary>A template literal's <c>${…}</c> is a hole in the name.</summary>
+    private static ResolvedName NameOf(string text)
+    {
+        var hole = text.IndexOf("${", System.StringComparison.Ordinal);
+        if (hole < 0)
+        {
+            return ResolvedName.Exact(text.Trim());
+        }
+
+        var template = TemplateHole.Replace(text.Trim(), NamePattern.Hole.ToString());
+        return template.Trim(NamePattern.Hole).Length == 0 ? ResolvedName.Unresolved : ResolvedName.Template(template);
     }
 
     private static readonly Regex SourceAttribute = new(@"\bsrc\s*=\s*[""']?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);

@@ -97,6 +97,34 @@ public class MarkupAnalyzerTests
             new DiagnosticResult(Rules.UnresolvedName).WithLocation(2).WithArguments("storage key"));
 
     [Fact]
+    public Task Inline_cookie_writes_are_checked_by_the_name_before_the_equals_sign() =>
+        Verify(
+            """
+            WriteLiteral("<script>document.cookie = '{|#0:_ga|}=1; path=/';</script>");
+            WriteLiteral("<script>document.cookie = \"{|#1:promo_seen|}=\" + value + \"; max-age=600\";</script>");
+            WriteLiteral("<script>function save(v) { document.cookie = `{|#2:theme|}=${v}; path=/`; }</script>");
+            WriteLiteral("<script>{|#3:window.document.cookie = |}name + '=' + value;</script>");
+            WriteLiteral("<script>document.cookie = `{|#4:sb-${ref}-auth|}=1`;</script>");
+            WriteLiteral("<script>if (document.cookie == '') { } var all = document.cookie.split(';');</script>");
+            if (Consent.AnalyticsAllowed) { WriteLiteral("<script>document.cookie = '_ga=1';</script>"); }
+            WriteLiteral("<p>Set document.cookie = 'x=1' in prose is not script.</p>");
+            """,
+            new DiagnosticResult(Rules.UnguardedWrite).WithLocation(0).WithArguments("Writing cookie '_ga'", "analytics"),
+            new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(1).WithArguments("promo_seen", ""),
+            new DiagnosticResult(Rules.UnguardedWrite).WithLocation(2).WithArguments("Writing cookie 'theme'", "functional"),
+            new DiagnosticResult(Rules.UnresolvedName).WithLocation(3).WithArguments("cookie name"));
+
+    [Fact]
+    public Task A_cookie_string_rendered_from_Csharp_is_checked_where_it_is_made_not_in_the_script() =>
+        Verify(
+            """
+            var cookieString = Context.Features.Get<ITrackingConsentFeature>()?.CreateConsentCookie();
+            WriteLiteral("<script>document.cookie = \"");
+            Write(cookieString);
+            WriteLiteral("\";</script>");
+            """);
+
+    [Fact]
     public async Task The_Google_tag_serves_Analytics_or_Ads_by_its_measurement_id()
     {
         var manifest = TrackingCallAnalyzerTests.Manifest.Replace(
