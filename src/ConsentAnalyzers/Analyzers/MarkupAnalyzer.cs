@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Guards;
@@ -34,8 +36,25 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
     private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent)
     {
         var trackers = TrackerIndex.For(consent.Manifest.Manifest);
-        context.RegisterOperationAction(c => AnalyzeBlock(c, consent, trackers), OperationKind.Block);
-        context.RegisterOperationAction(c => AnalyzeCallOutsideBlock(c, consent, trackers), OperationKind.Invocation);
+
+        // Markup is written only in Razor's generated files: every block and call of the other files would be visited
+        // for nothing, so the callbacks are registered per member, in files whose text names a markup method.
+        var markupFiles = new ConcurrentDictionary<SyntaxTree, bool>();
+        context.RegisterOperationBlockStartAction(start =>
+        {
+            if (start.OperationBlocks.Any(block => markupFiles.GetOrAdd(block.Syntax.SyntaxTree, NamesMarkupMethod)))
+            {
+                start.RegisterOperationAction(c => AnalyzeBlock(c, consent, trackers), OperationKind.Block);
+                start.RegisterOperationAction(c => AnalyzeCallOutsideBlock(c, consent, trackers), OperationKind.Invocation);
+            }
+        });
+    }
+
+    /// <summary>Whether a file's text names WriteLiteral or AddMarkupContent: a call to either must.</summary>
+    private static bool NamesMarkupMethod(SyntaxTree tree)
+    {
+        var text = tree.GetText().ToString();
+        return text.IndexOf("WriteLiteral", System.StringComparison.Ordinal) >= 0 || text.IndexOf("AddMarkupContent", System.StringComparison.Ordinal) >= 0;
     }
 
     /// <summary>
