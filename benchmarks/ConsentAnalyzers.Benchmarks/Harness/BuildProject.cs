@@ -90,18 +90,21 @@ public sealed class BuildProject
         </Project>
         """;
 
-    /// <summary>The repository this benchmark was built from: the folder above the binaries that holds the package's build files.</summary>
+    /// <summary>The repository: the folder above the binaries (or else above the current folder) that holds the package's build files.</summary>
     private static string RepositoryRoot()
     {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
-            if (Directory.Exists(Path.Combine(folder.FullName, "src", "ConsentAnalyzers.Package", "build")))
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
             {
-                return folder.FullName;
+                if (Directory.Exists(Path.Combine(folder.FullName, "src", "ConsentAnalyzers.Package", "build")))
+                {
+                    return folder.FullName;
+                }
             }
         }
 
-        throw new InvalidOperationException("The repository (src/ConsentAnalyzers.Package/build) was not found above " + AppContext.BaseDirectory);
+        throw new InvalidOperationException("The repository (src/ConsentAnalyzers.Package/build) was not found above " + AppContext.BaseDirectory + " nor the current folder");
     }
 
     /// <summary>The analyzer assembly this benchmark was built with.</summary>

@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Guards;
@@ -37,25 +35,15 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
     {
         var trackers = TrackerIndex.For(consent.Manifest.Manifest);
 
-        // Markup is written only in Razor's generated files: every block and call of the other files would be visited
-        // for nothing, so the callbacks are registered per member, in files whose text names a markup method.
-        var markupFiles = new ConcurrentDictionary<SyntaxTree, bool>();
-        context.RegisterOperationBlockStartAction(start =>
+        // Markup is written only in Razor's generated files: the blocks and calls of the other files are not visited.
+        FilesNaming.RegisterOperationActions(context, MarkupMethods, start =>
         {
-            if (start.OperationBlocks.Any(block => markupFiles.GetOrAdd(block.Syntax.SyntaxTree, NamesMarkupMethod)))
-            {
-                start.RegisterOperationAction(c => AnalyzeBlock(c, consent, trackers), OperationKind.Block);
-                start.RegisterOperationAction(c => AnalyzeCallOutsideBlock(c, consent, trackers), OperationKind.Invocation);
-            }
+            start.RegisterOperationAction(c => AnalyzeBlock(c, consent, trackers), OperationKind.Block);
+            start.RegisterOperationAction(c => AnalyzeCallOutsideBlock(c, consent, trackers), OperationKind.Invocation);
         });
     }
 
-    /// <summary>Whether a file's text names WriteLiteral or AddMarkupContent: a call to either must.</summary>
-    private static bool NamesMarkupMethod(SyntaxTree tree)
-    {
-        var text = tree.GetText().ToString();
-        return text.IndexOf("WriteLiteral", System.StringComparison.Ordinal) >= 0 || text.IndexOf("AddMarkupContent", System.StringComparison.Ordinal) >= 0;
-    }
+    private static readonly string[] MarkupMethods = { "WriteLiteral", "AddMarkupContent" };
 
     /// <summary>
     /// Razor splits long markup into consecutive calls of about 1,024 characters each, so a script, a URL or a call
