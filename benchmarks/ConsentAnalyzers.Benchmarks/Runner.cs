@@ -17,6 +17,12 @@ public static class Runner
         var sets = settings.Breakdown ? Breakdown.Sets().ToArray() : settings.Skip.Contains("peers")
             ? new[] { AnalyzerSet.ConsentAnalyzers() }
             : new[] { AnalyzerSet.ConsentAnalyzers(), AnalyzerSet.Ca1416(), AnalyzerSet.BannedApi() };
+
+        // --compare NAME=path: another build of our analyzers, taking turns with this one (the peers are left out).
+        if (settings.Compare.Count > 0)
+        {
+            sets = [sets[0], .. settings.Compare.Select(c => new AnalyzerSet(c.Name, Peers.ConsentAnalyzersFrom(c.Assembly), "CG"))];
+        }
         var report = new Report();
         report.Machine();
         var sideBySide = new List<SideBySideResult>();
@@ -87,6 +93,33 @@ public static class Runner
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(settings.Output))!);
         File.WriteAllText(settings.Output, text);
         Log($"Report written to {Path.GetFullPath(settings.Output)}");
+        return 0;
+    }
+
+    /// <summary>--build: the workload rebuilt with dotnet build, the compiler alone and with the package (see <see cref="BuildLevel"/>).</summary>
+    public static int RunBuild(Settings settings)
+    {
+        var analyzers = new List<(string, string)> { ("ConsentAnalyzers", BuildProject.OwnAnalyzerAssembly) };
+        analyzers.AddRange(settings.Compare);
+        var report = new Report();
+        report.Machine();
+        report.Line("## Build level (dotnet build --no-restore --no-incremental with the SDK on PATH; a fresh compiler process per build, UseSharedCompilation=false)");
+        report.Line();
+        foreach (var lines in settings.SizesGiven ? settings.Sizes : [100_000])
+        {
+            Log($"== build: {lines:N0} lines, manifest of {settings.ManifestEntries} entries ==");
+            var project = BenchmarkProject.Create(lines, settings.ManifestEntries, settings.Seed, settings.Density);
+            var results = BuildLevel.Run(project, analyzers, settings.Warmup, settings.Iterations, settings.Keep, Log);
+            report.Line(BuildLevel.Table(project.Workload.Lines, results));
+        }
+
+        report.Line($"Settings: iterations {settings.Iterations} (+{settings.Warmup} warm-up), seed {settings.Seed}.");
+        var text = report.ToString();
+        Console.WriteLine(text);
+        var output = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Output))!, "build-results.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        File.WriteAllText(output, text);
+        Log($"Report written to {output}");
         return 0;
     }
 

@@ -10,7 +10,19 @@ public sealed class Settings
     /// <summary>--breakdown: each of our analyzers alone, and a no-op analyzer with the same callbacks.</summary>
     public bool Breakdown { get; private set; }
 
+    /// <summary>--build: the build-level measurement (dotnet build of the workload on disk) instead of the in-process one.</summary>
+    public bool Build { get; private set; }
+
+    /// <summary>--compare NAME=PATH (repeatable, with --build): another ConsentAnalyzers.dll to build with, in turns with this one.</summary>
+    public List<(string Name, string Assembly)> Compare { get; } = new();
+
+    /// <summary>--keep: leave the --build project on disk.</summary>
+    public bool Keep { get; private set; }
+
     public IReadOnlyList<int> Sizes { get; private set; } = [10_000, 100_000, 500_000];
+
+    /// <summary>Whether --sizes was given (--build defaults to 100k lines only).</summary>
+    public bool SizesGiven { get; private set; }
 
     public int ManifestEntries { get; private set; } = 100;
 
@@ -47,8 +59,19 @@ public sealed class Settings
                 case "--breakdown":
                     settings.Breakdown = true;
                     break;
+                case "--build":
+                    settings.Build = true;
+                    break;
+                case "--compare":
+                    var pair = Value().Split('=', 2);
+                    settings.Compare.Add(pair.Length == 2 ? (pair[0], Path.GetFullPath(pair[1])) : throw new ArgumentException("--compare needs NAME=PATH"));
+                    break;
+                case "--keep":
+                    settings.Keep = true;
+                    break;
                 case "--sizes":
                     settings.Sizes = Value().Split(',').Select(Count).ToList();
+                    settings.SizesGiven = true;
                     break;
                 case "--manifest":
                     settings.ManifestEntries = Count(Value());
@@ -81,7 +104,7 @@ public sealed class Settings
                     settings.Output = Value();
                     break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]}. Options: --smoke --sizes --manifest --manifests --sweep-lines --iterations --warmup --doc-samples --seed --skip perdoc,generator,sweep --out");
+                    throw new ArgumentException($"Unknown option {args[i]}. Options: --smoke --build --compare NAME=PATH --keep --sizes --manifest --manifests --sweep-lines --iterations --warmup --doc-samples --seed --skip perdoc,generator,sweep --out");
             }
         }
 

@@ -36,6 +36,20 @@ public static class Peers
     public static DiagnosticAnalyzer BannedSymbols() =>
         Load(Path.Combine("BannedApiAnalyzers", "Microsoft.CodeAnalysis.CSharp.BannedApiAnalyzers.dll"), "CSharpSymbolIsBannedAnalyzer");
 
+    /// <summary>
+    /// Every analyzer of another build of ConsentAnalyzers.dll (--compare), in a load context of its own, since it has
+    /// the identity of the one this benchmark references; Roslyn still comes from the default context.
+    /// </summary>
+    public static ImmutableArray<DiagnosticAnalyzer> ConsentAnalyzersFrom(string path)
+    {
+        var assembly = new AssemblyLoadContext("compare:" + path).LoadFromAssemblyPath(Path.GetFullPath(path));
+        return assembly.GetTypes()
+            .Where(type => typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && !type.IsAbstract)
+            .OrderBy(type => type.Name, StringComparer.Ordinal)
+            .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
+            .ToImmutableArray();
+    }
+
     private static DiagnosticAnalyzer Load(string relativePath, string typeName)
     {
         var path = Path.Combine(Folder, relativePath);

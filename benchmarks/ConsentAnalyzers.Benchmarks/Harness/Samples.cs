@@ -42,6 +42,9 @@ public sealed class Samples
 /// <summary>Wall time and bytes allocated (on every thread) by one run of an action, after a full collection.</summary>
 public static class Measure
 {
+    /// <summary>The process's CPU time so far (user and system), in milliseconds.</summary>
+    public static double CpuMs() => Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
+
     public static (double Milliseconds, long Bytes, T Result) Run<T>(Func<T> action)
     {
         GC.Collect();

@@ -32,6 +32,9 @@ public sealed class ConfigurationResult(string name)
 
     public Samples WallMs { get; } = new();
 
+    /// <summary>The process's CPU time for the run (one thread does the work): what other load on a shared machine inflates least.</summary>
+    public Samples CpuMs { get; } = new();
+
     public Samples AnalyzerMs { get; } = new();
 
     public Samples Bytes { get; } = new();
@@ -85,10 +88,13 @@ public static class Scenarios
         for (var iteration = 0; iteration < warmup + iterations; iteration++)
         {
             var measured = iteration >= warmup;
+            var cpu = Measure.CpuMs();
             var (ms, bytes, count) = Measure.Run(() => project.NewCompilation().GetDiagnostics().Length);
+            cpu = Measure.CpuMs() - cpu;
             if (measured)
             {
                 compiler.WallMs.Add(ms);
+                compiler.CpuMs.Add(cpu);
                 compiler.Bytes.Add(bytes);
                 compiler.Diagnostics = count;
             }
@@ -98,6 +104,7 @@ public static class Scenarios
                 var set = sets[s];
                 var result = results[s];
                 var options = project.NewAnalyzerOptions();
+                var setCpu = Measure.CpuMs();
                 var (setMs, setBytes, run) = Measure.Run(() =>
                 {
                     // The compiler's diagnostics and the analyzers' results, as a build computes both on one compilation.
@@ -112,6 +119,7 @@ public static class Scenarios
                 }
 
                 result.WallMs.Add(setMs);
+                result.CpuMs.Add(Measure.CpuMs() - setCpu);
                 result.Bytes.Add(setBytes);
                 var total = 0.0;
                 foreach (var analyzer in set.Analyzers)
@@ -137,8 +145,8 @@ public static class Scenarios
                 }
             }
 
-            log?.Invoke($"  iteration {iteration + 1}/{warmup + iterations}{(measured ? string.Empty : " (warm-up)")}: compiler {ms:F0} ms; "
-                + string.Join("; ", results.Select(r => $"{r.Name} {(r.AnalyzerMs.Count > 0 ? r.AnalyzerMs.Median.ToString("F0") : "-")} ms")));
+            log?.Invoke($"  iteration {iteration + 1}/{warmup + iterations}{(measured ? string.Empty : " (warm-up)")}: compiler {ms:F0} ms (CPU {cpu:F0}); "
+                + string.Join("; ", results.Select(r => $"{r.Name} {(r.AnalyzerMs.Count > 0 ? r.AnalyzerMs.Median.ToString("F0") : "-")} ms (CPU of the run: {(r.CpuMs.Count > 0 ? r.CpuMs.Median.ToString("F0") : "-")})")));
         }
 
         return new SideBySideResult(project.Workload.Lines, project.Workload.Manifest.Entries, compiler, results);

@@ -27,8 +27,11 @@ public sealed class CookiePolicyAnalyzer : ConsentCodeAnalyzer
             return;
         }
 
-        context.RegisterOperationAction(c => AnalyzeInvocation(c, consent, extensions), OperationKind.Invocation);
+        // Only the files that call UseCookiePolicy are listened to: not every invocation of the project.
+        FilesNaming.RegisterOperationActions(context, UseCookiePolicy, start => start.RegisterOperationAction(c => AnalyzeInvocation(c, consent, extensions), OperationKind.Invocation));
     }
+
+    private static readonly string[] UseCookiePolicy = { "UseCookiePolicy" };
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, ConsentCompilation consent, INamedTypeSymbol extensions)
     {

@@ -35,9 +35,16 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
     private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent)
     {
         var trackers = TrackerIndex.For(consent.Manifest.Manifest);
-        context.RegisterOperationAction(c => AnalyzeBlock(c, consent, trackers), OperationKind.Block);
-        context.RegisterOperationAction(c => AnalyzeCallOutsideBlock(c, consent, trackers), OperationKind.Invocation);
+
+        // Markup is written only in Razor's generated files: the blocks and calls of the other files are not visited.
+        FilesNaming.RegisterOperationActions(context, MarkupMethods, start =>
+        {
+            start.RegisterOperationAction(c => AnalyzeBlock(c, consent, trackers), OperationKind.Block);
+            start.RegisterOperationAction(c => AnalyzeCallOutsideBlock(c, consent, trackers), OperationKind.Invocation);
+        });
     }
+
+    private static readonly string[] MarkupMethods = { "WriteLiteral", "AddMarkupContent" };
 
     /// <summary>
     /// Razor splits long markup into consecutive calls of about 1,024 characters each, so a script, a URL or a call

@@ -22,12 +22,32 @@ public sealed class RequiresConsentCallAnalyzer : ConsentCodeAnalyzer
 
     private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent)
     {
-        context.RegisterOperationAction(c => Analyze(c, consent, ((IInvocationOperation)c.Operation).TargetMethod), OperationKind.Invocation);
-        context.RegisterOperationAction(c => Analyze(c, consent, ((IObjectCreationOperation)c.Operation).Constructor), OperationKind.ObjectCreation);
-        context.RegisterOperationAction(c => Analyze(c, consent, ((IPropertyReferenceOperation)c.Operation).Property), OperationKind.PropertyReference);
+        // Every call, creation and property read would otherwise be asked about: only the kinds of member the source
+        // marks are listened to, and only members of a marked name are looked up (nothing at all in most projects).
+        var names = RequirementNames.For(context.Compilation, consent.Guards.RequirementsOnlyInSource, context.CancellationToken);
+        if (names.IsEmpty)
+        {
+            return;
+        }
 
-        // A method group (Action convert = Ads.TrackConversion) needs consent where the delegate runs.
-        context.RegisterOperationAction(c => Analyze(c, consent, ((IMethodReferenceOperation)c.Operation).Method), OperationKind.MethodReference);
+        if (names.HasMethods)
+        {
+            context.RegisterOperationAction(c => Analyze(c, consent, names, ((IInvocationOperation)c.Operation).TargetMethod), OperationKind.Invocation);
+
+            // A method group (Action convert = Ads.TrackConversion) needs consent where the delegate runs.
+            context.RegisterOperationAction(c => Analyze(c, consent, names, ((IMethodReferenceOperation)c.Operation).Method), OperationKind.MethodReference);
+        }
+
+        if (names.HasConstructors)
+        {
+            context.RegisterOperationAction(c => Analyze(c, consent, names, ((IObjectCreationOperation)c.Operation).Constructor), OperationKind.ObjectCreation);
+        }
+
+        if (names.HasProperties)
+        {
+            context.RegisterOperationAction(c => Analyze(c, consent, names, ((IPropertyReferenceOperation)c.Operation).Property), OperationKind.PropertyReference);
+        }
+
         context.RegisterSymbolAction(c => AnalyzeImplementation(c, consent), SymbolKind.Method, SymbolKind.Property);
     }
 
@@ -104,10 +124,11 @@ public sealed class RequiresConsentCallAnalyzer : ConsentCodeAnalyzer
         }
     }
 
-    private static void Analyze(OperationAnalysisContext context, ConsentCompilation consent, ISymbol? member)
+    private static void Analyze(OperationAnalysisContext context, ConsentCompilation consent, RequirementNames names, ISymbol? member)
     {
         // The member's display name is built only for a report: most calls of such a member are guarded.
-        if (consent.Guards.RequiredBy(member, includeImplemented: true) is { } category
+        if (member is not null && names.MayRequire(member)
+            && consent.Guards.RequiredBy(member, includeImplemented: true) is { } category
             && !ConsentGuardCheck.IsGuarded(context, consent, context.Operation, category, alternativeCategory: null, out var granted))
         {
             ConsentGuardCheck.Report(context, context.Operation, category, Rules.UnguardedTracking, $"Calling '{member!.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}'", location: null, alternativeCategory: null, granted);

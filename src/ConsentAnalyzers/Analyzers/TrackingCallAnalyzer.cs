@@ -32,18 +32,33 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
         var vendorInterfaces = new Lazy<TrackerInterfaces>(() => TrackerInterfaces.Find(context.Compilation, trackers));
         var apis = new Apis(trackers, vendorInterfaces);
         context.RegisterOperationAction(c => Report(c, consent, FindInInvocation((IInvocationOperation)c.Operation, consent.Symbols, trackers, apis)), OperationKind.Invocation);
-        context.RegisterOperationAction(c => Report(c, consent, FindInRequestMessage((IObjectCreationOperation)c.Operation, consent.Symbols, trackers)), OperationKind.ObjectCreation);
+        if (consent.Symbols.HttpRequestMessage is not null)
+        {
+            context.RegisterOperationAction(c => Report(c, consent, FindInRequestMessage((IObjectCreationOperation)c.Operation, consent.Symbols, trackers)), OperationKind.ObjectCreation);
+        }
 
-        // Tracking script snippets exposed as properties (Application Insights' JavaScriptSnippet.FullScript).
-        context.RegisterOperationAction(c => Report(c, consent, FindInProperty((IPropertyReferenceOperation)c.Operation, apis)), OperationKind.PropertyReference);
+        // The other kinds are listened to only when a tracker's API has such members here: each runs on every
+        // property read, method group or dynamic call of the project, and most projects reference no tracker's types.
+        var kinds = TrackerApiKinds.Find(context.Compilation, trackers);
+        if (kinds.Properties)
+        {
+            // Tracking script snippets exposed as properties (Application Insights' JavaScriptSnippet.FullScript).
+            context.RegisterOperationAction(c => Report(c, consent, FindInProperty((IPropertyReferenceOperation)c.Operation, apis)), OperationKind.PropertyReference);
+        }
 
-        // A tracking method as a delegate (Action<string> track = telemetry.TrackEvent): it runs where the delegate does.
-        context.RegisterOperationAction(c => Report(c, consent, apis.For(((IMethodReferenceOperation)c.Operation).Method)), OperationKind.MethodReference);
+        if (kinds.Methods)
+        {
+            // A tracking method as a delegate (Action<string> track = telemetry.TrackEvent): it runs where the delegate does.
+            context.RegisterOperationAction(c => Report(c, consent, apis.For(((IMethodReferenceOperation)c.Operation).Method)), OperationKind.MethodReference);
+        }
 
-        // ((dynamic)telemetry).TrackEvent(…): the member the call binds to at run time.
-        context.RegisterOperationAction(
-            c => Report(c, consent, LateBoundCalls.DynamicCall((IDynamicInvocationOperation)c.Operation) is { } call ? apis.ForMember(call.Type, call.Name) : null),
-            OperationKind.DynamicInvocation);
+        if (kinds.Types)
+        {
+            // ((dynamic)telemetry).TrackEvent(…): the member the call binds to at run time.
+            context.RegisterOperationAction(
+                c => Report(c, consent, LateBoundCalls.DynamicCall((IDynamicInvocationOperation)c.Operation) is { } call ? apis.ForMember(call.Type, call.Name) : null),
+                OperationKind.DynamicInvocation);
+        }
     }
 
     /// <summary>

@@ -54,6 +54,9 @@ internal sealed class GuardRecognizer
     /// <summary>Whether the compilation has the generated <c>[RequiresConsent]</c> attribute at all.</summary>
     public bool CanRequireConsent => _requiresAttribute is not null;
 
+    /// <summary>Whether only this compilation's members can carry <c>[RequiresConsent]</c> (the attribute is its own type).</summary>
+    public bool RequirementsOnlyInSource => _onlyAssemblyWithRequirements is not null;
+
     /// <summary>The categories granted when <paramref name="condition"/> evaluates to <paramref name="value"/>.</summary>
     public CategorySet Implied(IOperation condition, bool value, System.Func<IOperation, bool, CategorySet?>? lookupVariable = null)
     {

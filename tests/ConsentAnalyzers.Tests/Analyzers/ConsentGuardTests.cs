@@ -192,6 +192,45 @@ public class ConsentGuardTests
         await test.RunAsync();
     }
 
+    /// <summary>The analyzer looks up only members whose name the source marks: each place a mark can stand is read.</summary>
+    [Theory]
+    [InlineData("RequiresConsent")]
+    [InlineData("Needs")]
+    public async Task RequiresConsent_on_a_record_property_a_constructor_or_a_local_function_counts_too(string attribute)
+    {
+        var test = ConsentAnalyzerTest<RequiresConsentCallAnalyzer>.Code($$"""
+            using TestProject;
+            using Needs = TestProject.RequiresConsentAttribute;
+
+            record Pixel([property: RequiresConsent(ConsentCategory.Advertising)] string Id);
+
+            class Beacon
+            {
+                [{{attribute}}(ConsentCategory.Advertising)]
+                public Beacon() { }
+            }
+
+            class Page
+            {
+                void Render(Pixel pixel)
+                {
+                    _ = {|#0:pixel.Id|};
+                    _ = {|#1:new Beacon()|};
+                    {|#2:Local()|};
+
+                    [RequiresConsent(ConsentCategory.Advertising)]
+                    static void Local() { }
+                }
+            }
+            """, CodeManifests.Policy);
+        test.TestState.Sources.Add(ConsentApi);
+        test.TestState.Sources.Add("namespace System.Runtime.CompilerServices { internal static class IsExternalInit { } }");
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnguardedTracking).WithLocation(0).WithArguments("Calling 'Pixel.Id'", "advertising"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnguardedTracking).WithLocation(1).WithArguments("Calling 'Beacon.Beacon()'", "advertising"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnguardedTracking).WithLocation(2).WithArguments("Calling 'Local()'", "advertising"));
+        await test.RunAsync();
+    }
+
     [Fact]
     public async Task A_RequiresConsent_member_counts_as_guarded_inside()
     {
