@@ -28,18 +28,27 @@ public sealed class HtmlStringAnalyzer : ConsentCodeAnalyzer
     private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent)
     {
         var trackers = TrackerIndex.For(consent.Manifest.Manifest);
-        context.RegisterOperationAction(Checker<IInvocationOperation>(consent, trackers, HtmlSinks.ForInvocation), OperationKind.Invocation);
-        context.RegisterOperationAction(Checker<IObjectCreationOperation>(consent, trackers, HtmlSinks.ForCreation), OperationKind.ObjectCreation);
-        context.RegisterOperationAction(Checker<ISimpleAssignmentOperation>(consent, trackers, HtmlSinks.ForAssignment), OperationKind.SimpleAssignment);
-        context.RegisterOperationAction(
-            c =>
-            {
-                List<HtmlSink>? sinks = null;
-                HtmlSinks.ForReturn((IReturnOperation)c.Operation, c.ContainingSymbol, ref sinks);
-                Analyze(c, consent, trackers, sinks);
-            },
-            OperationKind.Return);
+
+        // Every sink is named in the file that renders through it (HtmlString, Html.Raw, AppendHtml, a TagBuilder and
+        // its attributes, Content/ContentResult, Results.Text, WriteAsync, a member named for a script): the
+        // operations of the other files are not visited.
+        FilesNaming.RegisterOperationActions(context, SinkWords, start =>
+        {
+            start.RegisterOperationAction(Checker<IInvocationOperation>(consent, trackers, HtmlSinks.ForInvocation), OperationKind.Invocation);
+            start.RegisterOperationAction(Checker<IObjectCreationOperation>(consent, trackers, HtmlSinks.ForCreation), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(Checker<ISimpleAssignmentOperation>(consent, trackers, HtmlSinks.ForAssignment), OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(
+                c =>
+                {
+                    List<HtmlSink>? sinks = null;
+                    HtmlSinks.ForReturn((IReturnOperation)c.Operation, c.ContainingSymbol, ref sinks);
+                    Analyze(c, consent, trackers, sinks);
+                },
+                OperationKind.Return);
+        });
     }
+
+    private static readonly string[] SinkWords = { "Html", "Script", "TagBuilder", "Content", "Text", "WriteAsync" };
 
     private delegate void FindSinks<in TOperation>(TOperation operation, ref List<HtmlSink>? sinks);
 
