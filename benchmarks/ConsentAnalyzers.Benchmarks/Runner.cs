@@ -103,13 +103,15 @@ public static class Runner
         analyzers.AddRange(settings.Compare);
         var report = new Report();
         report.Machine();
-        report.Line("## Build level (dotnet build --no-restore --no-incremental with the SDK on PATH; a fresh compiler process per build, UseSharedCompilation=false)");
+        report.Line(settings.SharedCompiler
+            ? "## Build level (dotnet build --no-restore --no-incremental with the SDK on PATH; through the compiler server, warm after the warm-up; build CPU leaves out the server's)"
+            : "## Build level (dotnet build --no-restore --no-incremental with the SDK on PATH; a fresh compiler process per build, UseSharedCompilation=false)");
         report.Line();
         foreach (var lines in settings.SizesGiven ? settings.Sizes : [100_000])
         {
             Log($"== build: {lines:N0} lines, manifest of {settings.ManifestEntries} entries ==");
             var project = BenchmarkProject.Create(lines, settings.ManifestEntries, settings.Seed, settings.Density);
-            var results = BuildLevel.Run(project, analyzers, settings.Warmup, settings.Iterations, settings.Keep, Log);
+            var results = BuildLevel.Run(project, analyzers, settings.Warmup, settings.Iterations, settings.Keep, settings.SharedCompiler, Log);
             report.Line(BuildLevel.Table(project.Workload.Lines, results));
         }
 

@@ -13,6 +13,9 @@ public sealed class Settings
     /// <summary>--build: the build-level measurement (dotnet build of the workload on disk) instead of the in-process one.</summary>
     public bool Build { get; private set; }
 
+    /// <summary>Build-level runs through the compiler server (warm after the warm-up), as a developer's repeated builds do.</summary>
+    public bool SharedCompiler { get; private set; }
+
     /// <summary>--compare NAME=PATH (repeatable, with --build): another ConsentAnalyzers.dll to build with, in turns with this one.</summary>
     public List<(string Name, string Assembly)> Compare { get; } = new();
 
@@ -62,6 +65,9 @@ public sealed class Settings
                 case "--build":
                     settings.Build = true;
                     break;
+                case "--shared-compiler":
+                    settings.SharedCompiler = true;
+                    break;
                 case "--compare":
                     var pair = Value().Split('=', 2);
                     settings.Compare.Add(pair.Length == 2 ? (pair[0], Path.GetFullPath(pair[1])) : throw new ArgumentException("--compare needs NAME=PATH"));
@@ -104,7 +110,7 @@ public sealed class Settings
                     settings.Output = Value();
                     break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]}. Options: --smoke --build --compare NAME=PATH --keep --sizes --manifest --manifests --sweep-lines --iterations --warmup --doc-samples --seed --skip perdoc,generator,sweep --out");
+                    throw new ArgumentException($"Unknown option {args[i]}. Options: --smoke --build --shared-compiler --compare NAME=PATH --keep --sizes --manifest --manifests --sweep-lines --iterations --warmup --doc-samples --seed --skip perdoc,generator,sweep --out");
             }
         }
 
