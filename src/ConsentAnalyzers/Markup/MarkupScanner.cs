@@ -17,9 +17,10 @@ internal sealed record MarkupWrite(int Start, int Length, NameTarget Target, Res
 
 /// <summary>
 /// Reads HTML markup (what Razor writes literally: <c>&lt;script src&gt;</c>, inline <c>&lt;script&gt;</c>) for the
-/// trackers and storage writes it contains. It is a scanner, not a JavaScript parser: it finds URLs, function calls
-/// and <c>setItem</c> calls with a literal key, and skips the bodies of one-line function definitions such as
-/// gtag's <c>function gtag(){dataLayer.push(arguments);}</c>, which define a tracker rather than call one.
+/// trackers, storage writes and cookie writes it contains. It is a scanner, not a JavaScript parser: it finds URLs,
+/// function calls, <c>setItem</c> calls with a literal key and <c>document.cookie</c> assignments, and skips the
+/// bodies of one-line function definitions such as gtag's <c>function gtag(){dataLayer.push(arguments);}</c>, which
+/// define a tracker rather than call one.
 /// </summary>
 internal static class MarkupScanner
 {
@@ -28,7 +29,7 @@ internal static class MarkupScanner
     private static readonly Regex FunctionDefinition = new(@"function\s+[\w$]+\s*\([^)]*\)\s*\{[^{}]*\}", RegexOptions.CultureInvariant);
     // document.cookie = "name=…" / 'name=…' / `name=${…}…`: the name is the text before the first '='. Any other value
     // (a variable, a concatenation that starts with one) names a cookie the scanner cannot know.
-    private static readonly Regex CookieWrite = new(@"(?<![\w.$])(?:window\.)?document\s*\.\s*cookie\s*=(?!=)\s*(?:(?<quote>['""`])(?:(?<name>[^'""`=;\\]*)=)?|(?<other>))", RegexOptions.CultureInvariant);
+    private static readonly Regex CookieWrite = new(@"(?<![\w.$])(?:window\.)?document\s*\.\s*cookie\s*=(?!=)\s*(?:['""`](?:(?<name>[^'""`=;\\]*)=)?)?", RegexOptions.CultureInvariant);
     private static readonly Regex TemplateHole = new(@"\$\{[^}]*\}?", RegexOptions.CultureInvariant);
     private static readonly Regex StorageWrite = new(@"(?<![\w.$])(?:window\.)?(?<area>localStorage|sessionStorage)\s*\.\s*setItem\s*\(\s*(?:(?<quote>['""`])(?<key>[^'""`\\]*)\k<quote>|(?<other>[^,)]*))", RegexOptions.CultureInvariant);
 
@@ -90,7 +91,6 @@ internal static class MarkupScanner
 
         foreach (Match write in CookieWrite.Matches(markup))
         {
-            var valueStart = write.Index + write.Length;
             if (!IsInside(scripts, write.Index) || IsRazorValue(markup, write))
             {
                 continue;
