@@ -103,6 +103,11 @@ public static class Runner
         analyzers.AddRange(settings.Compare);
         var report = new Report();
         report.Machine();
+        if (settings.SdkAnalyzers)
+        {
+            report.Line("Both builds keep the SDK's code analysis and the reference packs' analyzers and generators (--sdk-analyzers): \"compiler alone\" is the ordinary build without the package.");
+        }
+
         report.Line(settings.SharedCompiler
             ? "## Build level (dotnet build --no-restore --no-incremental with the SDK on PATH; through the compiler server, warm after the warm-up; build CPU leaves out the server's)"
             : "## Build level (dotnet build --no-restore --no-incremental with the SDK on PATH; a fresh compiler process per build, UseSharedCompilation=false)");
@@ -111,7 +116,7 @@ public static class Runner
         {
             Log($"== build: {lines:N0} lines, manifest of {settings.ManifestEntries} entries ==");
             var project = BenchmarkProject.Create(lines, settings.ManifestEntries, settings.Seed, settings.Density);
-            var results = BuildLevel.Run(project, analyzers, settings.Warmup, settings.Iterations, settings.Keep, settings.SharedCompiler, Log);
+            var results = BuildLevel.Run(project, analyzers, settings.Warmup, settings.Iterations, settings.Keep, settings.SharedCompiler, settings.SdkAnalyzers, Log);
             report.Line(BuildLevel.Table(project.Workload.Lines, results));
         }
 

@@ -16,6 +16,9 @@ public sealed class Settings
     /// <summary>Build-level runs through the compiler server (warm after the warm-up), as a developer's repeated builds do.</summary>
     public bool SharedCompiler { get; private set; }
 
+    /// <summary>Build-level runs keep the SDK's and the reference packs' analyzers in both builds, as an ordinary project does.</summary>
+    public bool SdkAnalyzers { get; private set; }
+
     /// <summary>--compare NAME=PATH (repeatable, with --build): another ConsentAnalyzers.dll to build with, in turns with this one.</summary>
     public List<(string Name, string Assembly)> Compare { get; } = new();
 
@@ -68,6 +71,9 @@ public sealed class Settings
                 case "--shared-compiler":
                     settings.SharedCompiler = true;
                     break;
+                case "--sdk-analyzers":
+                    settings.SdkAnalyzers = true;
+                    break;
                 case "--compare":
                     var pair = Value().Split('=', 2);
                     settings.Compare.Add(pair.Length == 2 ? (pair[0], Path.GetFullPath(pair[1])) : throw new ArgumentException("--compare needs NAME=PATH"));
@@ -110,7 +116,7 @@ public sealed class Settings
                     settings.Output = Value();
                     break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]}. Options: --smoke --build --shared-compiler --compare NAME=PATH --keep --sizes --manifest --manifests --sweep-lines --iterations --warmup --doc-samples --seed --skip perdoc,generator,sweep --out");
+                    throw new ArgumentException($"Unknown option {args[i]}. Options: --smoke --build --shared-compiler --sdk-analyzers --compare NAME=PATH --keep --sizes --manifest --manifests --sweep-lines --iterations --warmup --doc-samples --seed --skip perdoc,generator,sweep --out");
             }
         }
 

@@ -37,7 +37,7 @@ public static partial class BuildLevel
         public int Warnings { get; set; }
     }
 
-    public static IReadOnlyList<Configuration> Run(BenchmarkProject project, IReadOnlyList<(string Name, string Assembly)> analyzers, int warmup, int iterations, bool keep, bool sharedCompiler, Action<string> log)
+    public static IReadOnlyList<Configuration> Run(BenchmarkProject project, IReadOnlyList<(string Name, string Assembly)> analyzers, int warmup, int iterations, bool keep, bool sharedCompiler, bool sdkAnalyzers, Action<string> log)
     {
         var build = BuildProject.Write(project, analyzers);
         log($"  project written to {build.Folder}; restoring…");
@@ -53,7 +53,7 @@ public static partial class BuildLevel
                     var configuration = configurations[(i + k) % configurations.Count];
                     var watch = Stopwatch.StartNew();
                     var (output, cpuMs) = Dotnet(build, "build", "--no-restore", "--no-incremental", "-nologo", "-tl:off", "-v:d", "-clp:PerformanceSummary",
-                        "-p:ReportAnalyzer=true", "-p:UseSharedCompilation=" + (sharedCompiler ? "true" : "false"), "-p:Consent=" + configuration.Name);
+                        "-p:ReportAnalyzer=true", "-p:UseSharedCompilation=" + (sharedCompiler ? "true" : "false"), "-p:SdkAnalyzers=" + (sdkAnalyzers ? "true" : "false"), "-p:Consent=" + configuration.Name);
                     watch.Stop();
                     if (i >= warmup)
                     {

@@ -66,7 +66,7 @@ public sealed class BuildProject
             <LangVersion>12</LangVersion>
             <Nullable>enable</Nullable>
             <ImplicitUsings>disable</ImplicitUsings>
-            <EnableNETAnalyzers>false</EnableNETAnalyzers>
+            <EnableNETAnalyzers Condition="'$(SdkAnalyzers)' != 'true'">false</EnableNETAnalyzers>
             <GenerateDocumentationFile>false</GenerateDocumentationFile>
             <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
             <NoWarn>$(NoWarn);CS1591</NoWarn>
@@ -79,10 +79,12 @@ public sealed class BuildProject
             <Compile Include="generated/*.cs" Condition="'$(Consent)' == 'none'" />
           </ItemGroup>
           <!-- The reference packs' own analyzers and generators (ASP.NET Core's, the interop and JSON generators) are
-               left out of both builds: "the compiler alone" is the compiler alone, and our share is not diluted by theirs. -->
+               left out of both builds: "the compiler alone" is the compiler alone, and our share is not diluted by theirs.
+               With SdkAnalyzers=true (the benchmark option sdk-analyzers) both builds keep them and the SDK's code analysis, as an
+               ordinary ASP.NET Core project does: "compiler alone" is then the ordinary build without the package. -->
           <Target Name="OnlyTheMeasuredAnalyzers" AfterTargets="ResolveTargetingPackAssets" BeforeTargets="CoreCompile">
             <ItemGroup>
-              <Analyzer Remove="@(Analyzer)" />
+              <Analyzer Remove="@(Analyzer)" Condition="'$(SdkAnalyzers)' != 'true'" />
               <Analyzer Include="package/analyzers/$(Consent)/*.dll" Condition="'$(Consent)' != 'none'" />
             </ItemGroup>
           </Target>
