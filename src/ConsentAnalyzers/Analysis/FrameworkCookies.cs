@@ -103,6 +103,11 @@ internal static class FrameworkCookies
             return Array.Empty<FrameworkCookieRegistration>(); // the name test first: this runs on every invocation
         }
 
+        if (SingleIdentityCookie(method.Name) is { } single)
+        {
+            return new[] { new FrameworkCookieRegistration(single, DefaultName(single)) };
+        }
+
         switch (method.Name)
         {
             case "AddSession":
@@ -115,9 +120,6 @@ internal static class FrameworkCookies
                 return new[] { new FrameworkCookieRegistration(Antiforgery, DefaultName(Antiforgery)) };
             case "AddIdentity" or "AddDefaultIdentity" or "AddIdentityApiEndpoints" or "AddIdentityCookies":
                 return Identity.Select(cookie => new FrameworkCookieRegistration(cookie, DefaultName(cookie), AsSideEffect: true)).ToArray();
-            case "AddApplicationCookie" or "AddExternalCookie" or "AddTwoFactorRememberMeCookie" or "AddTwoFactorUserIdCookie":
-                var single = SingleIdentityCookie(method.Name)!;
-                return new[] { new FrameworkCookieRegistration(single, DefaultName(single)) };
             default:
                 var antiforgery = new FrameworkCookieRegistration(Antiforgery, DefaultName(Antiforgery), AsSideEffect: true);
                 return TurnsOnTempData(method.Name)

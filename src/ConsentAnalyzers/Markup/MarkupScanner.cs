@@ -33,9 +33,11 @@ internal static class MarkupScanner
     private static readonly Regex TemplateHole = new(@"\$\{[^}]*\}?", RegexOptions.CultureInvariant);
     private static readonly Regex StorageWrite = new(@"(?<![\w.$])(?:window\.)?(?<area>localStorage|sessionStorage)\s*\.\s*setItem\s*\(\s*(?:(?<quote>['""`])(?<key>[^'""`\\]*)\k<quote>|(?<other>[^,)]*))", RegexOptions.CultureInvariant);
 
-    /// <summary>Cheap test first: markup with no script, URL or storage call is most of a page.</summary>
+    /// <summary>Cheap test first: markup with no script, URL, storage call or cookie write is most of a page.</summary>
     public static bool MayContainFindings(string markup) =>
-        markup.IndexOf("//", System.StringComparison.Ordinal) >= 0 || markup.IndexOf('(') >= 0;
+        markup.IndexOf("//", System.StringComparison.Ordinal) >= 0 || markup.IndexOf('(') >= 0
+        || markup.IndexOf("cookie", System.StringComparison.Ordinal) >= 0; // document.cookie = 'name=…' has neither
+
 
     /// <param name="markup">The HTML text.</param>
     /// <param name="trackers">The trackers to recognize.</param>

@@ -115,6 +115,14 @@ public class MarkupAnalyzerTests
             new DiagnosticResult(Rules.UnresolvedName).WithLocation(3).WithArguments("cookie name"));
 
     [Fact]
+    public Task A_script_that_only_writes_a_cookie_is_read() =>
+        Verify(
+            """
+            WriteLiteral("<script>document.cookie = '{|#0:promo_seen|}=1';</script>");
+            """,
+            new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments("promo_seen", ""));
+
+    [Fact]
     public Task A_cookie_string_rendered_from_Csharp_is_checked_where_it_is_made_not_in_the_script() =>
         Verify(
             """
