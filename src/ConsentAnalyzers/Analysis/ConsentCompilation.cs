@@ -21,6 +21,8 @@ internal sealed class ConsentCompilation
 {
     private readonly ConditionalWeakTable<ControlFlowGraph, ConsentFlow> _flows = new();
     private readonly ConcurrentDictionary<Location, bool> _nameSites = new();
+    private readonly ConditionalWeakTable<IOperation, object> _checkFree = new();
+    private static readonly object CheckFree = new(), HasChecks = new();
     private AppConfiguration? _configuration;
     private CookiePolicyConfiguration? _cookiePolicy;
 
@@ -51,6 +53,10 @@ internal sealed class ConsentCompilation
         _flows.GetValue(graph, g => ConsentFlow.Analyze(g, Guards, entry, cancellationToken, entryLocals?.Invoke()));
 
     public ManifestIndex Manifest { get; }
+
+    /// <summary>Whether nothing in a member's body can grant consent (<see cref="CheckFreeBodies"/>), decided once per body.</summary>
+    public bool IsCheckFree(IOperation root) =>
+        _checkFree.GetValue(root, r => CheckFreeBodies.IsCheckFree(r, Guards) ? CheckFree : HasChecks) == CheckFree;
 
     /// <summary>How the app configures framework cookies across the compilation; scanned on first use (a cancelled scan caches nothing).</summary>
     public AppConfiguration Configuration(Compilation compilation, CancellationToken cancellationToken)

@@ -357,7 +357,7 @@ internal sealed class ConsentFlow
     }
 
     /// <summary>bool, bool?, Task&lt;bool&gt;, ValueTask&lt;bool&gt; and the like; an untyped value (the null literal) too.</summary>
-    private static bool CanHoldCheck(ITypeSymbol? type) =>
+    internal static bool CanHoldCheck(ITypeSymbol? type) =>
         type is null
         || type.SpecialType == SpecialType.System_Boolean
         || type is INamedTypeSymbol { IsGenericType: true, TypeArguments: { Length: 1 } arguments } && arguments[0].SpecialType == SpecialType.System_Boolean;

@@ -92,6 +92,11 @@ internal static class ConsentGuardCheck
 
     private static CategorySet GrantedAt(OperationAnalysisContext context, ConsentCompilation consent, IOperation site)
     {
+        if (consent.IsCheckFree(site.Root()) && NothingRequiredOnEntry(context, consent, site))
+        {
+            return CategorySet.Empty;
+        }
+
         var (graph, initial, locals) = GraphContaining(site, context, consent, depth: 0);
         if (graph is null)
         {
@@ -101,6 +106,20 @@ internal static class ConsentGuardCheck
         // A method group (telemetry.TrackEvent as a delegate) runs where the delegate is invoked, like a lambda.
         var flow = consent.FlowFor(graph, initial, context.CancellationToken, locals);
         return site is IMethodReferenceOperation ? EntryOfDelegate(site, flow) : flow.GrantedAt(site.Syntax);
+    }
+
+    /// <summary>Whether no function around <paramref name="site"/> (the member, an enclosing local function) is marked <c>[RequiresConsent]</c>.</summary>
+    private static bool NothingRequiredOnEntry(OperationAnalysisContext context, ConsentCompilation consent, IOperation site)
+    {
+        for (var current = site.Parent; current is not null; current = current.Parent)
+        {
+            if (current is ILocalFunctionOperation localFunction && consent.Guards.RequiredBy(localFunction.Symbol, includeImplemented: false) is not null)
+            {
+                return false;
+            }
+        }
+
+        return consent.Guards.RequiredBy(context.ContainingSymbol, includeImplemented: false) is null;
     }
 
     /// <summary>

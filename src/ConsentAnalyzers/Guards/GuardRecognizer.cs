@@ -196,6 +196,12 @@ internal sealed class GuardRecognizer
         return member is null ? CategorySet.Empty : CategoriesCheckedBy(member, arguments);
     }
 
+    /// <summary>
+    /// Whether a reference to <paramref name="member"/> can be a consent check at all: only such a reference (or a
+    /// constant condition) makes <see cref="Implied"/> grant anything.
+    /// </summary>
+    public bool MayCheck(ISymbol member) => IsTrackingConsentCheck(member) || _mayBeGuard.GetOrAdd(member, _findMayBeGuard);
+
     private CategorySet CategoriesCheckedBy(ISymbol member, ImmutableArray<IArgumentOperation> arguments)
     {
         if (IsTrackingConsentCheck(member))
@@ -203,7 +209,7 @@ internal sealed class GuardRecognizer
             return CategorySet.All;
         }
 
-        if (!_mayBeGuard.GetOrAdd(member, _findMayBeGuard))
+        if (!MayCheck(member))
         {
             return CategorySet.Empty;
         }

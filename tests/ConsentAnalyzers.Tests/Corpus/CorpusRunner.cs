@@ -38,15 +38,12 @@ internal static class CorpusRunner
 
     public static async Task<CorpusScore> RunAsync()
     {
-        var references = TestReferences.AspNetCore.References;
-        var manifest = new InMemoryAdditionalText("/corpus/consent-manifest.json", File.ReadAllText(Path.Combine(Folder, "consent-manifest.json")));
-        var shared = CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(Folder, "_Shared.cs")), ParseOptions, "/corpus/_Shared.cs");
         var analyzers = typeof(ConsentGenerator).Assembly.GetTypes()
             .Where(type => typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && !type.IsAbstract)
             .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
             .ToImmutableArray();
 
-        var files = Directory.GetFiles(Folder, "*.cs").Where(f => !Path.GetFileName(f).StartsWith('_')).Order(StringComparer.Ordinal).ToList();
+        var files = Files();
         var missed = new List<Finding>();
         var spurious = new List<Finding>();
         var labeled = 0;
@@ -56,13 +53,41 @@ internal static class CorpusRunner
             var text = await File.ReadAllTextAsync(file);
             var expected = Expected(name, text);
             labeled += expected.Count;
-            var reported = await AnalyzeAsync(name, text, shared, manifest, references, analyzers);
+            var reported = await AnalyzeAsync(Compile(name, text), analyzers);
             missed.AddRange(Subtract(expected, reported));
             spurious.AddRange(Subtract(reported, expected));
         }
 
         return new CorpusScore(files.Count, labeled, missed, spurious);
     }
+
+    /// <summary>The labeled files, in a fixed order (the shared types and the manifest are not among them).</summary>
+    public static List<string> Files() =>
+        Directory.GetFiles(Folder, "*.cs").Where(f => !Path.GetFileName(f).StartsWith('_')).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>One corpus file as the analyzers see it: compiled with the shared types and the generated consent API.</summary>
+    internal sealed record CompiledFile(string Name, SyntaxTree Tree, Compilation Compilation, AnalyzerOptions Options);
+
+    public static CompiledFile Compile(string file, string text)
+    {
+        var tree = CSharpSyntaxTree.ParseText(text, ParseOptions, "/corpus/" + file);
+        var compilation = CSharpCompilation.Create(
+            "Corpus.Web",
+            [tree, Shared.Value],
+            TestReferences.AspNetCore.References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var options = new TestOptionsProvider(new Dictionary<string, string> { ["build_property.RootNamespace"] = "Corpus.Web", ["build_property.ConsentGeneratedVisibility"] = "public" });
+        CSharpGeneratorDriver.Create([new ConsentGenerator().AsSourceGenerator()], [Manifest.Value], ParseOptions, options)
+            .RunGeneratorsAndUpdateCompilation(compilation, out var withGenerated, out _);
+
+        var errors = withGenerated.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, $"{file} does not compile: {string.Join("; ", errors)}");
+        return new CompiledFile(file, tree, withGenerated, new AnalyzerOptions([Manifest.Value], options));
+    }
+
+    private static readonly Lazy<AdditionalText> Manifest = new(() => new InMemoryAdditionalText("/corpus/consent-manifest.json", File.ReadAllText(Path.Combine(Folder, "consent-manifest.json"))));
+
+    private static readonly Lazy<SyntaxTree> Shared = new(() => CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(Folder, "_Shared.cs")), ParseOptions, "/corpus/_Shared.cs"));
 
     private static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.CSharp12);
 
@@ -82,23 +107,10 @@ internal static class CorpusRunner
         return expected;
     }
 
-    private static async Task<List<Finding>> AnalyzeAsync(string file, string text, SyntaxTree shared, AdditionalText manifest, ImmutableArray<MetadataReference> references, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    private static async Task<List<Finding>> AnalyzeAsync(CompiledFile compiled, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
-        var tree = CSharpSyntaxTree.ParseText(text, ParseOptions, "/corpus/" + file);
-        var compilation = CSharpCompilation.Create(
-            "Corpus.Web",
-            [tree, shared],
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var options = new TestOptionsProvider(new Dictionary<string, string> { ["build_property.RootNamespace"] = "Corpus.Web", ["build_property.ConsentGeneratedVisibility"] = "public" });
-        CSharpGeneratorDriver.Create([new ConsentGenerator().AsSourceGenerator()], [manifest], ParseOptions, options)
-            .RunGeneratorsAndUpdateCompilation(compilation, out var withGenerated, out _);
-
-        var errors = withGenerated.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        Assert.True(errors.Count == 0, $"{file} does not compile: {string.Join("; ", errors)}");
-
         // CG0102 (hidden) and CG0107 (info) are part of the corpus: every rule is scored at its strongest.
-        var analyzerOptions = new AnalyzerOptions([manifest], options);
+        var (file, tree, withGenerated, analyzerOptions) = compiled;
         var withAnalyzers = withGenerated.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(analyzerOptions, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
         var diagnostics = await withAnalyzers.GetAllDiagnosticsAsync();
         var crashes = diagnostics.Where(d => d.Id is "AD0001" or "CS8785").ToList();

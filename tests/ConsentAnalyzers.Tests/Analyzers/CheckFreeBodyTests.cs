@@ -1,0 +1,164 @@
+using ConsentAnalyzers.Analysis;
+using ConsentAnalyzers.Guards;
+using ConsentAnalyzers.Tests.Corpus;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ConsentAnalyzers.Tests.Analyzers;
+
+/// <summary>
+/// A body that <see cref="CheckFreeBodies"/> finds check-free is answered "nothing granted" without a control-flow
+/// graph. That shortcut is right only if the graph's analysis, run anyway, grants nothing anywhere in such a body:
+/// checked here on every body of the labeled corpus, and on the shapes where the analysis does grant without a check.
+/// </summary>
+public sealed class CheckFreeBodyTests
+{
+    [Fact]
+    public async Task The_flow_analysis_grants_nothing_anywhere_in_a_body_found_check_free()
+    {
+        var (checkFree, withChecks, operationsChecked) = (0, 0, 0);
+        foreach (var path in CorpusRunner.Files())
+        {
+            var file = CorpusRunner.Compile(Path.GetFileName(path), await File.ReadAllTextAsync(path));
+            var consent = ConsentCompilation.For(file.Compilation, file.Options, CancellationToken.None)!;
+            var model = file.Compilation.GetSemanticModel(file.Tree);
+            foreach (var root in BodyRoots(file.Tree, model))
+            {
+                if (!CheckFreeBodies.IsCheckFree(root, consent.Guards))
+                {
+                    withChecks++;
+                    continue;
+                }
+
+                checkFree++;
+                operationsChecked += AssertGrantsNothing(GraphOf(root), consent.Guards, $"{file.Name}: {root.Syntax.ToString().Split('\n')[0].Trim()}");
+            }
+        }
+
+        // Both kinds occur in the corpus, and the check-free ones are many: the claim is tested, not vacuous.
+        Assert.True(checkFree > 100 && withChecks > 100, $"{checkFree} check-free bodies, {withChecks} with checks");
+        Assert.True(operationsChecked > 1000, $"{operationsChecked} operations checked");
+    }
+
+    [Theory]
+    [InlineData("if (false) { Telemetry.TrackEvent(\"x\"); }")]
+    [InlineData("bool ok = false; if (ok) { Telemetry.TrackEvent(\"x\"); }")]
+    [InlineData("bool? ok = null; if (ok == true) { Telemetry.TrackEvent(\"x\"); }")]
+    [InlineData("if (default(bool)) { Telemetry.TrackEvent(\"x\"); }")]
+    [InlineData("while (true) { Telemetry.TrackEvent(\"x\"); }")]
+    public void A_constant_the_flow_analysis_may_read_as_a_condition_keeps_the_graph(string statements)
+    {
+        var (root, consent) = Body(statements);
+        Assert.False(CheckFreeBodies.IsCheckFree(root, consent.Guards));
+    }
+
+    [Fact]
+    public void Why_constants_count_the_flow_analysis_grants_everything_where_a_remembered_constant_condition_is_never_true()
+    {
+        var (root, consent) = Body("bool ok = false; if (ok) { Telemetry.TrackEvent(\"x\"); }");
+        var flow = ConsentFlow.Analyze(GraphOf(root), consent.Guards, CategorySet.Empty, CancellationToken.None);
+        var call = root.Descendants().OfType<IInvocationOperation>().Single(i => i.TargetMethod.Name == "TrackEvent");
+        Assert.False(flow.GrantedAt(call.Syntax).IsEmpty);
+    }
+
+    [Theory]
+    [InlineData("if (Consent.IsGranted(ConsentCategory.Analytics)) { } Telemetry.TrackEvent(\"x\");")] // a [ConsentGuard] member
+    [InlineData("var granted = Consent.AnalyticsAllowed; Telemetry.TrackEvent(\"x\");")]
+    [InlineData("if (Manager.MarketingAllowed) { } Telemetry.TrackEvent(\"x\");")] // a guard from the manifest
+    [InlineData("if (HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.ITrackingConsentFeature>()?.CanTrack == true) { } Telemetry.TrackEvent(\"x\");")]
+    public void A_member_that_may_be_a_check_keeps_the_graph(string statements)
+    {
+        var (root, consent) = Body(statements);
+        Assert.False(CheckFreeBodies.IsCheckFree(root, consent.Guards));
+    }
+
+    [Theory]
+    [InlineData("Response.Cookies.Append(\"x\", \"1\", new CookieOptions { IsEssential = true, Secure = false, Expires = null }); Telemetry.TrackEvent(\"x\");")]
+    [InlineData("string name = null; if (name == null || name != \"a\") { Telemetry.TrackEvent(\"x\"); } if (name is null) return;")]
+    [InlineData("var list = new[] { true, false }; Telemetry.TrackEvent(list.Contains(true) ? \"a\" : \"b\");")]
+    public void Constants_that_are_never_a_condition_leave_a_body_check_free(string statements)
+    {
+        var (root, consent) = Body(statements);
+        Assert.True(CheckFreeBodies.IsCheckFree(root, consent.Guards));
+        AssertGrantsNothing(GraphOf(root), consent.Guards, statements);
+    }
+
+    private static (IOperation Root, ConsentCompilation Consent) Body(string statements)
+    {
+        var text = $$"""
+            using System.Linq;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            using Corpus.Web;
+
+            public sealed class SnippetController(IConsent consent, Corpus.Privacy.IConsentManager manager, Microsoft.ApplicationInsights.TelemetryClient telemetry) : Controller
+            {
+                private IConsent Consent => consent;
+
+                private Corpus.Privacy.IConsentManager Manager => manager;
+
+                private Microsoft.ApplicationInsights.TelemetryClient Telemetry => telemetry;
+
+                public void Run()
+                {
+                    {{statements}}
+                }
+            }
+            """;
+        var file = CorpusRunner.Compile("Snippet.cs", text);
+        var model = file.Compilation.GetSemanticModel(file.Tree);
+        var method = file.Tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == "Run");
+        return (model.GetOperation(method)!, ConsentCompilation.For(file.Compilation, file.Options, CancellationToken.None)!);
+    }
+
+    private static ControlFlowGraph GraphOf(IOperation root) => root switch
+    {
+        IMethodBodyOperation method => ControlFlowGraph.Create(method),
+        IConstructorBodyOperation constructor => ControlFlowGraph.Create(constructor),
+        IBlockOperation block => ControlFlowGraph.Create(block),
+        _ => throw new ArgumentException($"No graph for a {root.Kind} root."),
+    };
+
+    /// <summary>The roots the analyzer driver builds graphs for: member bodies and expression-bodied properties.</summary>
+    private static IEnumerable<IOperation> BodyRoots(SyntaxTree tree, SemanticModel model)
+    {
+        foreach (var node in tree.GetRoot().DescendantNodes())
+        {
+            var body = node switch
+            {
+                BaseMethodDeclarationSyntax or AccessorDeclarationSyntax => node,
+                PropertyDeclarationSyntax { ExpressionBody: { } arrow } => arrow,
+                _ => null,
+            };
+            if (body is not null && model.GetOperation(body) is { Parent: null } root)
+            {
+                yield return root;
+            }
+        }
+    }
+
+    /// <summary>Asserts the analysis, from an entry with nothing granted, grants nothing in the graph and the graphs of its lambdas and local functions; returns how many operations it looked at.</summary>
+    private static int AssertGrantsNothing(ControlFlowGraph graph, GuardRecognizer guards, string what)
+    {
+        var flow = ConsentFlow.Analyze(graph, guards, CategorySet.Empty, CancellationToken.None);
+        var count = 0;
+        foreach (var operation in flow.OperationsIn(_ => true))
+        {
+            count++;
+            Assert.True(flow.GrantedAt(operation.Syntax).IsEmpty, $"{what}: granted at '{operation.Syntax}'");
+            if (operation is IFlowAnonymousFunctionOperation lambda)
+            {
+                count += AssertGrantsNothing(graph.GetAnonymousFunctionControlFlowGraph(lambda), guards, what);
+            }
+        }
+
+        foreach (var localFunction in graph.LocalFunctions)
+        {
+            count += AssertGrantsNothing(graph.GetLocalFunctionControlFlowGraph(localFunction), guards, what);
+        }
+
+        return count;
+    }
+}
