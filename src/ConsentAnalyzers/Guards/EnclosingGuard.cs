@@ -6,12 +6,12 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ConsentAnalyzers.Guards;
 
 /// <summary>
-/// The common guard shapes, <c>if (check) { site }</c> and <c>if (!check) return; site</c>, recognized without a
-/// control-flow graph. Building the graph is most of what checking a site costs, and a site in the then-branch of an
-/// <c>if</c> (or after an <c>if</c> that returns or throws) is reached only through that branch (or past it): whatever
-/// the condition implies there holds at the site, and the graph's analysis can only add to it. So
-/// when that alone grants the category, the site is guarded; in every other case (and to say what does guard a site
-/// that is not) the graph decides.
+/// The common guard shapes, <c>if (check) { site }</c>, <c>if (!check) { … } else { site }</c> and
+/// <c>if (!check) return; site</c>, recognized without a control-flow graph. Building the graph is most of what
+/// checking a site costs, and a site in a branch of an <c>if</c> (or after an <c>if</c> that returns or throws) is
+/// reached only through that branch (or past it): whatever the condition implies there holds at the site, and the
+/// graph's analysis can only add to it. So when that alone grants the category, the site is guarded; in every other
+/// case (and to say what does guard a site that is not) the graph decides.
 /// </summary>
 /// <remarks>
 /// Only where the two cannot disagree: the site and the <c>if</c> in the member's own body (not in a lambda or a
@@ -42,6 +42,15 @@ internal static class EnclosingGuard
                     }
 
                     granted = granted.Union(consent.Guards.Implied(conditional.Condition, true));
+                    break;
+                case IConditionalOperation conditional when conditional.Syntax is IfStatementSyntax && ReferenceEquals(conditional.WhenFalse, child):
+                    // if (!check) { … } else { site }: the else branch is reached only when the condition is false.
+                    if (!KeepsShape(conditional.Condition, onSpine: true))
+                    {
+                        return false;
+                    }
+
+                    granted = granted.Union(consent.Guards.Implied(conditional.Condition, false));
                     break;
                 case IBlockOperation block:
                     granted = granted.Union(ExitsBefore(consent, block, child));

@@ -9,11 +9,12 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ConsentAnalyzers.Tests.Analyzers;
 
 /// <summary>
-/// A body that <see cref="CheckFreeBodies"/> finds check-free is answered "nothing granted" without a control-flow
-/// graph. That shortcut is right only if the graph's analysis, run anyway, grants nothing anywhere in such a body:
-/// checked here on every body of the labeled corpus, and on the shapes where the analysis does grant without a check.
+/// Two shortcuts answer a site without a control-flow graph: a body that <see cref="CheckFreeBodies"/> finds
+/// check-free grants nothing, and an enclosing <c>if</c> grants what <see cref="EnclosingGuard"/> reads from it. Each
+/// is right only if the graph's analysis, run anyway, agrees: checked here on every body of the labeled corpus, and on
+/// the shapes where the analysis grants without a check.
 /// </summary>
-public sealed class CheckFreeBodyTests
+public sealed class GraphShortcutTests
 {
     [Fact]
     public async Task The_flow_analysis_grants_nothing_anywhere_in_a_body_found_check_free()
@@ -40,6 +41,39 @@ public sealed class CheckFreeBodyTests
         // Both kinds occur in the corpus, and the check-free ones are many: the claim is tested, not vacuous.
         Assert.True(checkFree > 100 && withChecks > 100, $"{checkFree} check-free bodies, {withChecks} with checks");
         Assert.True(operationsChecked > 1000, $"{operationsChecked} operations checked");
+    }
+
+    [Fact]
+    public async Task Whatever_an_enclosing_if_grants_without_the_graph_the_graph_grants_too()
+    {
+        var (sites, granted) = (0, 0);
+        foreach (var path in CorpusRunner.Files())
+        {
+            var file = CorpusRunner.Compile(Path.GetFileName(path), await File.ReadAllTextAsync(path));
+            var consent = ConsentCompilation.For(file.Compilation, file.Options, CancellationToken.None)!;
+            var model = file.Compilation.GetSemanticModel(file.Tree);
+            foreach (var root in BodyRoots(file.Tree, model))
+            {
+                ConsentFlow? flow = null;
+                foreach (var site in root.Descendants().Where(o => o is IInvocationOperation or ISimpleAssignmentOperation))
+                {
+                    sites++;
+                    foreach (var category in consent.Manifest.Manifest.Categories)
+                    {
+                        if (!EnclosingGuard.Grants(consent, site, category.Id, alternativeCategory: null))
+                        {
+                            continue;
+                        }
+
+                        granted++;
+                        flow ??= ConsentFlow.Analyze(GraphOf(root), consent.Guards, CategorySet.Empty, CancellationToken.None);
+                        Assert.True(flow.GrantedAt(site.Syntax).Grants(category.Id), $"{file.Name}: '{site.Syntax}' is granted {category.Id} by its if, not by the graph");
+                    }
+                }
+            }
+        }
+
+        Assert.True(granted > 50, $"{granted} grants of {sites} sites");
     }
 
     [Theory]
