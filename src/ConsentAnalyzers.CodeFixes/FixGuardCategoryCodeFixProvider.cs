@@ -6,13 +6,14 @@ using System.Threading;
 using System.Threading.Tasks;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.CodeFixes.Common;
+using ConsentAnalyzers.ConsentApi;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Guards;
 using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
@@ -32,7 +33,6 @@ namespace ConsentAnalyzers.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(FixGuardCategoryCodeFixProvider)), Shared]
 public sealed class FixGuardCategoryCodeFixProvider : DocumentCodeFixProvider
 {
-    private const string GuardAttributeName = "ConsentGuardAttribute";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.WrongCategoryGuard);
 
@@ -185,7 +185,7 @@ public sealed class FixGuardCategoryCodeFixProvider : DocumentCodeFixProvider
             _manifest = manifest;
             _guards = new GuardRecognizer(compilation, ConsentProject.Options(project, compilation), manifest);
             _categoryEnum = CategoryExpressions.Enum(project, compilation);
-            _guardAttribute = ConsentProject.GeneratedType(project, compilation, GuardAttributeName);
+            _guardAttribute = ConsentProject.GeneratedType(project, compilation, GeneratedNames.ConsentGuardAttribute);
             _wrong = wrong;
             _required = required;
             _wrongIndex = CategoryExpressions.Value(manifest, wrong);

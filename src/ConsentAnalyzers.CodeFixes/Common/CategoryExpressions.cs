@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
+using ConsentAnalyzers.ConsentApi;
 using ConsentAnalyzers.Generator;
 using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis;
@@ -26,7 +27,7 @@ internal static class CategoryExpressions
 
     /// <summary>The generated <c>ConsentCategory</c> enum, or null when the compilation has none.</summary>
     public static INamedTypeSymbol? Enum(Project project, Compilation compilation) =>
-        ConsentProject.GeneratedType(project, compilation, CategoryNames.EnumName) is { TypeKind: TypeKind.Enum } categoryEnum ? categoryEnum : null;
+        ConsentProject.GeneratedType(project, compilation, GeneratedNames.Category) is { TypeKind: TypeKind.Enum } categoryEnum ? categoryEnum : null;
 
     /// <summary>The field of <paramref name="categoryEnum"/> for <paramref name="categoryId"/>, or null.</summary>
     public static IFieldSymbol? Member(INamedTypeSymbol? categoryEnum, ManifestModel manifest, string categoryId)

@@ -1,4 +1,5 @@
 using System.Threading;
+using ConsentAnalyzers.ConsentApi;
 using ConsentAnalyzers.Generator;
 using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis;
@@ -14,8 +15,7 @@ internal static class ConsentProject
     /// </summary>
     public static INamedTypeSymbol? GeneratedType(Project project, Compilation compilation, string name)
     {
-        var ns = Options(project, compilation).Namespace;
-        return compilation.GetTypeByMetadataName(ns.Length == 0 ? name : ns + "." + name);
+        return GeneratedNames.Find(compilation, Options(project, compilation).Namespace, name);
     }
 
     /// <summary>The generator's options for the project (namespace, visibility), as the analyzers read them.</summary>

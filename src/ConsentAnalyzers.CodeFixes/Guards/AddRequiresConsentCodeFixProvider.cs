@@ -3,10 +3,11 @@ using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using ConsentAnalyzers.ConsentApi;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 
@@ -34,7 +35,7 @@ public sealed class AddRequiresConsentCodeFixProvider : GuardFixProvider
     {
         var category = ConsentFixContext.Categories(diagnostic).Category;
         if (category is null
-            || context.GeneratedType("RequiresConsentAttribute") is not { } attribute
+            || context.GeneratedType(GeneratedNames.RequiresConsentAttribute) is not { } attribute
             || ConsentFixContext.FindSite(context.Root, diagnostic) is not { } site
             || FixVerifier.ContainingMember(site) is not { } member
             || RequiresConsentTarget.Find(context, site, attribute, cancellationToken) is not var (declaration, symbol))
@@ -101,7 +102,7 @@ public sealed class AddRequiresConsentCodeFixProvider : GuardFixProvider
             }
         }
 
-        return context.GeneratedType("RequiresConsentAttribute") is { } attribute
+        return context.GeneratedType(GeneratedNames.RequiresConsentAttribute) is { } attribute
             && await ApplyAsync(context, attribute, requirements, cancellationToken).ConfigureAwait(false) is { } fixedDocument
             ? fixedDocument
             : context.Document;

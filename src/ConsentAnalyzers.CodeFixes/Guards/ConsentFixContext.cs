@@ -1,6 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 using ConsentAnalyzers.Analysis;
+using ConsentAnalyzers.ConsentApi;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Generator;
 using Microsoft.CodeAnalysis;
@@ -56,9 +57,8 @@ internal sealed class ConsentFixContext
         var analyzerOptions = document.Project.AnalyzerOptions;
         var consent = ConsentCompilation.For(compilation, analyzerOptions, cancellationToken);
         var options = GeneratorOptions.From(analyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName, parseOptions: null);
-        var prefix = options.Namespace.Length == 0 ? string.Empty : options.Namespace + ".";
-        var categoryEnum = compilation.GetTypeByMetadataName(prefix + CategoryNames.EnumName);
-        return consent is null || categoryEnum is null ? null : new ConsentFixContext(document, root, model, consent, categoryEnum, prefix);
+        var categoryEnum = GeneratedNames.Find(compilation, options.Namespace, GeneratedNames.Category);
+        return consent is null || categoryEnum is null ? null : new ConsentFixContext(document, root, model, consent, categoryEnum, options.Namespace);
     }
 
     /// <summary>
@@ -86,7 +86,7 @@ internal sealed class ConsentFixContext
     }
 
     /// <summary>A generated type by its simple name (<c>RequiresConsentAttribute</c>), in the generated namespace.</summary>
-    public INamedTypeSymbol? GeneratedType(string name) => Model.Compilation.GetTypeByMetadataName(GeneratedNamespace + name);
+    public INamedTypeSymbol? GeneratedType(string name) => GeneratedNames.Find(Model.Compilation, GeneratedNamespace, name);
 
     /// <summary>
     /// <c>ConsentCategory.X</c> for a manifest category id: the enum field whose value is the category's position in

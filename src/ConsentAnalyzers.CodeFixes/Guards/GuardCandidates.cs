@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using ConsentAnalyzers.Analysis;
+using ConsentAnalyzers.Common;
+using ConsentAnalyzers.ConsentApi;
 using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -42,8 +44,8 @@ internal sealed class GuardCandidates
         _category = category;
         _position = position;
         _isAsync = context.Model.GetEnclosingSymbol(position, cancellationToken) is IMethodSymbol { IsAsync: true };
-        _guardAttribute = context.GeneratedType("ConsentGuardAttribute");
-        _trackingConsentFeature = context.Model.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Features.ITrackingConsentFeature");
+        _guardAttribute = context.GeneratedType(GeneratedNames.ConsentGuardAttribute);
+        _trackingConsentFeature = WellKnownTypes.Find(context.Model.Compilation, "Microsoft.AspNetCore.Http.Features.ITrackingConsentFeature");
         _cancellationToken = cancellationToken;
     }
 
@@ -157,9 +159,9 @@ internal sealed class GuardCandidates
     /// <summary>Checks reachable through the locals, parameters and members in scope.</summary>
     private IEnumerable<(ExpressionSyntax Expression, int Rank)> ThroughScope()
     {
-        var httpContext = Model.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext");
-        var request = Model.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpRequest");
-        var response = Model.Compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpResponse");
+        var httpContext = WellKnownTypes.Find(Model.Compilation, "Microsoft.AspNetCore.Http.HttpContext");
+        var request = WellKnownTypes.Find(Model.Compilation, "Microsoft.AspNetCore.Http.HttpRequest");
+        var response = WellKnownTypes.Find(Model.Compilation, "Microsoft.AspNetCore.Http.HttpResponse");
         var inScope = Model.LookupSymbols(_position)
             .Where(symbol => symbol.Kind is SymbolKind.Local or SymbolKind.Parameter or SymbolKind.Field or SymbolKind.Property or SymbolKind.Method)
             .OrderBy(symbol => symbol.Kind switch { SymbolKind.Local => 0, SymbolKind.Parameter => 1, _ => 2 });

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading;
 using ConsentAnalyzers.Analysis;
+using ConsentAnalyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -146,10 +147,10 @@ internal static class RequiresConsentTarget
     private static bool IsMiddlewareInvoke(IMethodSymbol method, Compilation compilation) =>
         method.Name is "Invoke" or "InvokeAsync"
         && method.Parameters.Length > 0
-        && KnownSymbols.IsOrInherits(method.Parameters[0].Type, compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.HttpContext"));
+        && KnownSymbols.IsOrInherits(method.Parameters[0].Type, WellKnownTypes.Find(compilation, "Microsoft.AspNetCore.Http.HttpContext"));
 
     private static bool Inherits(INamedTypeSymbol? type, Compilation compilation, string metadataName) =>
-        compilation.GetTypeByMetadataName(metadataName) is { } baseType && KnownSymbols.IsOrInherits(type, baseType);
+        WellKnownTypes.Find(compilation, metadataName) is { } baseType && KnownSymbols.IsOrInherits(type, baseType);
 
     /// <summary>
     /// Whether the method is referenced as a method group (converted to a delegate) in its type's declarations,

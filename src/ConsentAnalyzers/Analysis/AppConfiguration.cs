@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using ConsentAnalyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -164,7 +165,7 @@ internal sealed class AppConfiguration
         var (firstAntiforgery, firstTempData, firstIdentity) = FirstRegistrations(compilation, registrations, cancellationToken);
         var writesTempData = tempDataAttribute
             || (firstTempData is not null && !tempData && !configuredByReferences.Contains(FrameworkCookies.TempData) && AnyTempDataWrite(compilation, tempDataWrites, symbols, cancellationToken));
-        consentCookie |= compilation.GetTypeByMetadataName(CookiePolicyConfiguration.OptionsType)?.ContainingAssembly is { } policyAssembly
+        consentCookie |= WellKnownTypes.Find(compilation, CookiePolicyConfiguration.OptionsType)?.ContainingAssembly is { } policyAssembly
             && AssembliesUsedByReferences(compilation).Contains(policyAssembly.Identity.Name);
         consentCookie = consentCookie || RefersToConsentCookie(compilation, consentCookieMentions, cancellationToken);
         return new AppConfiguration(antiforgery, tempData, configuredByReferences, firstAntiforgery, firstTempData, writesTempData, firstIdentity, identityConfigured, consentCookie);
@@ -264,7 +265,7 @@ internal sealed class AppConfiguration
         {
             // An Identity cookie's feature is Identity's assembly (AddIdentity, ConfigureApplicationCookie), not cookie authentication's.
             var featureType = FrameworkCookies.IsIdentity(cookie) ? FrameworkCookies.IdentityFeatureType : cookie.OptionsType;
-            if (compilation.GetTypeByMetadataName(featureType)?.ContainingAssembly?.Identity.Name is { } assembly)
+            if (WellKnownTypes.Find(compilation, featureType)?.ContainingAssembly?.Identity.Name is { } assembly)
             {
                 if (!byAssembly.TryGetValue(assembly, out var cookies))
                 {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Linq;
+using ConsentAnalyzers.ConsentApi;
 using ConsentAnalyzers.Generator;
 using ConsentAnalyzers.Guards;
 using Microsoft.CodeAnalysis;
@@ -26,10 +27,9 @@ internal sealed class AppWriters
 
     public AppWriters(Compilation compilation, GeneratorOptions options)
     {
-        var prefix = options.Namespace.Length == 0 ? string.Empty : options.Namespace + ".";
-        _cookieWriter = compilation.GetTypeByMetadataName(prefix + WriterAttributesEmitter.CookieWriter);
-        _storageWriter = compilation.GetTypeByMetadataName(prefix + WriterAttributesEmitter.StorageWriter);
-        _consentName = compilation.GetTypeByMetadataName(prefix + WriterAttributesEmitter.ConsentName);
+        _cookieWriter = GeneratedNames.Find(compilation, options.Namespace, GeneratedNames.CookieWriterAttribute);
+        _storageWriter = GeneratedNames.Find(compilation, options.Namespace, GeneratedNames.StorageWriterAttribute);
+        _consentName = GeneratedNames.Find(compilation, options.Namespace, GeneratedNames.ConsentNameAttribute);
 
         // The generated attributes are normally this compilation's own (internal): only its members can carry them.
         _onlyAssembly = _cookieWriter is not null && SymbolEqualityComparer.Default.Equals(_cookieWriter.ContainingAssembly, compilation.Assembly)

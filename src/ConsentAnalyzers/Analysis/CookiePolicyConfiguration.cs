@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
+using ConsentAnalyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -60,9 +61,9 @@ internal sealed class CookiePolicyConfiguration
 
     public static CookiePolicyConfiguration Scan(Compilation compilation, CancellationToken cancellationToken)
     {
-        var options = compilation.GetTypeByMetadataName(OptionsType);
-        var extensions = compilation.GetTypeByMetadataName(ExtensionsType);
-        var feature = compilation.GetTypeByMetadataName(FeatureType);
+        var options = WellKnownTypes.Find(compilation, OptionsType);
+        var extensions = WellKnownTypes.Find(compilation, ExtensionsType);
+        var feature = WellKnownTypes.Find(compilation, FeatureType);
         if (options is null || extensions is null || feature is null
             || options.ContainingAssembly is not { } assembly || AppConfiguration.AssembliesUsedByReferences(compilation).Contains(assembly.Identity.Name))
         {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using ConsentAnalyzers.ConsentApi;
 using ConsentAnalyzers.Generator;
 using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis;
@@ -23,9 +24,8 @@ internal sealed class GeneratedConstants
 
     private GeneratedConstants(Compilation compilation, GeneratorOptions options, ManifestModel manifest)
     {
-        var prefix = options.Namespace.Length == 0 ? string.Empty : options.Namespace + ".";
-        _cookiesClass = compilation.GetTypeByMetadataName(prefix + NameConstantsEmitter.CookiesClass);
-        _storageKeysClass = compilation.GetTypeByMetadataName(prefix + NameConstantsEmitter.StorageKeysClass);
+        _cookiesClass = GeneratedNames.Find(compilation, options.Namespace, GeneratedNames.Cookies);
+        _storageKeysClass = GeneratedNames.Find(compilation, options.Namespace, GeneratedNames.StorageKeys);
         Read(_cookiesClass, NameConstantsEmitter.CookieNames(manifest), _cookieConstants, _cookieBuilders);
         Read(_storageKeysClass, NameConstantsEmitter.StorageKeyNames(manifest), _storageKeyConstants, _storageKeyBuilders);
     }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Threading;
+using ConsentAnalyzers.Common;
 using Microsoft.CodeAnalysis;
 
 namespace ConsentAnalyzers.Analysis;
@@ -34,8 +35,6 @@ internal sealed class KnownSymbols
     private object? _protectedBrowserStorage;
     private object? _jSRuntime;
     private object? _jSObjectReference;
-    private object? _jSInProcessRuntime;
-    private object? _jSInProcessObjectReference;
     private object? _jSRuntimeExtensions;
     private object? _jSObjectReferenceExtensions;
     private object? _jSInProcessRuntimeExtensions;
@@ -63,7 +62,7 @@ internal sealed class KnownSymbols
         var type = Volatile.Read(ref slot);
         if (type is null)
         {
-            type = (object?)_compilation.GetTypeByMetadataName(metadataName) ?? Missing;
+            type = (object?)WellKnownTypes.Find(_compilation, metadataName) ?? Missing;
             Volatile.Write(ref slot, type);
         }
 
@@ -98,10 +97,6 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? JSRuntime => Type(ref _jSRuntime, "Microsoft.JSInterop.IJSRuntime");
 
     public INamedTypeSymbol? JSObjectReference => Type(ref _jSObjectReference, "Microsoft.JSInterop.IJSObjectReference");
-
-    public INamedTypeSymbol? JSInProcessRuntime => Type(ref _jSInProcessRuntime, "Microsoft.JSInterop.IJSInProcessRuntime");
-
-    public INamedTypeSymbol? JSInProcessObjectReference => Type(ref _jSInProcessObjectReference, "Microsoft.JSInterop.IJSInProcessObjectReference");
 
     public INamedTypeSymbol? JSRuntimeExtensions => Type(ref _jSRuntimeExtensions, "Microsoft.JSInterop.JSRuntimeExtensions");
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.IO;
 using ConsentAnalyzers.Analysis;
+using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -22,7 +23,7 @@ public sealed class CookiePolicyAnalyzer : ConsentCodeAnalyzer
 
     private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent)
     {
-        if (context.Compilation.GetTypeByMetadataName(CookiePolicyConfiguration.ExtensionsType) is not { } extensions)
+        if (WellKnownTypes.Find(context.Compilation, CookiePolicyConfiguration.ExtensionsType) is not { } extensions)
         {
             return;
         }

@@ -1,3 +1,4 @@
+using ConsentAnalyzers.ConsentApi;
 namespace ConsentAnalyzers.Generator;
 
 /// <summary>Emits <c>enum ConsentCategory</c>: one member per declared category, in manifest order.</summary>
@@ -7,7 +8,7 @@ internal static class CategoryEmitter
     {
         writer.Summary("The consent categories of the cookie policy (consent-manifest.json).");
         writer.TypeAttributes(input.Options);
-        writer.Open($"{input.Options.Visibility} enum {CategoryNames.EnumName}");
+        writer.Open($"{input.Options.Visibility} enum {GeneratedNames.Category}");
         var value = 0;
         foreach (var category in input.Manifest.Categories)
         {

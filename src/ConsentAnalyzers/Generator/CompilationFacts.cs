@@ -1,5 +1,6 @@
 using System.Linq;
 using ConsentAnalyzers.Common;
+using ConsentAnalyzers.ConsentApi;
 using Microsoft.CodeAnalysis;
 
 namespace ConsentAnalyzers.Generator;
@@ -27,7 +28,7 @@ internal sealed record CompilationFacts(bool DeclaresEmbeddedAttribute, Provided
 
     public static CompilationFacts From(Compilation compilation, string ns)
     {
-        var declaresEmbedded = compilation.Assembly.GetTypeByMetadataName(EmbeddedAttributeEmitter.MetadataName) is not null;
+        var declaresEmbedded = WellKnownTypes.FindInSource(compilation, EmbeddedAttributeEmitter.MetadataName) is not null;
         return new CompilationFacts(declaresEmbedded, FindProvided(compilation, ns));
     }
 
@@ -37,7 +38,7 @@ internal sealed record CompilationFacts(bool DeclaresEmbeddedAttribute, Provided
     /// </summary>
     private static ProvidedConsentTypes? FindProvided(Compilation compilation, string ns)
     {
-        var metadataName = (ns.Length == 0 ? string.Empty : ns + ".") + CategoryNames.EnumName;
+        var metadataName = (ns.Length == 0 ? string.Empty : ns + ".") + GeneratedNames.Category;
         foreach (var type in compilation.GetTypesByMetadataName(metadataName))
         {
             if (SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly)

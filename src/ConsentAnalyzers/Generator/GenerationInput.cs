@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using ConsentAnalyzers.ConsentApi;
 using ConsentAnalyzers.Manifest;
 
 namespace ConsentAnalyzers.Generator;
@@ -19,14 +20,12 @@ internal sealed record GenerationInput(ManifestModel? ManifestOrNull, GeneratorO
 /// <summary>The enum member each category id becomes, shared by every emitted file.</summary>
 internal sealed class CategoryNames
 {
-    public const string EnumName = "ConsentCategory";
-
     private readonly Dictionary<string, string> _members = new();
     private readonly Dictionary<string, CategoryEntry> _entries = new();
 
     public CategoryNames(ManifestModel manifest)
     {
-        var names = new UniqueNames(EnumName);
+        var names = new UniqueNames(GeneratedNames.Category);
         foreach (var category in manifest.Categories)
         {
             _members[category.Id] = names.Allocate(IdentifierNames.ToPascalCase(category.Id, "Category"));
@@ -37,7 +36,7 @@ internal sealed class CategoryNames
     public string Member(string categoryId) => _members[categoryId];
 
     /// <summary><c>ConsentCategory.Analytics</c>: how generated code refers to a category.</summary>
-    public string Reference(string categoryId) => EnumName + "." + _members[categoryId];
+    public string Reference(string categoryId) => GeneratedNames.Category + "." + _members[categoryId];
 
     /// <summary>"Analytics and Performance (needs consent)" or "Strictly Necessary (essential, no consent needed)".</summary>
     public string Describe(string categoryId)

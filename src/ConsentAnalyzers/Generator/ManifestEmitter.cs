@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using ConsentAnalyzers.ConsentApi;
 using ConsentAnalyzers.Manifest;
 
 namespace ConsentAnalyzers.Generator;
@@ -44,7 +45,7 @@ internal static class ManifestEmitter
 
         writer.Summary("The metadata of a category.");
         writer.Line("/// <param name=\"category\">The category.</param>");
-        writer.Open($"public static ConsentCategoryInfo GetCategory({CategoryNames.EnumName} category)");
+        writer.Open($"public static ConsentCategoryInfo GetCategory({GeneratedNames.Category} category)");
         writer.Line("var index = (int)category;");
         writer.Line("if (index < 0 || index >= s_categories.Length) throw new global::System.ArgumentOutOfRangeException(nameof(category));");
         writer.Line("return s_categories[index];");

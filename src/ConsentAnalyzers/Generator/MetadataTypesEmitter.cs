@@ -1,3 +1,4 @@
+using ConsentAnalyzers.ConsentApi;
 namespace ConsentAnalyzers.Generator;
 
 /// <summary>
@@ -15,7 +16,7 @@ internal static class MetadataTypesEmitter
     {
         var visibility = input.Options.Visibility;
         var n = input.Options.NullableMark;
-        var category = CategoryNames.EnumName;
+        var category = GeneratedNames.Category;
 
         writer.Summary("How a tracker is declared in the manifest.");
         writer.TypeAttributes(input.Options);

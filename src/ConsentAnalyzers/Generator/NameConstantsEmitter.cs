@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using ConsentAnalyzers.ConsentApi;
 using ConsentAnalyzers.Manifest;
 
 namespace ConsentAnalyzers.Generator;
@@ -12,8 +13,6 @@ namespace ConsentAnalyzers.Generator;
 /// </summary>
 internal static class NameConstantsEmitter
 {
-    public const string CookiesClass = "ConsentCookies";
-    public const string StorageKeysClass = "ConsentStorageKeys";
 
     private const string PrefixSuffix = "Prefix";
     private const string BuilderSuffix = "Name";
@@ -51,7 +50,7 @@ internal static class NameConstantsEmitter
     public static List<string> PatternPieces(string pattern) => SplitPattern(pattern);
 
     public static string EmitCookies(GenerationInput input, CategoryNames categories) =>
-        Emit(input, CookiesClass, "cookie", "The cookie names declared in the cookie policy (consent-manifest.json).", input.Manifest.Cookies.Select(c => new NamedEntry(c.Name, categories.Describe(c.Category), c.Provider, c.Purpose, c.Duration)));
+        Emit(input, GeneratedNames.Cookies, "cookie", "The cookie names declared in the cookie policy (consent-manifest.json).", input.Manifest.Cookies.Select(c => new NamedEntry(c.Name, categories.Describe(c.Category), c.Provider, c.Purpose, c.Duration)));
 
     public static string EmitStorageKeys(GenerationInput input, CategoryNames categories)
     {
@@ -65,7 +64,7 @@ internal static class NameConstantsEmitter
                 return new NamedEntry(group.Key, classification, first.Provider, first.Purpose, first.Duration);
             });
 
-        return Emit(input, StorageKeysClass, "storage key", "The browser-storage keys declared in the cookie policy (consent-manifest.json).", entries);
+        return Emit(input, GeneratedNames.StorageKeys, "storage key", "The browser-storage keys declared in the cookie policy (consent-manifest.json).", entries);
     }
 
     private static string AreaName(StorageArea area) => area == StorageArea.Local ? "localStorage" : "sessionStorage";

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using ConsentAnalyzers.Analysis;
+using ConsentAnalyzers.Common;
+using ConsentAnalyzers.ConsentApi;
 using ConsentAnalyzers.Generator;
 using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis;
@@ -36,11 +38,10 @@ internal sealed class GuardRecognizer
 
     public GuardRecognizer(Compilation compilation, GeneratorOptions options, ManifestModel manifest)
     {
-        var prefix = options.Namespace.Length == 0 ? string.Empty : options.Namespace + ".";
-        _trackingConsentFeature = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Http.Features.ITrackingConsentFeature");
-        _guardAttribute = compilation.GetTypeByMetadataName(prefix + "ConsentGuardAttribute");
-        _requiresAttribute = compilation.GetTypeByMetadataName(prefix + "RequiresConsentAttribute");
-        _categoryEnum = compilation.GetTypeByMetadataName(prefix + CategoryNames.EnumName);
+        _trackingConsentFeature = WellKnownTypes.Find(compilation, "Microsoft.AspNetCore.Http.Features.ITrackingConsentFeature");
+        _guardAttribute = GeneratedNames.Find(compilation, options.Namespace, GeneratedNames.ConsentGuardAttribute);
+        _requiresAttribute = GeneratedNames.Find(compilation, options.Namespace, GeneratedNames.RequiresConsentAttribute);
+        _categoryEnum = GeneratedNames.Find(compilation, options.Namespace, GeneratedNames.Category);
         _manifest = manifest;
         _findMayBeGuard = FindMayBeGuard;
 

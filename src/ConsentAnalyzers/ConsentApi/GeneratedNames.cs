@@ -1,0 +1,38 @@
+using ConsentAnalyzers.Common;
+using Microsoft.CodeAnalysis;
+
+namespace ConsentAnalyzers.ConsentApi;
+
+/// <summary>
+/// The names of the types the generator emits into a project, in one place: the generator writes them, and the
+/// analyzers, the guard recognizer and the code fixes find them by these names in the project's generated namespace
+/// (<c>$(ConsentNamespace)</c>, else the root namespace).
+/// </summary>
+internal static class GeneratedNames
+{
+    public const string Category = "ConsentCategory";
+
+    public const string ConsentGuardAttribute = "ConsentGuardAttribute";
+
+    public const string RequiresConsentAttribute = "RequiresConsentAttribute";
+
+    public const string CookieWriterAttribute = "CookieWriterAttribute";
+
+    public const string StorageWriterAttribute = "StorageWriterAttribute";
+
+    public const string ConsentNameAttribute = "ConsentNameAttribute";
+
+    public const string StorageArea = "ConsentStorageArea";
+
+    public const string Cookies = "ConsentCookies";
+
+    public const string StorageKeys = "ConsentStorageKeys";
+
+    /// <summary>The metadata name of a generated type in <paramref name="generatedNamespace"/> (empty: the global namespace).</summary>
+    public static string MetadataName(string generatedNamespace, string typeName) =>
+        generatedNamespace.Length == 0 ? typeName : generatedNamespace + "." + typeName;
+
+    /// <summary>The generated type of that name in the compilation, or null when the generator did not emit it.</summary>
+    public static INamedTypeSymbol? Find(Compilation compilation, string generatedNamespace, string typeName) =>
+        WellKnownTypes.Find(compilation, MetadataName(generatedNamespace, typeName));
+}
