@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
 using ConsentAnalyzers.ConsentApi;
-using ConsentAnalyzers.Generator;
 using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

@@ -1,6 +1,5 @@
 using System.Threading;
 using ConsentAnalyzers.ConsentApi;
-using ConsentAnalyzers.Generator;
 using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis;
 

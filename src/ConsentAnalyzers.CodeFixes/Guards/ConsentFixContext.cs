@@ -3,7 +3,6 @@ using System.Threading.Tasks;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.ConsentApi;
 using ConsentAnalyzers.Diagnostics;
-using ConsentAnalyzers.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;

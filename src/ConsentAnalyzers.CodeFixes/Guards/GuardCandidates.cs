@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.ConsentApi;
 using ConsentAnalyzers.Manifest;
@@ -194,11 +193,11 @@ internal sealed class GuardCandidates
                 }
             }
 
-            if (KnownSymbols.IsOrInherits(named, httpContext))
+            if (SymbolFacts.IsOrInherits(named, httpContext))
             {
                 yield return (CanTrack(receiver), FromHttpContext);
             }
-            else if (KnownSymbols.IsOrInherits(named, request) || KnownSymbols.IsOrInherits(named, response))
+            else if (SymbolFacts.IsOrInherits(named, request) || SymbolFacts.IsOrInherits(named, response))
             {
                 yield return (CanTrack(MemberAccess(receiver, "HttpContext")), FromRequestOrResponse);
             }
@@ -259,7 +258,7 @@ internal sealed class GuardCandidates
             return null;
         }
 
-        if (member.Name is "CanTrack" && KnownSymbols.IsOrInherits(member.ContainingType, _trackingConsentFeature))
+        if (member.Name is "CanTrack" && SymbolFacts.IsOrInherits(member.ContainingType, _trackingConsentFeature))
         {
             return TrackingFeature;
         }

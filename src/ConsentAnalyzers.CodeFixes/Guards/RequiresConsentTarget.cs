@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Threading;
-using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -147,10 +146,10 @@ internal static class RequiresConsentTarget
     private static bool IsMiddlewareInvoke(IMethodSymbol method, Compilation compilation) =>
         method.Name is "Invoke" or "InvokeAsync"
         && method.Parameters.Length > 0
-        && KnownSymbols.IsOrInherits(method.Parameters[0].Type, WellKnownTypes.Find(compilation, "Microsoft.AspNetCore.Http.HttpContext"));
+        && SymbolFacts.IsOrInherits(method.Parameters[0].Type, WellKnownTypes.Find(compilation, "Microsoft.AspNetCore.Http.HttpContext"));
 
     private static bool Inherits(INamedTypeSymbol? type, Compilation compilation, string metadataName) =>
-        WellKnownTypes.Find(compilation, metadataName) is { } baseType && KnownSymbols.IsOrInherits(type, baseType);
+        WellKnownTypes.Find(compilation, metadataName) is { } baseType && SymbolFacts.IsOrInherits(type, baseType);
 
     /// <summary>
     /// Whether the method is referenced as a method group (converted to a delegate) in its type's declarations,

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using ConsentAnalyzers.Common;
+using ConsentAnalyzers.Frameworks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -333,7 +334,7 @@ internal sealed class AppConfiguration
             model = ModelFor(compilation, mention.SyntaxTree, model);
             var info = model.GetSymbolInfo(mention, cancellationToken);
             var symbol = info.Symbol ?? (info.CandidateSymbols.IsDefaultOrEmpty ? null : info.CandidateSymbols[0]);
-            if (symbol is null || (symbol is IPropertySymbol property && KnownSymbols.HasFullName(property.ContainingType, CookiePolicyConfiguration.OptionsType)))
+            if (symbol is null || (symbol is IPropertySymbol property && SymbolFacts.HasFullName(property.ContainingType, CookiePolicyConfiguration.OptionsType)))
             {
                 return true;
             }

@@ -1,5 +1,5 @@
 using ConsentAnalyzers.Diagnostics;
-using ConsentAnalyzers.Guards;
+using ConsentAnalyzers.Manifest;
 using ConsentAnalyzers.Names;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;

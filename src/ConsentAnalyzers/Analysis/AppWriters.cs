@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Linq;
+using ConsentAnalyzers.Common;
 using ConsentAnalyzers.ConsentApi;
-using ConsentAnalyzers.Generator;
 using ConsentAnalyzers.Guards;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
+using ConsentAnalyzers.Common;
+using ConsentAnalyzers.Frameworks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using ConsentAnalyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 

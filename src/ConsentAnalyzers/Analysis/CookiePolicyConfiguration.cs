@@ -110,7 +110,7 @@ internal sealed class CookiePolicyConfiguration
             model = AppConfiguration.ModelFor(compilation, setting.SyntaxTree, model);
             var info = model.GetSymbolInfo(setting, cancellationToken);
             var symbol = info.Symbol ?? (info.CandidateSymbols.IsDefaultOrEmpty ? null : info.CandidateSymbols[0]);
-            if (symbol is null || symbol is IPropertySymbol && KnownSymbols.IsOrInherits(symbol.ContainingType, options))
+            if (symbol is null || symbol is IPropertySymbol && SymbolFacts.IsOrInherits(symbol.ContainingType, options))
             {
                 return None; // set, or perhaps set (late bound): consent may well be required
             }

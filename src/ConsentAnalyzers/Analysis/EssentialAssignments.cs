@@ -1,9 +1,11 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using ConsentAnalyzers.Common;
+using ConsentAnalyzers.Frameworks;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ConsentAnalyzers.Analysis;
@@ -24,7 +26,9 @@ internal static class EssentialAssignments
             IObjectCreationOperation creation => InInitializer(creation, symbols).Select(assignment => assignment.Syntax),
             ILocalReferenceOperation local => ForLocal(local.Local, options.Root(), symbols).Select(assignment => assignment.Syntax),
             IFieldReferenceOperation field => InFieldInitializer(field.Field, cancellationToken),
-            IInvocationOperation build => CookieBuilders.EssentialOfBuild(build, symbols).Select(assignment => assignment.Syntax),
+            IInvocationOperation build => CookieBuilders.EssentialOfBuild(build, symbols)
+                .Where(assignment => FindBuilderName(assignment, (IPropertyReferenceOperation)assignment.Target, symbols) is null) // a name beside it: reported there
+                .Select(assignment => assignment.Syntax),
             _ => Enumerable.Empty<SyntaxNode>(),
         };
     }
@@ -63,7 +67,7 @@ internal static class EssentialAssignments
         foreach (var operation in scope)
         {
             if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Name" } name } assignment
-                && KnownSymbols.IsOrInherits(name.Property.ContainingType, symbols.CookieBuilder)
+                && SymbolFacts.IsOrInherits(name.Property.ContainingType, symbols.CookieBuilder)
                 && (inInitializer ? name.Instance is IInstanceReferenceOperation : SameReceiver(name.Instance, target.Instance)))
             {
                 return assignment;
@@ -138,6 +142,6 @@ internal static class EssentialAssignments
 
     private static bool IsEssentialTrue(ISimpleAssignmentOperation assignment, KnownSymbols symbols) =>
         assignment.Target is IPropertyReferenceOperation { Property.Name: "IsEssential" } target
-        && KnownSymbols.IsOrInherits(target.Property.ContainingType, symbols.CookieOptions)
+        && SymbolFacts.IsOrInherits(target.Property.ContainingType, symbols.CookieOptions)
         && assignment.Value.IsConstantTrue();
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Manifest;
 using ConsentAnalyzers.Names;
 using Microsoft.CodeAnalysis;
@@ -270,16 +271,16 @@ internal static class FrameworkCookies
         const string Namespace = "Microsoft.Extensions.DependencyInjection";
         const string IdentityNamespace = "Microsoft.AspNetCore.Identity"; // AddIdentityCookies and the methods it is made of
         var containing = (method.ReducedFrom ?? method).ContainingNamespace;
-        return method.IsExtensionMethod && (KnownSymbols.IsNamespace(containing, Namespace, Namespace.Length)
+        return method.IsExtensionMethod && (SymbolFacts.IsNamespace(containing, Namespace, Namespace.Length)
             || ((method.Name == "AddIdentityCookies" || SingleIdentityCookie(method.Name) is not null)
-                && KnownSymbols.IsNamespace(containing, IdentityNamespace, IdentityNamespace.Length)));
+                && SymbolFacts.IsNamespace(containing, IdentityNamespace, IdentityNamespace.Length)));
     }
 
     private static bool InheritsFrom(INamedTypeSymbol? type, string metadataName)
     {
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (KnownSymbols.HasFullName(current, metadataName))
+            if (SymbolFacts.HasFullName(current, metadataName))
             {
                 return true;
             }

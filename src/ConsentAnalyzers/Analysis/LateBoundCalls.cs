@@ -1,3 +1,5 @@
+using ConsentAnalyzers.Common;
+using ConsentAnalyzers.Frameworks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 

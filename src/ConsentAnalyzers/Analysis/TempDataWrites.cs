@@ -1,3 +1,5 @@
+using ConsentAnalyzers.Common;
+using ConsentAnalyzers.Frameworks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -20,7 +22,7 @@ internal static class TempDataWrites
 
     // The indexer and Add are IDictionary<string, object>'s members: the receiver tells TempData from other dictionaries.
     private static bool IsTempData(IOperation? instance, KnownSymbols symbols) =>
-        KnownSymbols.IsOrInherits(instance?.WithoutConversions().Type, symbols.TempDataDictionary);
+        SymbolFacts.IsOrInherits(instance?.WithoutConversions().Type, symbols.TempDataDictionary);
 
     private static bool HasTempDataAttribute(IPropertySymbol property, KnownSymbols symbols)
     {

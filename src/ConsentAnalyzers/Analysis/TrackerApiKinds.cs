@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis;
 
@@ -54,7 +55,7 @@ internal sealed class TrackerApiKinds
                 foreach (var member in type.GetMembers())
                 {
                     // The name test is the pattern's own (Namespace.Type.Member, as TrackerIndex.MemberName spells it).
-                    if (member is IMethodSymbol or IPropertySymbol && NamePattern.Matches(pattern, TrackerIndex.MemberName(member)))
+                    if (member is IMethodSymbol or IPropertySymbol && NamePattern.Matches(pattern, SymbolFacts.MemberName(member)))
                     {
                         methods |= member is IMethodSymbol;
                         properties |= member is IPropertySymbol;

@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using ConsentAnalyzers.Diagnostics;
 using System.Runtime.CompilerServices;
 using ConsentAnalyzers.Manifest;
-using Microsoft.CodeAnalysis;
 
 namespace ConsentAnalyzers.Analysis;
 
@@ -141,16 +140,6 @@ internal sealed class TrackerIndex
 
     /// <summary>The API patterns (Namespace.Type.Member), the manifest's first, with their trackers.</summary>
     public IReadOnlyList<(string Pattern, TrackerMatch Match)> Apis => _apis;
-
-    /// <summary>A member's name as the manifest's API patterns (trackers and guards) spell it: Namespace.Type.Member, without type arguments; an extension method by its declaring class.</summary>
-    public static string MemberName(ISymbol member)
-    {
-        var definition = member is IMethodSymbol { ReducedFrom: { } reduced } ? reduced : member;
-        return TypeName(definition.ContainingType) + "." + definition.Name;
-    }
-
-    public static string TypeName(ITypeSymbol type) =>
-        type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None));
 
     /// <summary>
     /// Whether some API pattern could match a member of this simple name: a cheap test before building the member's

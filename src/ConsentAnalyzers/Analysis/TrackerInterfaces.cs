@@ -41,7 +41,7 @@ internal sealed class TrackerInterfaces
                 foreach (var member in vendorInterface.GetMembers())
                 {
                     if (member is IMethodSymbol && type.FindImplementationForInterfaceMember(member) is { } implementation
-                        && NamePattern.Matches(pattern, TrackerIndex.MemberName(implementation)) && !members.ContainsKey(member.OriginalDefinition))
+                        && NamePattern.Matches(pattern, SymbolFacts.MemberName(implementation)) && !members.ContainsKey(member.OriginalDefinition))
                     {
                         members.Add(member.OriginalDefinition, match);
                     }

@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Immutable;
 using ConsentAnalyzers.Analysis;
+using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Diagnostics;
-using ConsentAnalyzers.Guards;
+using ConsentAnalyzers.Frameworks;
 using ConsentAnalyzers.Manifest;
 using ConsentAnalyzers.Names;
 using Microsoft.CodeAnalysis;
@@ -46,11 +47,11 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (method.Name == "Append" && KnownSymbols.IsOrInherits(method.ContainingType, consent.Symbols.ResponseCookies))
+        if (method.Name == "Append" && SymbolFacts.IsOrInherits(method.ContainingType, consent.Symbols.ResponseCookies))
         {
             AnalyzeAppend(context, consent, invocation);
         }
-        else if (method.Name == "AppendResponseCookie" && KnownSymbols.IsOrInherits(method.ContainingType, consent.Symbols.CookieManager)
+        else if (method.Name == "AppendResponseCookie" && SymbolFacts.IsOrInherits(method.ContainingType, consent.Symbols.CookieManager)
             && invocation.Arguments.ArgumentFor("key") is { } key)
         {
             // ICookieManager (ChunkingCookieManager, the authentication handler's): a write like Append.
@@ -74,7 +75,7 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         {
             CheckTempDataWrite(context, consent);
         }
-        else if (method.Name is "GrantConsent" or "CreateConsentCookie" && KnownSymbols.HasFullName(method.ContainingType, ConsentFeatureType))
+        else if (method.Name is "GrantConsent" or "CreateConsentCookie" && SymbolFacts.HasFullName(method.ContainingType, ConsentFeatureType))
         {
             CheckConsentCookieWrite(context, consent, invocation);
         }
@@ -93,7 +94,7 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         }
         else if (LateBoundCalls.ReflectedMethod(invocation, consent.Symbols) is { } reflected)
         {
-            if (reflected.Name == "Append" && KnownSymbols.IsOrInherits(reflected.Type, consent.Symbols.ResponseCookies))
+            if (reflected.Name == "Append" && SymbolFacts.IsOrInherits(reflected.Type, consent.Symbols.ResponseCookies))
             {
                 // typeof(IResponseCookies).GetMethod("Append"): the name is whatever the MethodInfo is invoked with.
                 DeclaredNameCheck.Check(context, consent, ResolvedName.Unresolved, invocation.Syntax.GetLocation(), NameTarget.Cookie);
@@ -113,7 +114,7 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
     {
         var reference = (IMethodReferenceOperation)context.Operation;
         var method = reference.Method;
-        if (method.Name == "Append" && KnownSymbols.IsOrInherits(method.ContainingType, consent.Symbols.ResponseCookies))
+        if (method.Name == "Append" && SymbolFacts.IsOrInherits(method.ContainingType, consent.Symbols.ResponseCookies))
         {
             DeclaredNameCheck.Check(context, consent, ResolvedName.Unresolved, context.Operation.Syntax.GetLocation(), NameTarget.Cookie);
         }
@@ -128,7 +129,7 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
     {
         var invocation = (IDynamicInvocationOperation)context.Operation;
         var call = LateBoundCalls.DynamicCall(invocation);
-        if (call is { Name: "Append" } append && KnownSymbols.IsOrInherits(append.Type, consent.Symbols.ResponseCookies)
+        if (call is { Name: "Append" } append && SymbolFacts.IsOrInherits(append.Type, consent.Symbols.ResponseCookies)
             && LateBoundCalls.Argument(invocation, 0) is { } key)
         {
             CheckAppend(context, consent, invocation, key, LateBoundCalls.Argument(invocation, 2));
@@ -327,7 +328,7 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         }
 
         var property = target.Property;
-        if (property.Name == "Name" && KnownSymbols.IsOrInherits(property.ContainingType, consent.Symbols.CookieBuilder))
+        if (property.Name == "Name" && SymbolFacts.IsOrInherits(property.ContainingType, consent.Symbols.CookieBuilder))
         {
             DeclaredNameCheck.Check(context, consent, assignment.Value, NameTarget.Cookie);
         }
@@ -340,7 +341,7 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
                 CheckCookieObject(context, consent, assignment.Value, creation!);
             }
         }
-        else if (property.Name == "IsEssential" && assignment.Value.IsConstantTrue() && KnownSymbols.IsOrInherits(property.ContainingType, consent.Symbols.CookieBuilder)
+        else if (property.Name == "IsEssential" && assignment.Value.IsConstantTrue() && SymbolFacts.IsOrInherits(property.ContainingType, consent.Symbols.CookieBuilder)
             && BuilderCookieName(assignment, target, consent) is { } name)
         {
             // options.Cookie.IsEssential = true for an authentication, session or antiforgery cookie: its name is
@@ -415,7 +416,7 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
     private static bool IsHeaderDictionaryMember(ISymbol member, KnownSymbols symbols) => IsHeaders(member.ContainingType, symbols);
 
     private static bool IsHeaders(ITypeSymbol? type, KnownSymbols symbols) =>
-        KnownSymbols.IsOrInherits(type, symbols.HeaderDictionary) || IsCollectionOfHeaderValues(type, symbols);
+        SymbolFacts.IsOrInherits(type, symbols.HeaderDictionary) || IsCollectionOfHeaderValues(type, symbols);
 
     /// <summary>A generic collection of StringValues or of KeyValuePair&lt;string, StringValues&gt;: response headers seen through a BCL interface.</summary>
     private static bool IsCollectionOfHeaderValues(ITypeSymbol? type, KnownSymbols symbols)

@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using ConsentAnalyzers.Analysis;
+using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Diagnostics;
-using ConsentAnalyzers.Guards;
+using ConsentAnalyzers.Frameworks;
 using ConsentAnalyzers.Markup;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -169,8 +170,8 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
         var type = method.ContainingType;
         return method.Name switch
         {
-            "WriteLiteral" when KnownSymbols.IsOrInherits(type, symbols.RazorPageBase) => invocation.Arguments.Length == 1 ? invocation.Arguments[0].Value.WithoutConversions() : null,
-            "AddMarkupContent" when KnownSymbols.IsOrInherits(type, symbols.RenderTreeBuilder) => invocation.Arguments.ArgumentFor("markupContent")?.WithoutConversions(),
+            "WriteLiteral" when SymbolFacts.IsOrInherits(type, symbols.RazorPageBase) => invocation.Arguments.Length == 1 ? invocation.Arguments[0].Value.WithoutConversions() : null,
+            "AddMarkupContent" when SymbolFacts.IsOrInherits(type, symbols.RenderTreeBuilder) => invocation.Arguments.ArgumentFor("markupContent")?.WithoutConversions(),
             _ => null,
         };
     }

@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Immutable;
 using ConsentAnalyzers.Analysis;
+using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Diagnostics;
-using ConsentAnalyzers.Guards;
+using ConsentAnalyzers.Frameworks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -73,7 +74,7 @@ public sealed class StorageWriteAnalyzer : ConsentCodeAnalyzer
         var type = method.ContainingType;
         switch (method.Name)
         {
-            case "SetAsync" when KnownSymbols.IsOrInherits(type, symbols.ProtectedBrowserStorage):
+            case "SetAsync" when SymbolFacts.IsOrInherits(type, symbols.ProtectedBrowserStorage):
                 return (invocation.Arguments.ArgumentFor("key"), ProtectedStorageArea(invocation.Instance?.Type, symbols));
             case "SetItemAsync" or "SetItemAsStringAsync" or "SetItem" or "SetItemAsString":
                 return BlazoredWrite(invocation, type, symbols);
@@ -85,14 +86,14 @@ public sealed class StorageWriteAnalyzer : ConsentCodeAnalyzer
     }
 
     private static NameTarget ProtectedStorageArea(ITypeSymbol? receiver, KnownSymbols symbols) =>
-        KnownSymbols.IsOrInherits(receiver, symbols.ProtectedLocalStorage) ? NameTarget.LocalStorage
-        : KnownSymbols.IsOrInherits(receiver, symbols.ProtectedSessionStorage) ? NameTarget.SessionStorage
+        SymbolFacts.IsOrInherits(receiver, symbols.ProtectedLocalStorage) ? NameTarget.LocalStorage
+        : SymbolFacts.IsOrInherits(receiver, symbols.ProtectedSessionStorage) ? NameTarget.SessionStorage
         : NameTarget.AnyStorage;
 
     private static (IOperation? Key, NameTarget Target) BlazoredWrite(IInvocationOperation invocation, INamedTypeSymbol type, KnownSymbols symbols)
     {
-        var target = KnownSymbols.IsOrInherits(type, symbols.BlazoredLocalStorage) || KnownSymbols.IsOrInherits(type, symbols.BlazoredSyncLocalStorage) ? NameTarget.LocalStorage
-            : KnownSymbols.IsOrInherits(type, symbols.BlazoredSessionStorage) || KnownSymbols.IsOrInherits(type, symbols.BlazoredSyncSessionStorage) ? NameTarget.SessionStorage
+        var target = SymbolFacts.IsOrInherits(type, symbols.BlazoredLocalStorage) || SymbolFacts.IsOrInherits(type, symbols.BlazoredSyncLocalStorage) ? NameTarget.LocalStorage
+            : SymbolFacts.IsOrInherits(type, symbols.BlazoredSessionStorage) || SymbolFacts.IsOrInherits(type, symbols.BlazoredSyncSessionStorage) ? NameTarget.SessionStorage
             : (NameTarget?)null;
         return target is null ? (null, default) : (invocation.Arguments.ArgumentFor("key"), target.Value);
     }

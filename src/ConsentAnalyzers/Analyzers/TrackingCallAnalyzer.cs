@@ -2,8 +2,9 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using ConsentAnalyzers.Analysis;
+using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Diagnostics;
-using ConsentAnalyzers.Guards;
+using ConsentAnalyzers.Frameworks;
 using ConsentAnalyzers.Manifest;
 using ConsentAnalyzers.Names;
 using Microsoft.CodeAnalysis;
@@ -75,7 +76,7 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
         public Apis(TrackerIndex trackers, Lazy<TrackerInterfaces> vendorInterfaces)
         {
             _trackers = trackers;
-            _find = definition => trackers.ForApi(TrackerIndex.MemberName(definition))
+            _find = definition => trackers.ForApi(SymbolFacts.MemberName(definition))
                 ?? (definition is IMethodSymbol { ContainingType.TypeKind: TypeKind.Interface } method ? vendorInterfaces.Value.For(method) : null);
         }
 
@@ -92,7 +93,7 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
 
         /// <summary>A member known only by the type it is looked up on and its name (a dynamic call, reflection).</summary>
         public TrackerMatch? ForMember(ITypeSymbol type, string name) =>
-            _trackers.MayBeApi(name) ? _trackers.ForApi(TrackerIndex.TypeName(type) + "." + name) : null;
+            _trackers.MayBeApi(name) ? _trackers.ForApi(SymbolFacts.TypeName(type) + "." + name) : null;
     }
 
     private static void Report(OperationAnalysisContext context, ConsentCompilation consent, TrackerMatch? tracker)
@@ -128,7 +129,7 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
 
         var declaring = (method.ReducedFrom ?? method).ContainingType;
         if (IsRequestMethodName(method.Name)
-            && (KnownSymbols.IsOrInherits(declaring, symbols.HttpClient) || SymbolEqualityComparer.Default.Equals(declaring, symbols.HttpClientJsonExtensions)))
+            && (SymbolFacts.IsOrInherits(declaring, symbols.HttpClient) || SymbolEqualityComparer.Default.Equals(declaring, symbols.HttpClientJsonExtensions)))
         {
             return invocation.Arguments.ArgumentFor("requestUri") is { } uri ? ForUrl(uri, symbols, trackers) : null;
         }

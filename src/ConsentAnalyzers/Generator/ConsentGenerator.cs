@@ -1,10 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
 using ConsentAnalyzers.Common;
+using ConsentAnalyzers.ConsentApi;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 
 namespace ConsentAnalyzers.Generator;

@@ -13,41 +13,8 @@ namespace ConsentAnalyzers.Generator;
 /// </summary>
 internal static class NameConstantsEmitter
 {
-
-    private const string PrefixSuffix = "Prefix";
-    private const string BuilderSuffix = "Name";
-
     /// <summary>One name to emit; <c>Classification</c> is the documentation's "category (consent)" text.</summary>
     private sealed record NamedEntry(string Name, string Classification, string? Provider, string? Purpose, string? Duration);
-
-    /// <summary>The cookie names a <c>ConsentCookies</c> member is emitted for, in emission order.</summary>
-    public static IEnumerable<string> CookieNames(ManifestModel manifest) => manifest.Cookies.Select(c => c.Name);
-
-    /// <summary>The storage keys a <c>ConsentStorageKeys</c> member is emitted for (each once), in emission order.</summary>
-    public static IEnumerable<string> StorageKeyNames(ManifestModel manifest) => manifest.Storage.Select(s => s.Key).Distinct();
-
-    /// <summary>
-    /// The member each name gets in its class: the constant for an exact name, the stem of <c>…Prefix</c> and
-    /// <c>…Name(…)</c> for a pattern. The analyzers use the same plan to read the generated builders back.
-    /// </summary>
-    public static List<(string Name, string Member)> MemberPlan(string className, IEnumerable<string> names)
-    {
-        var allocator = new UniqueNames(className);
-        var plan = new List<(string, string)>();
-        foreach (var name in names)
-        {
-            var baseName = IdentifierNames.ToPascalCase(name, "Name");
-            plan.Add((name, NamePattern.IsPattern(name) ? allocator.Allocate(baseName, PrefixSuffix, BuilderSuffix) : allocator.Allocate(baseName)));
-        }
-
-        return plan;
-    }
-
-    /// <summary>The builder method of a pattern's member stem: <c>Ga</c> → <c>GaName</c>.</summary>
-    public static string BuilderName(string stem) => stem + BuilderSuffix;
-
-    /// <summary>The literal pieces around a pattern's wildcards; consecutive wildcards count as one.</summary>
-    public static List<string> PatternPieces(string pattern) => SplitPattern(pattern);
 
     public static string EmitCookies(GenerationInput input, CategoryNames categories) =>
         Emit(input, GeneratedNames.Cookies, "cookie", "The cookie names declared in the cookie policy (consent-manifest.json).", input.Manifest.Cookies.Select(c => new NamedEntry(c.Name, categories.Describe(c.Category), c.Provider, c.Purpose, c.Duration)));
@@ -73,7 +40,7 @@ internal static class NameConstantsEmitter
         SourceFile.Build(input.Options, writer =>
         {
             var entryList = entries.ToList();
-            var members = MemberPlan(className, entryList.Select(e => e.Name));
+            var members = NameConstantsPlan.MemberPlan(className, entryList.Select(e => e.Name));
             writer.Summary(summary);
             writer.TypeAttributes(input.Options);
             writer.Line(SourceFile.ExcludeFromCoverageAttribute);
@@ -96,10 +63,10 @@ internal static class NameConstantsEmitter
                 }
 
                 var stem = member;
-                var pieces = SplitPattern(entry.Name);
+                var pieces = NameConstantsPlan.PatternPieces(entry.Name);
                 var parameters = Enumerable.Range(1, pieces.Count - 1).Select(i => pieces.Count == 2 ? "part" : "part" + i.ToString(CultureInfo.InvariantCulture)).ToList();
                 writer.Summary(new[] { $"The fixed beginning of the {kind} pattern <c>{CodeWriter.Xml(entry.Name)}</c>: {entry.Classification}." }.Concat(details).ToArray());
-                writer.Line($"public const string {stem}{PrefixSuffix} = {CodeWriter.Literal(pieces[0])};");
+                writer.Line($"public const string {NameConstantsPlan.PrefixName(stem)} = {CodeWriter.Literal(pieces[0])};");
                 writer.Line();
                 writer.Summary($"Builds a concrete name of the {kind} pattern <c>{CodeWriter.Xml(entry.Name)}</c>, each part standing for one '*': {entry.Classification}.");
                 foreach (var parameter in parameters)
@@ -108,7 +75,7 @@ internal static class NameConstantsEmitter
                 }
 
                 writer.Line($"/// <returns>The concrete {kind} name.</returns>");
-                writer.Open($"public static string {stem}{BuilderSuffix}({string.Join(", ", parameters.Select(p => "string " + p))})");
+                writer.Open($"public static string {NameConstantsPlan.BuilderName(stem)}({string.Join(", ", parameters.Select(p => "string " + p))})");
                 foreach (var parameter in parameters)
                 {
                     writer.Line($"if ({parameter} == null) throw new global::System.ArgumentNullException(nameof({parameter}));");
@@ -152,33 +119,5 @@ internal static class NameConstantsEmitter
             yield return "Duration: " + CodeWriter.Xml(entry.Duration) + ".";
         }
 
-    }
-
-    /// <summary>The literal pieces around the wildcards; consecutive wildcards count as one.</summary>
-    private static List<string> SplitPattern(string pattern)
-    {
-        var pieces = new List<string>();
-        var current = new System.Text.StringBuilder();
-        var previousWasWildcard = false;
-        foreach (var c in pattern)
-        {
-            if (c == NamePattern.Wildcard)
-            {
-                if (!previousWasWildcard)
-                {
-                    pieces.Add(current.ToString());
-                    current.Clear();
-                }
-
-                previousWasWildcard = true;
-                continue;
-            }
-
-            current.Append(c);
-            previousWasWildcard = false;
-        }
-
-        pieces.Add(current.ToString());
-        return pieces;
     }
 }

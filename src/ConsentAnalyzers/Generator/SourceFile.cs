@@ -1,4 +1,5 @@
 using System;
+using ConsentAnalyzers.ConsentApi;
 
 namespace ConsentAnalyzers.Generator;
 

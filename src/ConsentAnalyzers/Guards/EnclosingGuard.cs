@@ -1,4 +1,3 @@
-using ConsentAnalyzers.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -24,7 +23,7 @@ namespace ConsentAnalyzers.Guards;
 internal static class EnclosingGuard
 {
     /// <summary>Whether an enclosing <c>if</c>'s condition, true, grants <paramref name="category"/> (or <paramref name="alternativeCategory"/>) at <paramref name="site"/>.</summary>
-    public static bool Grants(ConsentCompilation consent, IOperation site, string category, string? alternativeCategory)
+    public static bool Grants(GuardRecognizer guards, IOperation site, string category, string? alternativeCategory)
     {
         var granted = CategorySet.Empty;
         var child = site;
@@ -41,7 +40,7 @@ internal static class EnclosingGuard
                         return false;
                     }
 
-                    granted = granted.Union(consent.Guards.Implied(conditional.Condition, true));
+                    granted = granted.Union(guards.Implied(conditional.Condition, true));
                     break;
                 case IConditionalOperation conditional when conditional.Syntax is IfStatementSyntax && ReferenceEquals(conditional.WhenFalse, child):
                     // if (!check) { … } else { site }: the else branch is reached only when the condition is false.
@@ -50,10 +49,10 @@ internal static class EnclosingGuard
                         return false;
                     }
 
-                    granted = granted.Union(consent.Guards.Implied(conditional.Condition, false));
+                    granted = granted.Union(guards.Implied(conditional.Condition, false));
                     break;
                 case IBlockOperation block:
-                    granted = granted.Union(ExitsBefore(consent, block, child));
+                    granted = granted.Union(ExitsBefore(guards, block, child));
                     break;
             }
         }
@@ -78,7 +77,7 @@ internal static class EnclosingGuard
     /// <c>if (!check) return;</c> (or <c>throw</c>) the check holds, since the only way on is its false branch. Not
     /// past a label, which a <c>goto</c> could reach another way.
     /// </summary>
-    private static CategorySet ExitsBefore(ConsentCompilation consent, IBlockOperation block, IOperation statement)
+    private static CategorySet ExitsBefore(GuardRecognizer guards, IBlockOperation block, IOperation statement)
     {
         var granted = CategorySet.Empty;
         foreach (var operation in block.Operations)
@@ -94,7 +93,7 @@ internal static class EnclosingGuard
             }
             else if (operation is IConditionalOperation { WhenFalse: null, Syntax: IfStatementSyntax } exit && Exits(exit.WhenTrue) && KeepsShape(exit.Condition, onSpine: true))
             {
-                granted = granted.Union(consent.Guards.Implied(exit.Condition, false));
+                granted = granted.Union(guards.Implied(exit.Condition, false));
             }
         }
 

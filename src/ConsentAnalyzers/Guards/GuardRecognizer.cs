@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.ConsentApi;
-using ConsentAnalyzers.Generator;
 using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -254,7 +252,7 @@ internal sealed class GuardRecognizer
                 continue;
             }
 
-            var name = TrackerIndex.MemberName(candidate);
+            var name = SymbolFacts.MemberName(candidate);
             foreach (var guard in _manifest.Guards)
             {
                 if (NamePattern.Matches(guard.Api, name))
@@ -269,7 +267,7 @@ internal sealed class GuardRecognizer
 
 
     private bool IsTrackingConsentCheck(ISymbol member) =>
-        member.Name is "CanTrack" or "HasConsent" && KnownSymbols.IsOrInherits(member.ContainingType, _trackingConsentFeature);
+        member.Name is "CanTrack" or "HasConsent" && SymbolFacts.IsOrInherits(member.ContainingType, _trackingConsentFeature);
 
     private CategorySet FromGuardAttribute(ISymbol member, ImmutableArray<IArgumentOperation> arguments)
     {
@@ -306,7 +304,7 @@ internal sealed class GuardRecognizer
             return CategorySet.Empty;
         }
 
-        var name = TrackerIndex.MemberName(member);
+        var name = SymbolFacts.MemberName(member);
         foreach (var guard in _manifest.Guards)
         {
             if (!NamePattern.Matches(guard.Api, name))

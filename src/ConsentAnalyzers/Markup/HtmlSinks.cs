@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using ConsentAnalyzers.Analysis;
+using ConsentAnalyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -40,10 +40,10 @@ internal static class HtmlSinks
                 AddStringArguments(invocation, ref sinks, bareTextIsScript: IsScriptInnerHtml(receiver) || IsScriptTagHelperContent(receiver), anyObject: false);
                 return;
             case "Content" or "Text" when IsHtmlContentType(invocation.Arguments.ArgumentFor("contentType"))
-                && (KnownSymbols.HasFullName(type, "Microsoft.AspNetCore.Mvc.ControllerBase") || KnownSymbols.HasFullName(type, "Microsoft.AspNetCore.Http.Results") || KnownSymbols.HasFullName(type, "Microsoft.AspNetCore.Http.TypedResults")):
+                && (SymbolFacts.HasFullName(type, "Microsoft.AspNetCore.Mvc.ControllerBase") || SymbolFacts.HasFullName(type, "Microsoft.AspNetCore.Http.Results") || SymbolFacts.HasFullName(type, "Microsoft.AspNetCore.Http.TypedResults")):
                 Add(invocation.Arguments.ArgumentFor("content"), ref sinks, bareTextIsScript: false);
                 return;
-            case "WriteAsync" when KnownSymbols.HasFullName(type, "Microsoft.AspNetCore.Http.HttpResponseWritingExtensions"):
+            case "WriteAsync" when SymbolFacts.HasFullName(type, "Microsoft.AspNetCore.Http.HttpResponseWritingExtensions"):
                 Add(invocation.Arguments.ArgumentFor("text"), ref sinks, bareTextIsScript: false);
                 return;
             case "MergeAttribute" or "Add" when invocation.Arguments.Length >= 2 && IsSourceKey(invocation.Arguments[0].Value)
@@ -66,11 +66,11 @@ internal static class HtmlSinks
             return;
         }
 
-        if (type.Name == "HtmlString" && KnownSymbols.HasFullName(type, "Microsoft.AspNetCore.Html.HtmlString") && creation.Arguments.Length == 1)
+        if (type.Name == "HtmlString" && SymbolFacts.HasFullName(type, "Microsoft.AspNetCore.Html.HtmlString") && creation.Arguments.Length == 1)
         {
             Add(creation.Arguments[0].Value, ref sinks, bareTextIsScript: false);
         }
-        else if (type.Name == "ContentResult" && KnownSymbols.HasFullName(type, "Microsoft.AspNetCore.Mvc.ContentResult") && creation.Initializer is { } initializer
+        else if (type.Name == "ContentResult" && SymbolFacts.HasFullName(type, "Microsoft.AspNetCore.Mvc.ContentResult") && creation.Initializer is { } initializer
             && IsHtmlContentType(Initialized(initializer, "ContentType")))
         {
             Add(Initialized(initializer, "Content"), ref sinks, bareTextIsScript: false);
@@ -167,7 +167,7 @@ internal static class HtmlSinks
     private static bool IsScriptTagHelperContent(IOperation? receiver)
     {
         if (receiver?.WithoutConversions() is not IPropertyReferenceOperation { Property.Name: "Content" or "PreContent" or "PostContent", Instance: { } output }
-            || output.Type is not INamedTypeSymbol outputType || !KnownSymbols.HasFullName(outputType, "Microsoft.AspNetCore.Razor.TagHelpers.TagHelperOutput"))
+            || output.Type is not INamedTypeSymbol outputType || !SymbolFacts.HasFullName(outputType, "Microsoft.AspNetCore.Razor.TagHelpers.TagHelperOutput"))
         {
             return false;
         }
@@ -230,5 +230,5 @@ internal static class HtmlSinks
         return root?.Name is "System" or "Microsoft";
     }
 
-    private static bool InNamespace(INamedTypeSymbol? type, string ns) => type is not null && KnownSymbols.IsNamespace(type.ContainingNamespace, ns, ns.Length);
+    private static bool InNamespace(INamedTypeSymbol? type, string ns) => type is not null && SymbolFacts.IsNamespace(type.ContainingNamespace, ns, ns.Length);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
-using ConsentAnalyzers.Analysis;
+using ConsentAnalyzers.Common;
+using ConsentAnalyzers.Manifest;
 using ConsentAnalyzers.Names;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -294,5 +295,5 @@ internal sealed class HtmlStringText
     private static bool IsString(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_String;
 
     private static bool IsStringBuilder(ITypeSymbol? type) =>
-        type is INamedTypeSymbol named && KnownSymbols.HasFullName(named, "System.Text.StringBuilder");
+        type is INamedTypeSymbol named && SymbolFacts.HasFullName(named, "System.Text.StringBuilder");
 }

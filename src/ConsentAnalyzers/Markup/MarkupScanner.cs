@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Manifest;
-using ConsentAnalyzers.Names;
 
 namespace ConsentAnalyzers.Markup;
 

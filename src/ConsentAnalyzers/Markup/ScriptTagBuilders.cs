@@ -1,5 +1,5 @@
 using System;
-using ConsentAnalyzers.Analysis;
+using ConsentAnalyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -75,7 +75,7 @@ internal static class ScriptTagBuilders
     {
         for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
         {
-            if (KnownSymbols.HasFullName(current, "Microsoft.AspNetCore.Mvc.Rendering.TagBuilder"))
+            if (SymbolFacts.HasFullName(current, "Microsoft.AspNetCore.Mvc.Rendering.TagBuilder"))
             {
                 return true;
             }

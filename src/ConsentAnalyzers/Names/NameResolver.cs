@@ -1,4 +1,5 @@
-using ConsentAnalyzers.Analysis;
+using ConsentAnalyzers.ConsentApi;
+using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -81,7 +82,7 @@ internal static class NameResolver
     /// <summary>A generated builder: the pattern's fixed pieces around its arguments, one per '*'.</summary>
     private static ResolvedName ResolveBuilder(IInvocationOperation invocation, string pattern, GeneratedConstants generated, NameFollower.Trail trail)
     {
-        var pieces = Generator.NameConstantsEmitter.PatternPieces(pattern);
+        var pieces = NameConstantsPlan.PatternPieces(pattern);
         var result = ResolvedName.Exact(pieces[0]);
         for (var i = 1; i < pieces.Count; i++)
         {

@@ -60,7 +60,7 @@ public sealed class GraphShortcutTests
                     sites++;
                     foreach (var category in consent.Manifest.Manifest.Categories)
                     {
-                        if (!EnclosingGuard.Grants(consent, site, category.Id, alternativeCategory: null))
+                        if (!EnclosingGuard.Grants(consent.Guards, site, category.Id, alternativeCategory: null))
                         {
                             continue;
                         }

@@ -1,3 +1,4 @@
+using ConsentAnalyzers.ConsentApi;
 using ConsentAnalyzers.Generator;
 using ConsentAnalyzers.Tests.Infrastructure;
 

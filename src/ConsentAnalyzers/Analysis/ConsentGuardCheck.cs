@@ -1,13 +1,14 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using ConsentAnalyzers.Analysis;
+using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Diagnostics;
+using ConsentAnalyzers.Guards;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace ConsentAnalyzers.Guards;
+namespace ConsentAnalyzers.Analysis;
 
 /// <summary>
 /// Decides whether a place that needs consent (a non-essential write, a tracking call) is dominated by a consent check
@@ -54,7 +55,7 @@ internal static class ConsentGuardCheck
 
         // The common shape, if (check) { site }, needs no control-flow graph; a method group runs where its
         // delegate is invoked, which only the graph can tell.
-        if (site is not IMethodReferenceOperation && EnclosingGuard.Grants(consent, site, category, alternativeCategory))
+        if (site is not IMethodReferenceOperation && EnclosingGuard.Grants(consent.Guards, site, category, alternativeCategory))
         {
             return true;
         }

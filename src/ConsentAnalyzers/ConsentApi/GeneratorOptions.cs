@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace ConsentAnalyzers.Generator;
+namespace ConsentAnalyzers.ConsentApi;
 
 /// <summary>The MSBuild options that shape the generated code, plus what the consumer's language version allows.</summary>
 internal sealed record GeneratorOptions(string Namespace, bool IsPublic, bool SupportsNullable)

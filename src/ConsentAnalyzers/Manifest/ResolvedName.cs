@@ -1,4 +1,4 @@
-namespace ConsentAnalyzers.Names;
+namespace ConsentAnalyzers.Manifest;
 
 internal enum ResolvedNameKind
 {

@@ -1,8 +1,9 @@
 using System.Collections.Generic;
+using ConsentAnalyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace ConsentAnalyzers.Analysis;
+namespace ConsentAnalyzers.Frameworks;
 
 /// <summary>
 /// A <c>CookieBuilder</c> held in a local and used to write a cookie by hand:
@@ -15,19 +16,19 @@ internal static class CookieBuilders
     /// <summary>The value assigned to <c>Name</c> in the initializer of the builder a local holds, for <c>builder.Name</c>; null if not knowable.</summary>
     public static IOperation? NameOf(IOperation read, KnownSymbols symbols) =>
         read is IPropertyReferenceOperation { Property.Name: "Name", Instance: ILocalReferenceOperation local } name
-        && KnownSymbols.IsOrInherits(name.Property.ContainingType, symbols.CookieBuilder)
+        && SymbolFacts.IsOrInherits(name.Property.ContainingType, symbols.CookieBuilder)
         && Sealed(local) is { } creation
             ? InitializerValue(creation, "Name")
             : null;
 
     /// <summary>
     /// <c>IsEssential = true</c> set on the builder of <c>builder.Build(context)</c>, when the builder is a followed
-    /// local and its name is not assigned beside it (where the assignment itself is reported).
+    /// local.
     /// </summary>
     public static IEnumerable<ISimpleAssignmentOperation> EssentialOfBuild(IOperation options, KnownSymbols symbols)
     {
         if (options is not IInvocationOperation { TargetMethod.Name: "Build", Instance: ILocalReferenceOperation local } build
-            || !KnownSymbols.IsOrInherits(build.TargetMethod.ContainingType, symbols.CookieBuilder)
+            || !SymbolFacts.IsOrInherits(build.TargetMethod.ContainingType, symbols.CookieBuilder)
             || Sealed(local) is not { } creation)
         {
             yield break;
@@ -37,8 +38,7 @@ internal static class CookieBuilders
         {
             if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "IsEssential" } target } assignment
                 && assignment.Value.IsConstantTrue()
-                && (target.Instance is ILocalReferenceOperation on ? SymbolEqualityComparer.Default.Equals(on.Local, local.Local) : assignment.Parent == creation.Initializer)
-                && EssentialAssignments.FindBuilderName(assignment, target, symbols) is null)
+                && (target.Instance is ILocalReferenceOperation on ? SymbolEqualityComparer.Default.Equals(on.Local, local.Local) : assignment.Parent == creation.Initializer))
             {
                 yield return assignment;
             }

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace ConsentAnalyzers.Generator;
+namespace ConsentAnalyzers.ConsentApi;
 
 /// <summary>Turns cookie names, storage keys and category ids into valid C# identifiers.</summary>
 internal static class IdentifierNames

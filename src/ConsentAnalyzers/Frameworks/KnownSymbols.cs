@@ -3,7 +3,7 @@ using System.Threading;
 using ConsentAnalyzers.Common;
 using Microsoft.CodeAnalysis;
 
-namespace ConsentAnalyzers.Analysis;
+namespace ConsentAnalyzers.Frameworks;
 
 /// <summary>
 /// The framework and library types whose members write cookies or browser storage, resolved at most once per
@@ -155,99 +155,13 @@ internal sealed class KnownSymbols
         }
 
         var type = (method.ReducedFrom ?? method).ContainingType;
-        return IsOrInherits(type, JSRuntime)
-            || IsOrInherits(type, JSObjectReference)
+        return SymbolFacts.IsOrInherits(type, JSRuntime)
+            || SymbolFacts.IsOrInherits(type, JSObjectReference)
             || SymbolEqualityComparer.Default.Equals(type, JSRuntimeExtensions)
             || SymbolEqualityComparer.Default.Equals(type, JSObjectReferenceExtensions)
             || SymbolEqualityComparer.Default.Equals(type, JSInProcessRuntimeExtensions)
             || SymbolEqualityComparer.Default.Equals(type, JSInProcessObjectReferenceExtensions);
     }
 
-    /// <summary>
-    /// Whether <paramref name="type"/> displays as <paramref name="fullName"/> ("Namespace.Type": a top-level,
-    /// non-generic type of that namespace), compared part by part without building the display string.
-    /// </summary>
-    public static bool HasFullName(INamedTypeSymbol type, string fullName)
-    {
-        var dot = fullName.LastIndexOf('.');
-        var name = type.Name;
-        return type.ContainingType is null
-            && type.Arity == 0
-            && name.Length == fullName.Length - dot - 1
-            && string.CompareOrdinal(name, 0, fullName, dot + 1, name.Length) == 0
-            && dot > 0
-            && IsNamespace(type.ContainingNamespace, fullName, dot);
-    }
-
-    /// <summary>Whether <paramref name="ns"/> displays as the first <paramref name="length"/> characters of <paramref name="text"/> ("A.B.C").</summary>
-    public static bool IsNamespace(INamespaceSymbol? ns, string text, int length)
-    {
-        var end = length;
-        for (var current = ns; current is not null && !current.IsGlobalNamespace; current = current.ContainingNamespace)
-        {
-            var name = current.Name;
-            var start = end - name.Length;
-            if (start < 0 || string.CompareOrdinal(name, 0, text, start, name.Length) != 0)
-            {
-                return false;
-            }
-
-            if (start == 0)
-            {
-                return current.ContainingNamespace is null || current.ContainingNamespace.IsGlobalNamespace;
-            }
-
-            if (text[start - 1] != '.')
-            {
-                return false;
-            }
-
-            end = start - 1;
-        }
-
-        return false;
-    }
-
     public static KnownSymbols For(Compilation compilation) => Cache.GetValue(compilation, c => new KnownSymbols(c));
-
-    /// <summary>Whether <paramref name="type"/> is <paramref name="target"/>, derives from it or implements it.</summary>
-    public static bool IsOrInherits(ITypeSymbol? type, INamedTypeSymbol? target)
-    {
-        if (type is null || target is null)
-        {
-            return false;
-        }
-
-        // Asked on hot paths (every Append, Add, Name assignment…): a class is found only among the base types, an
-        // interface only as the type itself or among its interfaces, so each walks just the list it can be in.
-        if (target.TypeKind == TypeKind.Interface)
-        {
-            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, target))
-            {
-                return true;
-            }
-        }
-        else
-        {
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, target))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        foreach (var implemented in type.AllInterfaces)
-        {
-            if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, target))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

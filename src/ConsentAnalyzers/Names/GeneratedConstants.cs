@@ -1,11 +1,10 @@
 using System.Collections.Generic;
 using System.Linq;
 using ConsentAnalyzers.ConsentApi;
-using ConsentAnalyzers.Generator;
 using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis;
 
-namespace ConsentAnalyzers.Analysis;
+namespace ConsentAnalyzers.Names;
 
 /// <summary>
 /// What the generator emitted into this compilation, read back for the analyzers: the name constants by value
@@ -26,8 +25,8 @@ internal sealed class GeneratedConstants
     {
         _cookiesClass = GeneratedNames.Find(compilation, options.Namespace, GeneratedNames.Cookies);
         _storageKeysClass = GeneratedNames.Find(compilation, options.Namespace, GeneratedNames.StorageKeys);
-        Read(_cookiesClass, NameConstantsEmitter.CookieNames(manifest), _cookieConstants, _cookieBuilders);
-        Read(_storageKeysClass, NameConstantsEmitter.StorageKeyNames(manifest), _storageKeyConstants, _storageKeyBuilders);
+        Read(_cookiesClass, NameConstantsPlan.CookieNames(manifest), _cookieConstants, _cookieBuilders);
+        Read(_storageKeysClass, NameConstantsPlan.StorageKeyNames(manifest), _storageKeyConstants, _storageKeyBuilders);
     }
 
     public static GeneratedConstants Find(Compilation compilation, GeneratorOptions options, ManifestModel manifest) => new(compilation, options, manifest);
@@ -58,11 +57,11 @@ internal sealed class GeneratedConstants
             return;
         }
 
-        foreach (var (name, member) in NameConstantsEmitter.MemberPlan(type.Name, names))
+        foreach (var (name, member) in NameConstantsPlan.MemberPlan(type.Name, names))
         {
             if (NamePattern.IsPattern(name))
             {
-                var builder = NameConstantsEmitter.BuilderName(member);
+                var builder = NameConstantsPlan.BuilderName(member);
                 if (!type.GetMembers(builder).IsEmpty)
                 {
                     builders[builder] = name;

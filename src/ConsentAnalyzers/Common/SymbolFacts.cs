@@ -1,0 +1,103 @@
+using Microsoft.CodeAnalysis;
+
+namespace ConsentAnalyzers.Common;
+
+/// <summary>Questions about symbols that every part of the analysis asks: type relations and names as the manifest spells them.</summary>
+internal static class SymbolFacts
+{
+    /// <summary>Whether <paramref name="type"/> is <paramref name="target"/>, derives from it or implements it.</summary>
+    public static bool IsOrInherits(ITypeSymbol? type, INamedTypeSymbol? target)
+    {
+        if (type is null || target is null)
+        {
+            return false;
+        }
+
+        // Asked on hot paths (every Append, Add, Name assignment…): a class is found only among the base types, an
+        // interface only as the type itself or among its interfaces, so each walks just the list it can be in.
+        if (target.TypeKind == TypeKind.Interface)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, target))
+            {
+                return true;
+            }
+        }
+        else
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, target))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, target))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="type"/> displays as <paramref name="fullName"/> ("Namespace.Type": a top-level,
+    /// non-generic type of that namespace), compared part by part without building the display string.
+    /// </summary>
+    public static bool HasFullName(INamedTypeSymbol type, string fullName)
+    {
+        var dot = fullName.LastIndexOf('.');
+        var name = type.Name;
+        return type.ContainingType is null
+            && type.Arity == 0
+            && name.Length == fullName.Length - dot - 1
+            && string.CompareOrdinal(name, 0, fullName, dot + 1, name.Length) == 0
+            && dot > 0
+            && IsNamespace(type.ContainingNamespace, fullName, dot);
+    }
+
+    /// <summary>Whether <paramref name="ns"/> displays as the first <paramref name="length"/> characters of <paramref name="text"/> ("A.B.C").</summary>
+    public static bool IsNamespace(INamespaceSymbol? ns, string text, int length)
+    {
+        var end = length;
+        for (var current = ns; current is not null && !current.IsGlobalNamespace; current = current.ContainingNamespace)
+        {
+            var name = current.Name;
+            var start = end - name.Length;
+            if (start < 0 || string.CompareOrdinal(name, 0, text, start, name.Length) != 0)
+            {
+                return false;
+            }
+
+            if (start == 0)
+            {
+                return current.ContainingNamespace is null || current.ContainingNamespace.IsGlobalNamespace;
+            }
+
+            if (text[start - 1] != '.')
+            {
+                return false;
+            }
+
+            end = start - 1;
+        }
+
+        return false;
+    }
+
+    /// <summary>A member's name as the manifest's API patterns (trackers and guards) spell it: Namespace.Type.Member, without type arguments; an extension method by its declaring class.</summary>
+    public static string MemberName(ISymbol member)
+    {
+        var definition = member is IMethodSymbol { ReducedFrom: { } reduced } ? reduced : member;
+        return TypeName(definition.ContainingType) + "." + definition.Name;
+    }
+
+    public static string TypeName(ITypeSymbol type) =>
+        type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None));
+}
