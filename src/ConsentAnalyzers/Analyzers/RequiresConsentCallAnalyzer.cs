@@ -10,12 +10,13 @@ namespace ConsentAnalyzers.Analyzers;
 /// <summary>
 /// A member marked <c>[RequiresConsent(category)]</c> passes its requirement to its callers, like
 /// <c>[RequiresUnreferencedCode]</c>: every call must be guarded by a check for that category (CG0202), or stand in a
-/// member that requires the same consent.
+/// member that requires the same consent; and the mark must be on the interface or base member callers go through
+/// (CG0205).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RequiresConsentCallAnalyzer : ConsentCodeAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.UnguardedTracking, Rules.WrongCategoryGuard);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.UnguardedTracking, Rules.WrongCategoryGuard, Rules.RequirementNotOnBaseMember);
 
     private protected override bool AppliesTo(ConsentCompilation consent) => consent.Guards.CanRequireConsent;
 
@@ -52,7 +53,7 @@ public sealed class RequiresConsentCallAnalyzer : ConsentCodeAnalyzer
 
     /// <summary>
     /// A member marked [RequiresConsent] that implements an interface member or overrides a base member without the
-    /// mark: callers through the interface or base are not checked, so the member itself is reported (CG0202), as
+    /// mark: callers through the interface or base are not checked, so the member itself is reported (CG0205), as
     /// the trimmer does for [RequiresUnreferencedCode] (IL2046). The fix: mark the interface or base member too.
     /// </summary>
     private static void AnalyzeImplementation(SymbolAnalysisContext context, ConsentCompilation consent)
@@ -72,7 +73,7 @@ public sealed class RequiresConsentCallAnalyzer : ConsentCodeAnalyzer
                 var format = SymbolDisplayFormat.CSharpShortErrorMessageFormat;
                 var what = $"Calling '{member.ToDisplayString(format)}' through '{unmarked.ToDisplayString(format)}', which is not marked [RequiresConsent],";
                 context.ReportDiagnostic(Diagnostic.Create(
-                    Rules.UnguardedTracking,
+                    Rules.RequirementNotOnBaseMember,
                     member.Locations[0],
                     ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Category, category),
                     what,

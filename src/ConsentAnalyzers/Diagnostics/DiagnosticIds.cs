@@ -21,4 +21,5 @@ internal static class DiagnosticIds
     public const string UnguardedTracking = "CG0202";
     public const string WrongCategoryGuard = "CG0203";
     public const string AlwaysTrueGuard = "CG0204";
+    public const string RequirementNotOnBaseMember = "CG0205";
 }

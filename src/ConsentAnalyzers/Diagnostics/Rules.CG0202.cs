@@ -4,10 +4,10 @@ namespace ConsentAnalyzers.Diagnostics;
 
 internal static partial class Rules
 {
-    /// <summary>CG0202: a call to a [RequiresConsent] member (or a tracking call) with no consent check for its category.</summary>
+    /// <summary>CG0202: a tracking call, or a call to a [RequiresConsent] member, with no consent check for its category.</summary>
     public static readonly DiagnosticDescriptor UnguardedTracking = Create(
         DiagnosticIds.UnguardedTracking,
-        title: "Tracking call not guarded by a consent check",
+        title: "Tracking call, or call to a [RequiresConsent] member, not guarded by a consent check",
         messageFormat: "{0} needs consent for '{1}', but no consent check for '{1}' guards it on every path",
         RuleCategories.Consent,
         DiagnosticSeverity.Warning,

@@ -231,6 +231,57 @@ public class ConsentGuardTests
         await test.RunAsync();
     }
 
+    /// <summary>
+    /// CG0205: the mark on an implementation or override binds no caller that goes through the interface or base
+    /// member, so the marked member is reported unless that member requires the same category (like IL2046).
+    /// </summary>
+    [Fact]
+    public async Task RequiresConsent_on_an_implementation_or_override_of_an_unmarked_member_is_CG0205()
+    {
+        var test = ConsentAnalyzerTest<RequiresConsentCallAnalyzer>.Code("""
+            using TestProject;
+
+            interface IConversions
+            {
+                void Convert();
+
+                [RequiresConsent(ConsentCategory.Advertising)]
+                void Remember();
+
+                [RequiresConsent(ConsentCategory.Analytics)]
+                void Measure();
+            }
+
+            class Conversions : IConversions
+            {
+                [RequiresConsent(ConsentCategory.Advertising)]
+                public void {|#0:Convert|}() { }
+
+                [RequiresConsent(ConsentCategory.Advertising)]
+                public void Remember() { }
+
+                [RequiresConsent(ConsentCategory.Advertising)]
+                public void {|#1:Measure|}() { }
+            }
+
+            class Tracker
+            {
+                public virtual void Send() { }
+            }
+
+            class AdsTracker : Tracker
+            {
+                [RequiresConsent(ConsentCategory.Advertising)]
+                public override void {|#2:Send|}() { }
+            }
+            """, CodeManifests.Policy);
+        test.TestState.Sources.Add(ConsentApi);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.RequirementNotOnBaseMember).WithLocation(0).WithArguments("Calling 'Conversions.Convert()' through 'IConversions.Convert()', which is not marked [RequiresConsent],", "advertising"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.RequirementNotOnBaseMember).WithLocation(1).WithArguments("Calling 'Conversions.Measure()' through 'IConversions.Measure()', which is not marked [RequiresConsent],", "advertising"));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.RequirementNotOnBaseMember).WithLocation(2).WithArguments("Calling 'AdsTracker.Send()' through 'Tracker.Send()', which is not marked [RequiresConsent],", "advertising"));
+        await test.RunAsync();
+    }
+
     [Fact]
     public async Task A_RequiresConsent_member_counts_as_guarded_inside()
     {

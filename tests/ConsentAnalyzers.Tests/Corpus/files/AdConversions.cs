@@ -44,6 +44,18 @@ public sealed class MarkedConversionSink(HttpClient http) : IConversionSink
         await http.GetAsync("https://www.googleadservices.com/pagead/conversion/1234567/?oid=" + orderId);
 }
 
+public interface IClickArchive
+{
+    void Keep(string gclid);
+}
+
+public sealed class CookieClickArchive(HttpResponse response) : IClickArchive
+{
+    // The mark binds the callers of CookieClickArchive.Keep, but callers hold an IClickArchive, whose Keep requires nothing.
+    [RequiresConsent(ConsentCategory.Advertising)]
+    public void Keep(string gclid) => response.Cookies.Append(ConsentCookies.GclName("arc"), gclid); // expect: CG0205
+}
+
 public sealed class OrderConfirmation(IConsent consent, IConversionSink sink)
 {
     public async Task OnConfirmedAsync(HttpContext context, string orderId, IReadOnlyList<string> clickIds)

@@ -342,7 +342,7 @@ internal static class NoBypassShapes
         Statements("tracking: HTTP request to a computed URL", BypassOutcome.KnownLimit, """using var client = new System.Net.Http.HttpClient(); await client.PostAsync(parameter, null);""", Reasons.ComputedUrl),
         Members("tracking: [RequiresConsent] member called through an interface", BypassOutcome.Resolved, """
                 interface IConversions { void Convert(); }
-                class Conversions : IConversions { [RequiresConsent(ConsentCategory.Advertising)] public void {|CG0202:Convert|}() { } }
+                class Conversions : IConversions { [RequiresConsent(ConsentCategory.Advertising)] public void {|CG0205:Convert|}() { } }
                 void Handle(IConversions conversions) => conversions.Convert();
             """),
         Statements("tracking: [RequiresConsent] method group", BypassOutcome.Resolved, """Action convert = {|CG0202:Ads.TrackConversion|}; convert();"""),
