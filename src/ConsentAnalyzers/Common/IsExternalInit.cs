@@ -1,7 +1,6 @@
 // Lets records and init-only setters compile for netstandard2.0, which lacks this marker type.
-namespace System.Runtime.CompilerServices
+namespace System.Runtime.CompilerServices;
+
+internal static class IsExternalInit
 {
-    internal static class IsExternalInit
-    {
-    }
 }
