@@ -88,8 +88,7 @@ internal static class RequiresConsentTarget
         var type = symbol.ContainingType;
         if (SymbolEqualityComparer.Default.Equals(compilation.GetEntryPoint(cancellationToken), symbol)
             || symbol is IMethodSymbol { IsStatic: true, Name: "Main" }
-            || OverridesExternal(symbol, compilation)
-            || ImplementsExternal(symbol, compilation))
+            || SymbolFacts.OverriddenAndImplemented(symbol).Any(reached => !SymbolEqualityComparer.Default.Equals(reached.ContainingAssembly, compilation.Assembly)))
         {
             return true;
         }
@@ -111,33 +110,6 @@ internal static class RequiresConsentTarget
             || isPage && isPublic && method.Name.StartsWith("On", StringComparison.Ordinal)
             || IsMiddlewareInvoke(method, compilation)
             || IsUsedAsDelegate(context, declaration, method, cancellationToken);
-    }
-
-    private static bool OverridesExternal(ISymbol symbol, Compilation compilation)
-    {
-        var overridden = symbol switch
-        {
-            IMethodSymbol method => method.OverriddenMethod as ISymbol,
-            IPropertySymbol property => property.OverriddenProperty,
-            _ => null,
-        };
-        for (; overridden is not null; overridden = overridden is IMethodSymbol m ? m.OverriddenMethod : ((IPropertySymbol)overridden).OverriddenProperty)
-        {
-            if (!SymbolEqualityComparer.Default.Equals(overridden.ContainingAssembly, compilation.Assembly))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool ImplementsExternal(ISymbol symbol, Compilation compilation)
-    {
-        var type = symbol.ContainingType;
-        return type is not null && type.AllInterfaces.Any(implemented =>
-            !SymbolEqualityComparer.Default.Equals(implemented.ContainingAssembly, compilation.Assembly)
-            && implemented.GetMembers().Any(member => SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), symbol)));
     }
 
     private static bool IsMiddleware(INamedTypeSymbol? type, Compilation compilation) =>

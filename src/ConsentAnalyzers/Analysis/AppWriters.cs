@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Linq;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.ConsentApi;
-using ConsentAnalyzers.Guards;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -124,7 +123,7 @@ internal sealed class AppWriters
     /// <summary>Every member the writer overrides or implements is a writer of the same kind with the name at the same position.</summary>
     private bool ReachedOnlyAsWriter(IMethodSymbol method, AppWriter writer)
     {
-        foreach (var member in GuardRecognizer.SelfAndImplemented(method).Concat(method.ExplicitInterfaceImplementations))
+        foreach (var member in SymbolFacts.WithOverriddenAndImplemented(method))
         {
             if (member is not IMethodSymbol other || Of(other) is not { } declared
                 || declared.Target != writer.Target || declared.NameParameter.Ordinal != writer.NameParameter.Ordinal)

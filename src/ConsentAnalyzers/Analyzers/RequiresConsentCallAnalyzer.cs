@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ConsentAnalyzers.Analysis;
+using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -66,7 +67,7 @@ public sealed class RequiresConsentCallAnalyzer : ConsentCodeAnalyzer
             return; // accessors are checked with their property
         }
 
-        foreach (var unmarked in CalledInsteadOf(member))
+        foreach (var unmarked in SymbolFacts.OverriddenAndImplemented(member))
         {
             if (consent.Guards.RequiredBy(unmarked, includeImplemented: true) != category && !member.Locations.IsEmpty)
             {
@@ -95,33 +96,6 @@ public sealed class RequiresConsentCallAnalyzer : ConsentCodeAnalyzer
         }
 
         return false;
-    }
-
-    /// <summary>The members a call can go through to reach <paramref name="member"/>: the one it overrides, the interface members it implements.</summary>
-    private static System.Collections.Generic.IEnumerable<ISymbol> CalledInsteadOf(ISymbol member)
-    {
-        ISymbol? overridden = member switch
-        {
-            IMethodSymbol method => method.OverriddenMethod,
-            IPropertySymbol property => property.OverriddenProperty,
-            _ => null,
-        };
-        if (overridden is not null)
-        {
-            yield return overridden;
-        }
-
-        var type = member.ContainingType;
-        foreach (var implemented in type.AllInterfaces)
-        {
-            foreach (var candidate in implemented.GetMembers())
-            {
-                if (candidate.Kind == member.Kind && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate), member))
-                {
-                    yield return candidate;
-                }
-            }
-        }
     }
 
     private static void Analyze(OperationAnalysisContext context, ConsentCompilation consent, RequirementNames names, ISymbol? member)

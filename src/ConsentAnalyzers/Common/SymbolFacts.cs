@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace ConsentAnalyzers.Common;
@@ -100,4 +102,69 @@ internal static class SymbolFacts
 
     public static string TypeName(ITypeSymbol type) =>
         type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None));
+
+    /// <summary><paramref name="member"/> itself, then <see cref="OverriddenAndImplemented"/>.</summary>
+    public static IEnumerable<ISymbol> WithOverriddenAndImplemented(ISymbol member)
+    {
+        yield return member;
+        foreach (var reached in OverriddenAndImplemented(member))
+        {
+            yield return reached;
+        }
+    }
+
+    /// <summary>
+    /// The members a call can reach <paramref name="member"/> through: every member it overrides, up the chain, and every
+    /// interface member it implements, implicitly or explicitly. A mark on any of them (a consent check, a consent
+    /// requirement, a writer) speaks for it.
+    /// </summary>
+    public static IEnumerable<ISymbol> OverriddenAndImplemented(ISymbol member)
+    {
+        for (var overridden = Overridden(member); overridden is not null; overridden = Overridden(overridden))
+        {
+            yield return overridden;
+        }
+
+        var explicitly = member switch
+        {
+            IMethodSymbol method => method.ExplicitInterfaceImplementations.CastArray<ISymbol>(),
+            IPropertySymbol property => property.ExplicitInterfaceImplementations.CastArray<ISymbol>(),
+            IEventSymbol @event => @event.ExplicitInterfaceImplementations.CastArray<ISymbol>(),
+            _ => ImmutableArray<ISymbol>.Empty,
+        };
+        if (!explicitly.IsEmpty)
+        {
+            foreach (var implemented in explicitly)
+            {
+                yield return implemented;
+            }
+
+            yield break; // an explicit implementation implements nothing else
+        }
+
+        var type = member.ContainingType;
+        if (type is null || type.TypeKind == TypeKind.Interface)
+        {
+            yield break;
+        }
+
+        foreach (var implementedInterface in type.AllInterfaces)
+        {
+            foreach (var candidate in implementedInterface.GetMembers(member.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate), member))
+                {
+                    yield return candidate;
+                }
+            }
+        }
+    }
+
+    private static ISymbol? Overridden(ISymbol member) => member switch
+    {
+        IMethodSymbol method => method.OverriddenMethod,
+        IPropertySymbol property => property.OverriddenProperty,
+        IEventSymbol @event => @event.OverriddenEvent,
+        _ => null,
+    };
 }

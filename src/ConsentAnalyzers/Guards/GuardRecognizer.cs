@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.ConsentApi;
@@ -136,7 +135,7 @@ internal sealed class GuardRecognizer
     private string? FindRequirement(ISymbol member, bool includeImplemented)
     {
         var owner = member is IMethodSymbol { AssociatedSymbol: { } property } ? property : member;
-        foreach (var candidate in includeImplemented ? SelfAndImplemented(owner) : new[] { owner })
+        foreach (var candidate in includeImplemented ? SymbolFacts.WithOverriddenAndImplemented(owner) : new[] { owner })
         {
             for (var symbol = candidate; symbol is not null; symbol = symbol.ContainingType)
             {
@@ -213,7 +212,7 @@ internal sealed class GuardRecognizer
             return CategorySet.Empty;
         }
 
-        foreach (var candidate in SelfAndImplemented(member))
+        foreach (var candidate in SymbolFacts.WithOverriddenAndImplemented(member))
         {
             var fromAttribute = FromGuardAttribute(candidate, arguments);
             if (!fromAttribute.IsEmpty)
@@ -237,7 +236,7 @@ internal sealed class GuardRecognizer
     /// </summary>
     private bool FindMayBeGuard(ISymbol member)
     {
-        foreach (var candidate in SelfAndImplemented(member))
+        foreach (var candidate in SymbolFacts.WithOverriddenAndImplemented(member))
         {
             foreach (var attribute in candidate.GetAttributes())
             {
@@ -344,40 +343,6 @@ internal sealed class GuardRecognizer
 
         return argument.ConstantValue.HasValue ? argument.ConstantValue.Value?.ToString() : null;
     }
-
-    /// <summary>The member, the members it overrides, and the interface members it implements: a guard may be marked on any of them.</summary>
-    internal static IEnumerable<ISymbol> SelfAndImplemented(ISymbol member)
-    {
-        yield return member;
-        for (var overridden = Overridden(member); overridden is not null; overridden = Overridden(overridden))
-        {
-            yield return overridden;
-        }
-
-        var type = member.ContainingType;
-        if (type is null || type.TypeKind == TypeKind.Interface)
-        {
-            yield break;
-        }
-
-        foreach (var implemented in type.AllInterfaces)
-        {
-            foreach (var candidate in implemented.GetMembers(member.Name))
-            {
-                if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate), member))
-                {
-                    yield return candidate;
-                }
-            }
-        }
-    }
-
-    private static ISymbol? Overridden(ISymbol member) => member switch
-    {
-        IMethodSymbol method => method.OverriddenMethod,
-        IPropertySymbol property => property.OverriddenProperty,
-        _ => null,
-    };
 
     /// <summary>The category id of a <c>ConsentCategory</c> value: the enum's values are the manifest's categories in order.</summary>
     private string? CategoryFromEnumValue(object? value) =>
