@@ -42,7 +42,7 @@ public sealed class AddConsentCheckCodeFixProvider : GuardFixProvider
     /// </summary>
     private protected override string? Title(ConsentFixContext context, Diagnostic diagnostic, CancellationToken cancellationToken) =>
         Find(context, diagnostic, cancellationToken) is { } site
-            && Wanted(diagnostic).FirstOrDefault(wanted => GuardCandidates.For(context, site.Node, site.Placement, wanted, cancellationToken).Any()) is { } checkedCategory
+            && Wanted(diagnostic).FirstOrDefault(wanted => GuardCandidates.Exist(context, site.Node, site.Placement, wanted, cancellationToken)) is { } checkedCategory
             ? $"Guard with a consent check for '{checkedCategory}'"
             : null;
 
