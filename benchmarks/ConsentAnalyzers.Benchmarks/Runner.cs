@@ -104,7 +104,7 @@ public static class Runner
         return 0;
     }
 
-    /// <summary>Registrations per provider before the measured ones: the IDE has asked before.</summary>
+    /// <summary>Registrations per provider before the measured ones, at least one per finding: the IDE has asked before.</summary>
     private const int FixWarmup = 20;
 
     /// <summary>--fixes: the code-fix registration cost alone, on the first of --sizes (10,000 lines by default).</summary>
@@ -118,7 +118,7 @@ public static class Runner
         report.Machine();
         report.FixRegistration(fixes);
         report.Targets([], [], [], fixes);
-        report.Line($"Settings: {settings.FixSamples} registrations per provider (+{FixWarmup} warm-up), seed {settings.Seed}.");
+        report.Line($"Settings: {settings.FixSamples} registrations per provider (+ one per finding, at least {FixWarmup}, warm-up), seed {settings.Seed}.");
         return Write(report, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Output))!, "fix-results.md"));
     }
 
@@ -332,7 +332,7 @@ internal sealed class Report
         {
             Line("## IDE: code-fix registration (the lightbulb)");
             Line();
-            Line($"Each sample: one provider's `RegisterCodeFixesAsync` for one finding of the {r.Documents} 1,000-line documents of the {r.Lines:N0}-line project ({r.Findings} findings of our analyzers), warm: the workspace holds the semantic model and the provider was asked before. \"Compute\" is the first action's `GetOperationsAsync` (preview or apply), once per finding (at least ten times).");
+            Line($"Each sample: one provider's `RegisterCodeFixesAsync` for one finding of the {r.Documents} 1,000-line documents of the {r.Lines:N0}-line project ({r.Findings} findings of our analyzers), warm: the workspace holds the semantic model and the provider was asked for every finding once before. \"Compute\" is the first action's `GetOperationsAsync` (preview or apply), once per finding (at least ten times).");
             Line();
             Line("| Provider | Findings it fixes | Actions offered | Registration median | Registration p95 | Compute median | Compute p95 |");
             Line("|---|---:|---:|---:|---:|---:|---:|");

@@ -49,7 +49,7 @@ public static class Smoke
         }
 
         // The code fixes on one 1,000-line document: the guard fixes find findings there and offer actions.
-        var fixes = FixRegistration.Run(project, warmup: 0, samples: 3, maxDocuments: 1);
+        var fixes = FixRegistration.Run(project, minimumWarmup: 0, samples: 3, maxDocuments: 1);
         foreach (var provider in fixes.Providers)
         {
             Console.WriteLine($"smoke: code-fix registration, {provider.Name}: {provider.Findings} findings, {provider.Actions} actions, {provider.RegisterMs.Median:F1} ms");

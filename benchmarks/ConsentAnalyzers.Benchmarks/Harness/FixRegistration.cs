@@ -18,7 +18,8 @@ public sealed record FixRegistrationResult(int Lines, int Documents, int Finding
 /// <summary>
 /// What an IDE does on every caret move over a finding: it asks each code-fix provider that fixes the finding's rule for
 /// its actions (<c>RegisterCodeFixesAsync</c>) to build the lightbulb menu. Measured warm, as in an IDE: the workspace
-/// already holds the document's semantic model, and each provider has been asked a few times before. Each sample is one
+/// already holds the document's semantic model, and each provider has been asked for every finding once (and at least
+/// <c>minimumWarmup</c> times) before. Each sample is one
 /// finding's registration; the findings of the 1,000-line documents are taken in turn. Computing the first action (its
 /// preview, or applying it) is measured for comparison, once per finding (at least ten times).
 /// </summary>
@@ -34,7 +35,7 @@ public static class FixRegistration
             .Select(type => (CodeFixProvider)Activator.CreateInstance(type)!)
             .ToList();
 
-    public static FixRegistrationResult Run(BenchmarkProject project, int warmup, int samples, int maxDocuments = int.MaxValue)
+    public static FixRegistrationResult Run(BenchmarkProject project, int minimumWarmup, int samples, int maxDocuments = int.MaxValue)
     {
         using var workspace = new AdhocWorkspace();
         var (solution, documents) = Solution(workspace, project, maxDocuments);
@@ -46,6 +47,7 @@ public static class FixRegistration
             var register = new Samples();
             var compute = new Samples();
             var actions = new List<CodeAction>();
+            var warmup = fixable.Count == 0 ? 0 : Math.Max(minimumWarmup, fixable.Count); // every finding asked for once before
             for (var i = 0; i < (fixable.Count == 0 ? 0 : warmup + samples); i++)
             {
                 var (document, diagnostic) = fixable[i % fixable.Count];
