@@ -28,6 +28,7 @@ public static class Runner
         var sideBySide = new List<SideBySideResult>();
         var perDocument = new List<PerDocumentResult>();
         var generator = new List<GeneratorResult>();
+        var fixes = new List<FixRegistrationResult>();
         var workloads = new List<(int Lines, Workload.Workload Workload)>();
 
         foreach (var lines in settings.Sizes)
@@ -46,6 +47,12 @@ public static class Runner
             {
                 Log("  per-document…");
                 perDocument.Add(Scenarios.PerDocument(project, sets, warmup: 5, settings.DocumentSamples));
+            }
+
+            if (!settings.Skip.Contains("fixes") && fixes.Count == 0)
+            {
+                Log("  code-fix registration…");
+                fixes.Add(FixRegistration.Run(project, FixWarmup, settings.FixSamples));
             }
 
             if (!settings.Skip.Contains("generator"))
@@ -81,10 +88,11 @@ public static class Runner
         report.SideBySide(sideBySide);
         report.Growth(sideBySide);
         report.PerDocument(perDocument);
+        report.FixRegistration(fixes);
         report.Generator(generator, "by project size");
         report.Sweep(sweep, settings.SweepLines);
         report.Generator(sweepGenerator, $"by manifest size, {settings.SweepLines:N0} lines");
-        report.Targets(sideBySide, perDocument, generator.Concat(sweepGenerator).ToList());
+        report.Targets(sideBySide, perDocument, generator.Concat(sweepGenerator).ToList(), fixes);
         report.Line($"Run time: {total.Elapsed.TotalMinutes:F1} min; settings: iterations {settings.Iterations} (+{settings.Warmup} warm-up), per-document samples {settings.DocumentSamples} (+5 warm-up), seed {settings.Seed}.");
 
         var text = report.ToString();
@@ -93,6 +101,34 @@ public static class Runner
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(settings.Output))!);
         File.WriteAllText(settings.Output, text);
         Log($"Report written to {Path.GetFullPath(settings.Output)}");
+        return 0;
+    }
+
+    /// <summary>Registrations per provider before the measured ones, at least one per finding: the IDE has asked before.</summary>
+    private const int FixWarmup = 20;
+
+    /// <summary>--fixes: the code-fix registration cost alone, on the first of --sizes (10,000 lines by default).</summary>
+    public static int RunFixes(Settings settings)
+    {
+        var lines = settings.SizesGiven ? settings.Sizes[0] : 10_000;
+        Log($"== code-fix registration: {lines:N0} lines, manifest of {settings.ManifestEntries} entries ==");
+        var project = BenchmarkProject.Create(lines, settings.ManifestEntries, settings.Seed, settings.Density);
+        var fixes = new List<FixRegistrationResult> { FixRegistration.Run(project, FixWarmup, settings.FixSamples) };
+        var report = new Report();
+        report.Machine();
+        report.FixRegistration(fixes);
+        report.Targets([], [], [], fixes);
+        report.Line($"Settings: {settings.FixSamples} registrations per provider (+ one per finding, at least {FixWarmup}, warm-up), seed {settings.Seed}.");
+        return Write(report, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Output))!, "fix-results.md"));
+    }
+
+    private static int Write(Report report, string output)
+    {
+        var text = report.ToString();
+        Console.WriteLine(text);
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        File.WriteAllText(output, text);
+        Log($"Report written to {output}");
         return 0;
     }
 
@@ -121,13 +157,7 @@ public static class Runner
         }
 
         report.Line($"Settings: iterations {settings.Iterations} (+{settings.Warmup} warm-up), seed {settings.Seed}.");
-        var text = report.ToString();
-        Console.WriteLine(text);
-        var output = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Output))!, "build-results.md");
-        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        File.WriteAllText(output, text);
-        Log($"Report written to {output}");
-        return 0;
+        return Write(report, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Output))!, "build-results.md"));
     }
 
     public static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
@@ -296,7 +326,26 @@ internal sealed class Report
         Line();
     }
 
-    public void Targets(List<SideBySideResult> sideBySide, List<PerDocumentResult> perDocument, List<GeneratorResult> generator)
+    public void FixRegistration(List<FixRegistrationResult> results)
+    {
+        foreach (var r in results)
+        {
+            Line("## IDE: code-fix registration (the lightbulb)");
+            Line();
+            Line($"Each sample: one provider's `RegisterCodeFixesAsync` for one finding of the {r.Documents} 1,000-line documents of the {r.Lines:N0}-line project ({r.Findings} findings of our analyzers), warm: the workspace holds the semantic model and the provider was asked for every finding once before. \"Compute\" is the first action's `GetOperationsAsync` (preview or apply), once per finding (at least ten times).");
+            Line();
+            Line("| Provider | Findings it fixes | Actions offered | Registration median | Registration p95 | Compute median | Compute p95 |");
+            Line("|---|---:|---:|---:|---:|---:|---:|");
+            foreach (var p in r.Providers)
+            {
+                Line($"| {p.Name} | {p.Findings} | {p.Actions} | {Ms(p.RegisterMs.Median, 2)} | {Ms(p.RegisterMs.P95, 2)} | {Ms(p.ComputeMs.Median, 1)} | {Ms(p.ComputeMs.P95, 1)} |");
+            }
+
+            Line();
+        }
+    }
+
+    public void Targets(List<SideBySideResult> sideBySide, List<PerDocumentResult> perDocument, List<GeneratorResult> generator, List<FixRegistrationResult> fixes)
     {
         Line("## Targets (computed from this run)");
         Line();
@@ -321,6 +370,12 @@ internal sealed class Report
         {
             var p95 = r.Sets[0].AnalyzerMs.P95;
             Line($"| {r.Lines:N0}-line project: per-document p95 ≤ 20 ms | {Ms(p95, 2)} | {Verdict(p95 <= 20, p95 / 20 - 1)} |");
+        }
+
+        foreach (var r in fixes.Where(r => r.Providers.Any(p => p.RegisterMs.Count > 0)))
+        {
+            var slowest = r.Providers.Where(p => p.RegisterMs.Count > 0).MaxBy(p => p.RegisterMs.P95)!;
+            Line($"| Code-fix registration p95 ≤ 20 ms (slowest provider) | {Ms(slowest.RegisterMs.P95, 2)} ({slowest.Name}) | {Verdict(slowest.RegisterMs.P95 <= 20, slowest.RegisterMs.P95 / 20 - 1)} |");
         }
 
         foreach (var g in generator)

@@ -10,6 +10,12 @@ public sealed class Settings
     /// <summary>--breakdown: each of our analyzers alone, and a no-op analyzer with the same callbacks.</summary>
     public bool Breakdown { get; private set; }
 
+    /// <summary>--fixes: only the code-fix registration cost (what an IDE pays on each caret move over a finding).</summary>
+    public bool Fixes { get; private set; }
+
+    /// <summary>--fix-samples: registrations measured per code-fix provider (after 20 warm-up ones).</summary>
+    public int FixSamples { get; private set; } = 200;
+
     /// <summary>--build: the build-level measurement (dotnet build of the workload on disk) instead of the in-process one.</summary>
     public bool Build { get; private set; }
 
@@ -65,6 +71,12 @@ public sealed class Settings
                 case "--breakdown":
                     settings.Breakdown = true;
                     break;
+                case "--fixes":
+                    settings.Fixes = true;
+                    break;
+                case "--fix-samples":
+                    settings.FixSamples = Count(Value());
+                    break;
                 case "--build":
                     settings.Build = true;
                     break;
@@ -116,7 +128,7 @@ public sealed class Settings
                     settings.Output = Value();
                     break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]}. Options: --smoke --build --shared-compiler --sdk-analyzers --compare NAME=PATH --keep --sizes --manifest --manifests --sweep-lines --iterations --warmup --doc-samples --seed --skip perdoc,generator,sweep --out");
+                    throw new ArgumentException($"Unknown option {args[i]}. Options: --smoke --fixes --fix-samples --build --shared-compiler --sdk-analyzers --compare NAME=PATH --keep --sizes --manifest --manifests --sweep-lines --iterations --warmup --doc-samples --seed --skip perdoc,generator,sweep,fixes,peers --out");
             }
         }
 

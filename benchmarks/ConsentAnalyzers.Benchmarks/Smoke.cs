@@ -5,8 +5,8 @@ namespace ConsentAnalyzers.Benchmarks;
 /// <summary>
 /// The smoke configuration (CI): the smallest workload, one iteration of every scenario, no warm-up. Asserts nothing
 /// about time; fails when the harness no longer measures what it claims: the workload does not compile, an analyzer
-/// set reports nothing or throws, the per-document case finds no document, or the generator regenerates after an
-/// unrelated edit.
+/// set reports nothing or throws, the per-document case finds no document, the guard fixes offer no action on a
+/// 1,000-line document, or the generator regenerates after an unrelated edit.
 /// </summary>
 public static class Smoke
 {
@@ -45,6 +45,21 @@ public static class Smoke
             if (analyzer.Count != 2)
             {
                 failures.Add($"per document, {name}: {analyzer.Count} samples instead of 2");
+            }
+        }
+
+        // The code fixes on one 1,000-line document: the guard fixes find findings there and offer actions.
+        var fixes = FixRegistration.Run(project, minimumWarmup: 0, samples: 3, maxDocuments: 1);
+        foreach (var provider in fixes.Providers)
+        {
+            Console.WriteLine($"smoke: code-fix registration, {provider.Name}: {provider.Findings} findings, {provider.Actions} actions, {provider.RegisterMs.Median:F1} ms");
+        }
+
+        foreach (var name in new[] { "AddConsentCheckCodeFixProvider", "AddRequiresConsentCodeFixProvider" })
+        {
+            if (fixes.Providers.SingleOrDefault(p => p.Name == name) is not { Actions: > 0 } guard || guard.RegisterMs.Count != 3 || guard.ComputeMs.Count == 0)
+            {
+                failures.Add($"code-fix registration: {name} offered no action on a 1,000-line document, or was not measured");
             }
         }
 

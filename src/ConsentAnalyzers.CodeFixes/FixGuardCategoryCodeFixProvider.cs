@@ -26,9 +26,9 @@ namespace ConsentAnalyzers.CodeFixes;
 /// (<c>CookieType.ThirdParty</c> → <c>CookieType.Analytics</c>), or a <c>[ConsentGuard(X)]</c> property or method
 /// → its sibling on the same type marked for the right category (<c>consent.AnalyticsAllowed</c> →
 /// <c>consent.AdvertisingAllowed</c>).
-/// Offered only when the surrounding checks grant exactly one (wrong) category, exactly one check in the member can be
-/// changed so that the site is guarded, and the change reports nothing new in the member: a check that also guards
-/// another site needing the old category stays as it is.
+/// Offered when the surrounding checks grant exactly one (wrong) category and a check in the member can be changed;
+/// applied only when exactly one such change guards the site and reports nothing new in the member (a check that also
+/// guards another site needing the old category stays as it is), otherwise the action changes nothing.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(FixGuardCategoryCodeFixProvider)), Shared]
 public sealed class FixGuardCategoryCodeFixProvider : DocumentCodeFixProvider
@@ -38,8 +38,15 @@ public sealed class FixGuardCategoryCodeFixProvider : DocumentCodeFixProvider
 
     private protected override string EquivalenceKey => "CG0203.FixGuardCategory";
 
+    /// <summary>
+    /// Offered when a check in the member differs from a right one only in its category: a cheap test (the semantic
+    /// model, no analyzer run), since an IDE asks for the actions on every caret move over a finding. Whether exactly
+    /// one such edit repairs the site and reports nothing new is found when the action is computed
+    /// (<see cref="FindAsync"/>); when none does, the action leaves the document unchanged rather than apply an edit
+    /// that was not verified.
+    /// </summary>
     private protected override async Task<string?> TitleAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
-        await FindAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is null
+        await CandidatesAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is null
             ? null
             : $"Check consent for '{diagnostic.Properties[DiagnosticProperties.Category]}' instead of '{diagnostic.Properties[DiagnosticProperties.GrantedCategories]}'";
 
@@ -87,8 +94,8 @@ public sealed class FixGuardCategoryCodeFixProvider : DocumentCodeFixProvider
         return await QualifiedReferences.ImportAndSimplifyAsync(edited, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The single edit of a consent check in the site's member that repairs the site and breaks nothing, or null.</summary>
-    private static async Task<Edit?> FindAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    /// <summary>The edits of the checks in the site's member that would make them check the required category, or null when there are none.</summary>
+    private static async Task<(SemanticModel Model, SyntaxNode Scope, List<Edit> Edits)?> CandidatesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (!EditableLocation.Allows(document, diagnostic)
             || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Category, out var required) || required is null
@@ -104,14 +111,20 @@ public sealed class FixGuardCategoryCodeFixProvider : DocumentCodeFixProvider
             return null;
         }
 
-        var site = diagnostic.Location.SourceSpan;
-        var scope = Scope(model.SyntaxTree.GetRoot(cancellationToken).FindNode(site, getInnermostNodeForTie: true));
-        var candidates = new Candidates(document.Project, model, manifest, wrong: granted, required).In(scope, cancellationToken);
-        if (candidates.Count == 0)
+        var scope = Scope(model.SyntaxTree.GetRoot(cancellationToken).FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true));
+        var edits = new Candidates(document.Project, model, manifest, wrong: granted, required).In(scope, cancellationToken);
+        return edits.Count == 0 ? null : (model, scope, edits);
+    }
+
+    /// <summary>The single edit of a consent check in the site's member that repairs the site and breaks nothing, or null.</summary>
+    private static async Task<Edit?> FindAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (await CandidatesAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is not var (model, scope, candidates))
         {
             return null;
         }
 
+        var site = diagnostic.Location.SourceSpan;
         var before = await GuardDiagnostics.InAsync(model.Compilation, model.SyntaxTree, scope.Span, document.Project.AnalyzerOptions, cancellationToken).ConfigureAwait(false);
         Edit? found = null;
         foreach (var candidate in candidates)

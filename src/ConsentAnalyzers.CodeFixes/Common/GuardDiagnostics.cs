@@ -26,6 +26,7 @@ internal static class GuardDiagnostics
     /// </summary>
     public static async Task<ImmutableArray<Diagnostic>> InAsync(Compilation compilation, SyntaxTree tree, TextSpan span, AnalyzerOptions options, CancellationToken cancellationToken)
     {
+        AnalyzerRuns.Record();
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new CookieWriteAnalyzer(), new StorageWriteAnalyzer(), new TrackingCallAnalyzer(), new RequiresConsentCallAnalyzer(), new HtmlStringAnalyzer());
         var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
         var diagnostics = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), span, cancellationToken).ConfigureAwait(false);

@@ -13,8 +13,9 @@ namespace ConsentAnalyzers.CodeFixes.Guards;
 /// <summary>
 /// CG0105/CG0202 "Guard it": wraps the statement that writes the cookie or calls the tracker (with the statements
 /// that use what it declares) in <c>if (check) { … }</c>, where the check is one that compiles there and that the
-/// analyzers recognize for the finding's category (see <see cref="GuardCandidates"/>). No action when no such check
-/// exists, when the site cannot hold a statement (a field initializer) or when the finding is in Razor markup.
+/// analyzers recognize for the finding's category (see <see cref="GuardCandidates"/>). No action when no check is in
+/// reach, when the site cannot hold a statement (a field initializer) or when the finding is in Razor markup; the
+/// checks are verified when the action is computed, and when none repairs the finding the action changes nothing.
 /// Fix All puts neighbouring sites that need the same category under one check.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddConsentCheckCodeFixProvider)), Shared]
@@ -29,22 +30,31 @@ public sealed class AddConsentCheckCodeFixProvider : GuardFixProvider
     }
 
     /// <summary>A guard: where it goes and the check (for the finding's category or its alternative).</summary>
-    private sealed record Guard(GuardPlacement Placement, ExpressionSyntax Check, string Checked, string Category, Document Fixed)
-        : GuardFixPlan($"Guard with a consent check for '{Checked}'", Category, Fixed);
+    private sealed record Guard(GuardPlacement Placement, ExpressionSyntax Check, string Category, Document Fixed)
+        : GuardFixPlan(Category, Fixed);
+
+    /// <summary>A finding that a guard may repair: its site, the member around it and where the guard would go.</summary>
+    private sealed record Site(SyntaxNode Node, SyntaxNode Member, GuardPlacement Placement);
+
+    /// <summary>
+    /// Offered when the guard has a place and a check exists for the category or its alternative; named after the
+    /// first of those that has a check, which is the one the fix uses unless the verification rejects all its checks.
+    /// </summary>
+    private protected override string? Title(ConsentFixContext context, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        Find(context, diagnostic, cancellationToken) is { } site
+            && Wanted(diagnostic).FirstOrDefault(wanted => GuardCandidates.Exist(context, site.Node, site.Placement, wanted, cancellationToken)) is { } checkedCategory
+            ? $"Guard with a consent check for '{checkedCategory}'"
+            : null;
 
     /// <summary>The best check that repairs the finding, tried in place and verified, or null.</summary>
     private protected override async Task<GuardFixPlan?> PlanAsync(ConsentFixContext context, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var (category, alternative) = ConsentFixContext.Categories(diagnostic);
-        if (category is null
-            || ConsentFixContext.FindSite(context.Root, diagnostic) is not { } site
-            || FixVerifier.ContainingMember(site) is not { } member
-            || GuardPlacement.Find(site, context.Model, cancellationToken) is not { } placement)
+        if (Find(context, diagnostic, cancellationToken) is not var (site, member, placement))
         {
             return null;
         }
 
-        foreach (var wanted in alternative is null ? new[] { category } : new[] { category, alternative })
+        foreach (var wanted in Wanted(diagnostic))
         {
             foreach (var check in GuardCandidates.For(context, site, placement, wanted, cancellationToken).Take(CandidatesTried))
             {
@@ -52,13 +62,31 @@ public sealed class AddConsentCheckCodeFixProvider : GuardFixProvider
                 var fixedDocument = await ApplyAsync(context, new[] { (placement, check) }, cancellationToken, (site, annotation)).ConfigureAwait(false);
                 if (await FixVerifier.RepairsAsync(context.Model, member, fixedDocument, annotation, diagnostic.Id, cancellationToken).ConfigureAwait(false))
                 {
-                    return new Guard(placement, check, wanted, category, fixedDocument);
+                    return new Guard(placement, check, ConsentFixContext.Categories(diagnostic).Category!, fixedDocument);
                 }
             }
         }
 
         return null;
     }
+
+    /// <summary>The site of a finding with a category, when a guard has a place there.</summary>
+    private static Site? Find(ConsentFixContext context, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        ConsentFixContext.Categories(diagnostic).Category is not null
+            && ConsentFixContext.FindSite(context.Root, diagnostic) is { } site
+            && FixVerifier.ContainingMember(site) is { } member
+            && GuardPlacement.Find(site, context.Model, cancellationToken) is { } placement
+            ? new Site(site, member, placement)
+            : null;
+
+    /// <summary>The categories a check may grant to repair the finding, best first: its own, then its alternative.</summary>
+    private static string[] Wanted(Diagnostic diagnostic) =>
+        ConsentFixContext.Categories(diagnostic) switch
+        {
+            (null, _) => [],
+            (var category, null) => [category],
+            var (category, alternative) => [category, alternative],
+        };
 
     private static Task<Document> ApplyAsync(ConsentFixContext context, IEnumerable<(GuardPlacement Placement, ExpressionSyntax Check)> guards, CancellationToken cancellationToken, (SyntaxNode Node, SyntaxAnnotation Annotation)? site = null)
     {

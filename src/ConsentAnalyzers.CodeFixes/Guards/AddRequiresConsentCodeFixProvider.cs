@@ -17,7 +17,8 @@ namespace ConsentAnalyzers.CodeFixes.Guards;
 /// CG0105/CG0202 "Require consent from callers": marks the member that contains the site
 /// <c>[RequiresConsent(ConsentCategory.X)]</c>. Its body then counts as guarded and every caller is checked instead
 /// (CG0202 moves to them, as intended). Not offered where no caller in the user's code would be checked (see
-/// <see cref="RequiresConsentTarget"/>), nor for findings in Razor markup.
+/// <see cref="RequiresConsentTarget"/>), nor for findings in Razor markup. The mark is verified when the action is
+/// computed; when it would not repair the finding (a lambda that runs later), the action changes nothing.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddRequiresConsentCodeFixProvider)), Shared]
 public sealed class AddRequiresConsentCodeFixProvider : GuardFixProvider
@@ -28,27 +29,42 @@ public sealed class AddRequiresConsentCodeFixProvider : GuardFixProvider
     }
 
     /// <summary>A requirement: the declaration to mark for the finding's category.</summary>
-    private sealed record Requirement(SyntaxNode Declaration, ISymbol Symbol, string Category, Document Fixed)
-        : GuardFixPlan($"Require '{Category}' consent from callers of '{Symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}'", Category, Fixed);
+    private sealed record Requirement(SyntaxNode Declaration, string Category, Document Fixed)
+        : GuardFixPlan(Category, Fixed);
+
+    /// <summary>A finding that a requirement may repair: its site, the member around it and the declaration to mark.</summary>
+    private sealed record Target(string Category, INamedTypeSymbol Attribute, SyntaxNode Site, SyntaxNode Member, SyntaxNode Declaration, ISymbol Symbol);
+
+    /// <summary>Offered when a declaration can be marked for the finding's category.</summary>
+    private protected override string? Title(ConsentFixContext context, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        Find(context, diagnostic, cancellationToken) is { } target
+            ? $"Require '{target.Category}' consent from callers of '{target.Symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}'"
+            : null;
 
     private protected override async Task<GuardFixPlan?> PlanAsync(ConsentFixContext context, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var category = ConsentFixContext.Categories(diagnostic).Category;
-        if (category is null
-            || context.GeneratedType(GeneratedNames.RequiresConsentAttribute) is not { } attribute
-            || ConsentFixContext.FindSite(context.Root, diagnostic) is not { } site
-            || FixVerifier.ContainingMember(site) is not { } member
-            || RequiresConsentTarget.Find(context, site, attribute, cancellationToken) is not var (declaration, symbol))
+        if (Find(context, diagnostic, cancellationToken) is not { } target)
         {
             return null;
         }
 
         var annotation = new SyntaxAnnotation();
-        var fixedDocument = await ApplyAsync(context, attribute, new Dictionary<SyntaxNode, string> { [declaration] = category }, cancellationToken, (site, annotation)).ConfigureAwait(false);
-        return fixedDocument is not null && await FixVerifier.RepairsAsync(context.Model, member, fixedDocument, annotation, diagnostic.Id, cancellationToken).ConfigureAwait(false)
-            ? new Requirement(declaration, symbol, category, fixedDocument)
+        var fixedDocument = await ApplyAsync(context, target.Attribute, new Dictionary<SyntaxNode, string> { [target.Declaration] = target.Category }, cancellationToken, (target.Site, annotation)).ConfigureAwait(false);
+        return fixedDocument is not null && await FixVerifier.RepairsAsync(context.Model, target.Member, fixedDocument, annotation, diagnostic.Id, cancellationToken).ConfigureAwait(false)
+            ? new Requirement(target.Declaration, target.Category, fixedDocument)
             : null;
     }
+
+    /// <summary>The declaration to mark for a finding, when its category has a <c>ConsentCategory</c> member and the attribute is generated.</summary>
+    private static Target? Find(ConsentFixContext context, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        ConsentFixContext.Categories(diagnostic).Category is { } category
+            && context.CategoryExpression(category) is not null
+            && context.GeneratedType(GeneratedNames.RequiresConsentAttribute) is { } attribute
+            && ConsentFixContext.FindSite(context.Root, diagnostic) is { } site
+            && FixVerifier.ContainingMember(site) is { } member
+            && RequiresConsentTarget.Find(context, site, attribute, cancellationToken) is var (declaration, symbol)
+            ? new Target(category, attribute, site, member, declaration, symbol)
+            : null;
 
     /// <summary>The document with each declaration marked for its category; null if a category has no <c>ConsentCategory</c> member.</summary>
     private static async Task<Document?> ApplyAsync(ConsentFixContext context, INamedTypeSymbol attribute, IReadOnlyDictionary<SyntaxNode, string> requirements, CancellationToken cancellationToken, (SyntaxNode Node, SyntaxAnnotation Annotation)? site = null)

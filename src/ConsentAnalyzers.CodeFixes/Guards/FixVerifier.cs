@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ConsentAnalyzers.Analyzers;
+using ConsentAnalyzers.CodeFixes.Common;
 using ConsentAnalyzers.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -11,10 +12,10 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ConsentAnalyzers.CodeFixes.Guards;
 
 /// <summary>
-/// Proves that a consent fix round-trips before it is offered: the fixed member has no compiler error the original
+/// Proves that a consent fix round-trips before it is applied: the fixed member has no compiler error the original
 /// did not have, and the analyzers no longer report the rule (nor CG0203) at the site. The edit is verified rather
 /// than predicted, so shapes the placement cannot foresee (a wrapped <c>return</c>, a local read after the check, a
-/// lambda that runs later) lose the action instead of getting a broken one.
+/// lambda that runs later) leave the code as it is instead of getting a broken edit.
 /// </summary>
 internal static class FixVerifier
 {
@@ -40,6 +41,7 @@ internal static class FixVerifier
             return false;
         }
 
+        AnalyzerRuns.Record();
         var analyzers = model.Compilation.WithAnalyzers(Analyzers, changed.Project.AnalyzerOptions);
         var diagnostics = await analyzers.GetAnalyzerSemanticDiagnosticsAsync(model, member.FullSpan, cancellationToken).ConfigureAwait(false);
         return !diagnostics.Any(d => (d.Id == ruleId || d.Id == DiagnosticIds.WrongCategoryGuard) && d.Location.SourceSpan == siteNode.Span);

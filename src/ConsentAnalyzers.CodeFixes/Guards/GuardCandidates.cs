@@ -65,6 +65,18 @@ internal sealed class GuardCandidates
         }
     }
 
+    /// <summary>
+    /// Whether any check for <paramref name="category"/> compiles at <paramref name="placement"/>: the test of code-fix
+    /// registration, which needs no ranking. The checks reachable in scope are tried first; the bodies of the type's
+    /// members (where <see cref="For"/> looks for the checks the code already uses, binding all of them to rank them)
+    /// are read only when none of those compiles.
+    /// </summary>
+    public static bool Exist(ConsentFixContext context, SyntaxNode site, GuardPlacement placement, string category, CancellationToken cancellationToken)
+    {
+        var finder = new GuardCandidates(context, category, placement.Position, cancellationToken);
+        return finder.ThroughScope().Concat(finder.UsedNearby(site)).Any(candidate => finder.Checks(candidate.Expression));
+    }
+
     /// <summary>Whether <paramref name="expression"/> binds without error at the position and checks the category.</summary>
     private bool Checks(ExpressionSyntax expression)
     {

@@ -11,10 +11,15 @@ using Microsoft.CodeAnalysis.CodeFixes;
 namespace ConsentAnalyzers.CodeFixes.Guards;
 
 /// <summary>
-/// The frame of the two fixes for CG0105/CG0202: each finding gets at most one action, planned and verified before it
-/// is offered, keyed by the finding's category; Fix All plans every finding of that category in a document and lets
-/// the fix apply the plans together.
+/// The frame of the two fixes for CG0105/CG0202: each finding gets at most one action, keyed by the finding's category;
+/// Fix All plans every finding of that category in a document and lets the fix apply the plans together.
 /// </summary>
+/// <remarks>
+/// An IDE asks for the actions on every caret move over a finding, so registration only tests whether a fix can be
+/// tried (<see cref="Title"/>: no edit, no analyzer run); the plan, which builds candidate documents and verifies each
+/// with the analyzers (<see cref="FixVerifier"/>), is made when the action is computed, for its preview or when it is
+/// applied.
+/// </remarks>
 public abstract class GuardFixProvider : CodeFixProvider
 {
     private readonly string _equivalenceKeyPrefix;
@@ -35,12 +40,29 @@ public abstract class GuardFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (await PlanAsync(fixContext, diagnostic, context.CancellationToken).ConfigureAwait(false) is { } plan)
+            if (ConsentFixContext.Categories(diagnostic).Category is { } category && Title(fixContext, diagnostic, context.CancellationToken) is { } title)
             {
-                context.RegisterCodeFix(CodeAction.Create(plan.Title, _ => Task.FromResult(plan.Fixed), _equivalenceKeyPrefix + plan.Category), diagnostic);
+                context.RegisterCodeFix(CodeAction.Create(title, cancellationToken => FixAsync(fixContext, diagnostic, cancellationToken), _equivalenceKeyPrefix + category), diagnostic);
             }
         }
     }
+
+    /// <summary>
+    /// The finding's fix, planned and verified now that the action is computed. When no candidate verifies, the
+    /// document is returned unchanged: the action was offered on a cheap test and may turn out to have nothing safe to
+    /// apply, and an unverified edit is what the verification exists to prevent (an edit that does not compile or does
+    /// not repair the finding). Candidates are tried best first, so a rejected first candidate gives way to the next
+    /// one that verifies. An unchanged document is an empty change for the IDE and for <c>dotnet format</c>.
+    /// </summary>
+    private async Task<Document> FixAsync(ConsentFixContext context, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        await PlanAsync(context, diagnostic, cancellationToken).ConfigureAwait(false) is { } plan ? plan.Fixed : context.Document;
+
+    /// <summary>
+    /// The action's title when a fix can be tried for the finding, or null: a cheap test on the syntax and semantic
+    /// model the document already has (a site, a place for the fix, a candidate), building no document and running no
+    /// analyzer. <see cref="PlanAsync"/> may still find that no candidate repairs the finding.
+    /// </summary>
+    private protected abstract string? Title(ConsentFixContext context, Diagnostic diagnostic, CancellationToken cancellationToken);
 
     /// <summary>The verified fix of one finding, or null when none repairs it.</summary>
     private protected abstract Task<GuardFixPlan?> PlanAsync(ConsentFixContext context, Diagnostic diagnostic, CancellationToken cancellationToken);
@@ -83,5 +105,5 @@ public abstract class GuardFixProvider : CodeFixProvider
     }
 }
 
-/// <summary>A verified fix of one finding: the action's title, the finding's category (which keys the action), and the document with the fix applied alone.</summary>
-internal abstract record GuardFixPlan(string Title, string Category, Document Fixed);
+/// <summary>A verified fix of one finding: the finding's category (which keys the action) and the document with the fix applied alone.</summary>
+internal abstract record GuardFixPlan(string Category, Document Fixed);

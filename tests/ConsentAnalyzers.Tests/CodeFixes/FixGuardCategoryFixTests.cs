@@ -46,6 +46,9 @@ public class FixGuardCategoryFixTests
 
     private static Task VerifyNoFix(string body) => Test(InMethod(body), InMethod(body)).RunAsync();
 
+    /// <summary>A check can be changed, so the action is offered; no change verifies, so applying it changes nothing.</summary>
+    private static Task VerifyUnchanged(string body) => Test(InMethod(body), InMethod(body)).OfferedButUnchanged().RunAsync();
+
     [Theory]
     [InlineData(
         """if (consent.IsGranted(ConsentCategory.Advertising)) {|CG0203:http.Response.Cookies.Append("_ga", "1")|};""",
@@ -165,7 +168,7 @@ public class FixGuardCategoryFixTests
     }
 
     [Fact]
-    public Task No_fix_when_the_guard_also_guards_a_site_that_needs_its_category() => VerifyNoFix(
+    public Task No_change_when_the_guard_also_guards_a_site_that_needs_its_category() => VerifyUnchanged(
         """
                 if (consent.IsGranted(ConsentCategory.Advertising))
                 {
@@ -181,7 +184,7 @@ public class FixGuardCategoryFixTests
         """);
 
     [Fact]
-    public Task No_fix_when_two_checks_could_each_be_the_wrong_one() => VerifyNoFix(
+    public Task No_change_when_two_checks_could_each_be_the_wrong_one() => VerifyUnchanged(
         """
                 if (!consent.IsGranted(ConsentCategory.Advertising)) return;
                 if (consent.IsGranted(ConsentCategory.Advertising)) {|CG0203:http.Response.Cookies.Append("_ga", "1")|};
@@ -201,7 +204,7 @@ public class FixGuardCategoryFixTests
         """);
 
     [Fact]
-    public async Task No_fix_when_the_wrong_category_is_granted_by_something_that_is_not_a_check()
+    public async Task No_change_when_the_wrong_category_is_granted_by_something_that_is_not_a_check()
     {
         const string Code = """
             using Microsoft.AspNetCore.Http;
@@ -217,7 +220,7 @@ public class FixGuardCategoryFixTests
                 }
             }
             """;
-        await Test(Code, Code).RunAsync();
+        await Test(Code, Code).OfferedButUnchanged().RunAsync();
     }
 
     [Fact]

@@ -628,7 +628,7 @@ public class GuardCheckPlacementTests
     }
 
     [Fact]
-    public async Task A_returned_call_gets_no_guard_since_the_method_would_not_return_on_every_path()
+    public async Task A_returned_call_is_left_unchanged_since_the_method_would_not_return_on_every_path()
     {
         const string Code = """
             using TestProject;
@@ -644,7 +644,8 @@ public class GuardCheckPlacementTests
                 }
             }
             """;
-        await new GuardFixTest<AddConsentCheckCodeFixProvider>(Code, Code).RunAsync();
+        // A check and a place are found, so the action is offered; the guarded return does not compile, so it changes nothing.
+        await new GuardFixTest<AddConsentCheckCodeFixProvider>(Code, Code).OfferedButUnchanged().RunAsync();
     }
 
     [Fact]
