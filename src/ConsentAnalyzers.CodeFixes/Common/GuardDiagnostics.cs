@@ -27,8 +27,7 @@ internal static class GuardDiagnostics
     public static async Task<ImmutableArray<Diagnostic>> InAsync(Compilation compilation, SyntaxTree tree, TextSpan span, AnalyzerOptions options, CancellationToken cancellationToken)
     {
         AnalyzerRuns.Record();
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new CookieWriteAnalyzer(), new StorageWriteAnalyzer(), new TrackingCallAnalyzer(), new RequiresConsentCallAnalyzer(), new HtmlStringAnalyzer());
-        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+        var withAnalyzers = compilation.WithAnalyzers(GuardReportingAnalyzers.Create(), new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
         var diagnostics = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), span, cancellationToken).ConfigureAwait(false);
         return diagnostics.Where(d => Ids.Contains(d.Id)).ToImmutableArray();
     }

@@ -19,8 +19,7 @@ namespace ConsentAnalyzers.CodeFixes.Guards;
 /// </summary>
 internal static class FixVerifier
 {
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(
-        new CookieWriteAnalyzer(), new StorageWriteAnalyzer(), new TrackingCallAnalyzer(), new RequiresConsentCallAnalyzer(), new HtmlStringAnalyzer());
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = GuardReportingAnalyzers.Create();
 
     /// <summary>
     /// Whether <paramref name="changed"/> repairs the finding: <paramref name="site"/> marks the finding's node in it;

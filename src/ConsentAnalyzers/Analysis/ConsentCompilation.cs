@@ -28,16 +28,20 @@ internal sealed class ConsentCompilation
     private AppConfiguration? _configuration;
     private CookiePolicyConfiguration? _cookiePolicy;
 
-    private ConsentCompilation(ManifestIndex manifest, KnownSymbols symbols, GeneratedConstants constants, GuardRecognizer guards, AppWriters writers)
+    private ConsentCompilation(ManifestIndex manifest, KnownSymbols symbols, GeneratedConstants constants, GuardRecognizer guards, ConsentRequirements requirements, AppWriters writers)
     {
         Manifest = manifest;
         Symbols = symbols;
         Constants = constants;
         Guards = guards;
+        Requirements = requirements;
         Writers = writers;
     }
 
     public GuardRecognizer Guards { get; }
+
+    /// <summary>What members marked <c>[RequiresConsent]</c> need from their callers.</summary>
+    public ConsentRequirements Requirements { get; }
 
     /// <summary>The app's own cookie and storage writers (<c>[CookieWriter]</c>, <c>[StorageWriter]</c>).</summary>
     public AppWriters Writers { get; }
@@ -152,6 +156,6 @@ internal sealed class ConsentCompilation
 
         var index = ManifestIndex.For(model);
         var options = GeneratorOptions.From(analyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName, parseOptions: null);
-        return new ConsentCompilation(index, KnownSymbols.For(compilation), GeneratedConstants.Find(compilation, options, model), new GuardRecognizer(compilation, options, model), new AppWriters(compilation, options));
+        return new ConsentCompilation(index, KnownSymbols.For(compilation), GeneratedConstants.Find(compilation, options, model), new GuardRecognizer(compilation, options, model), new ConsentRequirements(compilation, options, model), new AppWriters(compilation, options));
     }
 }

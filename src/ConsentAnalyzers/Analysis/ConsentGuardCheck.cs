@@ -114,13 +114,13 @@ internal static class ConsentGuardCheck
     {
         for (var current = site.Parent; current is not null; current = current.Parent)
         {
-            if (current is ILocalFunctionOperation localFunction && consent.Guards.RequiredBy(localFunction.Symbol, includeImplemented: false) is not null)
+            if (current is ILocalFunctionOperation localFunction && consent.Requirements.RequiredBy(localFunction.Symbol, includeImplemented: false) is not null)
             {
                 return false;
             }
         }
 
-        return consent.Guards.RequiredBy(context.ContainingSymbol, includeImplemented: false) is null;
+        return consent.Requirements.RequiredBy(context.ContainingSymbol, includeImplemented: false) is null;
     }
 
     /// <summary>
@@ -132,7 +132,7 @@ internal static class ConsentGuardCheck
         var function = EnclosingFunction(operation);
         if (function is null || depth > 16)
         {
-            var required = consent.Guards.RequiredBy(context.ContainingSymbol, includeImplemented: false);
+            var required = consent.Requirements.RequiredBy(context.ContainingSymbol, includeImplemented: false);
             return (context.GetControlFlowGraph(), required is null ? CategorySet.Empty : CategorySet.Of(required), null);
         }
 
@@ -149,7 +149,7 @@ internal static class ConsentGuardCheck
             var entry = EscapesAsDelegate(outer, localFunction.Symbol)
                 ? CategorySet.Empty
                 : AtEveryCall(outer, call => call is IInvocationOperation invocation && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, localFunction.Symbol));
-            return (inner, WithRequired(entry, consent.Guards.RequiredBy(localFunction.Symbol, includeImplemented: false)), null);
+            return (inner, WithRequired(entry, consent.Requirements.RequiredBy(localFunction.Symbol, includeImplemented: false)), null);
         }
 
         var lambda = (IAnonymousFunctionOperation)function;

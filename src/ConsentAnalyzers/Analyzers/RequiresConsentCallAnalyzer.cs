@@ -19,13 +19,13 @@ public sealed class RequiresConsentCallAnalyzer : ConsentCodeAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.UnguardedTracking, Rules.WrongCategoryGuard, Rules.RequirementNotOnBaseMember);
 
-    private protected override bool AppliesTo(ConsentCompilation consent) => consent.Guards.CanRequireConsent;
+    private protected override bool AppliesTo(ConsentCompilation consent) => consent.Requirements.CanRequireConsent;
 
     private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent)
     {
         // Every call, creation and property read would otherwise be asked about: only the kinds of member the source
         // marks are listened to, and only members of a marked name are looked up (nothing at all in most projects).
-        var names = RequirementNames.For(context.Compilation, consent.Guards.RequirementsOnlyInSource, context.CancellationToken);
+        var names = RequirementNames.For(context.Compilation, consent.Requirements.OnlyInSource, context.CancellationToken);
         if (names.IsEmpty)
         {
             return;
@@ -62,14 +62,14 @@ public sealed class RequiresConsentCallAnalyzer : ConsentCodeAnalyzer
         var member = context.Symbol;
         if (member is IMethodSymbol { MethodKind: not (MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation) }
             || !HasAttributes(member)
-            || consent.Guards.RequiredBy(member, includeImplemented: false) is not { } category)
+            || consent.Requirements.RequiredBy(member, includeImplemented: false) is not { } category)
         {
             return; // accessors are checked with their property
         }
 
         foreach (var unmarked in SymbolFacts.OverriddenAndImplemented(member))
         {
-            if (consent.Guards.RequiredBy(unmarked, includeImplemented: true) != category && !member.Locations.IsEmpty)
+            if (consent.Requirements.RequiredBy(unmarked, includeImplemented: true) != category && !member.Locations.IsEmpty)
             {
                 var format = SymbolDisplayFormat.CSharpShortErrorMessageFormat;
                 var what = $"Calling '{member.ToDisplayString(format)}' through '{unmarked.ToDisplayString(format)}', which is not marked [RequiresConsent],";
@@ -102,7 +102,7 @@ public sealed class RequiresConsentCallAnalyzer : ConsentCodeAnalyzer
     {
         // The member's display name is built only for a report: most calls of such a member are guarded.
         if (member is not null && names.MayRequire(member)
-            && consent.Guards.RequiredBy(member, includeImplemented: true) is { } category
+            && consent.Requirements.RequiredBy(member, includeImplemented: true) is { } category
             && !ConsentGuardCheck.IsGuarded(context, consent, context.Operation, category, alternativeCategory: null, out var granted))
         {
             ConsentGuardCheck.Report(context, context.Operation, category, Rules.UnguardedTracking, $"Calling '{member!.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}'", location: null, alternativeCategory: null, granted);

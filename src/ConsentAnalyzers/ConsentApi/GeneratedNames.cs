@@ -1,4 +1,5 @@
 using ConsentAnalyzers.Common;
+using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis;
 
 namespace ConsentAnalyzers.ConsentApi;
@@ -27,6 +28,10 @@ internal static class GeneratedNames
     public const string Cookies = "ConsentCookies";
 
     public const string StorageKeys = "ConsentStorageKeys";
+
+    /// <summary>The manifest category of a <c>ConsentCategory</c> value: the enum's values are the manifest's categories in order.</summary>
+    public static string? CategoryId(ManifestModel manifest, object? enumValue) =>
+        enumValue is int index && index >= 0 && index < manifest.Categories.Count ? manifest.Categories[index].Id : null;
 
     /// <summary>The metadata name of a generated type in <paramref name="generatedNamespace"/> (empty: the global namespace).</summary>
     public static string MetadataName(string generatedNamespace, string typeName) =>

@@ -12,20 +12,14 @@ namespace ConsentAnalyzers.Guards;
 /// <summary>
 /// Knows which expressions are consent checks and for which categories: <c>ITrackingConsentFeature.CanTrack</c> and
 /// <c>HasConsent</c> (every non-essential category), members marked <c>[ConsentGuard]</c>, and the manifest's
-/// <c>guards</c> for code the team cannot annotate. Also reads <c>[RequiresConsent]</c>.
+/// <c>guards</c> for code the team cannot annotate.
 /// </summary>
 internal sealed class GuardRecognizer
 {
     private readonly INamedTypeSymbol? _trackingConsentFeature;
     private readonly INamedTypeSymbol? _guardAttribute;
-    private readonly INamedTypeSymbol? _requiresAttribute;
     private readonly INamedTypeSymbol? _categoryEnum;
     private readonly ManifestModel _manifest;
-    private readonly IAssemblySymbol? _onlyAssemblyWithRequirements;
-
-    // RequiredBy is asked for every call and property read; the interface walk is done once per member.
-    private readonly ConcurrentDictionary<ISymbol, string?> _requiredByCallers = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ISymbol, string?> _requiredInBody = new(SymbolEqualityComparer.Default);
 
     // Conditions test the same few members again and again (and the flow analysis evaluates each branch more than
     // once): whether a member can be a guard at all is decided once per member, so the walk over what it overrides
@@ -37,23 +31,10 @@ internal sealed class GuardRecognizer
     {
         _trackingConsentFeature = WellKnownTypes.Find(compilation, "Microsoft.AspNetCore.Http.Features.ITrackingConsentFeature");
         _guardAttribute = GeneratedNames.Find(compilation, options.Namespace, GeneratedNames.ConsentGuardAttribute);
-        _requiresAttribute = GeneratedNames.Find(compilation, options.Namespace, GeneratedNames.RequiresConsentAttribute);
         _categoryEnum = GeneratedNames.Find(compilation, options.Namespace, GeneratedNames.Category);
         _manifest = manifest;
         _findMayBeGuard = FindMayBeGuard;
-
-        // The generated [RequiresConsent] is normally this compilation's own type (internal by default): then only
-        // members of this assembly can carry it, nor can anything a member of another assembly overrides or implements.
-        _onlyAssemblyWithRequirements = _requiresAttribute is not null && SymbolEqualityComparer.Default.Equals(_requiresAttribute.ContainingAssembly, compilation.Assembly)
-            ? compilation.Assembly
-            : null;
     }
-
-    /// <summary>Whether the compilation has the generated <c>[RequiresConsent]</c> attribute at all.</summary>
-    public bool CanRequireConsent => _requiresAttribute is not null;
-
-    /// <summary>Whether only this compilation's members can carry <c>[RequiresConsent]</c> (the attribute is its own type).</summary>
-    public bool RequirementsOnlyInSource => _onlyAssemblyWithRequirements is not null;
 
     /// <summary>The categories granted when <paramref name="condition"/> evaluates to <paramref name="value"/>.</summary>
     public CategorySet Implied(IOperation condition, bool value, System.Func<IOperation, bool, CategorySet?>? lookupVariable = null)
@@ -103,55 +84,6 @@ internal sealed class GuardRecognizer
         return excludesNull || !comparison.IsLifted && Unwrap(operand).Type?.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T
             ? Implied(operand, operandIs, lookupVariable)
             : CategorySet.Empty;
-    }
-
-    /// <summary>
-    /// The category a member marked <c>[RequiresConsent]</c> needs, or null. The mark may stand on the member, on the
-    /// property an accessor belongs to, on a member it overrides or implements, or on its type.
-    /// </summary>
-    /// <param name="member">The member called, or the member whose body is analyzed.</param>
-    /// <param name="includeImplemented">
-    /// True for a call: a requirement on the interface member or base member it goes through binds the caller. False
-    /// for a body: like <c>[RequiresUnreferencedCode]</c>, an implementation states its own requirement.
-    /// </param>
-    public string? RequiredBy(ISymbol? member, bool includeImplemented)
-    {
-        if (member is null || _requiresAttribute is null)
-        {
-            return null;
-        }
-
-        // Asked for every call, object creation and property read, most of them framework members: those are
-        // answered without the cache lookup (which hashes the symbol).
-        if (_onlyAssemblyWithRequirements is not null && !SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, _onlyAssemblyWithRequirements))
-        {
-            return null;
-        }
-
-        var cache = includeImplemented ? _requiredByCallers : _requiredInBody;
-        return cache.GetOrAdd(member, m => FindRequirement(m, includeImplemented));
-    }
-
-    private string? FindRequirement(ISymbol member, bool includeImplemented)
-    {
-        var owner = member is IMethodSymbol { AssociatedSymbol: { } property } ? property : member;
-        foreach (var candidate in includeImplemented ? SymbolFacts.WithOverriddenAndImplemented(owner) : new[] { owner })
-        {
-            for (var symbol = candidate; symbol is not null; symbol = symbol.ContainingType)
-            {
-                foreach (var attribute in symbol.GetAttributes())
-                {
-                    if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _requiresAttribute)
-                        && attribute.ConstructorArguments.Length == 1
-                        && CategoryFromEnumValue(attribute.ConstructorArguments[0].Value) is { } category)
-                    {
-                        return category;
-                    }
-                }
-            }
-        }
-
-        return null;
     }
 
     private static bool IsBoolean(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_Boolean;
@@ -279,14 +211,14 @@ internal sealed class GuardRecognizer
 
             if (attribute.ConstructorArguments.Length == 1)
             {
-                return CategoryFromEnumValue(attribute.ConstructorArguments[0].Value) is { } category ? CategorySet.Of(category) : CategorySet.Empty;
+                return GeneratedNames.CategoryId(_manifest, attribute.ConstructorArguments[0].Value) is { } category ? CategorySet.Of(category) : CategorySet.Empty;
             }
 
             // [ConsentGuard] bool IsGranted(ConsentCategory category): the argument names the category.
             foreach (var argument in arguments)
             {
                 if (SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, _categoryEnum)
-                    && CategoryFromEnumValue(Unwrap(argument.Value).ConstantValue.Value) is { } named)
+                    && GeneratedNames.CategoryId(_manifest, Unwrap(argument.Value).ConstantValue.Value) is { } named)
                 {
                     return CategorySet.Of(named);
                 }
@@ -344,9 +276,6 @@ internal sealed class GuardRecognizer
         return argument.ConstantValue.HasValue ? argument.ConstantValue.Value?.ToString() : null;
     }
 
-    /// <summary>The category id of a <c>ConsentCategory</c> value: the enum's values are the manifest's categories in order.</summary>
-    private string? CategoryFromEnumValue(object? value) =>
-        value is int index && index >= 0 && index < _manifest.Categories.Count ? _manifest.Categories[index].Id : null;
 
     private static bool? BooleanConstant(IOperation operation) =>
         Unwrap(operation).ConstantValue is { HasValue: true, Value: bool constant } ? constant : null;

@@ -66,12 +66,20 @@ public class RuleCatalogTests
 
     [Theory]
     [MemberData(nameof(RuleIds))]
-    public void Messages_and_titles_are_sentences_without_trailing_period_in_the_title(string id)
+    public void Title_message_and_description_are_written_out_and_title_and_message_end_without_a_period(string id)
     {
         var descriptor = Descriptors.Single(d => d.Id == id);
+        var message = descriptor.MessageFormat.ToString();
 
         Assert.False(string.IsNullOrWhiteSpace(descriptor.Description.ToString()));
         Assert.DoesNotMatch(@"\.$", descriptor.Title.ToString());
+        Assert.False(string.IsNullOrWhiteSpace(message));
+        Assert.DoesNotMatch(@"[.\s]$", message);
+        Assert.DoesNotContain('\n', message);
+
+        // The arguments a message takes are numbered from 0 without a gap: an argument the analyzer passes is shown.
+        var arguments = System.Text.RegularExpressions.Regex.Matches(message, @"\{(\d+)\}").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().Order().ToList();
+        Assert.Equal(Enumerable.Range(0, arguments.Count), arguments);
         Assert.True(descriptor.IsEnabledByDefault);
     }
 

@@ -68,5 +68,5 @@ internal sealed class CSharpFixTest<TCodeFix> : CSharpCodeFixTest<EmptyDiagnosti
     }
 
     protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
-        [new CookieWriteAnalyzer(), new StorageWriteAnalyzer(), new TrackingCallAnalyzer(), new RequiresConsentCallAnalyzer(), new HtmlStringAnalyzer()];
+        [.. GuardReportingAnalyzers.Create()];
 }

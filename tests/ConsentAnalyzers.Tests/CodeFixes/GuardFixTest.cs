@@ -61,5 +61,5 @@ internal sealed class GuardFixTest<TCodeFix> : CSharpCodeFixTest<CookieWriteAnal
     }
 
     protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
-        [new CookieWriteAnalyzer(), new StorageWriteAnalyzer(), new TrackingCallAnalyzer(), new RequiresConsentCallAnalyzer(), new MarkupAnalyzer(), new HtmlStringAnalyzer()];
+        [.. GuardReportingAnalyzers.Create(), new MarkupAnalyzer()];
 }

@@ -91,7 +91,7 @@ internal sealed class NoBypassTest : CSharpAnalyzerTest<CookieWriteAnalyzer, Def
     }
 
     protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
-        [new CookieWriteAnalyzer(), new StorageWriteAnalyzer(), new TrackingCallAnalyzer(), new RequiresConsentCallAnalyzer(), new HtmlStringAnalyzer()];
+        [.. GuardReportingAnalyzers.Create()];
 
     private static MetadataReference CompileLibrary()
     {
