@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Reflection;
 using ConsentAnalyzers.Generator;
 using ConsentAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -8,8 +10,15 @@ namespace ConsentAnalyzers.Tests.Generator;
 /// <summary>The generator does nothing it need not: unrelated edits and reformatting regenerate nothing.</summary>
 public class IncrementalGeneratorTests
 {
-    private static readonly string[] TrackedSteps =
-        [TrackingNames.ManifestCandidates, TrackingNames.ParsedManifests, TrackingNames.Settings, TrackingNames.ChosenManifest, TrackingNames.Manifest, TrackingNames.Options, TrackingNames.CompilationFacts, TrackingNames.Input, TrackingNames.Diagnostics];
+    /// <summary>Every step name in <see cref="TrackingNames"/>, read from it, so a step added or renamed there is checked too.</summary>
+    private static readonly string[] TrackedSteps = typeof(TrackingNames)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(field => field.IsLiteral && field.FieldType == typeof(string))
+        .Select(field => (string)field.GetRawConstantValue()!)
+        .ToArray();
+
+    /// <summary>The host's own input steps (Roslyn's WellKnownGeneratorInputs), which hold the compilation and its trees by design.</summary>
+    private static readonly string[] HostInputSteps = ["Compilation", "ParseOptions", "AdditionalTexts", "SyntaxTrees", "AnalyzerConfigOptions", "MetadataReferences"];
 
     /// <summary>The build property the package sets in command-line builds, where the generator reports the manifest rules.</summary>
     private static readonly Dictionary<string, string> CommandLineBuild = new() { ["build_property._ConsentCommandLineBuild"] = "true" };
@@ -19,15 +28,18 @@ public class IncrementalGeneratorTests
     {
         private AdditionalText _manifest;
 
-        public Session(string manifest = TestManifests.Policy)
+        /// <param name="manifest">The manifest's text.</param>
+        /// <param name="properties">Build properties besides the command-line build's.</param>
+        /// <param name="source">The project's code; a bare Program class by default.</param>
+        public Session(string manifest = TestManifests.Policy, IReadOnlyDictionary<string, string>? properties = null, string? source = null)
         {
             _manifest = new InMemoryAdditionalText(GeneratorHarness.ManifestPath, manifest);
-            Compilation = GeneratorHarness.CreateCompilation();
+            Compilation = source is null ? GeneratorHarness.CreateCompilation() : GeneratorHarness.CreateCompilation(source);
             Driver = CSharpGeneratorDriver.Create(
                 [new ConsentGenerator().AsSourceGenerator()],
                 [_manifest],
                 GeneratorHarness.ParseOptions(),
-                new TestOptionsProvider(CommandLineBuild),
+                new TestOptionsProvider(CommandLineBuild.Concat(properties ?? ImmutableDictionary<string, string>.Empty).ToDictionary()),
                 new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
             Run();
         }
@@ -65,6 +77,55 @@ public class IncrementalGeneratorTests
     [Fact]
     public void Every_step_is_tracked() =>
         Assert.Equal(TrackedSteps.Order(), new Session().Result.TrackedSteps.Keys.Where(TrackedSteps.Contains).Order());
+
+    /// <summary>
+    /// No step's output holds a compiler object (<see cref="ObjectGraph"/>): one would keep every compilation alive and
+    /// defeat the cache. Checked on the sample app's manifest and code using its generated API, on the first run and after
+    /// a code edit, for every tracked step but the host's inputs, and for the output steps.
+    /// </summary>
+    [Fact]
+    public void No_step_output_holds_a_compilation_symbol_syntax_semantic_model_operation_or_location()
+    {
+        var session = new Session(SampleManifestTests.Text, SampleManifestTests.Properties, SampleAppCode);
+        var first = session.Result;
+        session.Compilation = session.Compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Unrelated { void M() { } }", GeneratorHarness.ParseOptions()));
+        session.Run();
+        var results = new[] { ("first run", first), ("after an edit", session.Result) };
+
+        var walked = new SortedSet<string>(StringComparer.Ordinal);
+        var found = new List<string>();
+        foreach (var (run, result) in results)
+        {
+            var steps = result.TrackedSteps.Where(step => !HostInputSteps.Contains(step.Key)).Concat(result.TrackedOutputSteps);
+            foreach (var (name, stepRuns) in steps)
+            {
+                walked.Add(name);
+                for (var i = 0; i < stepRuns.Length; i++)
+                {
+                    for (var j = 0; j < stepRuns[i].Outputs.Length; j++)
+                    {
+                        found.AddRange(ObjectGraph.FindCompilerObjects(stepRuns[i].Outputs[j].Value, $"{name}[{i}].Outputs[{j}]").Select(path => $"{run}: {path}"));
+                    }
+                }
+            }
+        }
+
+        Assert.NotEmpty(TrackedSteps);
+        Assert.Empty(TrackedSteps.Except(walked));
+        Assert.True(found.Count == 0, "Step outputs that hold compiler objects:" + Environment.NewLine + string.Join(Environment.NewLine, found));
+    }
+
+    /// <summary>Code of the sample's kind: a page that reads a cookie and writes attribution storage, through the generated names.</summary>
+    private const string SampleAppCode = """
+        namespace AIMusicGens.Web.Pages
+        {
+            public sealed class Landing
+            {
+                public string? Campaign(System.Collections.Generic.IDictionary<string, string> cookies) =>
+                    cookies.TryGetValue(ConsentCookies.Ga, out var id) ? id : null;
+            }
+        }
+        """;
 
     [Fact]
     public void An_unrelated_code_edit_leaves_every_step_cached_or_unchanged_and_regenerates_nothing()

@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using System.Reflection;
 using ConsentAnalyzers.Manifest;
 using ConsentAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
 namespace ConsentAnalyzers.Tests.Generator;
@@ -8,10 +10,20 @@ namespace ConsentAnalyzers.Tests.Generator;
 /// <summary>The sample app's manifest transcribes the seed cookie policy's table; the generated API covers every row.</summary>
 public class SampleManifestTests
 {
-    private static readonly string Text = File.ReadAllText(RepositoryPaths.SampleManifest);
+    public static readonly string Text = File.ReadAllText(RepositoryPaths.SampleManifest);
 
-    private static readonly Lazy<Assembly> Generated = new(() =>
-        GeneratorHarness.CompileAndLoad(GeneratorHarness.Run(Text, new Dictionary<string, string> { ["build_property.RootNamespace"] = "AIMusicGens.Web" }).Output));
+    /// <summary>
+    /// The options of samples/AIMusicGens.Web/AIMusicGens.Web.csproj: RootNamespace AIMusicGens.Web, no ConsentNamespace
+    /// and no ConsentGeneratedVisibility (so internal).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Properties = new Dictionary<string, string> { ["build_property.RootNamespace"] = "AIMusicGens.Web" };
+
+    /// <summary>The checked-in copy of every file generated for the sample, one per hint name.</summary>
+    private static readonly string SnapshotFolder = Path.Combine("tests", "ConsentAnalyzers.Tests", "Generator", "Snapshots");
+
+    private static readonly Lazy<(ImmutableDictionary<string, string> Sources, Compilation Output)> Run = new(() => GeneratorHarness.Run(Text, Properties));
+
+    private static readonly Lazy<Assembly> Generated = new(() => GeneratorHarness.CompileAndLoad(Run.Value.Output));
 
     private static string? CategoryOfCookie(string name) => Category(GeneratorHarness.Invoke(Generated.Value, "AIMusicGens.Web.ConsentManifest", "FindCookie", name));
 
@@ -79,4 +91,13 @@ public class SampleManifestTests
     [Fact]
     public void Undeclared_names_are_not_found() =>
         Assert.Null(CategoryOfCookie("_fbp"));
+
+    /// <summary>
+    /// The full text of every file the generator emits for the sample (the attributes, the enum, the name constants,
+    /// the metadata types and the lookup), so that any change to the generated API is a visible, reviewed diff.
+    /// After an intended change: UPDATE_SNAPSHOTS=1 dotnet test --filter SampleManifestTests, then review the diff.
+    /// </summary>
+    [Fact]
+    public void Every_generated_file_matches_its_snapshot() =>
+        Snapshots.Match(SnapshotFolder, Run.Value.Sources);
 }
