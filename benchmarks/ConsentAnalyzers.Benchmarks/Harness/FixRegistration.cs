@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using ConsentAnalyzers.CodeFixes;
+using ConsentAnalyzers.CodeFixes.Guards;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;

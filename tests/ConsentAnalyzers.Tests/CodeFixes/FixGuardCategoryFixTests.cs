@@ -1,4 +1,5 @@
 using ConsentAnalyzers.CodeFixes;
+using ConsentAnalyzers.CodeFixes.Guards;
 using ConsentAnalyzers.Tests.Analyzers;
 using Microsoft.CodeAnalysis.Testing;
 

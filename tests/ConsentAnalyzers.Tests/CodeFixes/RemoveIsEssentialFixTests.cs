@@ -1,4 +1,5 @@
 using ConsentAnalyzers.CodeFixes;
+using ConsentAnalyzers.CodeFixes.Cookies;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Tests.Analyzers;
 using Microsoft.CodeAnalysis;

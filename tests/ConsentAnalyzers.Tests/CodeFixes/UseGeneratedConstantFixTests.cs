@@ -1,4 +1,5 @@
 using ConsentAnalyzers.CodeFixes;
+using ConsentAnalyzers.CodeFixes.Constants;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Tests.Analyzers;
 

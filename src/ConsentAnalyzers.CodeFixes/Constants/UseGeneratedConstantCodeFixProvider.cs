@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace ConsentAnalyzers.CodeFixes;
+namespace ConsentAnalyzers.CodeFixes.Constants;
 
 /// <summary>
 /// CG0107: replaces a string literal with the generated constant that holds the same name

@@ -17,7 +17,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
-namespace ConsentAnalyzers.CodeFixes;
+namespace ConsentAnalyzers.CodeFixes.Guards;
 
 /// <summary>
 /// CG0203: makes the consent check around a site check the category the site needs, when the check differs from the

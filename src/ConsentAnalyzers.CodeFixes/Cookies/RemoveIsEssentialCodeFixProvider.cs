@@ -11,7 +11,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace ConsentAnalyzers.CodeFixes;
+namespace ConsentAnalyzers.CodeFixes.Cookies;
 
 /// <summary>
 /// CG0106: removes <c>IsEssential = true</c> from a cookie whose category needs consent. In an object initializer
