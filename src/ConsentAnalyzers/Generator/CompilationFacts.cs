@@ -1,7 +1,9 @@
 using System.Linq;
+using System.Threading;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.ConsentApi;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ConsentAnalyzers.Generator;
 
@@ -26,10 +28,34 @@ internal sealed record CompilationFacts(bool DeclaresEmbeddedAttribute, Provided
 
     private const string GeneratedCodeAttribute = "System.CodeDom.Compiler.GeneratedCodeAttribute";
 
-    public static CompilationFacts From(Compilation compilation, string ns)
+    /// <remarks>
+    /// Both answers are almost always no, and asking the symbols builds the compilation's declaration table and binds
+    /// every reference: work the compiler does anyway, but after the generators run, so it would be billed to this one.
+    /// Names are read first (the files' top-level declarations, each reference's type names in its metadata), and the
+    /// symbols only on a match.
+    /// </remarks>
+    public static CompilationFacts From(Compilation compilation, string ns, CancellationToken cancellationToken)
     {
-        var declaresEmbedded = WellKnownTypes.FindInSource(compilation, EmbeddedAttributeEmitter.MetadataName) is not null;
-        return new CompilationFacts(declaresEmbedded, FindProvided(compilation, ns));
+        var declaresEmbedded = SourceMayDeclareClass(compilation, EmbeddedAttributeEmitter.TypeName, cancellationToken)
+            && WellKnownTypes.FindInSource(compilation, EmbeddedAttributeEmitter.MetadataName) is not null;
+        var providedBy = ReferenceTypeNames.MayDefine(compilation, ns, GeneratedNames.Category) ? FindProvided(compilation, ns) : null;
+        return new CompilationFacts(declaresEmbedded, providedBy);
+    }
+
+    /// <summary>Whether a file declares a class of that name outside any type (in whichever namespace).</summary>
+    private static bool SourceMayDeclareClass(Compilation compilation, string name, CancellationToken cancellationToken)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var outerDeclarations = tree.GetRoot(cancellationToken)
+                .DescendantNodes(static node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax);
+            if (outerDeclarations.Any(node => node is ClassDeclarationSyntax declaration && declaration.Identifier.ValueText == name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -66,7 +66,7 @@ public sealed class ConsentGenerator : IIncrementalGenerator
         // Read from the compilation after every edit, but only a bool and a few names: the steps after it stay cached.
         var facts = context.CompilationProvider
             .Combine(options)
-            .Select(static (pair, _) => CompilationFacts.From(pair.Left, pair.Right.Namespace))
+            .Select(static (pair, cancellationToken) => CompilationFacts.From(pair.Left, pair.Right.Namespace, cancellationToken))
             .WithTrackingName(TrackingNames.CompilationFacts);
 
         var input = manifest

@@ -25,7 +25,9 @@ internal static class EmbeddedAttributeEmitter
 {
     public const string HintName = "Microsoft.CodeAnalysis.EmbeddedAttribute.g.cs";
 
-    public const string MetadataName = "Microsoft.CodeAnalysis.EmbeddedAttribute";
+    public const string MetadataName = "Microsoft.CodeAnalysis." + TypeName;
+
+    public const string TypeName = "EmbeddedAttribute";
 
     /// <summary>How a generated internal type is marked.</summary>
     public const string Usage = "[global::Microsoft.CodeAnalysis.Embedded]";

@@ -291,6 +291,15 @@ internal static class NoBypassShapes
             }
             class NotesController : Controller { public IActionResult Save() { TempData["note"] = "saved"; TempData["count"] = 1; return Ok(); } }
             """),
+        new("framework: TempData written through a null-conditional Add", BypassOutcome.Resolved, """
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.DependencyInjection;
+            static class Startup
+            {
+                static void Configure(IServiceCollection s) { s.AddAntiforgery(o => o.Cookie.Name = "sb-af"); {|CG0101:s.AddMvc()|}; }
+            }
+            class NotesController : Controller { public IActionResult Save() { TempData?.Add("note", "saved"); return Ok(); } }
+            """),
         new("framework: TempData provider chosen in a branch", BypassOutcome.KnownLimit, """
             using Microsoft.AspNetCore.Mvc;
             using Microsoft.Extensions.DependencyInjection;
