@@ -4,6 +4,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using ConsentAnalyzers.ConsentApi;
+using ConsentAnalyzers.Cookies;
 using ConsentAnalyzers.Frameworks;
 using ConsentAnalyzers.Guards;
 using ConsentAnalyzers.Manifest;

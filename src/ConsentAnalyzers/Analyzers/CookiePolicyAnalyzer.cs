@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.IO;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Common;
+using ConsentAnalyzers.Cookies;
 using ConsentAnalyzers.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;

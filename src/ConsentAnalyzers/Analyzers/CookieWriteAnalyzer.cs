@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Common;
+using ConsentAnalyzers.Cookies;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Frameworks;
 using ConsentAnalyzers.Manifest;

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Manifest;
+using ConsentAnalyzers.Trackers;
 
 namespace ConsentAnalyzers.Markup;
 

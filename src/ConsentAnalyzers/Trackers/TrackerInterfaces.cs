@@ -3,7 +3,7 @@ using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis;
 
-namespace ConsentAnalyzers.Analysis;
+namespace ConsentAnalyzers.Trackers;
 
 /// <summary>
 /// Members of a vendor's own interfaces that a tracker's type implements (<c>IPixelClient.FireEvent</c>, implemented by

@@ -5,7 +5,7 @@ using ConsentAnalyzers.Frameworks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace ConsentAnalyzers.Analysis;
+namespace ConsentAnalyzers.Cookies;
 
 /// <summary>
 /// Classic ASP.NET (System.Web): a cookie object written with <c>HttpCookieCollection.Add/Set(cookie)</c> or

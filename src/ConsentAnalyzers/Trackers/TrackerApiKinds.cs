@@ -3,7 +3,7 @@ using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis;
 
-namespace ConsentAnalyzers.Analysis;
+namespace ConsentAnalyzers.Trackers;
 
 /// <summary>
 /// Which kinds of member the tracker API patterns (Namespace.Type.Member) can match in one compilation: the types they

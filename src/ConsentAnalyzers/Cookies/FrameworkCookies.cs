@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
-namespace ConsentAnalyzers.Analysis;
+namespace ConsentAnalyzers.Cookies;
 
 /// <summary>A cookie that an ASP.NET Core feature writes under its default name unless the app names it.</summary>
 /// <param name="Feature">For messages: "session", "antiforgery", ….</param>

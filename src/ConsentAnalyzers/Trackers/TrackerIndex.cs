@@ -5,7 +5,7 @@ using ConsentAnalyzers.Diagnostics;
 using System.Runtime.CompilerServices;
 using ConsentAnalyzers.Manifest;
 
-namespace ConsentAnalyzers.Analysis;
+namespace ConsentAnalyzers.Trackers;
 
 /// <summary>A tracker recognized in code: who it is, whether the manifest declares it, and the category it then needs.</summary>
 /// <param name="DisplayName">The provider, for messages.</param>

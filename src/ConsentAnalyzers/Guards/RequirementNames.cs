@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace ConsentAnalyzers.Analysis;
+namespace ConsentAnalyzers.Guards;
 
 /// <summary>
 /// The simple names of the members that the source marks <c>[RequiresConsent]</c>, read from syntax: a call whose
