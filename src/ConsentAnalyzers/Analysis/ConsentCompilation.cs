@@ -4,7 +4,6 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using ConsentAnalyzers.ConsentApi;
-using ConsentAnalyzers.Cookies;
 using ConsentAnalyzers.Frameworks;
 using ConsentAnalyzers.Guards;
 using ConsentAnalyzers.Manifest;
@@ -26,8 +25,6 @@ internal sealed class ConsentCompilation
     private readonly ConcurrentDictionary<Location, bool> _nameSites = new();
     private readonly ConditionalWeakTable<IOperation, object> _checkFree = new();
     private static readonly object CheckFree = new(), HasChecks = new();
-    private AppConfiguration? _configuration;
-    private CookiePolicyConfiguration? _cookiePolicy;
 
     private ConsentCompilation(ManifestIndex manifest, KnownSymbols symbols, GeneratedConstants constants, GuardRecognizer guards, ConsentRequirements requirements, AppWriters writers)
     {
@@ -64,28 +61,6 @@ internal sealed class ConsentCompilation
     /// <summary>Whether nothing in a member's body can grant consent (<see cref="CheckFreeBodies"/>), decided once per body.</summary>
     public bool IsCheckFree(IOperation root) =>
         _checkFree.GetValue(root, r => CheckFreeBodies.IsCheckFree(r, Guards) ? CheckFree : HasChecks) == CheckFree;
-
-    /// <summary>How the app configures framework cookies across the compilation; scanned on first use (a cancelled scan caches nothing).</summary>
-    public AppConfiguration Configuration(Compilation compilation, CancellationToken cancellationToken)
-    {
-        if (_configuration is null)
-        {
-            Interlocked.CompareExchange(ref _configuration, AppConfiguration.Scan(compilation, Symbols, cancellationToken), null);
-        }
-
-        return _configuration!;
-    }
-
-    /// <summary>Whether the project's <c>CanTrack</c> checks are always true; scanned on first use (a cancelled scan caches nothing).</summary>
-    public CookiePolicyConfiguration CookiePolicy(Compilation compilation, CancellationToken cancellationToken)
-    {
-        if (_cookiePolicy is null)
-        {
-            Interlocked.CompareExchange(ref _cookiePolicy, CookiePolicyConfiguration.Scan(compilation, cancellationToken), null);
-        }
-
-        return _cookiePolicy!;
-    }
 
     /// <summary>
     /// Records a cookie or storage write whose name was checked against the manifest (<paramref name="resolved"/>) or
