@@ -26,7 +26,8 @@ internal sealed class ConsentCompilation
     private readonly ConditionalWeakTable<IOperation, object> _checkFree = new();
     private static readonly object CheckFree = new(), HasChecks = new();
 
-    private ConsentCompilation(ManifestIndex manifest, KnownSymbols symbols, GeneratedConstants constants, GuardRecognizer guards, ConsentRequirements requirements, AppWriters writers)
+    private ConsentCompilation(ManifestIndex manifest, KnownSymbols symbols, GeneratedConstants constants, GuardRecognizer guards,
+        ConsentRequirements requirements, AppWriters writers)
     {
         Manifest = manifest;
         Symbols = symbols;
@@ -53,7 +54,8 @@ internal sealed class ConsentCompilation
     /// <paramref name="entryLocals"/>, when given, says what captured boolean locals imply on entry (a Razor
     /// tag-helper content lambda); it is asked only when the flow is computed.
     /// </remarks>
-    public ConsentFlow FlowFor(ControlFlowGraph graph, CategorySet entry, CancellationToken cancellationToken, System.Func<ConsentFlow.LocalFacts>? entryLocals = null) =>
+    public ConsentFlow FlowFor(ControlFlowGraph graph, CategorySet entry, CancellationToken cancellationToken,
+        System.Func<ConsentFlow.LocalFacts>? entryLocals = null) =>
         _flows.GetValue(graph, g => ConsentFlow.Analyze(g, Guards, entry, cancellationToken, entryLocals?.Invoke()));
 
     public ManifestIndex Manifest { get; }
@@ -131,7 +133,10 @@ internal sealed class ConsentCompilation
         }
 
         var index = ManifestIndex.For(model);
-        var options = GeneratorOptions.From(analyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName, parseOptions: null);
-        return new ConsentCompilation(index, KnownSymbols.For(compilation), GeneratedConstants.Find(compilation, options, model), new GuardRecognizer(compilation, options, model), new ConsentRequirements(compilation, options, model), new AppWriters(compilation, options));
+        var options = GeneratorOptions.From(analyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName,
+            parseOptions: null);
+        return new ConsentCompilation(index, KnownSymbols.For(compilation), GeneratedConstants.Find(compilation, options, model),
+            new GuardRecognizer(compilation, options, model), new ConsentRequirements(compilation, options, model),
+            new AppWriters(compilation, options));
     }
 }

@@ -38,7 +38,8 @@ public sealed class HtmlStringAnalyzer : ConsentCodeAnalyzer
         {
             start.RegisterOperationAction(Checker<IInvocationOperation>(consent, trackers, HtmlSinks.ForInvocation), OperationKind.Invocation);
             start.RegisterOperationAction(Checker<IObjectCreationOperation>(consent, trackers, HtmlSinks.ForCreation), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(Checker<ISimpleAssignmentOperation>(consent, trackers, HtmlSinks.ForAssignment), OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(Checker<ISimpleAssignmentOperation>(consent, trackers, HtmlSinks.ForAssignment),
+                OperationKind.SimpleAssignment);
             start.RegisterOperationAction(
                 c =>
                 {
@@ -54,7 +55,8 @@ public sealed class HtmlStringAnalyzer : ConsentCodeAnalyzer
 
     private delegate void FindSinks<in TOperation>(TOperation operation, ref List<HtmlSink>? sinks);
 
-    private static System.Action<OperationAnalysisContext> Checker<TOperation>(ConsentCompilation consent, TrackerIndex trackers, FindSinks<TOperation> find)
+    private static System.Action<OperationAnalysisContext> Checker<TOperation>(ConsentCompilation consent, TrackerIndex trackers,
+        FindSinks<TOperation> find)
         where TOperation : IOperation =>
         context =>
         {
@@ -101,7 +103,9 @@ public sealed class HtmlStringAnalyzer : ConsentCodeAnalyzer
         var rendering = context.Operation;
         if (tracker.Category is null)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rules.UndeclaredTracker, rendering.Syntax.GetLocation(), tracker.UndeclaredProperties(), tracker.DisplayName, tracker.CatalogId));
+            context.ReportDiagnostic(
+                Diagnostic.Create(Rules.UndeclaredTracker, rendering.Syntax.GetLocation(), tracker.UndeclaredProperties(), tracker.DisplayName,
+                    tracker.CatalogId));
             return;
         }
 
@@ -111,12 +115,15 @@ public sealed class HtmlStringAnalyzer : ConsentCodeAnalyzer
         }
 
         var writtenGranted = CategorySet.Empty;
-        if (site is not null && InSameBody(site, rendering) && ConsentGuardCheck.IsGuarded(context, consent, site, tracker.Category, tracker.AlternativeCategory, out writtenGranted))
+        if (site is not null
+            && InSameBody(site, rendering)
+            && ConsentGuardCheck.IsGuarded(context, consent, site, tracker.Category, tracker.AlternativeCategory, out writtenGranted))
         {
             return;
         }
 
-        ConsentGuardCheck.Report(context, rendering, tracker.Category, Rules.UnguardedTracking, $"Tracking call to {tracker.DisplayName}", location: null, tracker.AlternativeCategory, granted.IsEmpty ? writtenGranted : granted);
+        ConsentGuardCheck.Report(context, rendering, tracker.Category, Rules.UnguardedTracking, $"Tracking call to {tracker.DisplayName}",
+            location: null, tracker.AlternativeCategory, granted.IsEmpty ? writtenGranted : granted);
     }
 
     /// <summary>Whether the part was written in the body being analyzed (the flow facts of another member are not at hand).</summary>

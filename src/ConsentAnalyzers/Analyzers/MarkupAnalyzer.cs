@@ -32,7 +32,8 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
         Rules.UnresolvedName,
         Rules.UnguardedWrite);
 
-    private protected override bool AppliesTo(ConsentCompilation consent) => consent.Symbols.RazorPageBase is not null || consent.Symbols.RenderTreeBuilder is not null;
+    private protected override bool AppliesTo(ConsentCompilation consent) =>
+        consent.Symbols.RazorPageBase is not null || consent.Symbols.RenderTreeBuilder is not null;
 
     private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent)
     {
@@ -57,7 +58,8 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
         List<MarkupPiece>? run = null;
         foreach (var statement in ((IBlockOperation)context.Operation).Operations)
         {
-            if (statement is IExpressionStatementOperation { Operation: IInvocationOperation call } && MarkupPiece.For(call, consent.Symbols, run) is { } piece)
+            if (statement is IExpressionStatementOperation { Operation: IInvocationOperation call }
+                && MarkupPiece.For(call, consent.Symbols, run) is { } piece)
             {
                 (run ??= new()).Add(piece);
             }
@@ -78,7 +80,8 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
     private static void AnalyzeCallOutsideBlock(OperationAnalysisContext context, ConsentCompilation consent, TrackerIndex trackers)
     {
         var call = (IInvocationOperation)context.Operation;
-        if (call.Parent is not IExpressionStatementOperation { Parent: IBlockOperation } && MarkupPiece.For(call, consent.Symbols, previous: null) is { } piece)
+        if (call.Parent is not IExpressionStatementOperation { Parent: IBlockOperation }
+            && MarkupPiece.For(call, consent.Symbols, previous: null) is { } piece)
         {
             Analyze(context, consent, trackers, new List<MarkupPiece> { piece });
         }
@@ -106,11 +109,16 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
             var piece = PieceAt(run, found.Start);
             if (found.Tracker.Category is null)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rules.UndeclaredTracker, Locate(context, piece, found.Start, found.Length), found.Tracker.UndeclaredProperties(), found.Tracker.DisplayName, found.Tracker.CatalogId));
+                context.ReportDiagnostic(
+                    Diagnostic.Create(Rules.UndeclaredTracker, Locate(context, piece, found.Start, found.Length),
+                        found.Tracker.UndeclaredProperties(), found.Tracker.DisplayName, found.Tracker.CatalogId));
             }
-            else if (!ConsentGuardCheck.IsGuarded(context, consent, piece.Call, found.Tracker.Category, found.Tracker.AlternativeCategory, out var granted))
+            else if (!ConsentGuardCheck.IsGuarded(context, consent, piece.Call, found.Tracker.Category, found.Tracker.AlternativeCategory,
+                out var granted))
             {
-                ConsentGuardCheck.Report(context, piece.Call, found.Tracker.Category, Rules.UnguardedTracking, $"Tracking call to {found.Tracker.DisplayName}", Locate(context, piece, found.Start, found.Length), found.Tracker.AlternativeCategory, granted);
+                ConsentGuardCheck.Report(context, piece.Call, found.Tracker.Category, Rules.UnguardedTracking,
+                    $"Tracking call to {found.Tracker.DisplayName}", Locate(context, piece, found.Start, found.Length),
+                    found.Tracker.AlternativeCategory, granted);
             }
         }
 
@@ -121,7 +129,8 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
             if (DeclaredNameCheck.Check(context, consent, write.Name, location, write.Target) is { } category)
             {
                 var what = write.Target == NameTarget.Cookie ? "cookie" : "storage key";
-                ConsentGuardCheck.Check(context, consent, piece.Call, category, Rules.UnguardedWrite, $"Writing {what} '{write.Name.Display}'", location);
+                ConsentGuardCheck.Check(context, consent, piece.Call, category, Rules.UnguardedWrite,
+                    $"Writing {what} '{write.Name.Display}'", location);
             }
         }
     }
@@ -151,7 +160,10 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
     /// <summary>One call that writes literal markup, and where its text starts in its run.</summary>
     private sealed record MarkupPiece(IInvocationOperation Call, IOperation Literal, string Text, int Start)
     {
-        /// <summary>The piece <paramref name="call"/> writes, following <paramref name="previous"/> pieces of its run; null for other calls.</summary>
+        /// <summary>
+        /// The piece <paramref name="call"/> writes, following <paramref name="previous"/> pieces of its run; null for
+        /// other calls.
+        /// </summary>
         public static MarkupPiece? For(IInvocationOperation call, KnownSymbols symbols, List<MarkupPiece>? previous)
         {
             if (MarkupArgument(call, symbols) is not { ConstantValue: { HasValue: true, Value: string text } } literal)
@@ -171,8 +183,12 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
         var type = method.ContainingType;
         return method.Name switch
         {
-            "WriteLiteral" when SymbolFacts.IsOrInherits(type, symbols.RazorPageBase) => invocation.Arguments.Length == 1 ? invocation.Arguments[0].Value.WithoutConversions() : null,
-            "AddMarkupContent" when SymbolFacts.IsOrInherits(type, symbols.RenderTreeBuilder) => invocation.Arguments.ArgumentFor("markupContent")?.WithoutConversions(),
+            "WriteLiteral" when SymbolFacts.IsOrInherits(type, symbols.RazorPageBase) => invocation.Arguments.Length == 1
+                ? invocation.Arguments[0].Value.WithoutConversions()
+                : null,
+            "AddMarkupContent"
+                when SymbolFacts.IsOrInherits(type, symbols.RenderTreeBuilder) =>
+                invocation.Arguments.ArgumentFor("markupContent")?.WithoutConversions(),
             _ => null,
         };
     }

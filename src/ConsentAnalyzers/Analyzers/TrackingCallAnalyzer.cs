@@ -33,10 +33,13 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
         var trackers = TrackerIndex.For(consent.Manifest.Manifest);
         var vendorInterfaces = new Lazy<TrackerInterfaces>(() => TrackerInterfaces.Find(context.Compilation, trackers));
         var apis = new Apis(trackers, vendorInterfaces);
-        context.RegisterOperationAction(c => Report(c, consent, FindInInvocation((IInvocationOperation)c.Operation, consent.Symbols, trackers, apis)), OperationKind.Invocation);
+        context.RegisterOperationAction(c => Report(c, consent, FindInInvocation((IInvocationOperation)c.Operation, consent.Symbols, trackers, apis)),
+            OperationKind.Invocation);
         if (consent.Symbols.HttpRequestMessage is not null)
         {
-            context.RegisterOperationAction(c => Report(c, consent, FindInRequestMessage((IObjectCreationOperation)c.Operation, consent.Symbols, trackers)), OperationKind.ObjectCreation);
+            context.RegisterOperationAction(
+                c => Report(c, consent, FindInRequestMessage((IObjectCreationOperation)c.Operation, consent.Symbols, trackers)),
+                OperationKind.ObjectCreation);
         }
 
         // The other kinds are listened to only when a tracker's API has such members here: each runs on every
@@ -45,20 +48,23 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
         if (kinds.Properties)
         {
             // Tracking script snippets exposed as properties (Application Insights' JavaScriptSnippet.FullScript).
-            context.RegisterOperationAction(c => Report(c, consent, FindInProperty((IPropertyReferenceOperation)c.Operation, apis)), OperationKind.PropertyReference);
+            context.RegisterOperationAction(c => Report(c, consent, FindInProperty((IPropertyReferenceOperation)c.Operation, apis)),
+                OperationKind.PropertyReference);
         }
 
         if (kinds.Methods)
         {
             // A tracking method as a delegate (Action<string> track = telemetry.TrackEvent): it runs where the delegate does.
-            context.RegisterOperationAction(c => Report(c, consent, apis.For(((IMethodReferenceOperation)c.Operation).Method)), OperationKind.MethodReference);
+            context.RegisterOperationAction(c => Report(c, consent, apis.For(((IMethodReferenceOperation)c.Operation).Method)),
+                OperationKind.MethodReference);
         }
 
         if (kinds.Types)
         {
             // ((dynamic)telemetry).TrackEvent(…): the member the call binds to at run time.
             context.RegisterOperationAction(
-                c => Report(c, consent, LateBoundCalls.DynamicCall((IDynamicInvocationOperation)c.Operation) is { } call ? apis.ForMember(call.Type, call.Name) : null),
+                c => Report(c, consent,
+                    LateBoundCalls.DynamicCall((IDynamicInvocationOperation)c.Operation) is { } call ? apis.ForMember(call.Type, call.Name) : null),
                 OperationKind.DynamicInvocation);
         }
     }
@@ -106,11 +112,14 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
 
         if (tracker.Category is null)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rules.UndeclaredTracker, context.Operation.Syntax.GetLocation(), tracker.UndeclaredProperties(), tracker.DisplayName, tracker.CatalogId));
+            context.ReportDiagnostic(
+                Diagnostic.Create(Rules.UndeclaredTracker, context.Operation.Syntax.GetLocation(), tracker.UndeclaredProperties(),
+                    tracker.DisplayName, tracker.CatalogId));
             return;
         }
 
-        ConsentGuardCheck.Check(context, consent, context.Operation, tracker.Category, Rules.UnguardedTracking, $"Tracking call to {tracker.DisplayName}", alternativeCategory: tracker.AlternativeCategory);
+        ConsentGuardCheck.Check(context, consent, context.Operation, tracker.Category, Rules.UnguardedTracking,
+            $"Tracking call to {tracker.DisplayName}", alternativeCategory: tracker.AlternativeCategory);
     }
 
     private static TrackerMatch? FindInInvocation(IInvocationOperation invocation, KnownSymbols symbols, TrackerIndex trackers, Apis apis)
@@ -130,13 +139,15 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
 
         var declaring = (method.ReducedFrom ?? method).ContainingType;
         if (IsRequestMethodName(method.Name)
-            && (SymbolFacts.IsOrInherits(declaring, symbols.HttpClient) || SymbolEqualityComparer.Default.Equals(declaring, symbols.HttpClientJsonExtensions)))
+            && (SymbolFacts.IsOrInherits(declaring, symbols.HttpClient)
+                || SymbolEqualityComparer.Default.Equals(declaring, symbols.HttpClientJsonExtensions)))
         {
             return invocation.Arguments.ArgumentFor("requestUri") is { } uri ? ForUrl(uri, symbols, trackers) : null;
         }
 
         // typeof(TelemetryClient).GetMethod("TrackEvent"): the tracking call is made wherever the MethodInfo is invoked.
-        return apis.For(method) ?? (LateBoundCalls.ReflectedMethod(invocation, symbols) is { } reflected ? apis.ForMember(reflected.Type, reflected.Name) : null);
+        return apis.For(method)
+            ?? (LateBoundCalls.ReflectedMethod(invocation, symbols) is { } reflected ? apis.ForMember(reflected.Type, reflected.Name) : null);
     }
 
     /// <summary>The JS arguments as a script would write them ('config', 'G-1'), unknown ones as '?'.</summary>
@@ -157,7 +168,10 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
         return string.Join(", ", parts);
     }
 
-    /// <summary>A JS argument as text: a string (also a constant concatenation), or an object's known string fields ({ send_to: 'AW-…' }).</summary>
+    /// <summary>
+    /// A JS argument as text: a string (also a constant concatenation), or an object's known string fields ({ send_to:
+    /// 'AW-…' }).
+    /// </summary>
     private static string JsValueText(IOperation value)
     {
         if (value is IAnonymousObjectCreationOperation anonymous)
@@ -194,7 +208,9 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
     private static TrackerMatch? ForUrl(IOperation uri, KnownSymbols symbols, TrackerIndex trackers)
     {
         uri = uri.WithoutConversions();
-        if (uri is IObjectCreationOperation creation && SymbolEqualityComparer.Default.Equals(creation.Type, symbols.Uri) && creation.Arguments.Length > 0)
+        if (uri is IObjectCreationOperation creation
+            && SymbolEqualityComparer.Default.Equals(creation.Type, symbols.Uri)
+            && creation.Arguments.Length > 0)
         {
             uri = creation.Arguments[0].Value;
         }

@@ -5,7 +5,10 @@ namespace ConsentAnalyzers.Common;
 /// <summary>Quoting text from the manifest in a diagnostic message, which the IDE shows on one line.</summary>
 internal static class MessageText
 {
-    /// <summary>Text from the manifest made safe to quote in a one-line message: control characters, line separators and lone surrogates escaped, long text cut.</summary>
+    /// <summary>
+    /// Text from the manifest made safe to quote in a one-line message: control characters, line separators and lone
+    /// surrogates escaped, long text cut.
+    /// </summary>
     public static string Printable(string text)
     {
         const int MaxLength = 80;

@@ -44,7 +44,8 @@ internal static class ClassicCookieWrites
     /// A local declared as <c>var cookie = new HttpCookie(…)</c>, never assigned again, whose <c>Name</c> is assigned at
     /// most once (<paramref name="nameAssignment"/>).
     /// </summary>
-    public static bool IsTracked(ILocalSymbol local, IOperation body, out IObjectCreationOperation? creation, out ISimpleAssignmentOperation? nameAssignment)
+    public static bool IsTracked(ILocalSymbol local, IOperation body, out IObjectCreationOperation? creation,
+        out ISimpleAssignmentOperation? nameAssignment)
     {
         nameAssignment = null;
         creation = null;
@@ -94,7 +95,9 @@ internal static class ClassicCookieWrites
             }
         }
 
-        if (CookieObjectUses.LocalInitializedBy(creation) is { } local && IsTracked(local, creation.Root(), out _, out var nameAssignment) && nameAssignment is not null)
+        if (CookieObjectUses.LocalInitializedBy(creation) is { } local
+            && IsTracked(local, creation.Root(), out _, out var nameAssignment)
+            && nameAssignment is not null)
         {
             return null;
         }

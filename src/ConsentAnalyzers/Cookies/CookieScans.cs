@@ -22,7 +22,8 @@ internal static class CookieScans
             : Configurations.GetValue(consent, c => AppConfiguration.Scan(compilation, c.Symbols, cancellationToken));
 
     /// <summary>Whether the project's <c>CanTrack</c> checks are always true.</summary>
-    public static CookiePolicyConfiguration CookiePolicy(this ConsentCompilation consent, Compilation compilation, CancellationToken cancellationToken) =>
+    public static CookiePolicyConfiguration CookiePolicy(this ConsentCompilation consent, Compilation compilation,
+        CancellationToken cancellationToken) =>
         CookiePolicies.TryGetValue(consent, out var policy)
             ? policy
             : CookiePolicies.GetValue(consent, _ => CookiePolicyConfiguration.Scan(compilation, cancellationToken));

@@ -86,7 +86,8 @@ public sealed class ConsentGenerator : IIncrementalGenerator
         {
             foreach (var diagnostic in manifestDiagnostics)
             {
-                production.ReportDiagnostic(Diagnostic.Create(Rules.ManifestRule(diagnostic.RuleId), diagnostic.Location?.ToLocation() ?? Location.None, diagnostic.Message));
+                production.ReportDiagnostic(
+                    Diagnostic.Create(Rules.ManifestRule(diagnostic.RuleId), diagnostic.Location?.ToLocation() ?? Location.None, diagnostic.Message));
             }
         });
     }
@@ -101,7 +102,8 @@ public sealed class ConsentGenerator : IIncrementalGenerator
 
         var result = ManifestCache.Read(text, cancellationToken);
         var issues = result.Issues
-            .Select(issue => new ManifestDiagnostic(issue.RuleId, issue.Message, new FileLocation(file.Path, issue.Span, text.Lines.GetLinePositionSpan(issue.Span))))
+            .Select(issue => new ManifestDiagnostic(issue.RuleId, issue.Message,
+                new FileLocation(file.Path, issue.Span, text.Lines.GetLinePositionSpan(issue.Span))))
             .ToEquatableArray();
         return new ParsedManifest(file.Path, isMarked, result.SoundPart, issues);
     }
@@ -125,7 +127,9 @@ public sealed class ConsentGenerator : IIncrementalGenerator
 
         var fileStart = new TextSpan(0, 0);
         return chosen.Primary.Issues
-            .Concat(chosen.Ignored.Select(path => new ManifestDiagnostic(DiagnosticIds.ManifestConflict, ManifestFiles.NotTheManifest(chosen.Primary.Path), new FileLocation(path, fileStart, default))))
+            .Concat(chosen.Ignored.Select(
+                path => new ManifestDiagnostic(DiagnosticIds.ManifestConflict, ManifestFiles.NotTheManifest(chosen.Primary.Path),
+                    new FileLocation(path, fileStart, default))))
             .ToEquatableArray();
     }
 
@@ -141,7 +145,8 @@ public sealed class ConsentGenerator : IIncrementalGenerator
 
         if (!input.Options.IsPublic && !input.Facts.DeclaresEmbeddedAttribute)
         {
-            production.AddSource(EmbeddedAttributeEmitter.HintName, EmbeddedAttributeEmitter.Emit(marksItself: !EmbeddedAttributeEmitter.HostMarksDefinitionEmbedded));
+            production.AddSource(EmbeddedAttributeEmitter.HintName,
+                EmbeddedAttributeEmitter.Emit(marksItself: !EmbeddedAttributeEmitter.HostMarksDefinitionEmbedded));
         }
 
         // The attributes and the enum they take are there even without a manifest, so code that marks its consent
@@ -176,6 +181,7 @@ public sealed class ConsentGenerator : IIncrementalGenerator
         }
 
         static string List(IEnumerable<string> members) => members.Any() ? string.Join(", ", members) : "no members";
-        return Diagnostic.Create(Rules.ReferencedTypesMismatch, Location.None, ns, provided.AssemblyName, List(provided.CategoryMembers), List(expected));
+        return Diagnostic.Create(Rules.ReferencedTypesMismatch, Location.None, ns, provided.AssemblyName, List(provided.CategoryMembers),
+            List(expected));
     }
 }

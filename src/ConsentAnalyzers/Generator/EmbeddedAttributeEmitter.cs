@@ -35,7 +35,8 @@ internal static class EmbeddedAttributeEmitter
     /// from the Roslyn version that also has the <c>AddEmbeddedAttributeDefinition</c> API (4.14).
     /// </summary>
     public static readonly bool HostMarksDefinitionEmbedded =
-        typeof(IncrementalGeneratorPostInitializationContext).GetMethod("AddEmbeddedAttributeDefinition", BindingFlags.Public | BindingFlags.Instance, null, System.Type.EmptyTypes, null) is not null;
+        typeof(IncrementalGeneratorPostInitializationContext).GetMethod("AddEmbeddedAttributeDefinition", BindingFlags.Public | BindingFlags.Instance,
+            null, System.Type.EmptyTypes, null) is not null;
 
     /// <param name="marksItself">Whether the declaration carries <c>[Embedded]</c> itself (for hosts that do not add it).</param>
     public static string Emit(bool marksItself)

@@ -22,7 +22,10 @@ namespace ConsentAnalyzers.Guards;
 /// </remarks>
 internal static class EnclosingGuard
 {
-    /// <summary>Whether an enclosing <c>if</c>'s condition, true, grants <paramref name="category"/> (or <paramref name="alternativeCategory"/>) at <paramref name="site"/>.</summary>
+    /// <summary>
+    /// Whether an enclosing <c>if</c>'s condition, true, grants <paramref name="category"/> (or
+    /// <paramref name="alternativeCategory"/>) at <paramref name="site"/>.
+    /// </summary>
     public static bool Grants(GuardRecognizer guards, IOperation site, string category, string? alternativeCategory)
     {
         var granted = CategorySet.Empty;
@@ -91,7 +94,9 @@ internal static class EnclosingGuard
             {
                 granted = CategorySet.Empty;
             }
-            else if (operation is IConditionalOperation { WhenFalse: null, Syntax: IfStatementSyntax } exit && Exits(exit.WhenTrue) && KeepsShape(exit.Condition, onSpine: true))
+            else if (operation is IConditionalOperation { WhenFalse: null, Syntax: IfStatementSyntax } exit
+                && Exits(exit.WhenTrue)
+                && KeepsShape(exit.Condition, onSpine: true))
             {
                 granted = granted.Union(guards.Implied(exit.Condition, false));
             }
@@ -141,7 +146,8 @@ internal static class EnclosingGuard
                 return field.Instance is null || KeepsShape(field.Instance, onSpine: false);
             case IIsPatternOperation isPattern:
                 return KeepsShape(isPattern.Value, onSpine: false) && PatternKeepsShape(isPattern.Pattern);
-            case ILiteralOperation or ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation or INameOfOperation or ITypeOfOperation:
+            case ILiteralOperation or ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation or INameOfOperation
+                or ITypeOfOperation:
                 return true;
             default:
                 return false;
@@ -152,7 +158,9 @@ internal static class EnclosingGuard
     {
         foreach (var argument in arguments)
         {
-            if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Parameter?.RefKind is not RefKind.None || !KeepsShape(argument.Value, onSpine: false))
+            if (argument.ArgumentKind != ArgumentKind.Explicit
+                || argument.Parameter?.RefKind is not RefKind.None
+                || !KeepsShape(argument.Value, onSpine: false))
             {
                 return false;
             }
@@ -172,7 +180,8 @@ internal static class EnclosingGuard
             case IRecursivePatternOperation recursive when recursive.DeclaredSymbol is null && recursive.DeconstructionSubpatterns.IsEmpty:
                 foreach (var property in recursive.PropertySubpatterns)
                 {
-                    if (property.Member is not IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } || !PatternKeepsShape(property.Pattern))
+                    if (property.Member is not IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation }
+                        || !PatternKeepsShape(property.Pattern))
                     {
                         return false;
                     }

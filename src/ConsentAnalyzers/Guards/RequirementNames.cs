@@ -44,7 +44,10 @@ internal sealed class RequirementNames
         _ => true,
     };
 
-    /// <summary>The names for a compilation; <paramref name="onlyInSource"/>: only its own members can carry the mark (the generated attribute is its own type).</summary>
+    /// <summary>
+    /// The names for a compilation; <paramref name="onlyInSource"/>: only its own members can carry the mark (the
+    /// generated attribute is its own type).
+    /// </summary>
     public static RequirementNames For(Compilation compilation, bool onlyInSource, CancellationToken cancellationToken)
     {
         var names = new RequirementNames { Any = !onlyInSource };

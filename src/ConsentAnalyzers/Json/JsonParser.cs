@@ -45,7 +45,8 @@ internal sealed class JsonParser
 
         if (AtEnd)
         {
-            return Fail("The manifest is empty: it must contain a JSON object such as { \"version\": 1, \"categories\": { } }", new TextSpan(_position, 0));
+            return Fail("The manifest is empty: it must contain a JSON object such as { \"version\": 1, \"categories\": { } }",
+                new TextSpan(_position, 0));
         }
 
         var root = ParseValue(depth: 1);
@@ -57,7 +58,8 @@ internal sealed class JsonParser
         SkipTrivia();
         if (_error is null && !AtEnd)
         {
-            return Fail($"Unexpected {Describe(_position)} after the end of the manifest's top-level value; a manifest holds exactly one JSON object", TokenSpanAt(_position));
+            return Fail($"Unexpected {Describe(_position)} after the end of the manifest's top-level value; a manifest holds exactly one JSON object",
+                TokenSpanAt(_position));
         }
 
         return root;
@@ -145,7 +147,8 @@ internal sealed class JsonParser
 
             if (AtEnd || Current != ':')
             {
-                return Fail($"Expected ':' after the property name \"{MessageText.Printable(name)}\"", AtEnd ? new TextSpan(_text.Length, 0) : TokenSpanAt(_position));
+                return Fail($"Expected ':' after the property name \"{MessageText.Printable(name)}\"",
+                    AtEnd ? new TextSpan(_text.Length, 0) : TokenSpanAt(_position));
             }
 
             _position++;
@@ -319,7 +322,8 @@ internal sealed class JsonParser
                     if (_position + 4 > _text.Length
                         || !int.TryParse(_text.Substring(_position, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
                     {
-                        Fail("Invalid \\u escape: expected four hexadecimal digits", TextSpan.FromBounds(escapeStart, System.Math.Min(_text.Length, _position + 4)));
+                        Fail("Invalid \\u escape: expected four hexadecimal digits",
+                            TextSpan.FromBounds(escapeStart, System.Math.Min(_text.Length, _position + 4)));
                         return null;
                     }
 
@@ -327,7 +331,8 @@ internal sealed class JsonParser
                     _position += 4;
                     break;
                 default:
-                    Fail($"Invalid escape sequence '\\{MessageText.Printable(escaped.ToString())}' in string", TextSpan.FromBounds(escapeStart, _position));
+                    Fail($"Invalid escape sequence '\\{MessageText.Printable(escaped.ToString())}' in string",
+                        TextSpan.FromBounds(escapeStart, _position));
                     return null;
             }
 

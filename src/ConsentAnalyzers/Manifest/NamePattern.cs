@@ -212,7 +212,9 @@ internal static class NamePattern
     /// </summary>
     private static string BuildCommonName(string first, string second)
     {
-        var prefix = PrefixLength(first) >= PrefixLength(second) ? first.Substring(0, PrefixLength(first)) : second.Substring(0, PrefixLength(second));
+        var prefix = PrefixLength(first) >= PrefixLength(second)
+            ? first.Substring(0, PrefixLength(first))
+            : second.Substring(0, PrefixLength(second));
         var firstSuffix = first.Length - SuffixStart(first);
         var secondSuffix = second.Length - SuffixStart(second);
         var suffix = firstSuffix >= secondSuffix ? first.Substring(SuffixStart(first)) : second.Substring(SuffixStart(second));

@@ -11,7 +11,10 @@ namespace ConsentAnalyzers.Markup;
 /// </summary>
 internal static class LiteralPositions
 {
-    /// <summary>The location of value characters [start, start+length) of <paramref name="literal"/>, or the whole literal when it cannot be mapped.</summary>
+    /// <summary>
+    /// The location of value characters [start, start+length) of <paramref name="literal"/>, or the whole literal when
+    /// it cannot be mapped.
+    /// </summary>
     public static Location Locate(SyntaxNode literal, int start, int length)
     {
         if (literal is not LiteralExpressionSyntax { Token: var token } || !token.IsKind(SyntaxKind.StringLiteralToken))

@@ -29,9 +29,13 @@ internal static class MarkupScanner
     private static readonly Regex FunctionDefinition = new(@"function\s+[\w$]+\s*\([^)]*\)\s*\{[^{}]*\}", RegexOptions.CultureInvariant);
     // document.cookie = "name=…" / 'name=…' / `name=${…}…`: the name is the text before the first '='. Any other value
     // (a variable, a concatenation that starts with one) names a cookie the scanner cannot know.
-    private static readonly Regex CookieWrite = new(@"(?<![\w.$])(?:window\.)?document\s*\.\s*cookie\s*=(?!=)\s*(?:['""`](?:(?<name>[^'""`=;\\]*)=)?)?", RegexOptions.CultureInvariant);
+    private static readonly Regex CookieWrite = new(
+        @"(?<![\w.$])(?:window\.)?document\s*\.\s*cookie\s*=(?!=)\s*(?:['""`](?:(?<name>[^'""`=;\\]*)=)?)?", RegexOptions.CultureInvariant);
     private static readonly Regex TemplateHole = new(@"\$\{[^}]*\}?", RegexOptions.CultureInvariant);
-    private static readonly Regex StorageWrite = new(@"(?<![\w.$])(?:window\.)?(?<area>localStorage|sessionStorage)\s*\.\s*setItem\s*\(\s*(?:(?<quote>['""`])(?<key>[^'""`\\]*)\k<quote>|(?<other>[^,)]*))", RegexOptions.CultureInvariant);
+    private static readonly Regex StorageWrite = new(
+        @"(?<![\w.$])(?:window\.)?(?<area>localStorage|sessionStorage)\s*\.\s*setItem\s*\(\s*" +
+        @"(?:(?<quote>['""`])(?<key>[^'""`\\]*)\k<quote>|(?<other>[^,)]*))",
+        RegexOptions.CultureInvariant);
 
     /// <summary>Cheap test first: markup with no script, URL, storage call or cookie write is most of a page.</summary>
     public static bool MayContainFindings(string markup) =>
@@ -53,7 +57,9 @@ internal static class MarkupScanner
         {
             // A link to a provider's privacy page is not tracking: only what the page loads (src) or a script requests.
             // A blocked script's src is not loaded until a consent manager turns it into a script.
-            if ((IsSourceAttribute(markup, url.Index) || IsInside(scripts, url.Index)) && !IsInside(blocked, url.Index) && trackers.ForUrl(url.Value) is { } tracker)
+            if ((IsSourceAttribute(markup, url.Index) || IsInside(scripts, url.Index))
+                && !IsInside(blocked, url.Index)
+                && trackers.ForUrl(url.Value) is { } tracker)
             {
                 yield return new MarkupTracker(url.Index, url.Length, tracker);
             }
@@ -68,7 +74,9 @@ internal static class MarkupScanner
                 continue;
             }
 
-            var tracker = IsGoogleTag(name.Value) ? trackers.ForGoogleTagCall(ArgumentsText(code, call.Index + call.Length)) : trackers.ForJsFunction(name.Value);
+            var tracker = IsGoogleTag(name.Value)
+                ? trackers.ForGoogleTagCall(ArgumentsText(code, call.Index + call.Length))
+                : trackers.ForJsFunction(name.Value);
             if (tracker is not null)
             {
                 yield return new MarkupTracker(name.Index, name.Length, tracker);
@@ -126,7 +134,8 @@ internal static class MarkupScanner
     }
 
     private static readonly Regex SourceAttribute = new(@"\bsrc\s*=\s*[""']?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-    private static readonly Regex EventHandler = new(@"\bon[a-z]+\s*=\s*""(?<code>[^""]*)""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    private static readonly Regex EventHandler = new(@"\bon[a-z]+\s*=\s*""(?<code>[^""]*)""",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     /// <summary>
     /// The parts of the markup that are script: inside <c>&lt;script&gt;…&lt;/script&gt;</c>, in an inline event
@@ -177,7 +186,8 @@ internal static class MarkupScanner
         return regions;
     }
 
-    private static readonly Regex TypeAttribute = new(@"\btype\s*=\s*[""']?(?<type>[^""'\s>]*)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    private static readonly Regex TypeAttribute = new(@"\btype\s*=\s*[""']?(?<type>[^""'\s>]*)",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     /// <summary>
     /// Whether the script element whose opening tag spans <paramref name="open"/> to <paramref name="tagEnd"/> is not
@@ -198,7 +208,8 @@ internal static class MarkupScanner
 
     /// <summary>Whether a script element of this <c>type</c> runs: no type, or a JavaScript one.</summary>
     public static bool IsScriptType(string type) =>
-        type.Trim().ToLowerInvariant() is "" or "text/javascript" or "application/javascript" or "module" or "text/ecmascript" or "application/ecmascript" or "text/jscript";
+        type.Trim().ToLowerInvariant() is "" or "text/javascript" or "application/javascript" or "module" or "text/ecmascript"
+            or "application/ecmascript" or "text/jscript";
 
     /// <summary>The blocked script elements (see <see cref="IsBlocked"/>), opening tag included: nothing in them loads or runs.</summary>
     private static List<(int Start, int End)> BlockedScripts(string markup)

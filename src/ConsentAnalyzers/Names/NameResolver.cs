@@ -80,7 +80,8 @@ internal static class NameResolver
     }
 
     /// <summary>A generated builder: the pattern's fixed pieces around its arguments, one per '*'.</summary>
-    private static ResolvedName ResolveBuilder(IInvocationOperation invocation, string pattern, GeneratedConstants generated, NameFollower.Trail trail)
+    private static ResolvedName ResolveBuilder(IInvocationOperation invocation, string pattern, GeneratedConstants generated,
+        NameFollower.Trail trail)
     {
         var pieces = NameConstantsPlan.PatternPieces(pattern);
         var result = ResolvedName.Exact(pieces[0]);
@@ -93,14 +94,17 @@ internal static class NameResolver
         return result;
     }
 
-    private static ResolvedName ResolveInterpolation(IInterpolatedStringOperation interpolation, GeneratedConstants? generated, NameFollower.Trail trail)
+    private static ResolvedName ResolveInterpolation(IInterpolatedStringOperation interpolation, GeneratedConstants? generated,
+        NameFollower.Trail trail)
     {
         var result = ResolvedName.Exact(string.Empty);
         foreach (var part in interpolation.Parts)
         {
             var resolved = part switch
             {
-                IInterpolatedStringTextOperation text => text.Text.ConstantValue.Value is string literal ? ResolvedName.Exact(literal) : ResolvedName.Hole,
+                IInterpolatedStringTextOperation text => text.Text.ConstantValue.Value is string literal
+                    ? ResolvedName.Exact(literal)
+                    : ResolvedName.Hole,
                 IInterpolationOperation { Alignment: null, FormatString: null } hole => ResolvePart(hole.Expression, generated, trail),
                 _ => ResolvedName.Hole, // an alignment or format string changes the text in ways a name check should not guess
             };
@@ -155,7 +159,9 @@ internal static class NameResolver
     private static ResolvedName ResolveFormat(IInvocationOperation invocation, GeneratedConstants? generated, NameFollower.Trail trail)
     {
         var arguments = invocation.Arguments;
-        if (arguments.Length == 0 || !IsString(arguments[0].Parameter?.Type) || arguments[0].Value.ConstantValue is not { HasValue: true, Value: string format })
+        if (arguments.Length == 0
+            || !IsString(arguments[0].Parameter?.Type)
+            || arguments[0].Value.ConstantValue is not { HasValue: true, Value: string format })
         {
             return ResolvedName.Unresolved;
         }

@@ -36,7 +36,8 @@ internal sealed class TrackerApiKinds
         {
             if (!reference.Properties.Aliases.IsEmpty)
             {
-                return new TrackerApiKinds(methods: true, properties: true, types: true); // an extern alias keeps its types out of the global namespace
+                // an extern alias keeps its types out of the global namespace
+                return new TrackerApiKinds(methods: true, properties: true, types: true);
             }
         }
 

@@ -26,7 +26,9 @@ internal sealed class TrackerInterfaces
         foreach (var (pattern, match) in trackers.Apis)
         {
             var typeName = pattern.Substring(0, System.Math.Max(0, pattern.LastIndexOf('.')));
-            if (typeName.Length == 0 || NamePattern.IsPattern(typeName) || WellKnownTypes.Find(compilation, typeName) is not { TypeKind: not TypeKind.Interface } type)
+            if (typeName.Length == 0
+                || NamePattern.IsPattern(typeName)
+                || WellKnownTypes.Find(compilation, typeName) is not { TypeKind: not TypeKind.Interface } type)
             {
                 continue; // a type written with '*' is not looked up: the type must be named
             }
