@@ -38,7 +38,8 @@ public sealed class FolderDependencyTests
         var unknown = edges.Keys.Concat(edges.Values.SelectMany(v => v)).Where(folder => !allowed.ContainsKey(folder)).Distinct().ToList();
         Assert.True(unknown.Count == 0, $"Folders missing from the layering (and docs/architecture.md): {string.Join(", ", unknown)}");
 
-        var wrong = edges.SelectMany(edge => edge.Value.Where(target => !allowed[edge.Key].Contains(target)).Select(target => $"{edge.Key} -> {target}")).ToList();
+        var wrong = edges.SelectMany(
+            edge => edge.Value.Where(target => !allowed[edge.Key].Contains(target)).Select(target => $"{edge.Key} -> {target}")).ToList();
         Assert.True(wrong.Count == 0, "Uses against the layering: " + string.Join("; ", wrong));
     }
 
