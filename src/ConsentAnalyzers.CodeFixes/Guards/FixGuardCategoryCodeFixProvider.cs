@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
@@ -306,7 +307,7 @@ public sealed class FixGuardCategoryCodeFixProvider : DocumentCodeFixProvider
 
                 foreach (var mapping in guard.Arguments)
                 {
-                    if (mapping.Category == _required && mapping.Value.StartsWith(prefix, System.StringComparison.Ordinal)
+                    if (mapping.Category == _required && mapping.Value.StartsWith(prefix, StringComparison.Ordinal)
                         && enumType.GetMembers(mapping.Value.Substring(prefix.Length)).FirstOrDefault() is IFieldSymbol member)
                     {
                         if (result is not null && !SymbolEqualityComparer.Default.Equals(result, member))

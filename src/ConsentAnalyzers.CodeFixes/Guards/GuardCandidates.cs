@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -355,7 +356,7 @@ internal sealed class GuardCandidates
                 }
 
                 var prefix = type.ToDisplayString() + ".";
-                if (type.TypeKind == TypeKind.Enum && mapping.Value.StartsWith(prefix, System.StringComparison.Ordinal)
+                if (type.TypeKind == TypeKind.Enum && mapping.Value.StartsWith(prefix, StringComparison.Ordinal)
                     && type.GetMembers(mapping.Value.Substring(prefix.Length)).FirstOrDefault() is IFieldSymbol field)
                 {
                     return _context.EnumMember(field);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -103,7 +104,7 @@ public abstract class GuardFixProvider : CodeFixProvider
     /// </summary>
     private bool TryGetCategory(string? equivalenceKey, out string? category)
     {
-        category = equivalenceKey is not null && equivalenceKey.StartsWith(_equivalenceKeyPrefix, System.StringComparison.Ordinal)
+        category = equivalenceKey is not null && equivalenceKey.StartsWith(_equivalenceKeyPrefix, StringComparison.Ordinal)
             ? equivalenceKey.Substring(_equivalenceKeyPrefix.Length)
             : null;
         return equivalenceKey is null || category is not null;

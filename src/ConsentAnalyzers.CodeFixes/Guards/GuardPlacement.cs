@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -125,7 +126,7 @@ internal sealed class GuardPlacement
     }
 
     /// <summary>The order in which placements are recorded on one editor: later in the document first, inner before outer.</summary>
-    public static IOrderedEnumerable<T> EditOrder<T>(IEnumerable<T> items, System.Func<T, GuardPlacement> placement) =>
+    public static IOrderedEnumerable<T> EditOrder<T>(IEnumerable<T> items, Func<T, GuardPlacement> placement) =>
         items.OrderByDescending(item => placement(item).Span.Start).ThenBy(item => placement(item).Span.Length);
 
     /// <summary>
@@ -148,8 +149,8 @@ internal sealed class GuardPlacement
         }
 
         var statements = Statements(Owner);
-        var first = System.Math.Min(First, other.First);
-        var last = System.Math.Max(Last, other.Last);
+        var first = Math.Min(First, other.First);
+        var last = Math.Max(Last, other.Last);
         return new GuardPlacement(PlacementKind.StatementRun, Owner, first, last, Function,
             TextSpan.FromBounds(statements[first].SpanStart, statements[last].Span.End));
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using ConsentAnalyzers.Json;
@@ -123,7 +124,7 @@ internal sealed class ManifestLayout
 
         var entryIndent = ManifestText.Indentation(text, sample.Span.Start);
         var propertyIndent = ManifestText.Indentation(text, firstProperty);
-        return propertyIndent.Length > entryIndent.Length && propertyIndent.StartsWith(entryIndent, System.StringComparison.Ordinal)
+        return propertyIndent.Length > entryIndent.Length && propertyIndent.StartsWith(entryIndent, StringComparison.Ordinal)
             ? propertyIndent.Substring(entryIndent.Length)
             : unit;
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
@@ -55,7 +56,7 @@ internal sealed class ConsentCompilation
     /// tag-helper content lambda); it is asked only when the flow is computed.
     /// </remarks>
     public ConsentFlow FlowFor(ControlFlowGraph graph, CategorySet entry, CancellationToken cancellationToken,
-        System.Func<ConsentFlow.LocalFacts>? entryLocals = null) =>
+        Func<ConsentFlow.LocalFacts>? entryLocals = null) =>
         _flows.GetValue(graph, g => ConsentFlow.Analyze(g, Guards, entry, cancellationToken, entryLocals?.Invoke()));
 
     public ManifestIndex Manifest { get; }
@@ -80,9 +81,9 @@ internal sealed class ConsentCompilation
         var sites = _nameSites.ToArray();
         var unresolved = sites.Where(site => !site.Value)
             .Select(site => (Location: site.Key, Mapped: site.Key.GetMappedLineSpan(), File: site.Key.SourceTree?.FilePath ?? string.Empty))
-            .OrderBy(site => site.Mapped.Path, System.StringComparer.Ordinal)
+            .OrderBy(site => site.Mapped.Path, StringComparer.Ordinal)
             .ThenBy(site => site.Mapped.StartLinePosition)
-            .ThenBy(site => site.File, System.StringComparer.Ordinal)
+            .ThenBy(site => site.File, StringComparer.Ordinal)
             .ThenBy(site => site.Location.SourceSpan.Start)
             .Select(site => site.Location)
             .ToList();

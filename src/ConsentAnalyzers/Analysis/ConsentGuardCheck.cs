@@ -1,9 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Guards;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -135,7 +137,7 @@ internal static class ConsentGuardCheck
     /// The graph that directly contains <paramref name="operation"/> (the member's, a lambda's, a local function's),
     /// what holds on its entry, and, for a Razor tag-helper content lambda, what the captured locals imply there.
     /// </summary>
-    private static (ControlFlowGraph? Graph, CategorySet Entry, System.Func<ConsentFlow.LocalFacts>? Locals) GraphContaining(IOperation operation,
+    private static (ControlFlowGraph? Graph, CategorySet Entry, Func<ConsentFlow.LocalFacts>? Locals) GraphContaining(IOperation operation,
         OperationAnalysisContext context, ConsentCompilation consent, int depth)
     {
         var function = EnclosingFunction(operation);
@@ -177,7 +179,7 @@ internal static class ConsentGuardCheck
         }
 
         var lambdaGraph = outerGraph.GetAnonymousFunctionControlFlowGraphInScope(flowLambda);
-        var locals = IsTagHelperContent(lambda) ? () => CapturedFacts(lambda, outer) : (System.Func<ConsentFlow.LocalFacts>?)null;
+        var locals = IsTagHelperContent(lambda) ? () => CapturedFacts(lambda, outer) : (Func<ConsentFlow.LocalFacts>?)null;
         return (lambdaGraph, EntryOfDelegate(lambda, outer), locals);
     }
 
@@ -218,7 +220,7 @@ internal static class ConsentGuardCheck
             root = root.Parent;
         }
 
-        var creationStart = (lambda.Syntax.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax>() ?? lambda.Syntax).SpanStart;
+        var creationStart = (lambda.Syntax.FirstAncestorOrSelf<StatementSyntax>() ?? lambda.Syntax).SpanStart;
         var locals = facts.Locals;
         foreach (var operation in root.DescendantsAndSelf())
         {
@@ -258,9 +260,8 @@ internal static class ConsentGuardCheck
     {
         for (var current = node.Parent; current is not null; current = current.Parent)
         {
-            if (current is Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousFunctionExpressionSyntax
-                or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax
-                or Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax)
+            if (current is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax
+                or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax)
             {
                 return current;
             }
@@ -344,7 +345,7 @@ internal static class ConsentGuardCheck
                 SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)) + "." + method.Name);
 
     /// <summary>What holds at every place in <paramref name="flow"/> that matches; nothing when there is no such place.</summary>
-    private static CategorySet AtEveryCall(ConsentFlow flow, System.Func<IOperation, bool> isCall)
+    private static CategorySet AtEveryCall(ConsentFlow flow, Func<IOperation, bool> isCall)
     {
         CategorySet? granted = null;
         foreach (var call in flow.OperationsIn(isCall))

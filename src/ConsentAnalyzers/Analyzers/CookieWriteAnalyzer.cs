@@ -427,9 +427,9 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         && SymbolEqualityComparer.Default.Equals(instance.WithoutConversions().Type, type);
 
     private static ResolvedName NameBefore(string text) =>
-        text.IndexOf(Manifest.NamePattern.Hole) < 0
+        text.IndexOf(NamePattern.Hole) < 0
             ? ResolvedName.Exact(text)
-            : text.Trim(Manifest.NamePattern.Hole).Length == 0 ? ResolvedName.Unresolved : ResolvedName.Template(text);
+            : text.Trim(NamePattern.Hole).Length == 0 ? ResolvedName.Unresolved : ResolvedName.Template(text);
 
     /// <summary>The header name is Set-Cookie: a literal, a constant, or <c>HeaderNames.SetCookie</c> (static readonly).</summary>
     private static bool IsSetCookie(IOperation key) =>

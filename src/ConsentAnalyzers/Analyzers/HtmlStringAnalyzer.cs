@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using ConsentAnalyzers.Analysis;
@@ -55,7 +56,7 @@ public sealed class HtmlStringAnalyzer : ConsentCodeAnalyzer
 
     private delegate void FindSinks<in TOperation>(TOperation operation, ref List<HtmlSink>? sinks);
 
-    private static System.Action<OperationAnalysisContext> Checker<TOperation>(ConsentCompilation consent, TrackerIndex trackers,
+    private static Action<OperationAnalysisContext> Checker<TOperation>(ConsentCompilation consent, TrackerIndex trackers,
         FindSinks<TOperation> find)
         where TOperation : IOperation =>
         context =>

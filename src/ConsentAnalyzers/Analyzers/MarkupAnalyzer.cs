@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using ConsentAnalyzers.Analysis;
@@ -153,7 +154,7 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
     private static Location Locate(OperationAnalysisContext context, MarkupPiece piece, int start, int length)
     {
         var offset = start - piece.Start;
-        var inPiece = System.Math.Min(length, piece.Text.Length - offset);
+        var inPiece = Math.Min(length, piece.Text.Length - offset);
         return RazorSources.Locate(context.Options, piece.Literal, piece.Text, offset, inPiece, context.CancellationToken);
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Common;
@@ -159,7 +160,7 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
             return "?";
         }
 
-        var parts = new System.Collections.Generic.List<string>();
+        var parts = new List<string>();
         foreach (var element in initializer.ElementValues)
         {
             parts.Add(JsValueText(element.WithoutConversions()));
@@ -176,7 +177,7 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
     {
         if (value is IAnonymousObjectCreationOperation anonymous)
         {
-            var fields = new System.Collections.Generic.List<string>();
+            var fields = new List<string>();
             foreach (var initializer in anonymous.Initializers)
             {
                 if (initializer is ISimpleAssignmentOperation assignment)

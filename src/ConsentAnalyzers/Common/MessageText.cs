@@ -1,4 +1,6 @@
+using System;
 using System.Globalization;
+using System.Text;
 
 namespace ConsentAnalyzers.Common;
 
@@ -12,7 +14,7 @@ internal static class MessageText
     public static string Printable(string text)
     {
         const int MaxLength = 80;
-        var builder = new System.Text.StringBuilder(System.Math.Min(text.Length, MaxLength));
+        var builder = new StringBuilder(Math.Min(text.Length, MaxLength));
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];

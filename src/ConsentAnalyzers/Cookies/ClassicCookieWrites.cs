@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using ConsentAnalyzers.Common;
@@ -125,7 +126,7 @@ internal static class ClassicCookieWrites
         };
         return name?.Type?.SpecialType == SpecialType.System_String
             && collection?.WithoutConversions() is IPropertyReferenceOperation { Property: { Name: "Cookies" } cookies }
-            && cookies.ContainingType.Name.StartsWith("HttpResponse", System.StringComparison.Ordinal)
+            && cookies.ContainingType.Name.StartsWith("HttpResponse", StringComparison.Ordinal)
             && cookies.ContainingType.ContainingNamespace?.ToDisplayString() == "System.Web"
                 ? name
                 : null;

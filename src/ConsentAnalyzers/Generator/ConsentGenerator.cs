@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.ConsentApi;
 using ConsentAnalyzers.Diagnostics;
@@ -92,7 +93,7 @@ public sealed class ConsentGenerator : IIncrementalGenerator
         });
     }
 
-    private static ParsedManifest Parse(AdditionalText file, bool isMarked, System.Threading.CancellationToken cancellationToken)
+    private static ParsedManifest Parse(AdditionalText file, bool isMarked, CancellationToken cancellationToken)
     {
         var text = file.GetText(cancellationToken);
         if (text is null)

@@ -1,3 +1,4 @@
+using System;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 
@@ -36,7 +37,7 @@ internal static class EmbeddedAttributeEmitter
     /// </summary>
     public static readonly bool HostMarksDefinitionEmbedded =
         typeof(IncrementalGeneratorPostInitializationContext).GetMethod("AddEmbeddedAttributeDefinition", BindingFlags.Public | BindingFlags.Instance,
-            null, System.Type.EmptyTypes, null) is not null;
+            null, Type.EmptyTypes, null) is not null;
 
     /// <param name="marksItself">Whether the declaration carries <c>[Embedded]</c> itself (for hosts that do not add it).</param>
     public static string Emit(bool marksItself)

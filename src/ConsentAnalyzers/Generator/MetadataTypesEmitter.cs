@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using ConsentAnalyzers.ConsentApi;
 namespace ConsentAnalyzers.Generator;
 
@@ -72,13 +74,13 @@ internal static class MetadataTypesEmitter
     private sealed record Property(string Type, string Name, string Parameter, string Doc, string? Initializer = null, string? ParameterType = null);
 
     private static void Record(CodeWriter writer, GeneratorOptions options, string typeName, string summary, string displayProperty,
-        Property[] properties, System.Action<CodeWriter>? extra = null)
+        Property[] properties, Action<CodeWriter>? extra = null)
     {
         writer.Summary(summary);
         writer.TypeAttributes(options);
         writer.Line(SourceFile.ExcludeFromCoverageAttribute);
         writer.Open($"{options.Visibility} sealed class {typeName}");
-        var parameters = string.Join(", ", System.Linq.Enumerable.Select(properties, p => (p.ParameterType ?? p.Type) + " " + p.Parameter));
+        var parameters = string.Join(", ", Enumerable.Select(properties, p => (p.ParameterType ?? p.Type) + " " + p.Parameter));
         writer.Open($"internal {typeName}({parameters})");
         foreach (var property in properties)
         {

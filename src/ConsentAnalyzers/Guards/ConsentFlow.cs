@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -182,7 +183,7 @@ internal sealed class ConsentFlow
     }
 
     /// <summary>The operations of this graph that satisfy <paramref name="predicate"/> (lambdas, calls of a local function).</summary>
-    public IEnumerable<IOperation> OperationsIn(System.Func<IOperation, bool> predicate)
+    public IEnumerable<IOperation> OperationsIn(Func<IOperation, bool> predicate)
     {
         foreach (var block in _graph.Blocks)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -154,7 +155,7 @@ internal static class EnclosingGuard
         }
     }
 
-    private static bool ArgumentsKeepShape(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
+    private static bool ArgumentsKeepShape(ImmutableArray<IArgumentOperation> arguments)
     {
         foreach (var argument in arguments)
         {

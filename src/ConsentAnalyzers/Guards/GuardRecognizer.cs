@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using ConsentAnalyzers.Common;
@@ -25,7 +26,7 @@ internal sealed class GuardRecognizer
     // once): whether a member can be a guard at all is decided once per member, so the walk over what it overrides
     // and implements, its attributes and its display name for the manifest's guards are not redone per condition.
     private readonly ConcurrentDictionary<ISymbol, bool> _mayBeGuard = new(SymbolEqualityComparer.Default);
-    private readonly System.Func<ISymbol, bool> _findMayBeGuard;
+    private readonly Func<ISymbol, bool> _findMayBeGuard;
 
     public GuardRecognizer(Compilation compilation, GeneratorOptions options, ManifestModel manifest)
     {
@@ -37,7 +38,7 @@ internal sealed class GuardRecognizer
     }
 
     /// <summary>The categories granted when <paramref name="condition"/> evaluates to <paramref name="value"/>.</summary>
-    public CategorySet Implied(IOperation condition, bool value, System.Func<IOperation, bool, CategorySet?>? lookupVariable = null)
+    public CategorySet Implied(IOperation condition, bool value, Func<IOperation, bool, CategorySet?>? lookupVariable = null)
     {
         condition = Unwrap(condition);
         switch (condition)
@@ -83,7 +84,7 @@ internal sealed class GuardRecognizer
     /// <c>!=</c> true, so only the outcome that excludes null says anything about <c>x</c>.
     /// </summary>
     private CategorySet ImpliedByComparison(IBinaryOperation comparison, IOperation operand, bool constant, bool value,
-        System.Func<IOperation, bool, CategorySet?>? lookupVariable)
+        Func<IOperation, bool, CategorySet?>? lookupVariable)
     {
         var isEquals = comparison.OperatorKind == BinaryOperatorKind.Equals;
         var operandIs = isEquals == value ? constant : !constant;
@@ -96,7 +97,7 @@ internal sealed class GuardRecognizer
     private static bool IsBoolean(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_Boolean;
 
     private CategorySet ImpliedByPattern(IOperation value, IPatternOperation pattern, bool matches,
-        System.Func<IOperation, bool, CategorySet?>? lookupVariable)
+        Func<IOperation, bool, CategorySet?>? lookupVariable)
     {
         switch (pattern)
         {

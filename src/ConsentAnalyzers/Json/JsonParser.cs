@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
@@ -323,7 +324,7 @@ internal sealed class JsonParser
                         || !int.TryParse(_text.Substring(_position, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
                     {
                         Fail("Invalid \\u escape: expected four hexadecimal digits",
-                            TextSpan.FromBounds(escapeStart, System.Math.Min(_text.Length, _position + 4)));
+                            TextSpan.FromBounds(escapeStart, Math.Min(_text.Length, _position + 4)));
                         return null;
                     }
 
@@ -439,7 +440,7 @@ internal sealed class JsonParser
             }
             else if (c == '/' && _position + 1 < _text.Length && _text[_position + 1] == '*')
             {
-                var close = _text.IndexOf("*/", _position + 2, System.StringComparison.Ordinal);
+                var close = _text.IndexOf("*/", _position + 2, StringComparison.Ordinal);
                 if (close < 0)
                 {
                     Fail("This comment is never closed: add '*/'", new TextSpan(_position, 2));
@@ -496,7 +497,7 @@ internal sealed class JsonParser
             end += _text[end] == '\\' ? 2 : 1;
         }
 
-        return TextSpan.FromBounds(position, System.Math.Min(_text.Length, end < _text.Length && _text[end] == '"' ? end + 1 : end));
+        return TextSpan.FromBounds(position, Math.Min(_text.Length, end < _text.Length && _text[end] == '"' ? end + 1 : end));
     }
 
     private static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c) || c is '_' or '-' or '+' or '.' or '$';
@@ -515,7 +516,7 @@ internal sealed class JsonParser
 
     private JsonNode? Fail(string message, TextSpan span)
     {
-        _error ??= new JsonSyntaxError(message.EndsWith(".", System.StringComparison.Ordinal) ? message : message + ".", span);
+        _error ??= new JsonSyntaxError(message.EndsWith(".", StringComparison.Ordinal) ? message : message + ".", span);
         return null;
     }
 }

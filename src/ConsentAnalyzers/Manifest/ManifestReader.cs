@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -143,7 +144,7 @@ internal sealed class ManifestReader
 
     /// <summary>The entries to generate: read without an issue, in no conflict, in a sound category.</summary>
     private EquatableArray<T> SoundModels<T>(List<ReadEntry<T>> entries)
-        where T : class, System.IEquatable<T> =>
+        where T : class, IEquatable<T> =>
         entries
             .Where(e => e.Clean && !_conflicting.Contains(e.Key) && !e.Categories.Any(_brokenCategories.Contains))
             .Select(e => e.Model)
@@ -295,7 +296,7 @@ internal sealed class ManifestReader
     /// </summary>
     private sealed record ReadEntry<T>(T Model, IReadOnlyList<string> Categories, TextSpan Key, bool Clean = false);
 
-    private List<ReadEntry<T>> ReadEntries<T>(JsonObject root, string section, System.Func<JsonObject, ReadEntry<T>?> readEntry)
+    private List<ReadEntry<T>> ReadEntries<T>(JsonObject root, string section, Func<JsonObject, ReadEntry<T>?> readEntry)
     {
         var result = new List<ReadEntry<T>>();
         var property = root.Find(section);
@@ -456,9 +457,9 @@ internal sealed class ManifestReader
             case TrackerKind.Api:
                 return IsValidApiPattern(value, "tracker 'api'");
             case TrackerKind.Url
-                when !(value.Value.StartsWith("https://", System.StringComparison.OrdinalIgnoreCase)
-                    || value.Value.StartsWith("http://", System.StringComparison.OrdinalIgnoreCase)
-                    || value.Value.StartsWith("//", System.StringComparison.Ordinal)):
+                when !(value.Value.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+                    || value.Value.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+                    || value.Value.StartsWith("//", StringComparison.Ordinal)):
                 Content(value.Span,
                     $"Tracker URL '{MessageText.Printable(value.Value)}' must be an absolute http(s) " +
                     $"URL or a protocol-relative one (starting with '//'), with '*' for any run of characters.");

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 
@@ -187,13 +188,13 @@ internal static class NamePattern
     {
         var firstPrefix = PrefixLength(first);
         var secondPrefix = PrefixLength(second);
-        var prefix = System.Math.Min(firstPrefix, secondPrefix);
+        var prefix = Math.Min(firstPrefix, secondPrefix);
         if (string.CompareOrdinal(first, 0, second, 0, prefix) != 0)
         {
             return false;
         }
 
-        var suffix = System.Math.Min(first.Length - SuffixStart(first), second.Length - SuffixStart(second));
+        var suffix = Math.Min(first.Length - SuffixStart(first), second.Length - SuffixStart(second));
         return string.CompareOrdinal(first, first.Length - suffix, second, second.Length - suffix, suffix) == 0;
     }
 

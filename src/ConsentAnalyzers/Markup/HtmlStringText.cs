@@ -29,7 +29,7 @@ internal sealed class HtmlStringText
     {
     }
 
-    /// <summary>The text, a hole (<see cref="Manifest.NamePattern.Hole"/>) wherever a value is unknown or alternatives meet.</summary>
+    /// <summary>The text, a hole (<see cref="NamePattern.Hole"/>) wherever a value is unknown or alternatives meet.</summary>
     public string Text => _text.ToString();
 
     /// <summary>
@@ -80,7 +80,7 @@ internal sealed class HtmlStringText
         _text.Append(text);
     }
 
-    private void AppendHole() => Append(Manifest.NamePattern.Hole.ToString(), null);
+    private void AppendHole() => Append(NamePattern.Hole.ToString(), null);
 
     private void Add(IOperation value, int depth)
     {

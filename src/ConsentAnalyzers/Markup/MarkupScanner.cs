@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using ConsentAnalyzers.Analysis;
@@ -39,8 +40,8 @@ internal static class MarkupScanner
 
     /// <summary>Cheap test first: markup with no script, URL, storage call or cookie write is most of a page.</summary>
     public static bool MayContainFindings(string markup) =>
-        markup.IndexOf("//", System.StringComparison.Ordinal) >= 0 || markup.IndexOf('(') >= 0
-        || markup.IndexOf("cookie", System.StringComparison.Ordinal) >= 0; // document.cookie = 'name=…' has neither
+        markup.IndexOf("//", StringComparison.Ordinal) >= 0 || markup.IndexOf('(') >= 0
+        || markup.IndexOf("cookie", StringComparison.Ordinal) >= 0; // document.cookie = 'name=…' has neither
 
 
     /// <param name="markup">The HTML text.</param>
@@ -123,7 +124,7 @@ internal static class MarkupScanner
     /// <summary>A template literal's <c>${…}</c> is a hole in the name.</summary>
     private static ResolvedName NameOf(string text)
     {
-        var hole = text.IndexOf("${", System.StringComparison.Ordinal);
+        var hole = text.IndexOf("${", StringComparison.Ordinal);
         if (hole < 0)
         {
             return ResolvedName.Exact(text.Trim());
@@ -148,8 +149,8 @@ internal static class MarkupScanner
         var position = 0;
         while (position < markup.Length)
         {
-            var open = markup.IndexOf("<script", position, System.StringComparison.OrdinalIgnoreCase);
-            var close = markup.IndexOf("</script", position, System.StringComparison.OrdinalIgnoreCase);
+            var open = markup.IndexOf("<script", position, StringComparison.OrdinalIgnoreCase);
+            var close = markup.IndexOf("</script", position, StringComparison.OrdinalIgnoreCase);
             if (close >= 0 && (open < 0 || close < open))
             {
                 regions.Add((position, close)); // the tail of a script opened in an earlier piece
@@ -163,7 +164,7 @@ internal static class MarkupScanner
                 break;
             }
 
-            var end = markup.IndexOf("</script", bodyStart, System.StringComparison.OrdinalIgnoreCase);
+            var end = markup.IndexOf("</script", bodyStart, StringComparison.OrdinalIgnoreCase);
             if (!IsBlocked(markup, open, bodyStart))
             {
                 regions.Add((bodyStart + 1, end < 0 ? markup.Length : end));
@@ -215,7 +216,7 @@ internal static class MarkupScanner
     private static List<(int Start, int End)> BlockedScripts(string markup)
     {
         var blocked = new List<(int Start, int End)>();
-        var open = markup.IndexOf("<script", System.StringComparison.OrdinalIgnoreCase);
+        var open = markup.IndexOf("<script", StringComparison.OrdinalIgnoreCase);
         while (open >= 0)
         {
             var tagEnd = markup.IndexOf('>', open);
@@ -224,13 +225,13 @@ internal static class MarkupScanner
                 break;
             }
 
-            var end = markup.IndexOf("</script", tagEnd, System.StringComparison.OrdinalIgnoreCase);
+            var end = markup.IndexOf("</script", tagEnd, StringComparison.OrdinalIgnoreCase);
             if (IsBlocked(markup, open, tagEnd))
             {
                 blocked.Add((open, end < 0 ? markup.Length : end));
             }
 
-            open = end < 0 ? -1 : markup.IndexOf("<script", end + 1, System.StringComparison.OrdinalIgnoreCase);
+            open = end < 0 ? -1 : markup.IndexOf("<script", end + 1, StringComparison.OrdinalIgnoreCase);
         }
 
         return blocked;
@@ -252,7 +253,7 @@ internal static class MarkupScanner
     /// <summary>Whether a URL is the value of a <c>src</c> attribute: a script, pixel or frame the page loads.</summary>
     private static bool IsSourceAttribute(string markup, int urlIndex)
     {
-        var from = System.Math.Max(0, urlIndex - 16);
+        var from = Math.Max(0, urlIndex - 16);
         return SourceAttribute.IsMatch(markup.Substring(from, urlIndex - from));
     }
 

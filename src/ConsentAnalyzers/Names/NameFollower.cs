@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -94,7 +95,7 @@ internal static class NameFollower
     }
 
     private static ResolvedName Summarize(ISymbol symbol, Compilation compilation, GeneratedConstants? generated, Trail trail,
-        System.Func<ResolvedName> compute)
+        Func<ResolvedName> compute)
     {
         if (!IsInSource(symbol, compilation))
         {
@@ -124,7 +125,7 @@ internal static class NameFollower
         return value;
     }
 
-    private static ResolvedName Within(ISymbol symbol, Trail trail, System.Func<ResolvedName> compute)
+    private static ResolvedName Within(ISymbol symbol, Trail trail, Func<ResolvedName> compute)
     {
         if (trail.Symbols.Count >= MaxDepth || trail.Symbols.Contains(symbol, SymbolEqualityComparer.Default))
         {

@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
 using ConsentAnalyzers.ConsentApi;
 using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis;
@@ -120,7 +123,7 @@ internal static class NameResolver
     /// </summary>
     private static ResolvedName ResolveConcat(IInvocationOperation invocation, GeneratedConstants? generated, NameFollower.Trail trail)
     {
-        var parts = new System.Collections.Generic.List<IOperation>();
+        var parts = new List<IOperation>();
         foreach (var argument in invocation.Arguments)
         {
             if (argument.ArgumentKind == ArgumentKind.ParamArray)
@@ -166,7 +169,7 @@ internal static class NameResolver
             return ResolvedName.Unresolved;
         }
 
-        var values = new System.Collections.Generic.List<IOperation>();
+        var values = new List<IOperation>();
         for (var a = 1; a < arguments.Length; a++)
         {
             if (arguments[a].ArgumentKind == ArgumentKind.ParamArray)
@@ -189,7 +192,7 @@ internal static class NameResolver
         }
 
         var result = ResolvedName.Exact(string.Empty);
-        var text = new System.Text.StringBuilder();
+        var text = new StringBuilder();
         for (var i = 0; i < format.Length; i++)
         {
             var c = format[i];
@@ -220,7 +223,7 @@ internal static class NameResolver
             var placeholder = format.Substring(i + 1, close - i - 1);
             result = ResolvedName.Concat(result, ResolvedName.Exact(text.ToString()));
             text.Clear();
-            if (int.TryParse(placeholder, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
+            if (int.TryParse(placeholder, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
             {
                 if (index >= values.Count)
                 {
@@ -261,7 +264,7 @@ internal static class NameResolver
     {
         foreach (var c in text)
         {
-            if (c != Manifest.NamePattern.Hole)
+            if (c != NamePattern.Hole)
             {
                 return false;
             }

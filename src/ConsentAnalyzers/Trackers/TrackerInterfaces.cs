@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Manifest;
@@ -25,7 +26,7 @@ internal sealed class TrackerInterfaces
         var members = new Dictionary<ISymbol, TrackerMatch>(SymbolEqualityComparer.Default);
         foreach (var (pattern, match) in trackers.Apis)
         {
-            var typeName = pattern.Substring(0, System.Math.Max(0, pattern.LastIndexOf('.')));
+            var typeName = pattern.Substring(0, Math.Max(0, pattern.LastIndexOf('.')));
             if (typeName.Length == 0
                 || NamePattern.IsPattern(typeName)
                 || WellKnownTypes.Find(compilation, typeName) is not { TypeKind: not TypeKind.Interface } type)
