@@ -76,7 +76,9 @@ public static class Runner
                     return 1;
                 }
 
-                sweep.Add(Scenarios.SideBySide(project, sets.Length == 3 ? [sets[0], sets[2]] : sets, settings.Warmup, Math.Max(1, settings.Iterations - 2), Log));
+                sweep.Add(
+                    Scenarios.SideBySide(project, sets.Length == 3 ? [sets[0], sets[2]] : sets, settings.Warmup,
+                        Math.Max(1, settings.Iterations - 2), Log));
                 if (!settings.Skip.Contains("generator"))
                 {
                     sweepGenerator.Add(Scenarios.Generator(project, settings.Warmup, settings.Iterations));
@@ -93,7 +95,10 @@ public static class Runner
         report.Sweep(sweep, settings.SweepLines);
         report.Generator(sweepGenerator, $"by manifest size, {settings.SweepLines:N0} lines");
         report.Targets(sideBySide, perDocument, generator.Concat(sweepGenerator).ToList(), fixes);
-        report.Line($"Run time: {total.Elapsed.TotalMinutes:F1} min; settings: iterations {settings.Iterations} (+{settings.Warmup} warm-up), per-document samples {settings.DocumentSamples} (+5 warm-up), seed {settings.Seed}.");
+        report.Line(
+            $"Run time: {total.Elapsed.TotalMinutes:F1} min; settings: " +
+            $"iterations {settings.Iterations} (+{settings.Warmup} warm-up), per-document samples {settings.DocumentSamples} (+5 warm-up), " +
+            $"seed {settings.Seed}.");
 
         var text = report.ToString();
         Console.WriteLine();
@@ -118,7 +123,8 @@ public static class Runner
         report.Machine();
         report.FixRegistration(fixes);
         report.Targets([], [], [], fixes);
-        report.Line($"Settings: {settings.FixSamples} registrations per provider (+ one per finding, at least {FixWarmup}, warm-up), seed {settings.Seed}.");
+        report.Line(
+            $"Settings: {settings.FixSamples} registrations per provider (+ one per finding, at least {FixWarmup}, warm-up), seed {settings.Seed}.");
         return Write(report, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Output))!, "fix-results.md"));
     }
 
@@ -141,18 +147,23 @@ public static class Runner
         report.Machine();
         if (settings.SdkAnalyzers)
         {
-            report.Line("Both builds keep the SDK's code analysis and the reference packs' analyzers and generators (--sdk-analyzers): \"compiler alone\" is the ordinary build without the package.");
+            report.Line(
+                "Both builds keep the SDK's code analysis and the reference packs' analyzers and generators (--sdk-analyzers): " +
+                "\"compiler alone\" is the ordinary build without the package.");
         }
 
         report.Line(settings.SharedCompiler
-            ? "## Build level (dotnet build --no-restore --no-incremental with the SDK on PATH; through the compiler server, warm after the warm-up; build CPU leaves out the server's)"
-            : "## Build level (dotnet build --no-restore --no-incremental with the SDK on PATH; a fresh compiler process per build, UseSharedCompilation=false)");
+            ? "## Build level (dotnet build --no-restore --no-incremental with the SDK on PATH; " +
+                "through the compiler server, warm after the warm-up; build CPU leaves out the server's)"
+            : "## Build level (dotnet build --no-restore --no-incremental with the SDK on PATH; " +
+                "a fresh compiler process per build, UseSharedCompilation=false)");
         report.Line();
         foreach (var lines in settings.SizesGiven ? settings.Sizes : [100_000])
         {
             Log($"== build: {lines:N0} lines, manifest of {settings.ManifestEntries} entries ==");
             var project = BenchmarkProject.Create(lines, settings.ManifestEntries, settings.Seed, settings.Density);
-            var results = BuildLevel.Run(project, analyzers, settings.Warmup, settings.Iterations, settings.Keep, settings.SharedCompiler, settings.SdkAnalyzers, Log);
+            var results = BuildLevel.Run(project, analyzers, settings.Warmup, settings.Iterations, settings.Keep, settings.SharedCompiler,
+                settings.SdkAnalyzers, Log);
             report.Line(BuildLevel.Table(project.Workload.Lines, results));
         }
 
@@ -178,8 +189,10 @@ internal sealed class Report
         Line();
         Line($"- Cores: {Environment.ProcessorCount}; CPU: {CpuModel()}; memory: {MemoryGiB()}");
         Line($"- OS: {OsName()} ({RuntimeInformation.OSArchitecture}); .NET runtime {Environment.Version}; GC: workstation, non-concurrent");
-        Line($"- Compiler: Microsoft.CodeAnalysis.CSharp {Version(typeof(CSharpCompilation).Assembly)}; ConsentAnalyzers {Version(typeof(ConsentAnalyzers.Generator.ConsentGenerator).Assembly)}; "
-            + $"NetAnalyzers {Version(Peers.PlatformCompatibility().GetType().Assembly)}; BannedApiAnalyzers {Version(Peers.BannedSymbols().GetType().Assembly)}");
+        Line($"- Compiler: Microsoft.CodeAnalysis.CSharp {Version(typeof(CSharpCompilation).Assembly)}; " +
+            $"ConsentAnalyzers {Version(typeof(ConsentAnalyzers.Generator.ConsentGenerator).Assembly)}; "
+            + $"NetAnalyzers {Version(Peers.PlatformCompatibility().GetType().Assembly)}; " +
+            $"BannedApiAnalyzers {Version(Peers.BannedSymbols().GetType().Assembly)}");
         Line($"- Date: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         Line();
     }
@@ -188,12 +201,14 @@ internal sealed class Report
     {
         Line($"## Workloads (manifest of {manifest} entries)");
         Line();
-        Line("| Lines | Files | Methods | Cookie writes | Storage writes | Tracking calls | Of which guarded or essential | Sites per 1,000 lines | Windows-only calls | Banned-list entries |");
+        Line("| Lines | Files | Methods | Cookie writes | Storage writes | Tracking calls | Of which guarded or essential | Sites per 1,000 lines " +
+            "| Windows-only calls | Banned-list entries |");
         Line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (lines, w) in workloads)
         {
             var s = w.Stats;
-            Line($"| {w.Lines:N0} | {s.Files:N0} | {s.Methods:N0} | {s.CookieWrites:N0} | {s.StorageWrites:N0} | {s.TrackingCalls:N0} | {s.Guarded:N0} | {1000.0 * s.Sinks / w.Lines:F1} | {s.PlatformCalls:N0} | {w.BannedEntries:N0} |");
+            Line($"| {w.Lines:N0} | {s.Files:N0} | {s.Methods:N0} | {s.CookieWrites:N0} | {s.StorageWrites:N0} | {s.TrackingCalls:N0} | " +
+                $"{s.Guarded:N0} | {1000.0 * s.Sinks / w.Lines:F1} | {s.PlatformCalls:N0} | {w.BannedEntries:N0} |");
         }
 
         Line();
@@ -208,26 +223,35 @@ internal sealed class Report
 
         Line("## CI: the whole project, side by side (medians)");
         Line();
-        Line("Compiler alone = `GetDiagnostics()` on a fresh compilation (binding and diagnostics, one thread). For each analyzer set: the wall time of `GetAllDiagnosticsAsync()` on a fresh compilation (compiler + that set), and the set's own execution time from `CompilationWithAnalyzers` telemetry (`logAnalyzerExecutionTime`).");
+        Line("Compiler alone = `GetDiagnostics()` on a fresh compilation (binding and diagnostics, one thread). For each analyzer set: " +
+            "the wall time of `GetAllDiagnosticsAsync()` on a fresh compilation (compiler + that set), " +
+            "and the set's own execution time from `CompilationWithAnalyzers` telemetry (`logAnalyzerExecutionTime`).");
         Line();
-        Line("| Lines | Compiler alone | + ConsentAnalyzers (wall) | ConsentAnalyzers time | % of compiler | + CA1416 (wall) | CA1416 time | + BannedApi (wall) | BannedApi time | Ours ÷ CA1416 | Ours ÷ BannedApi |");
+        Line("| Lines | Compiler alone | + ConsentAnalyzers (wall) | ConsentAnalyzers time | % of compiler | + CA1416 (wall) " +
+            "| CA1416 time | + BannedApi (wall) | BannedApi time | Ours ÷ CA1416 | Ours ÷ BannedApi |");
         Line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             var ours = r.Sets[0];
             var ca = r.Sets.Count > 1 ? r.Sets[1] : null;
             var banned = r.Sets.Count > 2 ? r.Sets[2] : null;
-            Line($"| {r.Lines:N0} | {Ms(r.Compiler.WallMs.Median)} | {Ms(ours.WallMs.Median)} | **{Ms(ours.AnalyzerMs.Median)}** | {Pct(ours.AnalyzerMs.Median / r.Compiler.WallMs.Median)} | {Ms(ca?.WallMs.Median)} | {Ms(ca?.AnalyzerMs.Median)} | {Ms(banned?.WallMs.Median)} | {Ms(banned?.AnalyzerMs.Median)} | {Ratio(ours.AnalyzerMs.Median, ca?.AnalyzerMs.Median)} | {Ratio(ours.AnalyzerMs.Median, banned?.AnalyzerMs.Median)} |");
+            Line($"| {r.Lines:N0} | {Ms(r.Compiler.WallMs.Median)} | {Ms(ours.WallMs.Median)} | **{Ms(ours.AnalyzerMs.Median)}** | " +
+                $"{Pct(ours.AnalyzerMs.Median / r.Compiler.WallMs.Median)} | {Ms(ca?.WallMs.Median)} | {Ms(ca?.AnalyzerMs.Median)} | " +
+                $"{Ms(banned?.WallMs.Median)} | {Ms(banned?.AnalyzerMs.Median)} | {Ratio(ours.AnalyzerMs.Median, ca?.AnalyzerMs.Median)} | " +
+                $"{Ratio(ours.AnalyzerMs.Median, banned?.AnalyzerMs.Median)} |");
         }
 
         Line();
         Line("Diagnostics reported (proof that each analyzer did its work), allocations of the whole run (median), analyzer exceptions (AD0001):");
         Line();
-        Line("| Lines | Compiler | ConsentAnalyzers (CG*) | CA1416 | BannedApi (RS0030) | Allocated: compiler / + ours / + CA1416 / + BannedApi | AD0001 |");
+        Line("| Lines | Compiler | ConsentAnalyzers (CG*) | CA1416 | BannedApi (RS0030) | Allocated: " +
+            "compiler / + ours / + CA1416 / + BannedApi | AD0001 |");
         Line("|---:|---:|---:|---:|---:|---|---:|");
         foreach (var r in results)
         {
-            Line($"| {r.Lines:N0} | {r.Compiler.Diagnostics:N0} | {string.Join(" | ", r.Sets.Select(s => s.Diagnostics.ToString("N0")))} | {Mb(r.Compiler.Bytes.Median)} / {string.Join(" / ", r.Sets.Select(s => Mb(s.Bytes.Median)))} | {r.Sets.Sum(s => s.AnalyzerCrashes)} |");
+            Line($"| {r.Lines:N0} | {r.Compiler.Diagnostics:N0} | {string.Join(" | ", r.Sets.Select(s => s.Diagnostics.ToString("N0")))} | " +
+                $"{Mb(r.Compiler.Bytes.Median)} / {string.Join(" / ", r.Sets.Select(s => Mb(s.Bytes.Median)))} | " +
+                $"{r.Sets.Sum(s => s.AnalyzerCrashes)} |");
         }
 
         Line();
@@ -238,7 +262,8 @@ internal sealed class Report
         Line("|---:|" + string.Concat(names.Select(_ => "---:|")));
         foreach (var r in results)
         {
-            Line($"| {r.Lines:N0} | " + string.Join(" | ", names.Select(n => r.Sets[0].PerAnalyzerMs.TryGetValue(n, out var s) ? s.Median.ToString("F1") : "-")) + " |");
+            Line($"| {r.Lines:N0} | "
+                + string.Join(" | ", names.Select(n => r.Sets[0].PerAnalyzerMs.TryGetValue(n, out var s) ? s.Median.ToString("F1") : "-")) + " |");
         }
 
         Line();
@@ -258,7 +283,9 @@ internal sealed class Report
         foreach (var r in results)
         {
             var k = r.Lines / 1000.0;
-            Line($"| {r.Lines:N0} | {r.Compiler.WallMs.Median / k:F2} | {r.Sets[0].AnalyzerMs.Median / k:F2} | {(r.Sets.Count > 1 ? (r.Sets[1].AnalyzerMs.Median / k).ToString("F2") : "-")} | {(r.Sets.Count > 2 ? (r.Sets[2].AnalyzerMs.Median / k).ToString("F2") : "-")} |");
+            Line($"| {r.Lines:N0} | {r.Compiler.WallMs.Median / k:F2} | {r.Sets[0].AnalyzerMs.Median / k:F2} | " +
+                $"{(r.Sets.Count > 1 ? (r.Sets[1].AnalyzerMs.Median / k).ToString("F2") : "-")} | " +
+                $"{(r.Sets.Count > 2 ? (r.Sets[2].AnalyzerMs.Median / k).ToString("F2") : "-")} |");
         }
 
         Line();
@@ -273,15 +300,19 @@ internal sealed class Report
 
         Line("## IDE: one 1,000-line document of a large project, after an edit");
         Line();
-        Line("Each sample: a new compilation with the document edited (as the IDE makes on each edit), then `GetAnalyzerSemanticDiagnosticsAsync` for that document with one analyzer set. Analyzer time from telemetry; wall time includes the compiler binding the document for the analyzers.");
+        Line("Each sample: a new compilation with the document edited (as the IDE makes on each edit), " +
+            "then `GetAnalyzerSemanticDiagnosticsAsync` for that document with one analyzer set. Analyzer time from telemetry; " +
+            "wall time includes the compiler binding the document for the analyzers.");
         Line();
-        Line("| Project lines | Documents | Samples | Compiler (document diagnostics) median / p95 | Set | Analyzer time median | Analyzer time p95 | Wall median | Wall p95 | Diagnostics in document (max) |");
+        Line("| Project lines | Documents | Samples | Compiler (document diagnostics) " +
+            "median / p95 | Set | Analyzer time median | Analyzer time p95 | Wall median | Wall p95 | Diagnostics in document (max) |");
         Line("|---:|---:|---:|---|---|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
             foreach (var (name, wall, analyzer, diagnostics) in r.Sets)
             {
-                Line($"| {r.Lines:N0} | {r.Documents} | {analyzer.Count} | {Ms(r.CompilerMs.Median)} / {Ms(r.CompilerMs.P95)} | {name} | {Ms(analyzer.Median, 2)} | {Ms(analyzer.P95, 2)} | {Ms(wall.Median)} | {Ms(wall.P95)} | {diagnostics} |");
+                Line($"| {r.Lines:N0} | {r.Documents} | {analyzer.Count} | {Ms(r.CompilerMs.Median)} / {Ms(r.CompilerMs.P95)} | {name} | " +
+                    $"{Ms(analyzer.Median, 2)} | {Ms(analyzer.P95, 2)} | {Ms(wall.Median)} | {Ms(wall.P95)} | {diagnostics} |");
             }
         }
 
@@ -297,11 +328,16 @@ internal sealed class Report
 
         Line($"## Generator ({title})");
         Line();
-        Line("| Lines | Manifest entries | Files generated | Cold run | Cold allocated | Warm run (unrelated edit) median / p95 | Warm allocated | Outputs regenerated on warm runs | Steps not cached | After a manifest edit | Allocated | Outputs regenerated |");
+        Line("| Lines | Manifest entries | Files generated | Cold run | Cold allocated | Warm run (unrelated edit) " +
+            "median / p95 | Warm allocated | Outputs regenerated on warm runs | Steps not cached | After a manifest edit | Allocated | Outputs " +
+            "regenerated |");
         Line("|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
-            Line($"| {r.Lines:N0} | {r.ManifestEntries:N0} | {r.GeneratedFiles} | {Ms(r.ColdMs.Median, 1)} | {Mb(r.ColdBytes.Median)} | {Ms(r.WarmMs.Median, 3)} / {Ms(r.WarmMs.P95, 3)} | {Kb(r.WarmBytes.Median)} | {r.WarmRegeneratedOutputs} | {r.WarmStepsNotCached} | {Ms(r.ManifestEditMs.Median, 1)} | {Mb(r.ManifestEditBytes.Median)} | {r.ManifestEditRegeneratedOutputs} |");
+            Line($"| {r.Lines:N0} | {r.ManifestEntries:N0} | {r.GeneratedFiles} | {Ms(r.ColdMs.Median, 1)} | {Mb(r.ColdBytes.Median)} | " +
+                $"{Ms(r.WarmMs.Median, 3)} / {Ms(r.WarmMs.P95, 3)} | {Kb(r.WarmBytes.Median)} | {r.WarmRegeneratedOutputs} | " +
+                $"{r.WarmStepsNotCached} | {Ms(r.ManifestEditMs.Median, 1)} | {Mb(r.ManifestEditBytes.Median)} | " +
+                $"{r.ManifestEditRegeneratedOutputs} |");
         }
 
         Line();
@@ -316,11 +352,15 @@ internal sealed class Report
 
         Line($"## Manifest size ({lines:N0} lines; the banned list is as long as the manifest)");
         Line();
-        Line("| Manifest entries | Compiler alone | ConsentAnalyzers time | % of compiler | BannedApi time | Ours ÷ BannedApi | CG diagnostics | RS0030 diagnostics |");
+        Line("| Manifest entries | Compiler alone | ConsentAnalyzers time | % of compiler | BannedApi time | Ours ÷ BannedApi | CG diagnostics | " +
+            "RS0030 diagnostics |");
         Line("|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
-            Line($"| {r.ManifestEntries:N0} | {Ms(r.Compiler.WallMs.Median)} | {Ms(r.Sets[0].AnalyzerMs.Median)} | {Pct(r.Sets[0].AnalyzerMs.Median / r.Compiler.WallMs.Median)} | {Ms(r.Sets.Count > 1 ? r.Sets[1].AnalyzerMs.Median : null)} | {Ratio(r.Sets[0].AnalyzerMs.Median, r.Sets.Count > 1 ? r.Sets[1].AnalyzerMs.Median : null)} | {r.Sets[0].Diagnostics:N0} | {(r.Sets.Count > 1 ? r.Sets[1].Diagnostics.ToString("N0") : "-")} |");
+            Line($"| {r.ManifestEntries:N0} | {Ms(r.Compiler.WallMs.Median)} | {Ms(r.Sets[0].AnalyzerMs.Median)} | " +
+                $"{Pct(r.Sets[0].AnalyzerMs.Median / r.Compiler.WallMs.Median)} | {Ms(r.Sets.Count > 1 ? r.Sets[1].AnalyzerMs.Median : null)} | " +
+                $"{Ratio(r.Sets[0].AnalyzerMs.Median, r.Sets.Count > 1 ? r.Sets[1].AnalyzerMs.Median : null)} | {r.Sets[0].Diagnostics:N0} | " +
+                $"{(r.Sets.Count > 1 ? r.Sets[1].Diagnostics.ToString("N0") : "-")} |");
         }
 
         Line();
@@ -332,20 +372,25 @@ internal sealed class Report
         {
             Line("## IDE: code-fix registration (the lightbulb)");
             Line();
-            Line($"Each sample: one provider's `RegisterCodeFixesAsync` for one finding of the {r.Documents} 1,000-line documents of the {r.Lines:N0}-line project ({r.Findings} findings of our analyzers), warm: the workspace holds the semantic model and the provider was asked for every finding once before. \"Compute\" is the first action's `GetOperationsAsync` (preview or apply), once per finding (at least ten times).");
+            Line($"Each sample: one provider's `RegisterCodeFixesAsync` for one finding of the {r.Documents} 1,000-line documents of the " +
+                $"{r.Lines:N0}-line project ({r.Findings} findings of our analyzers), warm: " +
+                $"the workspace holds the semantic model and the provider was asked for every finding once before. " +
+                $"\"Compute\" is the first action's `GetOperationsAsync` (preview or apply), once per finding (at least ten times).");
             Line();
             Line("| Provider | Findings it fixes | Actions offered | Registration median | Registration p95 | Compute median | Compute p95 |");
             Line("|---|---:|---:|---:|---:|---:|---:|");
             foreach (var p in r.Providers)
             {
-                Line($"| {p.Name} | {p.Findings} | {p.Actions} | {Ms(p.RegisterMs.Median, 2)} | {Ms(p.RegisterMs.P95, 2)} | {Ms(p.ComputeMs.Median, 1)} | {Ms(p.ComputeMs.P95, 1)} |");
+                Line($"| {p.Name} | {p.Findings} | {p.Actions} | {Ms(p.RegisterMs.Median, 2)} | {Ms(p.RegisterMs.P95, 2)} | " +
+                    $"{Ms(p.ComputeMs.Median, 1)} | {Ms(p.ComputeMs.P95, 1)} |");
             }
 
             Line();
         }
     }
 
-    public void Targets(List<SideBySideResult> sideBySide, List<PerDocumentResult> perDocument, List<GeneratorResult> generator, List<FixRegistrationResult> fixes)
+    public void Targets(List<SideBySideResult> sideBySide, List<PerDocumentResult> perDocument, List<GeneratorResult> generator,
+        List<FixRegistrationResult> fixes)
     {
         Line("## Targets (computed from this run)");
         Line();
@@ -356,7 +401,9 @@ internal sealed class Report
             var ours = r.Sets[0].AnalyzerMs.Median;
             foreach (var peer in r.Sets.Skip(1))
             {
-                Line($"| {r.Lines:N0} lines: ConsentAnalyzers ≤ {peer.Name} | {Ms(ours)} vs {Ms(peer.AnalyzerMs.Median)} ({Ratio(ours, peer.AnalyzerMs.Median)}) | {Verdict(ours <= peer.AnalyzerMs.Median, ours / peer.AnalyzerMs.Median - 1)} |");
+                Line($"| {r.Lines:N0} lines: " +
+                    $"ConsentAnalyzers ≤ {peer.Name} | {Ms(ours)} vs {Ms(peer.AnalyzerMs.Median)} ({Ratio(ours, peer.AnalyzerMs.Median)}) " +
+                    $"| {Verdict(ours <= peer.AnalyzerMs.Median, ours / peer.AnalyzerMs.Median - 1)} |");
             }
         }
 
@@ -375,12 +422,15 @@ internal sealed class Report
         foreach (var r in fixes.Where(r => r.Providers.Any(p => p.RegisterMs.Count > 0)))
         {
             var slowest = r.Providers.Where(p => p.RegisterMs.Count > 0).MaxBy(p => p.RegisterMs.P95)!;
-            Line($"| Code-fix registration p95 ≤ 20 ms (slowest provider) | {Ms(slowest.RegisterMs.P95, 2)} ({slowest.Name}) | {Verdict(slowest.RegisterMs.P95 <= 20, slowest.RegisterMs.P95 / 20 - 1)} |");
+            Line($"| Code-fix registration p95 ≤ 20 ms (slowest provider) | {Ms(slowest.RegisterMs.P95, 2)} ({slowest.Name}) " +
+                $"| {Verdict(slowest.RegisterMs.P95 <= 20, slowest.RegisterMs.P95 / 20 - 1)} |");
         }
 
         foreach (var g in generator)
         {
-            Line($"| Generator warm run < 1 ms, nothing regenerated ({g.Lines:N0} lines, {g.ManifestEntries:N0} entries) | {Ms(g.WarmMs.Median, 3)}, {g.WarmRegeneratedOutputs} regenerated | {Verdict(g.WarmMs.Median < 1 && g.WarmRegeneratedOutputs == 0, g.WarmMs.Median - 1)} |");
+            Line($"| Generator warm run " +
+                $"< 1 ms, nothing regenerated ({g.Lines:N0} lines, {g.ManifestEntries:N0} entries) | {Ms(g.WarmMs.Median, 3)}, " +
+                $"{g.WarmRegeneratedOutputs} regenerated | {Verdict(g.WarmMs.Median < 1 && g.WarmRegeneratedOutputs == 0, g.WarmMs.Median - 1)} |");
         }
 
         if (sideBySide.Count >= 2)
@@ -389,7 +439,8 @@ internal sealed class Report
             var last = sideBySide[^1];
             var growth = last.Sets[0].AnalyzerMs.Median / last.Lines / (first.Sets[0].AnalyzerMs.Median / first.Lines);
             var compilerGrowth = last.Compiler.WallMs.Median / last.Lines / (first.Compiler.WallMs.Median / first.Lines);
-            Line($"| Growth linear (time per 1,000 lines at {last.Lines:N0} ÷ at {first.Lines:N0}) | ours ×{growth:F2}, compiler ×{compilerGrowth:F2} | {(growth <= Math.Max(1.25, compilerGrowth * 1.15) ? "met" : "missed")} |");
+            Line($"| Growth linear (time per 1,000 lines at {last.Lines:N0} ÷ at {first.Lines:N0}) | ours ×{growth:F2}, " +
+                $"compiler ×{compilerGrowth:F2} | {(growth <= Math.Max(1.25, compilerGrowth * 1.15) ? "met" : "missed")} |");
         }
 
         Line();
@@ -397,7 +448,8 @@ internal sealed class Report
 
     private static string Verdict(bool met, double over) => met ? "met" : $"missed by {over * 100:F0}%";
 
-    private static string Ms(double? value, int decimals = 0) => value is null || double.IsNaN(value.Value) ? "-" : value.Value.ToString("N" + decimals) + " ms";
+    private static string Ms(double? value, int decimals = 0) =>
+        value is null || double.IsNaN(value.Value) ? "-" : value.Value.ToString("N" + decimals) + " ms";
 
     private static string Pct(double value) => (value * 100).ToString("F1") + "%";
 
@@ -408,13 +460,15 @@ internal sealed class Report
     private static string Kb(double bytes) => (bytes / 1024).ToString("N1") + " KB";
 
     private static string Version(Assembly assembly) =>
-        assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? assembly.GetName().Version?.ToString() ?? "?";
+        assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+            ?? assembly.GetName().Version?.ToString() ?? "?";
 
     private static string CpuModel()
     {
         try
         {
-            return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? RuntimeInformation.ProcessArchitecture.ToString();
+            return File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
+                ?? RuntimeInformation.ProcessArchitecture.ToString();
         }
         catch (IOException)
         {

@@ -88,7 +88,8 @@ public sealed class Settings
                     break;
                 case "--compare":
                     var pair = Value().Split('=', 2);
-                    settings.Compare.Add(pair.Length == 2 ? (pair[0], Path.GetFullPath(pair[1])) : throw new ArgumentException("--compare needs NAME=PATH"));
+                    settings.Compare.Add(
+                        pair.Length == 2 ? (pair[0], Path.GetFullPath(pair[1])) : throw new ArgumentException("--compare needs NAME=PATH"));
                     break;
                 case "--keep":
                     settings.Keep = true;
@@ -128,7 +129,10 @@ public sealed class Settings
                     settings.Output = Value();
                     break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]}. Options: --smoke --fixes --fix-samples --build --shared-compiler --sdk-analyzers --compare NAME=PATH --keep --sizes --manifest --manifests --sweep-lines --iterations --warmup --doc-samples --seed --skip perdoc,generator,sweep,fixes,peers --out");
+                    throw new ArgumentException(
+                        $"Unknown option {args[i]}. Options: " +
+                        $"--smoke --fixes --fix-samples --build --shared-compiler --sdk-analyzers --compare NAME=PATH --keep --sizes --manifest " +
+                        $"--manifests --sweep-lines --iterations --warmup --doc-samples --seed --skip perdoc,generator,sweep,fixes,peers --out");
             }
         }
 

@@ -14,7 +14,9 @@ public static class Smoke
     {
         var failures = new List<string>();
         var project = BenchmarkProject.Create(lines: 10_000, manifestEntries: 100, settings.Seed);
-        Console.WriteLine($"smoke: workload of {project.Workload.Lines:N0} lines in {project.Workload.Files.Count} files, {project.Workload.Stats.Sinks} cookie/storage/tracking sites, {project.Generated.Length} generated files");
+        Console.WriteLine(
+            $"smoke: workload of {project.Workload.Lines:N0} lines in {project.Workload.Files.Count} files, " +
+            $"{project.Workload.Stats.Sinks} cookie/storage/tracking sites, {project.Generated.Length} generated files");
         foreach (var error in project.Errors.Take(10))
         {
             failures.Add("the workload does not compile: " + error);
@@ -52,19 +54,27 @@ public static class Smoke
         var fixes = FixRegistration.Run(project, minimumWarmup: 0, samples: 3, maxDocuments: 1);
         foreach (var provider in fixes.Providers)
         {
-            Console.WriteLine($"smoke: code-fix registration, {provider.Name}: {provider.Findings} findings, {provider.Actions} actions, {provider.RegisterMs.Median:F1} ms");
+            Console.WriteLine(
+                $"smoke: code-fix registration, {provider.Name}: " +
+                $"{provider.Findings} findings, {provider.Actions} actions, {provider.RegisterMs.Median:F1} ms");
         }
 
         foreach (var name in new[] { "AddConsentCheckCodeFixProvider", "AddRequiresConsentCodeFixProvider" })
         {
-            if (fixes.Providers.SingleOrDefault(p => p.Name == name) is not { Actions: > 0 } guard || guard.RegisterMs.Count != 3 || guard.ComputeMs.Count == 0)
+            if (fixes.Providers.SingleOrDefault(p => p.Name == name) is not { Actions: > 0 } guard
+                || guard.RegisterMs.Count != 3
+                || guard.ComputeMs.Count == 0)
             {
                 failures.Add($"code-fix registration: {name} offered no action on a 1,000-line document, or was not measured");
             }
         }
 
         var generator = Scenarios.Generator(project, warmup: 0, iterations: 1);
-        Console.WriteLine($"smoke: generator cold {generator.ColdMs.Median:F1} ms, warm {generator.WarmMs.Median:F3} ms ({generator.WarmRegeneratedOutputs} regenerated, {generator.WarmStepsNotCached} steps not cached), manifest edit {generator.ManifestEditMs.Median:F1} ms ({generator.ManifestEditRegeneratedOutputs} regenerated)");
+        Console.WriteLine(
+            $"smoke: generator cold {generator.ColdMs.Median:F1} ms, " +
+            $"warm {generator.WarmMs.Median:F3} ms " +
+            $"({generator.WarmRegeneratedOutputs} regenerated, {generator.WarmStepsNotCached} steps not cached), " +
+            $"manifest edit {generator.ManifestEditMs.Median:F1} ms ({generator.ManifestEditRegeneratedOutputs} regenerated)");
         if (generator.GeneratedFiles == 0)
         {
             failures.Add("the generator generated nothing");

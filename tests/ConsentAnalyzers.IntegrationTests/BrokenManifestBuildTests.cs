@@ -66,12 +66,15 @@ public sealed partial class BrokenManifestBuildTests(PackageFixture package)
     [Fact]
     public void An_unknown_category_in_one_entry_costs_its_CG0003_and_the_uses_of_that_entry_only()
     {
-        var broken = Manifest.Replace("{ \"name\": \"_gid\", \"category\": \"analytics\" }", "{ \"name\": \"_gid\", \"category\": \"analytic\" }", StringComparison.Ordinal);
+        var broken = Manifest.Replace("{ \"name\": \"_gid\", \"category\": \"analytics\" }", "{ \"name\": \"_gid\", \"category\": \"analytic\" }",
+            StringComparison.Ordinal);
 
         var build = BuildConsumer("category", broken);
 
         Assert.NotEqual(0, build.ExitCode);
-        AssertManifestDiagnostics(build, [$"consent-manifest.json(9,35): error CG0003: Unknown category 'analytic'. Did you mean 'analytics'? Declared categories: necessary, analytics. Until this is fixed, the generated code leaves this entry out."]);
+        AssertManifestDiagnostics(build,
+            [$"consent-manifest.json(9,35): error CG0003: Unknown category 'analytic'. Did you mean 'analytics'? Declared categories: " +
+                $"necessary, analytics. Until this is fixed, the generated code leaves this entry out."]);
         Assert.Equal(LinesUsing("ConsentCookies.Gid").Select(line => $"ConsentService.cs({line}): CS0117"), CodeErrors(build));
     }
 
@@ -83,7 +86,9 @@ public sealed partial class BrokenManifestBuildTests(PackageFixture package)
         var build = BuildConsumer("syntax", broken);
 
         Assert.NotEqual(0, build.ExitCode);
-        AssertManifestDiagnostics(build, ["consent-manifest.json(5,5): error CG0002: Expected ',' before this property: the previous property is not followed by a comma. Until this is fixed, the generated code declares no category, cookie, storage key or tracker."]);
+        AssertManifestDiagnostics(build,
+            ["consent-manifest.json(5,5): error CG0002: Expected ',' before this property: the previous property is not followed by a comma. " +
+                "Until this is fixed, the generated code declares no category, cookie, storage key or tracker."]);
 
         // The attributes and every generated type still exist: only the members the manifest would declare are
         // missing. (The uses in attributes are declaration errors, after which the compiler binds no method body:
@@ -93,7 +98,8 @@ public sealed partial class BrokenManifestBuildTests(PackageFixture package)
             .ToHashSet();
         var errors = CodeErrors(build);
         Assert.NotEmpty(errors);
-        Assert.True(errors.All(allowed.Contains), $"Errors at lines that use nothing the manifest declares: {string.Join(", ", errors.Where(e => !allowed.Contains(e)))}\n{build}");
+        Assert.True(errors.All(allowed.Contains),
+            $"Errors at lines that use nothing the manifest declares: {string.Join(", ", errors.Where(e => !allowed.Contains(e)))}\n{build}");
     }
 
     [Fact]
@@ -114,7 +120,8 @@ public sealed partial class BrokenManifestBuildTests(PackageFixture package)
         var build = consumer.Build();
 
         Assert.True(build.ExitCode == 0, build.ToString());
-        Assert.Single(Regex.Matches(LiveOutput(build), @"warning CG0001: ConsentAnalyzers is referenced but the project has no consent-manifest\.json"));
+        Assert.Single(
+            Regex.Matches(LiveOutput(build), @"warning CG0001: ConsentAnalyzers is referenced but the project has no consent-manifest\.json"));
     }
 
     [Fact]
@@ -149,7 +156,8 @@ public sealed partial class BrokenManifestBuildTests(PackageFixture package)
     [Fact]
     public void Compiled_with_the_options_of_a_design_time_build_the_analyzer_reports_each_manifest_error_once()
     {
-        var broken = Manifest.Replace("{ \"name\": \"_gid\", \"category\": \"analytics\" }", "{ \"name\": \"_gid\", \"category\": \"analytic\" }", StringComparison.Ordinal);
+        var broken = Manifest.Replace("{ \"name\": \"_gid\", \"category\": \"analytics\" }", "{ \"name\": \"_gid\", \"category\": \"analytic\" }",
+            StringComparison.Ordinal);
         var consumer = package.CreateConsumer("design-time").WithProject()
             .WriteFile("consent-manifest.json", broken)
             .WriteFile("Program.cs", "Console.WriteLine();");
@@ -157,7 +165,9 @@ public sealed partial class BrokenManifestBuildTests(PackageFixture package)
         var build = consumer.Build("-p:DesignTimeBuild=true");
 
         Assert.NotEqual(0, build.ExitCode);
-        AssertManifestDiagnostics(build, ["consent-manifest.json(9,35): error CG0003: Unknown category 'analytic'. Did you mean 'analytics'? Declared categories: necessary, analytics. Until this is fixed, the generated code leaves this entry out."]);
+        AssertManifestDiagnostics(build,
+            ["consent-manifest.json(9,35): error CG0003: Unknown category 'analytic'. Did you mean 'analytics'? Declared categories: " +
+                "necessary, analytics. Until this is fixed, the generated code leaves this entry out."]);
     }
 
     private DotNet.Result BuildConsumer(string name, string manifest) =>
@@ -177,7 +187,8 @@ public sealed partial class BrokenManifestBuildTests(PackageFixture package)
     /// <summary>The compiler errors in the consumer's code, once each, as "File.cs(line): id", in line order.</summary>
     private static List<string> CodeErrors(DotNet.Result build) =>
         CodeError().Matches(build.Output)
-            .Select(match => (File: match.Groups["file"].Value, Line: int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture), Id: match.Groups["id"].Value))
+            .Select(match => (File: match.Groups["file"].Value,
+                Line: int.Parse(match.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture), Id: match.Groups["id"].Value))
             .Distinct()
             .OrderBy(error => error.File, StringComparer.Ordinal).ThenBy(error => error.Line)
             .Select(error => $"{error.File}({error.Line}): {error.Id}")
@@ -194,13 +205,16 @@ public sealed partial class BrokenManifestBuildTests(PackageFixture package)
     private static void AssertManifestDiagnostics(DotNet.Result build, string[] expected)
     {
         var actual = ManifestDiagnostic().Matches(LiveOutput(build)).Select(match => match.Groups["diagnostic"].Value.Trim()).ToList();
-        Assert.True(expected.SequenceEqual(actual), $"Expected the manifest diagnostics\n{string.Join('\n', expected)}\nbut the build printed\n{string.Join('\n', actual)}\n\n{build}");
+        Assert.True(expected.SequenceEqual(actual),
+            $"Expected the manifest diagnostics\n{string.Join('\n', expected)}\nbut the build printed\n{string.Join('\n', actual)}\n\n{build}");
     }
 
     [GeneratedRegex(@"(?<file>[A-Za-z]+\.cs)\((?<line>\d+),\d+\): error (?<id>CS\d{4})")]
     private static partial Regex CodeError();
 
     /// <summary>A manifest diagnostic without the help link and the project that MSBuild appends to it.</summary>
-    [GeneratedRegex(@"(?<diagnostic>consent-manifest\.json\(\d+,\d+\): (error|warning) CG\d{4}: .*?)(?: \(https?://[^\s)]*\))?(?: \[[^\]\n]*\])?[ \t\r]*$", RegexOptions.Multiline)]
+    [GeneratedRegex(
+        @"(?<diagnostic>consent-manifest\.json\(\d+,\d+\): (error|warning) CG\d{4}: .*?)(?: \(https?://[^\s)]*\))?(?: \[[^\]\n]*\])?[ \t\r]*$",
+        RegexOptions.Multiline)]
     private static partial Regex ManifestDiagnostic();
 }

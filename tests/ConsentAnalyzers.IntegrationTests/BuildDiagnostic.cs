@@ -36,7 +36,10 @@ public sealed partial record BuildDiagnostic(string File, int Line, int Column, 
             .Distinct()
             .ToList();
 
-    [GeneratedRegex(@"^[ \t]*(?<file>[^\s(][^(\n]*?)\((?<line>\d+),(?<column>\d+)\): (?<severity>error|warning|info) (?<id>[A-Z]+\d+): (?<message>.*?)(?: \(https?://[^\s)]*\))?(?: \[[^\]\n]*\])?[ \t\r]*$", RegexOptions.Multiline)]
+    [GeneratedRegex(
+        @"^[ \t]*(?<file>[^\s(][^(\n]*?)\((?<line>\d+),(?<column>\d+)\): (?<severity>error|warning|info) (?<id>[A-Z]+\d+): " +
+        @"(?<message>.*?)(?: \(https?://[^\s)]*\))?(?: \[[^\]\n]*\])?[ \t\r]*$",
+        RegexOptions.Multiline)]
     private static partial Regex Positioned();
 
     [GeneratedRegex(@"\b(?:error|warning) [A-Z]{2,}\d{3,}:")]

@@ -42,7 +42,8 @@ public sealed class ConsumerBuildTests(PackageFixture package)
         Assert.DoesNotMatch(@"warning CG\d{4}", build.Output);
         var run = consumer.Run();
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal(["_ga", "_ga_*", "Analytics", "True"], run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Equal(["_ga", "_ga_*", "Analytics", "True"],
+            run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
     [Fact]
@@ -63,13 +64,16 @@ public sealed class ConsumerBuildTests(PackageFixture package)
     public void An_unknown_category_fails_the_build_with_CG0003_naming_the_declared_ones()
     {
         var consumer = package.CreateConsumer("content").WithProject()
-            .WriteFile("consent-manifest.json", Manifest.Replace("\"_ga\", \"category\": \"analytics\"", "\"_ga\", \"category\": \"analytic\"", StringComparison.Ordinal))
+            .WriteFile("consent-manifest.json",
+            Manifest.Replace("\"_ga\", \"category\": \"analytics\"", "\"_ga\", \"category\": \"analytic\"", StringComparison.Ordinal))
             .WriteFile("Program.cs", "Console.WriteLine();");
 
         var build = consumer.Build();
 
         Assert.NotEqual(0, build.ExitCode);
-        AssertOutputMatches(@"consent-manifest\.json\(8,34\): error CG0003: Unknown category 'analytic'\. Did you mean 'analytics'\? Declared categories: necessary, analytics\.", build);
+        AssertOutputMatches(
+            @"consent-manifest\.json\(8,34\): error CG0003: Unknown category 'analytic'\. " +
+            @"Did you mean 'analytics'\? Declared categories: necessary, analytics\.", build);
     }
 
     [Fact]
@@ -94,7 +98,8 @@ public sealed class ConsumerBuildTests(PackageFixture package)
 
         var lenient = consumer.Build();
         Assert.True(lenient.ExitCode == 0, lenient.ToString());
-        Assert.Contains("warning CG0001: ConsentAnalyzers is referenced but the project has no consent-manifest.json: add one", lenient.Output, StringComparison.Ordinal);
+        Assert.Contains("warning CG0001: ConsentAnalyzers is referenced but the project has no consent-manifest.json: add one", lenient.Output,
+            StringComparison.Ordinal);
 
         var strict = consumer.Build("--no-incremental -p:ConsentAnalyzersStrict=true");
         Assert.NotEqual(0, strict.ExitCode);

@@ -23,7 +23,10 @@ public sealed class ConsumerProject
 
     public string Directory { get; }
 
-    /// <summary>The project that <see cref="Build"/> and <see cref="Run"/> use: <c>Consumer.csproj</c> unless <see cref="UseProject"/> names another.</summary>
+    /// <summary>
+    /// The project that <see cref="Build"/> and <see cref="Run"/> use: <c>Consumer.csproj</c> unless
+    /// <see cref="UseProject"/> names another.
+    /// </summary>
     public string ProjectFile { get; private set; } = string.Empty;
 
     /// <summary>Writes the project file; <paramref name="properties"/> go into its property group.</summary>

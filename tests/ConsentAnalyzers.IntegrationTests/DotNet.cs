@@ -6,7 +6,8 @@ namespace ConsentAnalyzers.IntegrationTests;
 /// <summary>Runs the dotnet CLI as a user would, isolated from the test host's MSBuild environment.</summary>
 public static class DotNet
 {
-    private static readonly string[] InheritedMSBuildVariables = ["MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildLoadMicrosoftTargetsReadOnly", "DOTNET_HOST_PATH"];
+    private static readonly string[] InheritedMSBuildVariables = ["MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH",
+        "MSBuildLoadMicrosoftTargetsReadOnly", "DOTNET_HOST_PATH"];
 
     public sealed record Result(int ExitCode, string Output)
     {

@@ -97,13 +97,15 @@ public sealed class MultiProjectTests(PackageFixture package)
         Assert.DoesNotMatch(@"(warning|error) CG\d{4}", build.Output);
         var run = consumer.Run();
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal(["True", "necessary", "False", "Shop.Web"], run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Equal(["True", "necessary", "False", "Shop.Web"],
+            run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
     [Fact]
     public void Public_types_are_generated_by_the_referenced_project_alone_and_shared()
     {
-        var consumer = WithCore(package.CreateConsumer("multi-public"), publicApi: "public static bool IsEssential(ConsentCategory category) => ConsentManifest.GetCategory(category).IsEssential;")
+        var consumer = WithCore(package.CreateConsumer("multi-public"),
+            publicApi: "public static bool IsEssential(ConsentCategory category) => ConsentManifest.GetCategory(category).IsEssential;")
             .WriteFile("Directory.Build.props", Props("<ConsentGeneratedVisibility>public</ConsentGeneratedVisibility>"))
             .WriteFile("Web/Program.cs", """
                 using Shop;
@@ -128,6 +130,7 @@ public sealed class MultiProjectTests(PackageFixture package)
         Assert.Contains("come from the referenced assembly 'Shop.Core'", sarif, StringComparison.Ordinal);
         var run = consumer.Run();
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal(["True", "True", "False", "Shop.Core"], run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Equal(["True", "True", "False", "Shop.Core"],
+            run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 }

@@ -13,7 +13,8 @@ public sealed class PackageFixture : IDisposable
         Root = Directory.CreateTempSubdirectory("consent-analyzers-it-").FullName;
         Feed = Path.Combine(Root, "feed");
         PackagesFolder = Path.Combine(Root, "packages");
-        var pack = DotNet.Run(RepositoryRoot, $"pack src/ConsentAnalyzers.Package/ConsentAnalyzers.Package.csproj -c Release -o \"{Feed}\" -p:Version={Version}");
+        var pack = DotNet.Run(RepositoryRoot,
+            $"pack src/ConsentAnalyzers.Package/ConsentAnalyzers.Package.csproj -c Release -o \"{Feed}\" -p:Version={Version}");
         if (pack.ExitCode != 0)
         {
             throw new InvalidOperationException("dotnet pack failed: " + pack);

@@ -27,7 +27,10 @@ public sealed partial class QuickStartSection
     public string NewAppCommand => Single("sh").Content.Trim();
 
     /// <summary>The folder the command creates (its <c>-o</c> argument).</summary>
-    public string AppFolder => OutputOption().Match(NewAppCommand) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException("The quick start's command has no -o folder: " + NewAppCommand);
+    public string AppFolder =>
+        OutputOption().Match(NewAppCommand) is { Success: true } match
+            ? match.Groups[1].Value
+            : throw new InvalidOperationException("The quick start's command has no -o folder: " + NewAppCommand);
 
     /// <summary>The project file the package reference goes in, as the text names it (<c>MyWebApp/MyWebApp.csproj</c>).</summary>
     public string ProjectFile => FirstNamed(ProjectFileName());
@@ -45,7 +48,9 @@ public sealed partial class QuickStartSection
         {
             var firstLine = b.Content.Split('\n')[0];
             var match = FileComment().Match(firstLine);
-            return match.Success ? (match.Groups[1].Value, b.Content) : throw new InvalidOperationException("A code block of the quick start does not name its file on its first line: " + firstLine);
+            return match.Success
+                ? (match.Groups[1].Value, b.Content)
+                : throw new InvalidOperationException("A code block of the quick start does not name its file on its first line: " + firstLine);
         });
 
     public static QuickStartSection FromReadme()
@@ -96,7 +101,9 @@ public sealed partial class QuickStartSection
         var matches = Blocks.Where(b => b.Language == "text" && b.Preceding.Contains(instruction, StringComparison.Ordinal)).ToList();
         return matches.Count == 1
             ? matches[0]
-            : throw new InvalidOperationException($"The quick start should give the instruction \"{instruction}\" once, right before a ```text block of the build output; found {matches.Count}.");
+            : throw new InvalidOperationException(
+                $"The quick start should give the instruction \"{instruction}\" once, right before a ```text block of the build output; " +
+                $"found {matches.Count}.");
     }
 
     private FencedBlock Single(string language) =>
@@ -105,7 +112,9 @@ public sealed partial class QuickStartSection
             : throw new InvalidOperationException($"The quick start should have exactly one ```{language} block.");
 
     private string FirstNamed(Regex pattern) =>
-        pattern.Match(Prose) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException($"The quick start names no file matching {pattern}.");
+        pattern.Match(Prose) is { Success: true } match
+            ? match.Groups[1].Value
+            : throw new InvalidOperationException($"The quick start names no file matching {pattern}.");
 
     private static string Collapse(IEnumerable<string> lines) => WhiteSpace().Replace(string.Join(' ', lines), " ");
 

@@ -20,16 +20,22 @@ public sealed class QuickStartTests(PackageFixture package)
         var app = CreateApp();
 
         // What an IDE runs when it loads the project: the schema is there before anything is compiled.
-        var designTime = app.Command($"msbuild \"{app.ProjectFile}\" -restore -nologo -t:Compile -p:DesignTimeBuild=true -p:SkipCompilerExecution=true -p:ProvideCommandLineArgs=true");
+        var designTime = app.Command(
+            $"msbuild \"{app.ProjectFile}\" -restore -nologo -t:Compile -p:DesignTimeBuild=true -p:SkipCompilerExecution=true " +
+            $"-p:ProvideCommandLineArgs=true");
         Assert.True(designTime.ExitCode == 0, designTime.ToString());
         var schemaReference = Regex.Match(QuickStart.Manifest, "\"\\$schema\":\\s*\"([^\"]+)\"").Groups[1].Value;
         var schema = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.Combine(app.Directory, QuickStart.ManifestFile))!, schemaReference));
         Assert.True(File.Exists(schema), $"\"$schema\": \"{schemaReference}\" names {schema}, which a design-time build did not write");
-        Assert.Equal(File.ReadAllText(Path.Combine(PackageFixture.RepositoryRoot, "src", "ConsentAnalyzers.Package", "schema", "consent-manifest.schema.json")), File.ReadAllText(schema));
+        Assert.Equal(
+            File.ReadAllText(
+                Path.Combine(PackageFixture.RepositoryRoot, "src", "ConsentAnalyzers.Package", "schema", "consent-manifest.schema.json")),
+            File.ReadAllText(schema));
 
         var build = app.Build();
 
-        Assert.True(build.ExitCode == 0 && !BuildDiagnostic.AnyIn(build.Output), "The quick start says the first build succeeds with no warnings:\n" + build);
+        Assert.True(build.ExitCode == 0 && !BuildDiagnostic.AnyIn(build.Output),
+            "The quick start says the first build succeeds with no warnings:\n" + build);
     }
 
     [Fact]
@@ -49,7 +55,8 @@ public sealed class QuickStartTests(PackageFixture package)
     {
         var (build, expected, actual, directory) = BuildAfter(
             "Misspell `category` as `categry` in the `_ga` entry",
-            app => Edit(app, QuickStart.ManifestFile, manifest => EditLine(manifest, "\"name\": \"_ga\",", line => ReplaceFirst(line, "\"category\"", "\"categry\""))));
+            app => Edit(app, QuickStart.ManifestFile,
+                manifest => EditLine(manifest, "\"name\": \"_ga\",", line => ReplaceFirst(line, "\"category\"", "\"categry\""))));
 
         Assert.NotEqual(0, build.ExitCode);
         AssertSame(expected, actual, build);
@@ -92,7 +99,8 @@ public sealed class QuickStartTests(PackageFixture package)
     }
 
     /// <summary>The app with one instruction applied, built; the diagnostics the README shows after it, and the build's.</summary>
-    private (DotNet.Result Build, IReadOnlyList<BuildDiagnostic> Expected, IReadOnlyList<BuildDiagnostic> Actual, string ProjectDirectory) BuildAfter(string instruction, Action<ConsumerProject> apply)
+    private (DotNet.Result Build, IReadOnlyList<BuildDiagnostic> Expected, IReadOnlyList<BuildDiagnostic> Actual,
+        string ProjectDirectory) BuildAfter(string instruction, Action<ConsumerProject> apply)
     {
         var expected = BuildDiagnostic.InDocs(QuickStart.OutputAfter(instruction).Content);
         Assert.NotEmpty(expected);
@@ -111,7 +119,8 @@ public sealed class QuickStartTests(PackageFixture package)
         AssertSame(expected, actual, build);
     }
 
-    private static void AssertSame(IReadOnlyList<BuildDiagnostic> expected, IReadOnlyList<BuildDiagnostic> actual, DotNet.Result build, IReadOnlyList<BuildDiagnostic>? all = null)
+    private static void AssertSame(IReadOnlyList<BuildDiagnostic> expected, IReadOnlyList<BuildDiagnostic> actual, DotNet.Result build,
+        IReadOnlyList<BuildDiagnostic>? all = null)
     {
         var expectedLines = expected.Select(d => d.ToString()).Order(StringComparer.Ordinal).ToList();
         var actualLines = actual.Select(d => d.ToString()).Order(StringComparer.Ordinal).ToList();
@@ -129,13 +138,15 @@ public sealed class QuickStartTests(PackageFixture package)
     }
 
     /// <summary>No error in the code except at a line that uses what the broken manifest no longer defines.</summary>
-    private static void AssertCodeErrorsOnlyAtLinesThatUse(string usesBrokenEntry, IReadOnlyList<BuildDiagnostic> diagnostics, DotNet.Result build, string projectDirectory)
+    private static void AssertCodeErrorsOnlyAtLinesThatUse(string usesBrokenEntry, IReadOnlyList<BuildDiagnostic> diagnostics, DotNet.Result build,
+        string projectDirectory)
     {
         var unexpected = diagnostics
             .Where(d => d.Severity == "error" && !d.File.EndsWith(".json", StringComparison.Ordinal))
             .Where(d => !Regex.IsMatch(LineOf(d), usesBrokenEntry))
             .ToList();
-        Assert.True(unexpected.Count == 0, $"Errors at lines that do not use the broken entry ({usesBrokenEntry}):\n{BuildDiagnostic.Lines(unexpected)}\n\n{build}");
+        Assert.True(unexpected.Count == 0,
+            $"Errors at lines that do not use the broken entry ({usesBrokenEntry}):\n{BuildDiagnostic.Lines(unexpected)}\n\n{build}");
 
         string LineOf(BuildDiagnostic d)
         {

@@ -61,7 +61,8 @@ public sealed class RazorConsumerTests(PackageFixture package)
     [Fact]
     public void A_guard_local_before_the_head_of_a_layout_guards_the_markup_inside_head_and_body()
     {
-        var consumer = RazorProject("razor-layout", "@using Microsoft.AspNetCore.Http.Features\n@namespace Consumer.App.Pages\n@addTagHelper *, Microsoft.AspNetCore.Mvc.TagHelpers\n")
+        var consumer = RazorProject("razor-layout",
+            "@using Microsoft.AspNetCore.Http.Features\n@namespace Consumer.App.Pages\n@addTagHelper *, Microsoft.AspNetCore.Mvc.TagHelpers\n")
             .WriteFile("Pages/Shared/_Layout.cshtml", """
                 @{
                     var canTrack = Context.Features.Get<ITrackingConsentFeature>()?.CanTrack ?? false;

@@ -30,7 +30,8 @@ public sealed class SampleThroughPackageTests(PackageFixture package)
             .Select(line => Regex.Match(line, @"CG\d{4}").Value)
             .GroupBy(id => id)
             .ToDictionary(g => g.Key, g => g.Count());
-        string[] codeRules = ["CG0101", "CG0102", "CG0103", "CG0104", "CG0105", "CG0106", "CG0107", "CG0108", "CG0201", "CG0202", "CG0203", "CG0204", "CG0205"];
+        string[] codeRules = ["CG0101", "CG0102", "CG0103", "CG0104", "CG0105", "CG0106", "CG0107", "CG0108", "CG0201", "CG0202", "CG0203",
+            "CG0204", "CG0205"];
         Assert.Equal(codeRules.ToDictionary(id => id, _ => 1), reported);
     }
 
@@ -49,7 +50,8 @@ public sealed class SampleThroughPackageTests(PackageFixture package)
         Assert.True(restore.ExitCode == 0, restore.ToString());
         for (var pass = 0; pass < 3; pass++)
         {
-            var format = Run(directory, $"format analyzers RuleGallery.csproj --no-restore --severity info --diagnostics {string.Join(' ', fixable)} -v diag");
+            var format = Run(directory,
+                $"format analyzers RuleGallery.csproj --no-restore --severity info --diagnostics {string.Join(' ', fixable)} -v diag");
             Assert.True(format.ExitCode == 0, format.ToString());
         }
 
@@ -58,7 +60,8 @@ public sealed class SampleThroughPackageTests(PackageFixture package)
         Assert.Contains("\"key\": \"tour_step\"", manifest, StringComparison.Ordinal);
         Assert.Contains("\"use\": \"meta-pixel\"", manifest, StringComparison.Ordinal);
         string Rule(string file) => File.ReadAllText(Path.Combine(directory, "Rules", file));
-        Assert.DoesNotMatch(new Regex(@"^\s*IsEssential = true", RegexOptions.Multiline), Rule("CG0106.EssentialMisdeclared.cs")); // the comment naming it stays
+        // the comment naming it stays
+        Assert.DoesNotMatch(new Regex(@"^\s*IsEssential = true", RegexOptions.Multiline), Rule("CG0106.EssentialMisdeclared.cs"));
         Assert.Contains("ConsentStorageKeys.LandingPage", Rule("CG0107.LiteralDuplicatesConstant.cs"), StringComparison.Ordinal);
         Assert.Contains("RequiresConsent", Rule("CG0202.UnguardedTracking.cs"), StringComparison.Ordinal);
 
@@ -102,7 +105,8 @@ public sealed class SampleThroughPackageTests(PackageFixture package)
                 """)
             .WriteFile("Directory.Packages.props", versions.Replace(
                 "</Project>",
-                $"  <ItemGroup>\n    <PackageVersion Include=\"ConsentAnalyzers\" Version=\"{PackageFixture.Version}\" />\n  </ItemGroup>\n</Project>",
+                $"  <ItemGroup>\n    <PackageVersion Include=\"ConsentAnalyzers\" Version=\"{PackageFixture.Version}\" />\n  " +
+                $"</ItemGroup>\n</Project>",
                 StringComparison.Ordinal));
         return consumer.Directory;
     }
@@ -113,7 +117,9 @@ public sealed class SampleThroughPackageTests(PackageFixture package)
         {
             var relative = Path.GetRelativePath(from, file);
             var top = relative.Split(Path.DirectorySeparatorChar)[0];
-            if (top is "bin" or "obj" || relative.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal) || relative.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            if (top is "bin" or "obj"
+                || relative.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                || relative.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             {
                 continue;
             }

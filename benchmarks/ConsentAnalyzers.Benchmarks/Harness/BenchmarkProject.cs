@@ -17,7 +17,8 @@ public sealed class BenchmarkProject
 
     public const string BannedSymbolsPath = "/shop/BannedSymbols.txt";
 
-    private BenchmarkProject(Workload.Workload workload, ImmutableArray<SyntaxTree> trees, ImmutableArray<SyntaxTree> generated, ImmutableArray<Diagnostic> errors)
+    private BenchmarkProject(Workload.Workload workload, ImmutableArray<SyntaxTree> trees, ImmutableArray<SyntaxTree> generated,
+        ImmutableArray<Diagnostic> errors)
     {
         Workload = workload;
         Trees = trees;
@@ -54,7 +55,8 @@ public sealed class BenchmarkProject
         var workload = CodeGenerator.Generate(lines, manifest, seed, density);
         var trees = workload.Files.Select(file => CSharpSyntaxTree.ParseText(file.Text, ParseOptions, "/shop/" + file.Path)).ToImmutableArray();
         var source = SourceCompilation(trees);
-        var driver = CSharpGeneratorDriver.Create([new ConsentGenerator().AsSourceGenerator()], [new MemoryText(ManifestPath, manifest.Json)], ParseOptions, BuildOptions);
+        var driver = CSharpGeneratorDriver.Create([new ConsentGenerator().AsSourceGenerator()], [new MemoryText(ManifestPath, manifest.Json)],
+            ParseOptions, BuildOptions);
         driver.RunGeneratorsAndUpdateCompilation(source, out var withGenerated, out var generatorDiagnostics);
         var generated = withGenerated.SyntaxTrees.Skip(trees.Length).ToImmutableArray();
         var errors = checkErrors

@@ -37,7 +37,8 @@ public static class Breakdown
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     private sealed class NoOp(params OperationKind[] kinds) : DiagnosticAnalyzer
     {
-        private static readonly DiagnosticDescriptor Rule = new("NOOP0001", "No-op", "No-op", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+        private static readonly DiagnosticDescriptor Rule = new("NOOP0001", "No-op", "No-op", "Benchmark", DiagnosticSeverity.Warning,
+            isEnabledByDefault: true);
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Rule];
 

@@ -24,7 +24,10 @@ public static partial class BuildLevel
 
         public Samples WallMs { get; } = new();
 
-        /// <summary>CPU time (user + system) of the whole build, its compiler process included: what other load on the machine does not inflate.</summary>
+        /// <summary>
+        /// CPU time (user + system) of the whole build, its compiler process included: what other load on the machine
+        /// does not inflate.
+        /// </summary>
         public Samples CpuMs { get; } = new();
 
         /// <summary>The package's analyzers and generator, summed, as ReportAnalyzer prints them.</summary>
@@ -37,7 +40,8 @@ public static partial class BuildLevel
         public int Warnings { get; set; }
     }
 
-    public static IReadOnlyList<Configuration> Run(BenchmarkProject project, IReadOnlyList<(string Name, string Assembly)> analyzers, int warmup, int iterations, bool keep, bool sharedCompiler, bool sdkAnalyzers, Action<string> log)
+    public static IReadOnlyList<Configuration> Run(BenchmarkProject project, IReadOnlyList<(string Name, string Assembly)> analyzers, int warmup,
+        int iterations, bool keep, bool sharedCompiler, bool sdkAnalyzers, Action<string> log)
     {
         var build = BuildProject.Write(project, analyzers);
         log($"  project written to {build.Folder}; restoring…");
@@ -52,8 +56,10 @@ public static partial class BuildLevel
                 {
                     var configuration = configurations[(i + k) % configurations.Count];
                     var watch = Stopwatch.StartNew();
-                    var (output, cpuMs) = Dotnet(build, "build", "--no-restore", "--no-incremental", "-nologo", "-tl:off", "-v:d", "-clp:PerformanceSummary",
-                        "-p:ReportAnalyzer=true", "-p:UseSharedCompilation=" + (sharedCompiler ? "true" : "false"), "-p:SdkAnalyzers=" + (sdkAnalyzers ? "true" : "false"), "-p:Consent=" + configuration.Name);
+                    var (output, cpuMs) = Dotnet(build, "build", "--no-restore", "--no-incremental", "-nologo", "-tl:off", "-v:d",
+                        "-clp:PerformanceSummary",
+                        "-p:ReportAnalyzer=true", "-p:UseSharedCompilation=" + (sharedCompiler ? "true" : "false"),
+                        "-p:SdkAnalyzers=" + (sdkAnalyzers ? "true" : "false"), "-p:Consent=" + configuration.Name);
                     watch.Stop();
                     if (i >= warmup)
                     {
@@ -61,7 +67,9 @@ public static partial class BuildLevel
                     }
 
                     var package = PackageTotal(output);
-                    log($"  {(i < warmup ? "warm-up" : "iteration " + (i - warmup + 1))}: {configuration.Name,-16} wall {watch.Elapsed.TotalMilliseconds:F0} ms, CPU {cpuMs:F0} ms, Csc {CscMs(output):F0} ms, package {package.Total:F0} ms"
+                    log($"  {(i < warmup ? "warm-up" : "iteration " + (i - warmup + 1))}: " +
+                        $"{configuration.Name,-16} wall {watch.Elapsed.TotalMilliseconds:F0} ms, CPU {cpuMs:F0} ms, Csc {CscMs(output):F0} ms, " +
+                        $"package {package.Total:F0} ms"
                         + string.Concat(package.PerAnalyzer.Select(a => $", {a.Name} {a.Ms:F0}")) + $", generator {package.Generator:F0}");
                 }
             }
@@ -140,7 +148,8 @@ public static partial class BuildLevel
     {
         var timeFile = Path.Combine(build.Folder, "time.txt");
         var timed = File.Exists("/usr/bin/time");
-        var start = new ProcessStartInfo(timed ? "/usr/bin/time" : "dotnet") { WorkingDirectory = build.Folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(timed ? "/usr/bin/time" : "dotnet") { WorkingDirectory = build.Folder, RedirectStandardOutput = true,
+            RedirectStandardError = true };
         if (timed)
         {
             foreach (var argument in new[] { "-f", "%U %S", "-o", timeFile, "dotnet" })
@@ -165,11 +174,15 @@ public static partial class BuildLevel
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed ({process.ExitCode}) in {build.Folder}:\n{Tail(output)}\n{error.Result}");
+            throw new InvalidOperationException(
+                $"dotnet {string.Join(' ', arguments)} failed ({process.ExitCode}) in {build.Folder}:\n{Tail(output)}\n{error.Result}");
         }
 
         var cpu = timed ? File.ReadAllText(timeFile).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) : [];
-        return (output, cpu.Length >= 2 ? (double.Parse(cpu[^2], CultureInfo.InvariantCulture) + double.Parse(cpu[^1], CultureInfo.InvariantCulture)) * 1000 : double.NaN);
+        return (output,
+            cpu.Length >= 2
+                ? (double.Parse(cpu[^2], CultureInfo.InvariantCulture) + double.Parse(cpu[^1], CultureInfo.InvariantCulture)) * 1000
+                : double.NaN);
     }
 
     private static string Tail(string text) => text.Length <= 4000 ? text : text[^4000..];
@@ -178,22 +191,36 @@ public static partial class BuildLevel
     {
         var text = new StringBuilder();
         var alone = configurations[0];
-        text.Append("| Lines | Configuration | Builds | Csc task median (min–max) | Build wall median | Build CPU median (min–max) | CPU − compiler alone | Package time (ReportAnalyzer) median (min–max) | of which generator | % of compiler alone | CG warnings |\n");
+        text.Append(
+            "| Lines | Configuration | Builds | Csc task median (min–max) | Build wall median | Build CPU median (min–max) " +
+            "| CPU − compiler alone | Package time (ReportAnalyzer) median (min–max) " +
+            "| of which generator | % of compiler alone | CG warnings |\n");
         text.Append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var c in configurations)
         {
             var isAlone = c.Name == Alone;
-            text.Append(CultureInfo.InvariantCulture, $"| {lines:N0} | {(isAlone ? "compiler alone" : "+ " + c.Name)} | {c.CscMs.Count} | {c.CscMs.Median:N0} ms ({c.CscMs.Min:N0}–{c.CscMs.Max:N0}) | {c.WallMs.Median:N0} ms | {c.CpuMs.Median:N0} ms ({c.CpuMs.Min:N0}–{c.CpuMs.Max:N0}) | ");
+            text.Append(CultureInfo.InvariantCulture,
+                $"| {lines:N0} | {(isAlone ? "compiler alone" : "+ " + c.Name)} | {c.CscMs.Count} | {c.CscMs.Median:N0} ms " +
+                $"({c.CscMs.Min:N0}–{c.CscMs.Max:N0}) | {c.WallMs.Median:N0} ms | {c.CpuMs.Median:N0} ms ({c.CpuMs.Min:N0}–{c.CpuMs.Max:N0}) | ");
             text.Append(isAlone
                 ? $"– | – | – | – | {c.Warnings} |\n"
-                : FormattableString.Invariant($"{c.CpuMs.Median - alone.CpuMs.Median:+#,0;-#,0} ms ({(c.CpuMs.Median - alone.CpuMs.Median) / alone.CpuMs.Median:P1}) | **{c.PackageMs.Median:N0} ms** ({c.PackageMs.Min:N0}–{c.PackageMs.Max:N0}) | {c.GeneratorMs.Median:N0} ms | **{c.PackageMs.Median / alone.CscMs.Median:P1}** | {c.Warnings} |\n"));
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"{c.CpuMs.Median - alone.CpuMs.Median:+#,0;-#,0} ms ({(c.CpuMs.Median - alone.CpuMs.Median) / alone.CpuMs.Median:P1}) " +
+                    $"| **{c.PackageMs.Median:N0} ms** ({c.PackageMs.Min:N0}–{c.PackageMs.Max:N0}) " +
+                    $"| {c.GeneratorMs.Median:N0} ms | **{c.PackageMs.Median / alone.CscMs.Median:P1}** | {c.Warnings} |\n"));
         }
 
         var names = configurations.Skip(1).SelectMany(c => c.PerAnalyzerMs.Keys).Distinct().Order(StringComparer.Ordinal).ToList();
-        text.Append("\nPer analyzer (ReportAnalyzer, median ms):\n\n| Configuration | " + string.Join(" | ", names) + " |\n|---|" + string.Concat(names.Select(_ => "---:|")) + "\n");
+        text.Append(
+            "\nPer analyzer (ReportAnalyzer, median ms):\n\n| Configuration | " + string.Join(" | ", names) + " |\n|---|"
+                + string.Concat(names.Select(_ => "---:|")) + "\n");
         foreach (var c in configurations.Skip(1))
         {
-            text.Append("| " + c.Name + " | " + string.Join(" | ", names.Select(n => c.PerAnalyzerMs.TryGetValue(n, out var s) ? s.Median.ToString("F0", CultureInfo.InvariantCulture) : "-")) + " |\n");
+            text.Append(
+                "| " + c.Name + " | "
+                    + string.Join(" | ",
+                        names.Select(
+                            n => c.PerAnalyzerMs.TryGetValue(n, out var s) ? s.Median.ToString("F0", CultureInfo.InvariantCulture) : "-")) + " |\n");
         }
 
         return text.ToString();

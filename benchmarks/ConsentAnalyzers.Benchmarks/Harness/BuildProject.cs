@@ -106,7 +106,8 @@ public sealed class BuildProject
             }
         }
 
-        throw new InvalidOperationException("The repository (src/ConsentAnalyzers.Package/build) was not found above " + AppContext.BaseDirectory + " nor the current folder");
+        throw new InvalidOperationException(
+            "The repository (src/ConsentAnalyzers.Package/build) was not found above " + AppContext.BaseDirectory + " nor the current folder");
     }
 
     /// <summary>The analyzer assembly this benchmark was built with.</summary>

@@ -85,13 +85,17 @@ public static class FixRegistration
         return new FixRegistrationResult(project.Workload.Lines, documents.Count, findings.Count, results);
     }
 
-    /// <summary>The workload, its generated code and its manifest as a project of a workspace, with the build properties as a global config.</summary>
+    /// <summary>
+    /// The workload, its generated code and its manifest as a project of a workspace, with the build properties as a
+    /// global config.
+    /// </summary>
     private static (Solution Solution, List<DocumentId> Large) Solution(AdhocWorkspace workspace, BenchmarkProject project, int maxDocuments)
     {
         var id = ProjectId.CreateNewId();
         var solution = workspace.CurrentSolution
             .AddProject(ProjectInfo.Create(id, VersionStamp.Default, "Shop.Web", "Shop.Web", LanguageNames.CSharp,
-                compilationOptions: BenchmarkProject.CompilationOptions, parseOptions: BenchmarkProject.ParseOptions, metadataReferences: References.AspNetCore));
+                compilationOptions: BenchmarkProject.CompilationOptions, parseOptions: BenchmarkProject.ParseOptions,
+                metadataReferences: References.AspNetCore));
         var large = new List<DocumentId>();
         var largeTrees = project.LargeDocuments.Take(maxDocuments).ToHashSet();
         foreach (var tree in project.Trees.Concat(project.Generated))
@@ -112,8 +116,10 @@ public static class FixRegistration
         }
 
         solution = solution
-            .AddAdditionalDocument(DocumentId.CreateNewId(id), "consent-manifest.json", SourceText.From(project.Workload.Manifest.Json), filePath: BenchmarkProject.ManifestPath)
-            .AddAnalyzerConfigDocument(DocumentId.CreateNewId(id), ".globalconfig", SourceText.From(config.ToString()), filePath: "/shop/.globalconfig");
+            .AddAdditionalDocument(DocumentId.CreateNewId(id), "consent-manifest.json", SourceText.From(project.Workload.Manifest.Json),
+            filePath: BenchmarkProject.ManifestPath)
+            .AddAnalyzerConfigDocument(DocumentId.CreateNewId(id), ".globalconfig", SourceText.From(config.ToString()),
+            filePath: "/shop/.globalconfig");
         return (solution, large);
     }
 
@@ -128,7 +134,8 @@ public static class FixRegistration
         {
             var document = solution.GetDocument(id)!;
             var model = document.GetSemanticModelAsync().GetAwaiter().GetResult()!;
-            var diagnostics = withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, CancellationToken.None).GetAwaiter().GetResult();
+            var diagnostics = withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null,
+                CancellationToken.None).GetAwaiter().GetResult();
             findings.AddRange(diagnostics.OrderBy(d => d.Location.SourceSpan.Start).Select(d => (document, d)));
         }
 

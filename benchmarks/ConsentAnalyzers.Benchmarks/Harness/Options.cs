@@ -13,7 +13,10 @@ public sealed class BuildOptions : AnalyzerConfigOptionsProvider
 
     public BuildOptions(IReadOnlyDictionary<string, string> properties) => _global = new Options(properties);
 
-    /// <summary>An ASP.NET Core app on the running .NET: what our generator (root namespace) and CA1416 (target framework, supported platforms) read.</summary>
+    /// <summary>
+    /// An ASP.NET Core app on the running .NET: what our generator (root namespace) and CA1416 (target framework,
+    /// supported platforms) read.
+    /// </summary>
     public static BuildOptions ForWorkload(string rootNamespace) => new(new Dictionary<string, string>
     {
         ["build_property.RootNamespace"] = rootNamespace,

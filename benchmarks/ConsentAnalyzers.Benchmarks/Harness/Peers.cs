@@ -55,7 +55,8 @@ public static class Peers
         var path = Path.Combine(Folder, relativePath);
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"The peer analyzer assembly is missing: {path} (the benchmark project copies it from its package on build).");
+            throw new FileNotFoundException(
+                $"The peer analyzer assembly is missing: {path} (the benchmark project copies it from its package on build).");
         }
 
         var reference = new AnalyzerFileReference(path, Loader.Instance);
@@ -63,7 +64,9 @@ public static class Peers
         reference.AnalyzerLoadFailed += (_, e) => failure = $"{e.ErrorCode}: {e.Message}";
         var analyzers = reference.GetAnalyzers(LanguageNames.CSharp);
         var analyzer = analyzers.FirstOrDefault(a => a.GetType().Name == typeName);
-        return analyzer ?? throw new InvalidOperationException($"{typeName} not found in {path} ({analyzers.Length} analyzers loaded){(failure is null ? string.Empty : ": " + failure)}.");
+        return analyzer
+            ?? throw new InvalidOperationException(
+                $"{typeName} not found in {path} ({analyzers.Length} analyzers loaded){(failure is null ? string.Empty : ": " + failure)}.");
     }
 
     private sealed class Loader : IAnalyzerAssemblyLoader

@@ -44,7 +44,8 @@ public static class References
         var root = runtime.Parent?.Parent?.Parent;
         if (root is null || !Directory.Exists(Path.Combine(root.FullName, "packs")))
         {
-            throw new InvalidOperationException($"No reference packs found above the runtime at {runtime.FullName}; set DOTNET_ROOT to the .NET SDK's folder.");
+            throw new InvalidOperationException(
+                $"No reference packs found above the runtime at {runtime.FullName}; set DOTNET_ROOT to the .NET SDK's folder.");
         }
 
         return root.FullName;

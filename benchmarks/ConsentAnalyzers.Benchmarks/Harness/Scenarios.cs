@@ -52,7 +52,8 @@ public sealed class ConfigurationResult(string name)
 
 public sealed record SideBySideResult(int Lines, int ManifestEntries, ConfigurationResult Compiler, IReadOnlyList<ConfigurationResult> Sets);
 
-public sealed record PerDocumentResult(int Lines, int Documents, Samples CompilerMs, IReadOnlyList<(string Name, Samples WallMs, Samples AnalyzerMs, int Diagnostics)> Sets);
+public sealed record PerDocumentResult(int Lines, int Documents, Samples CompilerMs,
+    IReadOnlyList<(string Name, Samples WallMs, Samples AnalyzerMs, int Diagnostics)> Sets);
 
 public sealed record GeneratorResult(
     int Lines,
@@ -70,7 +71,10 @@ public sealed record GeneratorResult(
 
 public static class Scenarios
 {
-    /// <summary>The generator's named pipeline steps (its TrackingNames): the compiler's own input nodes change with every edit by definition.</summary>
+    /// <summary>
+    /// The generator's named pipeline steps (its TrackingNames): the compiler's own input nodes change with every edit
+    /// by definition.
+    /// </summary>
     private static readonly HashSet<string> GeneratorSteps = ["ManifestCandidates", "ParsedManifests", "Manifest", "Options", "Input"];
 
     private static CompilationWithAnalyzersOptions AnalyzerRunOptions(AnalyzerOptions options) =>
@@ -81,7 +85,8 @@ public static class Scenarios
     /// analyzer set, every run on a fresh compilation; the configurations take turns in each iteration so that
     /// noise on a shared machine falls on all of them alike.
     /// </summary>
-    public static SideBySideResult SideBySide(BenchmarkProject project, IReadOnlyList<AnalyzerSet> sets, int warmup, int iterations, Action<string>? log = null)
+    public static SideBySideResult SideBySide(BenchmarkProject project, IReadOnlyList<AnalyzerSet> sets, int warmup, int iterations,
+        Action<string>? log = null)
     {
         var compiler = new ConfigurationResult("compiler alone");
         var results = sets.Select(set => new ConfigurationResult(set.Name)).ToList();
@@ -124,7 +129,9 @@ public static class Scenarios
                 var total = 0.0;
                 foreach (var analyzer in set.Analyzers)
                 {
-                    var time = run.Analysis.AnalyzerTelemetryInfo.TryGetValue(analyzer, out var telemetry) ? telemetry.ExecutionTime.TotalMilliseconds : 0;
+                    var time = run.Analysis.AnalyzerTelemetryInfo.TryGetValue(analyzer, out var telemetry)
+                        ? telemetry.ExecutionTime.TotalMilliseconds
+                        : 0;
                     total += time;
                     var name = analyzer.GetType().Name;
                     if (!result.PerAnalyzerMs.TryGetValue(name, out var samples))
@@ -145,8 +152,12 @@ public static class Scenarios
                 }
             }
 
-            log?.Invoke($"  iteration {iteration + 1}/{warmup + iterations}{(measured ? string.Empty : " (warm-up)")}: compiler {ms:F0} ms (CPU {cpu:F0}); "
-                + string.Join("; ", results.Select(r => $"{r.Name} {(r.AnalyzerMs.Count > 0 ? r.AnalyzerMs.Median.ToString("F0") : "-")} ms (CPU of the run: {(r.CpuMs.Count > 0 ? r.CpuMs.Median.ToString("F0") : "-")})")));
+            log?.Invoke(
+                $"  iteration {iteration + 1}/{warmup + iterations}{(measured ? string.Empty : " (warm-up)")}: compiler {ms:F0} ms (CPU {cpu:F0}); "
+                + string.Join("; ",
+                    results.Select(
+                        r => $"{r.Name} {(r.AnalyzerMs.Count > 0 ? r.AnalyzerMs.Median.ToString("F0") : "-")} ms " +
+                            $"(CPU of the run: {(r.CpuMs.Count > 0 ? r.CpuMs.Median.ToString("F0") : "-")})")));
         }
 
         return new SideBySideResult(project.Workload.Lines, project.Workload.Manifest.Entries, compiler, results);
@@ -190,7 +201,9 @@ public static class Scenarios
             {
                 var withAnalyzers = compilation.WithAnalyzers(sets[s].Analyzers, AnalyzerRunOptions(project.NewAnalyzerOptions()));
                 var setModel = withAnalyzers.Compilation.GetSemanticModel(edited);
-                var run = Measure.Quick(() => withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(setModel, filterSpan: null, CancellationToken.None).GetAwaiter().GetResult());
+                var run = Measure.Quick(
+                    () => withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(setModel, filterSpan: null,
+                        CancellationToken.None).GetAwaiter().GetResult());
                 if (i < warmup)
                 {
                     continue;
@@ -199,18 +212,21 @@ public static class Scenarios
                 var analyzerMs = 0.0;
                 foreach (var analyzer in sets[s].Analyzers)
                 {
-                    analyzerMs += withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds;
+                    analyzerMs += withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer,
+                        CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds;
                 }
 
                 var entry = perSet[s];
                 entry.Wall.Add(run.Milliseconds);
                 entry.Analyzer.Add(analyzerMs);
-                entry.Diagnostics = Math.Max(entry.Diagnostics, run.Result.Count(d => d.Id.StartsWith(sets[s].DiagnosticPrefix, StringComparison.Ordinal)));
+                entry.Diagnostics = Math.Max(entry.Diagnostics,
+                    run.Result.Count(d => d.Id.StartsWith(sets[s].DiagnosticPrefix, StringComparison.Ordinal)));
                 perSet[s] = entry;
             }
         }
 
-        return new PerDocumentResult(project.Workload.Lines, documents.Count, compilerMs, perSet.Select(e => (e.Name, e.Wall, e.Analyzer, e.Diagnostics)).ToList());
+        return new PerDocumentResult(project.Workload.Lines, documents.Count, compilerMs,
+            perSet.Select(e => (e.Name, e.Wall, e.Analyzer, e.Diagnostics)).ToList());
     }
 
     /// <summary>
@@ -275,7 +291,8 @@ public static class Scenarios
                 }
             }
 
-            foreach (var step in result.TrackedSteps.Where(pair => GeneratorSteps.Contains(pair.Key)).SelectMany(pair => pair.Value).SelectMany(run => run.Outputs))
+            foreach (var step in result.TrackedSteps.Where(pair => GeneratorSteps.Contains(pair.Key)).SelectMany(pair => pair.Value).SelectMany(
+                run => run.Outputs))
             {
                 if (step.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged))
                 {
@@ -308,6 +325,7 @@ public static class Scenarios
                 .Count(step => step.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified);
         }
 
-        return new GeneratorResult(project.Workload.Lines, project.Workload.Manifest.Entries, coldMs, coldBytes, warmMs, warmBytes, editMs, editBytes, regenerated, notCached, editRegenerated, generatedFiles);
+        return new GeneratorResult(project.Workload.Lines, project.Workload.Manifest.Entries, coldMs, coldBytes, warmMs, warmBytes, editMs, editBytes,
+            regenerated, notCached, editRegenerated, generatedFiles);
     }
 }

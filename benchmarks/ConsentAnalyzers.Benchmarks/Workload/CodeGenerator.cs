@@ -29,7 +29,8 @@ public sealed class WorkloadStats
 }
 
 /// <summary>A generated project: its files, its manifest and the banned-symbol list that goes with it.</summary>
-public sealed record Workload(IReadOnlyList<WorkloadFile> Files, int Lines, WorkloadStats Stats, GeneratedManifest Manifest, string BannedSymbols, int BannedEntries);
+public sealed record Workload(IReadOnlyList<WorkloadFile> Files, int Lines, WorkloadStats Stats, GeneratedManifest Manifest, string BannedSymbols,
+    int BannedEntries);
 
 /// <summary>
 /// Generates an ASP.NET Core-style project of a given number of lines: MVC controllers, services, Razor Page models,
@@ -45,7 +46,8 @@ public sealed class CodeGenerator
 
     public const int LargeFileLines = 1000;
 
-    private static readonly string[] Nouns = ["Catalog", "Cart", "Checkout", "Account", "Orders", "Search", "Wishlist", "Reviews", "Shipping", "Billing", "Profile", "Newsletter", "Returns", "Inventory", "Promotions", "Support"];
+    private static readonly string[] Nouns = ["Catalog", "Cart", "Checkout", "Account", "Orders", "Search", "Wishlist", "Reviews", "Shipping",
+        "Billing", "Profile", "Newsletter", "Returns", "Inventory", "Promotions", "Support"];
 
     private static readonly string[] NonEssential = ["functional", "analytics", "advertising"];
 
@@ -125,7 +127,10 @@ public sealed class CodeGenerator
         _ => FileKind.Platform,
     };
 
-    /// <summary>The banned-symbol list: as many entries as the manifest, real APIs the code uses first, then the app's own types and members, then retired ones.</summary>
+    /// <summary>
+    /// The banned-symbol list: as many entries as the manifest, real APIs the code uses first, then the app's own types
+    /// and members, then retired ones.
+    /// </summary>
     private (string Text, int Count) BannedList(int entries)
     {
         var lines = new List<string>
@@ -159,7 +164,8 @@ public sealed class CodeGenerator
     private string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>What the members of a class are written against.</summary>
-    private sealed record Context(FileKind Kind, string Consent, string Manager, string Telemetry, string Http, string? Response, bool HasJs, bool HasBlazored);
+    private sealed record Context(FileKind Kind, string Consent, string Manager, string Telemetry, string Http, string? Response, bool HasJs,
+        bool HasBlazored);
 
     private WorkloadFile GenerateFile(FileKind kind, int index, int target, bool isLarge)
     {
@@ -168,11 +174,19 @@ public sealed class CodeGenerator
         WriteUsings(w);
         var (ns, className, context) = kind switch
         {
-            FileKind.Controller => ("Controllers", $"{noun}{N(index)}Controller", new Context(kind, "consent", "consentManager", "telemetry", "http", "Response", false, false)),
-            FileKind.Service => ("Services", $"{noun}{N(index)}Service", new Context(kind, "consent", "consentManager", "telemetry", "http", "response", false, true)),
-            FileKind.PageModel => ("Pages", $"{noun}{N(index)}Model", new Context(kind, "consent", "consentManager", "telemetry", "http", "Response", false, false)),
-            FileKind.Component => ("Components", $"{noun}{N(index)}Panel", new Context(kind, "Consent", "ConsentManager", "Telemetry", "Http", null, true, false)),
-            FileKind.Endpoints => ("Endpoints", $"{noun}{N(index)}Endpoints", new Context(kind, "consent", "consentManager", "telemetry", "http", "ctx.Response", false, false)),
+            FileKind.Controller =>
+                ("Controllers", $"{noun}{N(index)}Controller",
+                    new Context(kind, "consent", "consentManager", "telemetry", "http", "Response", false, false)),
+            FileKind.Service =>
+                ("Services", $"{noun}{N(index)}Service",
+                    new Context(kind, "consent", "consentManager", "telemetry", "http", "response", false, true)),
+            FileKind.PageModel =>
+                ("Pages", $"{noun}{N(index)}Model", new Context(kind, "consent", "consentManager", "telemetry", "http", "Response", false, false)),
+            FileKind.Component =>
+                ("Components", $"{noun}{N(index)}Panel", new Context(kind, "Consent", "ConsentManager", "Telemetry", "Http", null, true, false)),
+            FileKind.Endpoints =>
+                ("Endpoints", $"{noun}{N(index)}Endpoints",
+                    new Context(kind, "consent", "consentManager", "telemetry", "http", "ctx.Response", false, false)),
             _ => ("Platform", $"{noun}{N(index)}HostInfo", new Context(kind, "consent", "consentManager", "telemetry", "http", null, false, false)),
         };
 
@@ -182,17 +196,24 @@ public sealed class CodeGenerator
         switch (kind)
         {
             case FileKind.Controller:
-                w.Open($"public sealed class {className}(IConsent consent, IConsentManager consentManager, TelemetryClient telemetry, HttpClient http, ILogger<{className}> logger) : Controller");
+                w.Open($"public sealed class " +
+                    $"{className}(IConsent consent, IConsentManager consentManager, TelemetryClient telemetry, HttpClient http, " +
+                    $"ILogger<{className}> logger) : Controller");
                 break;
             case FileKind.Service:
-                w.Open($"public sealed class {className}(IConsent consent, IConsentManager consentManager, TelemetryClient telemetry, HttpClient http, ILocalStorageService localStorage)");
+                w.Open($"public sealed class " +
+                    $"{className}(IConsent consent, IConsentManager consentManager, TelemetryClient telemetry, HttpClient http, " +
+                    $"ILocalStorageService localStorage)");
                 break;
             case FileKind.PageModel:
-                w.Open($"public sealed class {className}(IConsent consent, IConsentManager consentManager, TelemetryClient telemetry, HttpClient http) : PageModel");
+                w.Open($"public sealed class " +
+                    $"{className}(IConsent consent, IConsentManager consentManager, TelemetryClient telemetry, HttpClient http) : PageModel");
                 break;
             case FileKind.Component:
                 w.Open($"public partial class {className} : ComponentBase");
-                foreach (var (type, name) in new[] { ("IJSRuntime", "JS"), ("ProtectedLocalStorage", "LocalStore"), ("ProtectedSessionStorage", "SessionStore"), ("IConsent", "Consent"), ("IConsentManager", "ConsentManager"), ("TelemetryClient", "Telemetry"), ("HttpClient", "Http") })
+                foreach (var (type, name) in new[] { ("IJSRuntime", "JS"), ("ProtectedLocalStorage", "LocalStore"),
+                    ("ProtectedSessionStorage", "SessionStore"), ("IConsent", "Consent"), ("IConsentManager", "ConsentManager"),
+                    ("TelemetryClient", "Telemetry"), ("HttpClient", "Http") })
                 {
                     w.Line($"[Inject] public {type} {name} {{ get; set; }} = default!;");
                     w.Line();
@@ -250,10 +271,14 @@ public sealed class CodeGenerator
     {
         foreach (var ns in new[]
         {
-            "System", "System.Collections.Generic", "System.Diagnostics", "System.Linq", "System.Net.Http", "System.Runtime.Versioning", "System.Text", "System.Threading.Tasks",
-            "Blazored.LocalStorage", "Microsoft.ApplicationInsights", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Components", "Microsoft.AspNetCore.Components.Rendering",
-            "Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage", "Microsoft.AspNetCore.Http", "Microsoft.AspNetCore.Http.Features", "Microsoft.AspNetCore.Mvc",
-            "Microsoft.AspNetCore.Mvc.RazorPages", "Microsoft.AspNetCore.Routing", "Microsoft.Extensions.Logging", "Microsoft.JSInterop", "Microsoft.Win32",
+            "System", "System.Collections.Generic", "System.Diagnostics", "System.Linq", "System.Net.Http", "System.Runtime.Versioning",
+            "System.Text", "System.Threading.Tasks",
+            "Blazored.LocalStorage", "Microsoft.ApplicationInsights", "Microsoft.AspNetCore.Builder", "Microsoft.AspNetCore.Components",
+            "Microsoft.AspNetCore.Components.Rendering",
+            "Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage", "Microsoft.AspNetCore.Http", "Microsoft.AspNetCore.Http.Features",
+            "Microsoft.AspNetCore.Mvc",
+            "Microsoft.AspNetCore.Mvc.RazorPages", "Microsoft.AspNetCore.Routing", "Microsoft.Extensions.Logging", "Microsoft.JSInterop",
+            "Microsoft.Win32",
             "Shop.Web.Legacy", "Shop.Web.Platform", "Shop.Web.Privacy", "Shop.Web.Telemetry",
         })
         {
@@ -271,7 +296,8 @@ public sealed class CodeGenerator
         w.Open("protected override void BuildRenderTree(RenderTreeBuilder builder)");
         w.Line("builder.OpenElement(0, \"section\");");
         w.Line("builder.AddAttribute(1, \"class\", \"panel\");");
-        w.Line("builder.AddMarkupContent(2, \"<h2 class=\\\"panel-title\\\">Recommended for you</h2>\\n<p>Items picked from your recent visits.</p>\");");
+        w.Line("builder.AddMarkupContent(2, \"<h2 class=\\\"panel-title\\\">Recommended for you</h2>\\n<p>Items picked from your recent " +
+            "visits.</p>\");");
         w.Line("builder.AddContent(3, Title);");
         switch (_random.Next(4))
         {
@@ -284,7 +310,8 @@ public sealed class CodeGenerator
                 break;
             case 1:
                 _stats.TrackingCalls++;
-                w.Line("builder.AddMarkupContent(4, \"<script>window.dataLayer = window.dataLayer || []; gtag('event', 'view_item_list');</script>\");");
+                w.Line("builder.AddMarkupContent(4, \"<script>window.dataLayer = window.dataLayer || []; " +
+                    "gtag('event', 'view_item_list');</script>\");");
                 break;
             default:
                 w.Line("builder.AddMarkupContent(4, \"<ul class=\\\"items\\\"><li>One</li><li>Two</li><li>Three</li></ul>\");");
@@ -350,7 +377,9 @@ public sealed class CodeGenerator
                 w.Line("builder.Append(char.ToUpperInvariant(part[0])).Append(part, 1, part.Length - 1).Append(' ');");
                 w.Close();
                 w.Line();
-                w.Line(_random.Next(6) == 0 ? "return LegacyFormatter.Format(builder.ToString().TrimEnd());" : "return builder.Length > maxLength ? builder.ToString(0, maxLength) : builder.ToString().TrimEnd();");
+                w.Line(_random.Next(6) == 0
+                    ? "return LegacyFormatter.Format(builder.ToString().TrimEnd());"
+                    : "return builder.Length > maxLength ? builder.ToString(0, maxLength) : builder.ToString().TrimEnd();");
                 w.Close();
                 break;
             case 4:
@@ -455,7 +484,8 @@ public sealed class CodeGenerator
         {
             var sink = PickSink(c);
             var async = sink.IsAsync ? "async " : string.Empty;
-            w.Open($"app.MapPost(\"/{className.ToLowerInvariant()}/{n}\", {async}(HttpContext ctx, IConsent consent, IConsentManager consentManager, TelemetryClient telemetry, HttpClient http, string id, bool flag) =>");
+            w.Open($"app.MapPost(\"/{className.ToLowerInvariant()}/{n}\", {async}(HttpContext ctx, IConsent consent, " +
+                $"IConsentManager consentManager, TelemetryClient telemetry, HttpClient http, string id, bool flag) =>");
             w.Line("var ids = new List<string> { id, id + \"-2\" };");
             WriteGuardShape(w, c, sink, inLambda: true);
             w.Close(");");
@@ -490,7 +520,8 @@ public sealed class CodeGenerator
         return roll switch
         {
             // MVC keeps TempData in a cookie by default (an essential one in the workload's manifest).
-            < 5 when c.Kind is FileKind.Controller or FileKind.PageModel => new Sink("TempData[\"StatusMessage\"] = $\"Saved {id}\";", ManifestGenerator.Essential, false, "cookie"),
+            < 5 when c.Kind is FileKind.Controller or FileKind.PageModel =>
+                new Sink("TempData[\"StatusMessage\"] = $\"Saved {id}\";", ManifestGenerator.Essential, false, "cookie"),
             < 55 => CookieSink(c),
             < 65 when c.HasBlazored => StorageSink(c),
             _ => TrackingSink(c),
@@ -503,7 +534,8 @@ public sealed class CodeGenerator
         var name = entry is null ? $"\"promo_seen_{N(Next())}\"" : NameExpression(entry, "ConsentCookies");
         var statement = _random.Next(4) switch
         {
-            0 => $"{c.Response}.Cookies.Append({name}, id, new CookieOptions {{ HttpOnly = true, Secure = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(30){(_random.Next(10) == 0 ? ", IsEssential = true" : string.Empty)} }});",
+            0 => $"{c.Response}.Cookies.Append({name}, id, new CookieOptions {{ HttpOnly = true, Secure = true, SameSite = SameSiteMode.Lax, " +
+                $"MaxAge = TimeSpan.FromDays(30){(_random.Next(10) == 0 ? ", IsEssential = true" : string.Empty)} }});",
             1 when _random.Next(3) == 0 => $"{c.Response}.Cookies.Delete({name});",
             _ => $"{c.Response}.Cookies.Append({name}, id);",
         };
@@ -523,7 +555,9 @@ public sealed class CodeGenerator
             if (!local && entry is not null)
             {
                 entry = _localKeys.Count == 0 ? null : _localKeys[_random.Next(_localKeys.Count)];
-                statement = entry is null ? "await localStorage.SetItemAsync(\"scratch\", id);" : $"await localStorage.SetItemAsync({NameExpression(entry, "ConsentStorageKeys")}, id);";
+                statement = entry is null
+                    ? "await localStorage.SetItemAsync(\"scratch\", id);"
+                    : $"await localStorage.SetItemAsync({NameExpression(entry, "ConsentStorageKeys")}, id);";
             }
         }
         else
@@ -543,7 +577,8 @@ public sealed class CodeGenerator
             return _random.Next(3) switch
             {
                 0 => new Sink("await JS.InvokeVoidAsync(\"gtag\", \"event\", \"add_to_cart\", new { value = id });", "analytics", true, "tracking"),
-                1 => new Sink("await JS.InvokeVoidAsync(\"gtag\", \"event\", \"conversion\", new { send_to = \"AW-123/abc\" });", "advertising", true, "tracking"),
+                1 => new Sink("await JS.InvokeVoidAsync(\"gtag\", \"event\", \"conversion\", new { send_to = \"AW-123/abc\" });", "advertising", true,
+                    "tracking"),
                 _ => new Sink("await JS.InvokeVoidAsync(\"fbq\", \"track\", \"AddToCart\");", "advertising", true, "tracking"),
             };
         }
@@ -552,7 +587,9 @@ public sealed class CodeGenerator
         {
             0 or 1 => new Sink($"{c.Telemetry}.TrackEvent(\"{Nouns[_random.Next(Nouns.Length)]}Viewed\");", "analytics", false, "tracking"),
             2 => new Sink("Tracker.SendConversion(id);", "advertising", false, "tracking"),
-            3 => new Sink($"await {c.Http}.PostAsync(\"https://www.google-analytics.com/mp/collect?measurement_id=G-BENCH01\", new StringContent(id));", "analytics", true, "tracking"),
+            3 => new Sink(
+                $"await {c.Http}.PostAsync(\"https://www.google-analytics.com/mp/collect?measurement_id=G-BENCH01\", new StringContent(id));",
+                "analytics", true, "tracking"),
             _ => new Sink($"await {c.Http}.PostAsync(\"https://api.segment.io/v1/track\", new StringContent(id));", "analytics", true, "tracking"),
         };
     }
@@ -573,7 +610,9 @@ public sealed class CodeGenerator
     {
         var n = N(Next());
         var sink = PickSink(c);
-        var parameters = c.Response == "response" ? "HttpResponse response, string id, bool flag, List<string> ids" : "string id, bool flag, List<string> ids";
+        var parameters = c.Response == "response"
+            ? "HttpResponse response, string id, bool flag, List<string> ids"
+            : "string id, bool flag, List<string> ids";
 
         // [RequiresConsent]: the member states its requirement; its callers must be guarded.
         if (sink.Category is { } required && required != ManifestGenerator.Essential && !sink.IsAsync && _random.Next(12) == 0)
@@ -594,7 +633,8 @@ public sealed class CodeGenerator
         }
 
         var isAsync = sink.IsAsync || _random.Next(6) == 0;
-        w.Open($"public {(isAsync ? "async Task" : "void")} {(sink.Kind == "cookie" ? "Remember" : sink.Kind == "storage" ? "Store" : "Track")}{n}{(isAsync ? "Async" : string.Empty)}({parameters})");
+        var verb = sink.Kind == "cookie" ? "Remember" : sink.Kind == "storage" ? "Store" : "Track";
+        w.Open($"public {(isAsync ? "async Task" : "void")} {verb}{n}{(isAsync ? "Async" : string.Empty)}({parameters})");
         if (isAsync && !sink.IsAsync)
         {
             w.Line("await Task.Yield();");

@@ -41,7 +41,8 @@ public static class ManifestGenerator
 
     private static readonly string[] StorageWords = ["draft", "filters", "recent", "layout", "wizard", "compare"];
 
-    private static readonly string[] CatalogTrackers = ["google-tag-manager", "meta-pixel", "segment", "mixpanel", "posthog", "matomo", "plausible", "hotjar", "microsoft-clarity", "tiktok", "linkedin"];
+    private static readonly string[] CatalogTrackers = ["google-tag-manager", "meta-pixel", "segment", "mixpanel", "posthog", "matomo", "plausible",
+        "hotjar", "microsoft-clarity", "tiktok", "linkedin"];
 
     public static GeneratedManifest Generate(int entries)
     {
@@ -58,19 +59,25 @@ public static class ManifestGenerator
 
         void Cookie(string name, string category, string member, string provider, string purpose, string duration)
         {
-            cookies.Add($"{{ \"name\": {Json(name)}, \"category\": \"{category}\", \"provider\": {Json(provider)}, \"purpose\": {Json(purpose)}, \"duration\": {Json(duration)} }}");
+            cookies.Add(
+                $"{{ \"name\": {Json(name)}, \"category\": \"{category}\", \"provider\": {Json(provider)}, \"purpose\": " +
+                $"{Json(purpose)}, \"duration\": {Json(duration)} }}");
             names.Add(new DeclaredName(name, NameKind.Cookie, category, name.Contains('*'), member));
         }
 
         void Storage(string key, NameKind area, string category, string member, string purpose)
         {
-            storage.Add($"{{ \"key\": {Json(key)}, \"area\": \"{(area == NameKind.LocalStorage ? "local" : "session")}\", \"category\": \"{category}\", \"purpose\": {Json(purpose)} }}");
+            storage.Add(
+                $"{{ \"key\": {Json(key)}, \"area\": \"{(area == NameKind.LocalStorage ? "local" : "session")}\", \"category\": " +
+                $"\"{category}\", \"purpose\": {Json(purpose)} }}");
             names.Add(new DeclaredName(key, area, category, key.Contains('*'), member));
         }
 
         // The core: ten entries.
-        Cookie(".AspNetCore.Antiforgery.*", Essential, "AspNetCoreAntiforgery", "ASP.NET Core", "Protects forms against cross-site request forgery", "Session");
-        Cookie(".AspNetCore.Mvc.CookieTempDataProvider", Essential, "AspNetCoreMvcCookieTempDataProvider", "ASP.NET Core", "Status messages across a redirect", "Session");
+        Cookie(".AspNetCore.Antiforgery.*", Essential, "AspNetCoreAntiforgery", "ASP.NET Core", "Protects forms against cross-site request forgery",
+            "Session");
+        Cookie(".AspNetCore.Mvc.CookieTempDataProvider", Essential, "AspNetCoreMvcCookieTempDataProvider", "ASP.NET Core",
+            "Status messages across a redirect", "Session");
         Cookie("_ga", "analytics", "Ga", "Google Analytics", "Distinguishes visitors", "2 years");
         Cookie("_ga_*", "analytics", "Ga", "Google Analytics", "Keeps session state", "2 years");
         Storage("consent_choices", NameKind.LocalStorage, Essential, "ConsentChoices", "The visitor's consent choices");
@@ -78,7 +85,9 @@ public static class ManifestGenerator
         trackers.Add("{ \"use\": \"google-ads\", \"category\": \"advertising\" }");
         trackers.Add("{ \"use\": \"application-insights\", \"category\": \"analytics\" }");
         trackers.Add("{ \"api\": \"Shop.Web.Telemetry.Tracker.Send*\", \"category\": \"advertising\", \"provider\": \"In-house attribution\" }");
-        guards.Add("{ \"api\": \"Shop.Web.Privacy.IConsentManager.IsAllowed\", \"arguments\": { \"Shop.Web.Privacy.CookieType.Analytics\": \"analytics\", \"Shop.Web.Privacy.CookieType.Marketing\": \"advertising\" } }");
+        guards.Add(
+            "{ \"api\": \"Shop.Web.Privacy.IConsentManager.IsAllowed\", \"arguments\": { \"Shop.Web.Privacy.CookieType.Analytics\": " +
+            "\"analytics\", \"Shop.Web.Privacy.CookieType.Marketing\": \"advertising\" } }");
 
         var catalog = 0;
         for (var i = 0; i < entries - CoreEntries; i++)
@@ -108,19 +117,26 @@ public static class ManifestGenerator
 
                     break;
                 case 17 when catalog < CatalogTrackers.Length:
-                    trackers.Add($"{{ \"use\": \"{CatalogTrackers[catalog++]}\", \"category\": \"{(category == Essential ? "analytics" : category)}\" }}");
+                    trackers.Add(
+                        $"{{ \"use\": \"{CatalogTrackers[catalog++]}\", \"category\": \"{(category == Essential ? "analytics" : category)}\" }}");
                     break;
                 case 17 or 18:
-                    trackers.Add($"{{ \"api\": \"Shop.Web.Integrations.Partner{n}.Track*\", \"category\": \"{(category == Essential ? "advertising" : category)}\", \"provider\": \"Partner {n}\" }}");
+                    trackers.Add(
+                        $"{{ \"api\": \"Shop.Web.Integrations.Partner{n}.Track*\", \"category\": " +
+                        $"\"{(category == Essential ? "advertising" : category)}\", \"provider\": \"Partner {n}\" }}");
                     break;
                 default:
-                    trackers.Add($"{{ \"url\": \"https://px{n}.partner.example/*\", \"category\": \"{(category == Essential ? "analytics" : category)}\", \"provider\": \"Partner {n}\" }}");
+                    trackers.Add(
+                        $"{{ \"url\": \"https://px{n}.partner.example/*\", \"category\": " +
+                        $"\"{(category == Essential ? "analytics" : category)}\", \"provider\": \"Partner {n}\" }}");
                     break;
             }
         }
 
         var json = new StringBuilder();
-        json.Append("// The cookie policy of the benchmark workload (generated by ConsentAnalyzers.Benchmarks).\n{\n  \"version\": 1,\n  \"categories\": {\n");
+        json.Append(
+            "// The cookie policy of the benchmark workload (generated by ConsentAnalyzers.Benchmarks).\n{\n  \"version\": 1,\n  \"categories\": " +
+            "{\n");
         json.Append("    \"necessary\": { \"title\": \"Strictly Necessary\", \"essential\": true },\n");
         json.Append("    \"functional\": { \"title\": \"Functional\" },\n");
         json.Append("    \"analytics\": { \"title\": \"Analytics and Performance\" },\n");

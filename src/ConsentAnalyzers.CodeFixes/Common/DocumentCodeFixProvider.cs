@@ -19,7 +19,8 @@ public abstract class DocumentCodeFixProvider : CodeFixProvider
     private protected abstract string EquivalenceKey { get; }
 
     public sealed override FixAllProvider GetFixAllProvider() =>
-        FixAllProvider.Create(async (context, document, diagnostics) => await FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+        FixAllProvider.Create(
+            async (context, document, diagnostics) => await FixAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
 
     public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -27,7 +28,8 @@ public abstract class DocumentCodeFixProvider : CodeFixProvider
         {
             if (await TitleAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false) is { } title)
             {
-                context.RegisterCodeFix(CodeAction.Create(title, c => FixAsync(context.Document, ImmutableArray.Create(diagnostic), c), EquivalenceKey), diagnostic);
+                context.RegisterCodeFix(
+                    CodeAction.Create(title, c => FixAsync(context.Document, ImmutableArray.Create(diagnostic), c), EquivalenceKey), diagnostic);
             }
         }
     }
@@ -36,5 +38,6 @@ public abstract class DocumentCodeFixProvider : CodeFixProvider
     private protected abstract Task<string?> TitleAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken);
 
     /// <summary>The document with the diagnostics it can fix fixed (the others left alone).</summary>
-    private protected abstract Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken);
+    private protected abstract Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics,
+        CancellationToken cancellationToken);
 }

@@ -17,18 +17,22 @@ namespace ConsentAnalyzers.CodeFixes.Common;
 /// </summary>
 internal static class GuardDiagnostics
 {
-    private static readonly ImmutableHashSet<string> Ids = ImmutableHashSet.Create(DiagnosticIds.UnguardedWrite, DiagnosticIds.UnguardedTracking, DiagnosticIds.WrongCategoryGuard);
+    private static readonly ImmutableHashSet<string> Ids = ImmutableHashSet.Create(DiagnosticIds.UnguardedWrite, DiagnosticIds.UnguardedTracking,
+        DiagnosticIds.WrongCategoryGuard);
 
     /// <summary>
     /// The findings in <paramref name="span"/> of <paramref name="tree"/>. To judge an edit, pass the original
     /// compilation with the edited tree swapped in: the generated sources stay as they are (an edit of a consent
     /// check does not change them), so no generator runs again.
     /// </summary>
-    public static async Task<ImmutableArray<Diagnostic>> InAsync(Compilation compilation, SyntaxTree tree, TextSpan span, AnalyzerOptions options, CancellationToken cancellationToken)
+    public static async Task<ImmutableArray<Diagnostic>> InAsync(Compilation compilation, SyntaxTree tree, TextSpan span, AnalyzerOptions options,
+        CancellationToken cancellationToken)
     {
         AnalyzerRuns.Record();
-        var withAnalyzers = compilation.WithAnalyzers(GuardReportingAnalyzers.Create(), new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
-        var diagnostics = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), span, cancellationToken).ConfigureAwait(false);
+        var withAnalyzers = compilation.WithAnalyzers(GuardReportingAnalyzers.Create(),
+            new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+        var diagnostics = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), span,
+            cancellationToken).ConfigureAwait(false);
         return diagnostics.Where(d => Ids.Contains(d.Id)).ToImmutableArray();
     }
 }

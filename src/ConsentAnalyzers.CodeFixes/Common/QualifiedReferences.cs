@@ -16,7 +16,8 @@ namespace ConsentAnalyzers.CodeFixes.Common;
 /// </summary>
 internal static class QualifiedReferences
 {
-    private static readonly SymbolDisplayFormat QualifiedMember = SymbolDisplayFormat.FullyQualifiedFormat.WithMemberOptions(SymbolDisplayMemberOptions.IncludeContainingType);
+    private static readonly SymbolDisplayFormat QualifiedMember = SymbolDisplayFormat.FullyQualifiedFormat.WithMemberOptions(
+        SymbolDisplayMemberOptions.IncludeContainingType);
 
     /// <summary><c>global::Namespace.Type.Member</c>, annotated for <see cref="ImportAndSimplifyAsync"/>.</summary>
     public static ExpressionSyntax MemberAccess(ISymbol member) =>
@@ -26,7 +27,8 @@ internal static class QualifiedReferences
     /// <summary>Adds the imports the annotated references need, then simplifies them and formats what was added.</summary>
     public static async Task<Document> ImportAndSimplifyAsync(Document document, CancellationToken cancellationToken)
     {
-        document = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        document = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation,
+            cancellationToken: cancellationToken).ConfigureAwait(false);
         document = await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         return await Formatter.FormatAsync(document, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
     }

@@ -32,7 +32,8 @@ public sealed class UseGeneratedConstantCodeFixProvider : DocumentCodeFixProvide
             : null;
     }
 
-    private protected override async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    private protected override async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics,
+        CancellationToken cancellationToken)
     {
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
@@ -55,7 +56,8 @@ public sealed class UseGeneratedConstantCodeFixProvider : DocumentCodeFixProvide
             return document;
         }
 
-        var fixedRoot = root.ReplaceNodes(replacements.Keys, (original, _) => QualifiedReferences.MemberAccess(replacements[original]).WithTriviaFrom(original));
+        var fixedRoot = root.ReplaceNodes(replacements.Keys,
+            (original, _) => QualifiedReferences.MemberAccess(replacements[original]).WithTriviaFrom(original));
         return await QualifiedReferences.ImportAndSimplifyAsync(document.WithSyntaxRoot(fixedRoot), cancellationToken).ConfigureAwait(false);
     }
 
@@ -64,7 +66,8 @@ public sealed class UseGeneratedConstantCodeFixProvider : DocumentCodeFixProvide
     /// generated class, holding exactly the literal's value and accessible from the literal. Null when any of that
     /// does not hold (the generated code changed since the diagnostic, the location is in generated code).
     /// </summary>
-    private static (LiteralExpressionSyntax Literal, IFieldSymbol Constant)? Find(Document document, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private static (LiteralExpressionSyntax Literal, IFieldSymbol Constant)? Find(Document document, SemanticModel model, Diagnostic diagnostic,
+        CancellationToken cancellationToken)
     {
         if (!EditableLocation.Allows(document, diagnostic)
             || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Constant, out var constant) || constant is null
@@ -85,7 +88,9 @@ public sealed class UseGeneratedConstantCodeFixProvider : DocumentCodeFixProvide
         var type = ConsentProject.GeneratedType(document.Project, model.Compilation, constant.Substring(0, dot));
         foreach (var member in type?.GetMembers(constant.Substring(dot + 1)) ?? ImmutableArray<ISymbol>.Empty)
         {
-            if (member is IFieldSymbol { IsConst: true, ConstantValue: string value } field && value == text && model.IsAccessible(literal.SpanStart, field))
+            if (member is IFieldSymbol { IsConst: true, ConstantValue: string value } field
+                && value == text
+                && model.IsAccessible(literal.SpanStart, field))
             {
                 return (literal, field);
             }

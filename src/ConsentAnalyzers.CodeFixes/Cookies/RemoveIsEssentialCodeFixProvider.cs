@@ -32,7 +32,8 @@ public sealed class RemoveIsEssentialCodeFixProvider : DocumentCodeFixProvider
         return root is not null && Removable(document, root, diagnostic) is not null ? "Remove IsEssential = true" : null;
     }
 
-    private protected override async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    private protected override async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics,
+        CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null)
@@ -128,7 +129,8 @@ public sealed class RemoveIsEssentialCodeFixProvider : DocumentCodeFixProvider
             {
                 var comma = items[index - 1].AsToken();
                 var previous = items[index - 2];
-                items = items.Replace(previous, previous.WithTrailingTrivia(previous.GetTrailingTrivia().AddRange(comma.TrailingTrivia))).RemoveAt(index).RemoveAt(index - 1);
+                items = items.Replace(previous,
+                    previous.WithTrailingTrivia(previous.GetTrailingTrivia().AddRange(comma.TrailingTrivia))).RemoveAt(index).RemoveAt(index - 1);
             }
             else
             {

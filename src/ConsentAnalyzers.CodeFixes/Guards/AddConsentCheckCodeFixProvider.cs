@@ -42,12 +42,14 @@ public sealed class AddConsentCheckCodeFixProvider : GuardFixProvider
     /// </summary>
     private protected override string? Title(ConsentFixContext context, Diagnostic diagnostic, CancellationToken cancellationToken) =>
         Find(context, diagnostic, cancellationToken) is { } site
-            && Wanted(diagnostic).FirstOrDefault(wanted => GuardCandidates.Exist(context, site.Node, site.Placement, wanted, cancellationToken)) is { } checkedCategory
+            && Wanted(diagnostic).FirstOrDefault(wanted => GuardCandidates.Exist(context, site.Node, site.Placement, wanted, cancellationToken))
+                is { } checkedCategory
             ? $"Guard with a consent check for '{checkedCategory}'"
             : null;
 
     /// <summary>The best check that repairs the finding, tried in place and verified, or null.</summary>
-    private protected override async Task<GuardFixPlan?> PlanAsync(ConsentFixContext context, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private protected override async Task<GuardFixPlan?> PlanAsync(ConsentFixContext context, Diagnostic diagnostic,
+        CancellationToken cancellationToken)
     {
         if (Find(context, diagnostic, cancellationToken) is not var (site, member, placement))
         {
@@ -59,8 +61,10 @@ public sealed class AddConsentCheckCodeFixProvider : GuardFixProvider
             foreach (var check in GuardCandidates.For(context, site, placement, wanted, cancellationToken).Take(CandidatesTried))
             {
                 var annotation = new SyntaxAnnotation();
-                var fixedDocument = await ApplyAsync(context, new[] { (placement, check) }, cancellationToken, (site, annotation)).ConfigureAwait(false);
-                if (await FixVerifier.RepairsAsync(context.Model, member, fixedDocument, annotation, diagnostic.Id, cancellationToken).ConfigureAwait(false))
+                var fixedDocument = await ApplyAsync(context, new[] { (placement, check) }, cancellationToken,
+                    (site, annotation)).ConfigureAwait(false);
+                if (await FixVerifier.RepairsAsync(context.Model, member, fixedDocument, annotation, diagnostic.Id,
+                    cancellationToken).ConfigureAwait(false))
                 {
                     return new Guard(placement, check, ConsentFixContext.Categories(diagnostic).Category!, fixedDocument);
                 }
@@ -88,7 +92,8 @@ public sealed class AddConsentCheckCodeFixProvider : GuardFixProvider
             var (category, alternative) => [category, alternative],
         };
 
-    private static Task<Document> ApplyAsync(ConsentFixContext context, IEnumerable<(GuardPlacement Placement, ExpressionSyntax Check)> guards, CancellationToken cancellationToken, (SyntaxNode Node, SyntaxAnnotation Annotation)? site = null)
+    private static Task<Document> ApplyAsync(ConsentFixContext context, IEnumerable<(GuardPlacement Placement, ExpressionSyntax Check)> guards,
+        CancellationToken cancellationToken, (SyntaxNode Node, SyntaxAnnotation Annotation)? site = null)
     {
         var editor = new SyntaxEditor(context.Root, context.Document.Project.Solution.Services);
         if (site is var (node, annotation))
@@ -109,7 +114,8 @@ public sealed class AddConsentCheckCodeFixProvider : GuardFixProvider
     /// function) needs nothing more, and runs of statements that overlap or touch and use the same check become one
     /// <c>if</c>.
     /// </summary>
-    private protected override Task<Document> ApplyAllAsync(ConsentFixContext context, IReadOnlyList<GuardFixPlan> plans, CancellationToken cancellationToken) =>
+    private protected override Task<Document> ApplyAllAsync(ConsentFixContext context, IReadOnlyList<GuardFixPlan> plans,
+        CancellationToken cancellationToken) =>
         ApplyAsync(context, Combine(plans.Cast<Guard>()), cancellationToken);
 
     private static List<(GuardPlacement Placement, ExpressionSyntax Check)> Combine(IEnumerable<Guard> guards)

@@ -33,15 +33,18 @@ public sealed class AddRequiresConsentCodeFixProvider : GuardFixProvider
         : GuardFixPlan(Category, Fixed);
 
     /// <summary>A finding that a requirement may repair: its site, the member around it and the declaration to mark.</summary>
-    private sealed record Target(string Category, INamedTypeSymbol Attribute, SyntaxNode Site, SyntaxNode Member, SyntaxNode Declaration, ISymbol Symbol);
+    private sealed record Target(string Category, INamedTypeSymbol Attribute, SyntaxNode Site, SyntaxNode Member, SyntaxNode Declaration,
+        ISymbol Symbol);
 
     /// <summary>Offered when a declaration can be marked for the finding's category.</summary>
     private protected override string? Title(ConsentFixContext context, Diagnostic diagnostic, CancellationToken cancellationToken) =>
         Find(context, diagnostic, cancellationToken) is { } target
-            ? $"Require '{target.Category}' consent from callers of '{target.Symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}'"
+            ? $"Require '{target.Category}' consent from callers of " +
+                $"'{target.Symbol.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}'"
             : null;
 
-    private protected override async Task<GuardFixPlan?> PlanAsync(ConsentFixContext context, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private protected override async Task<GuardFixPlan?> PlanAsync(ConsentFixContext context, Diagnostic diagnostic,
+        CancellationToken cancellationToken)
     {
         if (Find(context, diagnostic, cancellationToken) is not { } target)
         {
@@ -49,13 +52,19 @@ public sealed class AddRequiresConsentCodeFixProvider : GuardFixProvider
         }
 
         var annotation = new SyntaxAnnotation();
-        var fixedDocument = await ApplyAsync(context, target.Attribute, new Dictionary<SyntaxNode, string> { [target.Declaration] = target.Category }, cancellationToken, (target.Site, annotation)).ConfigureAwait(false);
-        return fixedDocument is not null && await FixVerifier.RepairsAsync(context.Model, target.Member, fixedDocument, annotation, diagnostic.Id, cancellationToken).ConfigureAwait(false)
+        var fixedDocument = await ApplyAsync(context, target.Attribute, new Dictionary<SyntaxNode, string> { [target.Declaration] = target.Category },
+            cancellationToken, (target.Site, annotation)).ConfigureAwait(false);
+        return fixedDocument is not null
+            && await FixVerifier.RepairsAsync(context.Model, target.Member, fixedDocument, annotation, diagnostic.Id,
+                cancellationToken).ConfigureAwait(false)
             ? new Requirement(target.Declaration, target.Category, fixedDocument)
             : null;
     }
 
-    /// <summary>The declaration to mark for a finding, when its category has a <c>ConsentCategory</c> member and the attribute is generated.</summary>
+    /// <summary>
+    /// The declaration to mark for a finding, when its category has a <c>ConsentCategory</c> member and the attribute
+    /// is generated.
+    /// </summary>
     private static Target? Find(ConsentFixContext context, Diagnostic diagnostic, CancellationToken cancellationToken) =>
         ConsentFixContext.Categories(diagnostic).Category is { } category
             && context.CategoryExpression(category) is not null
@@ -67,7 +76,9 @@ public sealed class AddRequiresConsentCodeFixProvider : GuardFixProvider
             : null;
 
     /// <summary>The document with each declaration marked for its category; null if a category has no <c>ConsentCategory</c> member.</summary>
-    private static async Task<Document?> ApplyAsync(ConsentFixContext context, INamedTypeSymbol attribute, IReadOnlyDictionary<SyntaxNode, string> requirements, CancellationToken cancellationToken, (SyntaxNode Node, SyntaxAnnotation Annotation)? site = null)
+    private static async Task<Document?> ApplyAsync(ConsentFixContext context, INamedTypeSymbol attribute,
+        IReadOnlyDictionary<SyntaxNode, string> requirements, CancellationToken cancellationToken,
+        (SyntaxNode Node, SyntaxAnnotation Annotation)? site = null)
     {
         var endOfLine = ConsentFixContext.EndOfLineOf(context.Root);
         var editor = new SyntaxEditor(context.Root, context.Document.Project.Solution.Services);
@@ -107,7 +118,8 @@ public sealed class AddRequiresConsentCodeFixProvider : GuardFixProvider
     }
 
     /// <summary>Marks each member once, with the category of its first finding (the attribute is not repeatable).</summary>
-    private protected override async Task<Document> ApplyAllAsync(ConsentFixContext context, IReadOnlyList<GuardFixPlan> plans, CancellationToken cancellationToken)
+    private protected override async Task<Document> ApplyAllAsync(ConsentFixContext context, IReadOnlyList<GuardFixPlan> plans,
+        CancellationToken cancellationToken)
     {
         var requirements = new Dictionary<SyntaxNode, string>();
         foreach (Requirement requirement in plans)

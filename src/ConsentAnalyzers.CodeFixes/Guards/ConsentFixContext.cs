@@ -17,7 +17,8 @@ namespace ConsentAnalyzers.CodeFixes.Guards;
 /// </summary>
 internal sealed class ConsentFixContext
 {
-    private ConsentFixContext(Document document, SyntaxNode root, SemanticModel model, ConsentCompilation consent, INamedTypeSymbol categoryEnum, string generatedNamespace)
+    private ConsentFixContext(Document document, SyntaxNode root, SemanticModel model, ConsentCompilation consent, INamedTypeSymbol categoryEnum,
+        string generatedNamespace)
     {
         Document = document;
         Root = root;
@@ -55,9 +56,12 @@ internal sealed class ConsentFixContext
         var compilation = model.Compilation;
         var analyzerOptions = document.Project.AnalyzerOptions;
         var consent = ConsentCompilation.For(compilation, analyzerOptions, cancellationToken);
-        var options = GeneratorOptions.From(analyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName, parseOptions: null);
+        var options = GeneratorOptions.From(analyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName,
+            parseOptions: null);
         var categoryEnum = GeneratedNames.Find(compilation, options.Namespace, GeneratedNames.Category);
-        return consent is null || categoryEnum is null ? null : new ConsentFixContext(document, root, model, consent, categoryEnum, options.Namespace);
+        return consent is null || categoryEnum is null
+            ? null
+            : new ConsentFixContext(document, root, model, consent, categoryEnum, options.Namespace);
     }
 
     /// <summary>
@@ -116,7 +120,8 @@ internal sealed class ConsentFixContext
 
     /// <summary><c>global::N.Enum.Member</c>, annotated to be simplified and to import its namespace.</summary>
     public ExpressionSyntax EnumMember(IFieldSymbol field) =>
-        (ExpressionSyntax)Generator.MemberAccessExpression(Generator.TypeExpression(field.ContainingType, addImport: true), Generator.IdentifierName(field.Name));
+        (ExpressionSyntax)Generator.MemberAccessExpression(Generator.TypeExpression(field.ContainingType, addImport: true),
+            Generator.IdentifierName(field.Name));
 
     /// <summary>
     /// The document with <paramref name="root"/>, and a <c>using</c> for each namespace that the names the fix added

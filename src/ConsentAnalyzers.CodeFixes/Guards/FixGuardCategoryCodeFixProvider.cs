@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
@@ -48,13 +49,15 @@ public sealed class FixGuardCategoryCodeFixProvider : DocumentCodeFixProvider
     private protected override async Task<string?> TitleAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
         await CandidatesAsync(document, diagnostic, cancellationToken).ConfigureAwait(false) is null
             ? null
-            : $"Check consent for '{diagnostic.Properties[DiagnosticProperties.Category]}' instead of '{diagnostic.Properties[DiagnosticProperties.GrantedCategories]}'";
+            : $"Check consent for '{diagnostic.Properties[DiagnosticProperties.Category]}' instead of " +
+                $"'{diagnostic.Properties[DiagnosticProperties.GrantedCategories]}'";
 
     /// <summary>
     /// Each site's edit is found (and checked) on its own; edits that disagree about one check are left out, and two
     /// sites under the same check share its edit.
     /// </summary>
-    private protected override async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    private protected override async Task<Document> FixAsync(Document document, ImmutableArray<Diagnostic> diagnostics,
+        CancellationToken cancellationToken)
     {
         var edits = new Dictionary<TextSpan, Edit?>();
         foreach (var diagnostic in diagnostics)
@@ -95,11 +98,14 @@ public sealed class FixGuardCategoryCodeFixProvider : DocumentCodeFixProvider
     }
 
     /// <summary>The edits of the checks in the site's member that would make them check the required category, or null when there are none.</summary>
-    private static async Task<(SemanticModel Model, SyntaxNode Scope, List<Edit> Edits)?> CandidatesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private static async Task<(SemanticModel Model, SyntaxNode Scope, List<Edit> Edits)?> CandidatesAsync(Document document, Diagnostic diagnostic,
+        CancellationToken cancellationToken)
     {
         if (!EditableLocation.Allows(document, diagnostic)
             || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Category, out var required) || required is null
-            || !diagnostic.Properties.TryGetValue(DiagnosticProperties.GrantedCategories, out var granted) || granted is null || granted.IndexOf(',') >= 0)
+            || !diagnostic.Properties.TryGetValue(DiagnosticProperties.GrantedCategories, out var granted)
+            || granted is null
+            || granted.IndexOf(',') >= 0)
         {
             return null;
         }
@@ -125,7 +131,8 @@ public sealed class FixGuardCategoryCodeFixProvider : DocumentCodeFixProvider
         }
 
         var site = diagnostic.Location.SourceSpan;
-        var before = await GuardDiagnostics.InAsync(model.Compilation, model.SyntaxTree, scope.Span, document.Project.AnalyzerOptions, cancellationToken).ConfigureAwait(false);
+        var before = await GuardDiagnostics.InAsync(model.Compilation, model.SyntaxTree, scope.Span, document.Project.AnalyzerOptions,
+            cancellationToken).ConfigureAwait(false);
         Edit? found = null;
         foreach (var candidate in candidates)
         {
@@ -147,7 +154,8 @@ public sealed class FixGuardCategoryCodeFixProvider : DocumentCodeFixProvider
     /// Whether, after <paramref name="edit"/>, the site has no consent finding and every finding in the member was
     /// there before (at the same place, shifted by the edit).
     /// </summary>
-    private static async Task<bool> RepairsOnlyAsync(Document document, SemanticModel model, Edit edit, ImmutableArray<Diagnostic> before, TextSpan site, TextSpan scope, CancellationToken cancellationToken)
+    private static async Task<bool> RepairsOnlyAsync(Document document, SemanticModel model, Edit edit, ImmutableArray<Diagnostic> before,
+        TextSpan site, TextSpan scope, CancellationToken cancellationToken)
     {
         var edited = await ApplyAsync(document, new[] { edit }, cancellationToken).ConfigureAwait(false);
         var editedTree = await edited.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
@@ -157,9 +165,11 @@ public sealed class FixGuardCategoryCodeFixProvider : DocumentCodeFixProvider
         }
 
         var changes = editedTree.GetChanges(model.SyntaxTree);
-        var expected = new HashSet<(string, TextSpan)>(before.Where(d => d.Location.SourceSpan != site).Select(d => (d.Id, Shift(d.Location.SourceSpan, changes))));
+        var expected = new HashSet<(string,
+            TextSpan)>(before.Where(d => d.Location.SourceSpan != site).Select(d => (d.Id, Shift(d.Location.SourceSpan, changes))));
         var compilation = model.Compilation.ReplaceSyntaxTree(model.SyntaxTree, editedTree);
-        var after = await GuardDiagnostics.InAsync(compilation, editedTree, Shift(scope, changes), document.Project.AnalyzerOptions, cancellationToken).ConfigureAwait(false);
+        var after = await GuardDiagnostics.InAsync(compilation, editedTree, Shift(scope, changes), document.Project.AnalyzerOptions,
+            cancellationToken).ConfigureAwait(false);
         return after.All(d => expected.Contains((d.Id, d.Location.SourceSpan)));
     }
 
@@ -175,7 +185,8 @@ public sealed class FixGuardCategoryCodeFixProvider : DocumentCodeFixProvider
     /// functions), or the whole file for top-level statements.
     /// </summary>
     private static SyntaxNode Scope(SyntaxNode site) =>
-        site.Ancestors().OfType<MemberDeclarationSyntax>().FirstOrDefault(m => m is not (BaseTypeDeclarationSyntax or BaseNamespaceDeclarationSyntax or GlobalStatementSyntax))
+        site.Ancestors().OfType<MemberDeclarationSyntax>().FirstOrDefault(
+            m => m is not (BaseTypeDeclarationSyntax or BaseNamespaceDeclarationSyntax or GlobalStatementSyntax))
         ?? site.SyntaxTree.GetRoot();
 
     /// <summary>Finds the checks for exactly the wrong category in a member, and how each would check the required one instead.</summary>
@@ -252,7 +263,9 @@ public sealed class FixGuardCategoryCodeFixProvider : DocumentCodeFixProvider
 
                 var written = value.WithoutConversions();
                 var replacement = SymbolEqualityComparer.Default.Equals(enumType, _categoryEnum)
-                    ? (value.ConstantValue.Value is int index && index == _wrongIndex ? CategoryExpressions.Member(_categoryEnum, _manifest, _required) : null)
+                    ? (value.ConstantValue.Value is int index && index == _wrongIndex
+                        ? CategoryExpressions.Member(_categoryEnum, _manifest, _required)
+                        : null)
                     : MappedArgument(enumType, written);
                 if (replacement is null)
                 {
@@ -261,7 +274,9 @@ public sealed class FixGuardCategoryCodeFixProvider : DocumentCodeFixProvider
 
                 // The enum member as written (ConsentCategory.Advertising, or Advertising under using static) only
                 // changes its name; anything else (a constant, a cast) is replaced by the member.
-                return written is IFieldReferenceOperation { Field.ContainingType: var type } && SymbolEqualityComparer.Default.Equals(type, enumType) && NameOf(written.Syntax) is { } name
+                return written is IFieldReferenceOperation { Field.ContainingType: var type }
+                    && SymbolEqualityComparer.Default.Equals(type, enumType)
+                    && NameOf(written.Syntax) is { } name
                     ? Rename(name, replacement)
                     : new Edit(value.Syntax, CategoryExpressions.Expression(replacement).WithTriviaFrom(value.Syntax));
             }
@@ -292,7 +307,7 @@ public sealed class FixGuardCategoryCodeFixProvider : DocumentCodeFixProvider
 
                 foreach (var mapping in guard.Arguments)
                 {
-                    if (mapping.Category == _required && mapping.Value.StartsWith(prefix, System.StringComparison.Ordinal)
+                    if (mapping.Category == _required && mapping.Value.StartsWith(prefix, StringComparison.Ordinal)
                         && enumType.GetMembers(mapping.Value.Substring(prefix.Length)).FirstOrDefault() is IFieldSymbol member)
                     {
                         if (result is not null && !SymbolEqualityComparer.Default.Equals(result, member))
@@ -334,7 +349,8 @@ public sealed class FixGuardCategoryCodeFixProvider : DocumentCodeFixProvider
             _ => null,
         };
 
-        private static Edit Rename(SimpleNameSyntax name, ISymbol member) => new(name, SyntaxFactory.IdentifierName(member.Name).WithTriviaFrom(name));
+        private static Edit Rename(SimpleNameSyntax name, ISymbol member) =>
+            new(name, SyntaxFactory.IdentifierName(member.Name).WithTriviaFrom(name));
 
         /// <summary>The category index of a <c>[ConsentGuard(ConsentCategory.X)]</c> on the member itself, or -1.</summary>
         private int GuardedCategory(ISymbol member)
@@ -353,7 +369,8 @@ public sealed class FixGuardCategoryCodeFixProvider : DocumentCodeFixProvider
 
         private static bool SameShape(ISymbol candidate, ISymbol member) => (candidate, member) switch
         {
-            (IPropertySymbol a, IPropertySymbol b) => a.IsStatic == b.IsStatic && a.Parameters.IsEmpty && SymbolEqualityComparer.Default.Equals(a.Type, b.Type),
+            (IPropertySymbol a, IPropertySymbol b) =>
+                a.IsStatic == b.IsStatic && a.Parameters.IsEmpty && SymbolEqualityComparer.Default.Equals(a.Type, b.Type),
             (IFieldSymbol a, IFieldSymbol b) => a.IsStatic == b.IsStatic && SymbolEqualityComparer.Default.Equals(a.Type, b.Type),
             (IMethodSymbol a, IMethodSymbol b) => a.IsStatic == b.IsStatic && a.MethodKind == MethodKind.Ordinary && !a.IsGenericMethod
                 && a.Parameters.IsEmpty && b.Parameters.IsEmpty && SymbolEqualityComparer.Default.Equals(a.ReturnType, b.ReturnType),

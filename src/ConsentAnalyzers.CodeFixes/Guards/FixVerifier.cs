@@ -25,7 +25,8 @@ internal static class FixVerifier
     /// Whether <paramref name="changed"/> repairs the finding: <paramref name="site"/> marks the finding's node in it;
     /// <paramref name="originalMember"/> is the member that held the finding before the edit.
     /// </summary>
-    public static async Task<bool> RepairsAsync(SemanticModel original, SyntaxNode originalMember, Document changed, SyntaxAnnotation site, string ruleId, CancellationToken cancellationToken)
+    public static async Task<bool> RepairsAsync(SemanticModel original, SyntaxNode originalMember, Document changed, SyntaxAnnotation site,
+        string ruleId, CancellationToken cancellationToken)
     {
         var root = await changed.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await changed.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
@@ -48,7 +49,8 @@ internal static class FixVerifier
 
     /// <summary>The type member (method, property, constructor, field) that contains <paramref name="node"/>.</summary>
     public static SyntaxNode? ContainingMember(SyntaxNode node) =>
-        node.FirstAncestorOrSelf<MemberDeclarationSyntax>(member => member.Parent is BaseTypeDeclarationSyntax or CompilationUnitSyntax or BaseNamespaceDeclarationSyntax);
+        node.FirstAncestorOrSelf<MemberDeclarationSyntax>(
+            member => member.Parent is BaseTypeDeclarationSyntax or CompilationUnitSyntax or BaseNamespaceDeclarationSyntax);
 
     private static int Errors(SemanticModel model, SyntaxNode member, CancellationToken cancellationToken) =>
         model.GetDiagnostics(member.FullSpan, cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error);

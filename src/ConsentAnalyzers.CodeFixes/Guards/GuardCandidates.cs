@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -51,7 +52,8 @@ internal sealed class GuardCandidates
     private SemanticModel Model => _context.Model;
 
     /// <summary>The checks for <paramref name="category"/> that compile at <paramref name="placement"/>, best first.</summary>
-    public static IEnumerable<ExpressionSyntax> For(ConsentFixContext context, SyntaxNode site, GuardPlacement placement, string category, CancellationToken cancellationToken)
+    public static IEnumerable<ExpressionSyntax> For(ConsentFixContext context, SyntaxNode site, GuardPlacement placement, string category,
+        CancellationToken cancellationToken)
     {
         var finder = new GuardCandidates(context, category, placement.Position, cancellationToken);
         var candidates = finder.UsedNearby(site).Concat(finder.ThroughScope()).OrderBy(candidate => candidate.Rank);
@@ -71,7 +73,8 @@ internal sealed class GuardCandidates
     /// members (where <see cref="For"/> looks for the checks the code already uses, binding all of them to rank them)
     /// are read only when none of those compiles.
     /// </summary>
-    public static bool Exist(ConsentFixContext context, SyntaxNode site, GuardPlacement placement, string category, CancellationToken cancellationToken)
+    public static bool Exist(ConsentFixContext context, SyntaxNode site, GuardPlacement placement, string category,
+        CancellationToken cancellationToken)
     {
         var finder = new GuardCandidates(context, category, placement.Position, cancellationToken);
         return finder.ThroughScope().Concat(finder.UsedNearby(site)).Any(candidate => finder.Checks(candidate.Expression));
@@ -82,7 +85,8 @@ internal sealed class GuardCandidates
     {
         var statement = SyntaxFactory.IfStatement(expression, SyntaxFactory.Block());
         if (!Model.TryGetSpeculativeSemanticModel(_position, statement, out var speculative)
-            || speculative.GetOperation(statement, _cancellationToken) is not IConditionalOperation { Condition: { Type.SpecialType: SpecialType.System_Boolean } condition })
+            || speculative.GetOperation(statement, _cancellationToken)
+                is not IConditionalOperation { Condition: { Type.SpecialType: SpecialType.System_Boolean } condition })
         {
             return false;
         }
@@ -102,7 +106,10 @@ internal sealed class GuardCandidates
         return checksCategory;
     }
 
-    /// <summary>Whether the operation reads a member of a receiver that may be null here (a nullable warning, an error under warnings-as-errors).</summary>
+    /// <summary>
+    /// Whether the operation reads a member of a receiver that may be null here (a nullable warning, an error under
+    /// warnings-as-errors).
+    /// </summary>
     private bool DereferencesMaybeNull(IOperation operation, SemanticModel speculative)
     {
         var receiver = operation switch
@@ -129,7 +136,8 @@ internal sealed class GuardCandidates
             foreach (var node in scope.DescendantNodes())
             {
                 if (node is InvocationExpressionSyntax or MemberAccessExpressionSyntax or MemberBindingExpressionSyntax or IdentifierNameSyntax
-                    && Model.GetOperation(node, _cancellationToken) is { Kind: OperationKind.PropertyReference or OperationKind.FieldReference or OperationKind.Invocation } operation
+                    && Model.GetOperation(node, _cancellationToken)
+                        is { Kind: OperationKind.PropertyReference or OperationKind.FieldReference or OperationKind.Invocation } operation
                     && _context.Consent.Guards.Implied(operation, true).Grants(_category)
                     && Reusable((ExpressionSyntax)node, operation.Type) is { } expression)
                 {
@@ -150,8 +158,11 @@ internal sealed class GuardCandidates
             return Awaited(syntax.WithoutTrivia(), type);
         }
 
-        return syntax.Parent is ConditionalAccessExpressionSyntax access && access.WhenNotNull == syntax && type?.SpecialType == SpecialType.System_Boolean
-            ? SyntaxFactory.BinaryExpression(SyntaxKind.EqualsExpression, access.WithoutTrivia(), SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression))
+        return syntax.Parent is ConditionalAccessExpressionSyntax access
+            && access.WhenNotNull == syntax
+            && type?.SpecialType == SpecialType.System_Boolean
+            ? SyntaxFactory.BinaryExpression(SyntaxKind.EqualsExpression, access.WithoutTrivia(),
+                SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression))
             : null;
     }
 
@@ -191,7 +202,8 @@ internal sealed class GuardCandidates
                 IPropertySymbol { IsIndexer: false } property => property.Type,
                 _ => null,
             };
-            if (type is not INamedTypeSymbol { SpecialType: SpecialType.None, TypeKind: TypeKind.Class or TypeKind.Interface or TypeKind.Struct } named)
+            if (type is not INamedTypeSymbol { SpecialType: SpecialType.None,
+                TypeKind: TypeKind.Class or TypeKind.Interface or TypeKind.Struct } named)
             {
                 continue;
             }
@@ -223,9 +235,12 @@ internal sealed class GuardCandidates
         var get = SyntaxFactory.InvocationExpression(SyntaxFactory.MemberAccessExpression(
             SyntaxKind.SimpleMemberAccessExpression,
             MemberAccess(context, "Features"),
-            SyntaxFactory.GenericName(SyntaxFactory.Identifier("Get"), SyntaxFactory.TypeArgumentList(SyntaxFactory.SingletonSeparatedList(feature)))));
-        var canTrack = SyntaxFactory.ConditionalAccessExpression(get, SyntaxFactory.MemberBindingExpression(SyntaxFactory.IdentifierName("CanTrack")));
-        return SyntaxFactory.BinaryExpression(SyntaxKind.EqualsExpression, canTrack, SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression));
+            SyntaxFactory.GenericName(SyntaxFactory.Identifier("Get"),
+                SyntaxFactory.TypeArgumentList(SyntaxFactory.SingletonSeparatedList(feature)))));
+        var canTrack = SyntaxFactory.ConditionalAccessExpression(get,
+            SyntaxFactory.MemberBindingExpression(SyntaxFactory.IdentifierName("CanTrack")));
+        return SyntaxFactory.BinaryExpression(SyntaxKind.EqualsExpression, canTrack,
+            SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression));
     }
 
     private static ExpressionSyntax MemberAccess(ExpressionSyntax receiver, string name) =>
@@ -280,7 +295,8 @@ internal sealed class GuardCandidates
             return AttributeGuard;
         }
 
-        var name = member.ContainingType.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)) + "." + member.Name;
+        var name = member.ContainingType.ToDisplayString(
+            SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)) + "." + member.Name;
         return _context.Consent.Manifest.Manifest.Guards.Any(guard => NamePattern.Matches(guard.Api, name)) ? ManifestGuard : null;
     }
 
@@ -310,7 +326,8 @@ internal sealed class GuardCandidates
             }
         }
 
-        return Awaited(SyntaxFactory.InvocationExpression(access, SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments))), method.ReturnType);
+        return Awaited(SyntaxFactory.InvocationExpression(access, SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments))),
+            method.ReturnType);
     }
 
     /// <summary>
@@ -339,7 +356,7 @@ internal sealed class GuardCandidates
                 }
 
                 var prefix = type.ToDisplayString() + ".";
-                if (type.TypeKind == TypeKind.Enum && mapping.Value.StartsWith(prefix, System.StringComparison.Ordinal)
+                if (type.TypeKind == TypeKind.Enum && mapping.Value.StartsWith(prefix, StringComparison.Ordinal)
                     && type.GetMembers(mapping.Value.Substring(prefix.Length)).FirstOrDefault() is IFieldSymbol field)
                 {
                     return _context.EnumMember(field);

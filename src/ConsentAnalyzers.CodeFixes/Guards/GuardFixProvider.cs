@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -26,7 +27,8 @@ public abstract class GuardFixProvider : CodeFixProvider
 
     private protected GuardFixProvider(string equivalenceKeyPrefix) => _equivalenceKeyPrefix = equivalenceKeyPrefix;
 
-    public sealed override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.UnguardedWrite, DiagnosticIds.UnguardedTracking);
+    public sealed override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.UnguardedWrite,
+        DiagnosticIds.UnguardedTracking);
 
     public sealed override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
 
@@ -40,9 +42,12 @@ public abstract class GuardFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (ConsentFixContext.Categories(diagnostic).Category is { } category && Title(fixContext, diagnostic, context.CancellationToken) is { } title)
+            if (ConsentFixContext.Categories(diagnostic).Category is { } category
+                && Title(fixContext, diagnostic, context.CancellationToken) is { } title)
             {
-                context.RegisterCodeFix(CodeAction.Create(title, cancellationToken => FixAsync(fixContext, diagnostic, cancellationToken), _equivalenceKeyPrefix + category), diagnostic);
+                context.RegisterCodeFix(
+                    CodeAction.Create(title, cancellationToken => FixAsync(fixContext, diagnostic, cancellationToken),
+                        _equivalenceKeyPrefix + category), diagnostic);
             }
         }
     }
@@ -68,7 +73,8 @@ public abstract class GuardFixProvider : CodeFixProvider
     private protected abstract Task<GuardFixPlan?> PlanAsync(ConsentFixContext context, Diagnostic diagnostic, CancellationToken cancellationToken);
 
     /// <summary>The document with the plans of one Fix All (each verified alone, in document order) applied together.</summary>
-    private protected abstract Task<Document> ApplyAllAsync(ConsentFixContext context, IReadOnlyList<GuardFixPlan> plans, CancellationToken cancellationToken);
+    private protected abstract Task<Document> ApplyAllAsync(ConsentFixContext context, IReadOnlyList<GuardFixPlan> plans,
+        CancellationToken cancellationToken);
 
     private async Task<Document?> FixAllInDocumentAsync(FixAllContext fixAllContext, Document document, ImmutableArray<Diagnostic> diagnostics)
     {
@@ -98,7 +104,7 @@ public abstract class GuardFixProvider : CodeFixProvider
     /// </summary>
     private bool TryGetCategory(string? equivalenceKey, out string? category)
     {
-        category = equivalenceKey is not null && equivalenceKey.StartsWith(_equivalenceKeyPrefix, System.StringComparison.Ordinal)
+        category = equivalenceKey is not null && equivalenceKey.StartsWith(_equivalenceKeyPrefix, StringComparison.Ordinal)
             ? equivalenceKey.Substring(_equivalenceKeyPrefix.Length)
             : null;
         return equivalenceKey is null || category is not null;

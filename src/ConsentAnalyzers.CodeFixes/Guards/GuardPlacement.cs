@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -114,7 +115,8 @@ internal sealed class GuardPlacement
                 editor.ReplaceNode(Owner, (current, _) => WrapRun(current, First, Last, check));
                 break;
             case PlacementKind.EmbeddedStatement:
-                editor.ReplaceNode(Owner, (current, _) => Braced(new[] { Guarded(new[] { (StatementSyntax)current }, check) }, current.GetTrailingTrivia())
+                editor.ReplaceNode(Owner,
+                    (current, _) => Braced(new[] { Guarded(new[] { (StatementSyntax)current }, check) }, current.GetTrailingTrivia())
                     .WithAdditionalAnnotations(Formatter.Annotation));
                 break;
             default:
@@ -124,10 +126,13 @@ internal sealed class GuardPlacement
     }
 
     /// <summary>The order in which placements are recorded on one editor: later in the document first, inner before outer.</summary>
-    public static IOrderedEnumerable<T> EditOrder<T>(IEnumerable<T> items, System.Func<T, GuardPlacement> placement) =>
+    public static IOrderedEnumerable<T> EditOrder<T>(IEnumerable<T> items, Func<T, GuardPlacement> placement) =>
         items.OrderByDescending(item => placement(item).Span.Start).ThenBy(item => placement(item).Span.Length);
 
-    /// <summary>Whether <paramref name="other"/>'s code lies within this placement's and runs in the same function, so this check guards it too.</summary>
+    /// <summary>
+    /// Whether <paramref name="other"/>'s code lies within this placement's and runs in the same function, so this
+    /// check guards it too.
+    /// </summary>
     public bool Covers(GuardPlacement other) =>
         Span.Contains(other.Span) && Function == other.Function;
 
@@ -144,9 +149,10 @@ internal sealed class GuardPlacement
         }
 
         var statements = Statements(Owner);
-        var first = System.Math.Min(First, other.First);
-        var last = System.Math.Max(Last, other.Last);
-        return new GuardPlacement(PlacementKind.StatementRun, Owner, first, last, Function, TextSpan.FromBounds(statements[first].SpanStart, statements[last].Span.End));
+        var first = Math.Min(First, other.First);
+        var last = Math.Max(Last, other.Last);
+        return new GuardPlacement(PlacementKind.StatementRun, Owner, first, last, Function,
+            TextSpan.FromBounds(statements[first].SpanStart, statements[last].Span.End));
     }
 
     private static GuardPlacement StatementRunFrom(StatementSyntax statement, SemanticModel model, CancellationToken cancellationToken)
@@ -155,7 +161,8 @@ internal sealed class GuardPlacement
         var statements = Statements(owner);
         var first = statements.IndexOf(statement);
         var last = ExtendOverUses(statements, first, model, cancellationToken);
-        return new GuardPlacement(PlacementKind.StatementRun, owner, first, last, EnclosingFunction(owner), TextSpan.FromBounds(statements[first].SpanStart, statements[last].Span.End));
+        return new GuardPlacement(PlacementKind.StatementRun, owner, first, last, EnclosingFunction(owner),
+            TextSpan.FromBounds(statements[first].SpanStart, statements[last].Span.End));
     }
 
     /// <summary>
@@ -198,7 +205,8 @@ internal sealed class GuardPlacement
         }
     }
 
-    private static void CollectDeclarations(StatementSyntax statement, SemanticModel model, HashSet<ISymbol> declared, HashSet<string> names, CancellationToken cancellationToken)
+    private static void CollectDeclarations(StatementSyntax statement, SemanticModel model, HashSet<ISymbol> declared, HashSet<string> names,
+        CancellationToken cancellationToken)
     {
         foreach (var node in statement.DescendantNodesAndSelf())
         {
@@ -211,7 +219,8 @@ internal sealed class GuardPlacement
         }
     }
 
-    private static bool Uses(StatementSyntax statement, SemanticModel model, HashSet<ISymbol> declared, HashSet<string> names, CancellationToken cancellationToken)
+    private static bool Uses(StatementSyntax statement, SemanticModel model, HashSet<ISymbol> declared, HashSet<string> names,
+        CancellationToken cancellationToken)
     {
         foreach (var node in statement.DescendantNodesAndSelf())
         {
@@ -256,14 +265,18 @@ internal sealed class GuardPlacement
         SyntaxFactory.Block(statements)
             .WithOpenBraceToken(SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(EndOfLine))
             .WithCloseBraceToken(SyntaxFactory.Token(SyntaxKind.CloseBraceToken).WithTrailingTrivia(
-            trailing.Count > 0 && trailing.Last().IsKind(SyntaxKind.EndOfLineTrivia) ? SyntaxFactory.TriviaList(trailing.Last()) : SyntaxFactory.TriviaList(SyntaxFactory.ElasticMarker)));
+            trailing.Count > 0 && trailing.Last().IsKind(SyntaxKind.EndOfLineTrivia)
+                ? SyntaxFactory.TriviaList(trailing.Last())
+                : SyntaxFactory.TriviaList(SyntaxFactory.ElasticMarker)));
 
     /// <summary>The member or lambda with its expression body turned into <c>{ if (check) { expression; } }</c>.</summary>
     private SyntaxNode WithGuardedBlockBody(SyntaxNode owner, ExpressionSyntax check)
     {
         // Comments between the arrow and the expression move above the check with the statement's leading trivia.
         BlockSyntax Body(ExpressionSyntax expression, SyntaxToken semicolon) =>
-            Braced(new[] { Guarded(new[] { SyntaxFactory.ExpressionStatement(expression.WithoutTrivia()).WithLeadingTrivia(CommentsOf(expression.GetLeadingTrivia())) }, check) }, semicolon.TrailingTrivia);
+            Braced(new[] { Guarded(
+                new[] { SyntaxFactory.ExpressionStatement(expression.WithoutTrivia()).WithLeadingTrivia(CommentsOf(expression.GetLeadingTrivia())) },
+                check) }, semicolon.TrailingTrivia);
 
         SyntaxNode updated = owner switch
         {
@@ -315,7 +328,8 @@ internal sealed class GuardPlacement
     }
 
     private static bool IsVoidLike(IMethodSymbol? method) =>
-        method is not null && (method.ReturnsVoid || method.IsAsync && method.ReturnType is INamedTypeSymbol { Arity: 0, Name: "Task" or "ValueTask" });
+        method is not null
+            && (method.ReturnsVoid || method.IsAsync && method.ReturnType is INamedTypeSymbol { Arity: 0, Name: "Task" or "ValueTask" });
 
     private static SyntaxList<StatementSyntax> Statements(SyntaxNode owner) =>
         owner is BlockSyntax block ? block.Statements : ((SwitchSectionSyntax)owner).Statements;

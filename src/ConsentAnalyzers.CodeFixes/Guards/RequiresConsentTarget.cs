@@ -31,7 +31,8 @@ namespace ConsentAnalyzers.CodeFixes.Guards;
 internal static class RequiresConsentTarget
 {
     /// <summary>The declaration to mark and its symbol, or null.</summary>
-    public static (SyntaxNode Declaration, ISymbol Symbol)? Find(ConsentFixContext context, SyntaxNode site, INamedTypeSymbol attribute, CancellationToken cancellationToken)
+    public static (SyntaxNode Declaration, ISymbol Symbol)? Find(ConsentFixContext context, SyntaxNode site, INamedTypeSymbol attribute,
+        CancellationToken cancellationToken)
     {
         for (var node = site; node is not null; node = node.Parent)
         {
@@ -40,11 +41,14 @@ internal static class RequiresConsentTarget
                 case AnonymousFunctionExpressionSyntax lambda when IsFrameworkCallback(lambda, context.Model, cancellationToken):
                 case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax }: // runs in the constructor, not when the property is read
                     return null;
-                case LocalFunctionStatementSyntax or MethodDeclarationSyntax or ConstructorDeclarationSyntax or PropertyDeclarationSyntax or IndexerDeclarationSyntax:
-                    return context.Model.GetDeclaredSymbol(node, cancellationToken) is { } symbol && Accepts(context, node, symbol, attribute, cancellationToken)
+                case LocalFunctionStatementSyntax or MethodDeclarationSyntax or ConstructorDeclarationSyntax or PropertyDeclarationSyntax
+                    or IndexerDeclarationSyntax:
+                    return context.Model.GetDeclaredSymbol(node, cancellationToken) is { } symbol
+                        && Accepts(context, node, symbol, attribute, cancellationToken)
                         ? (node, symbol)
                         : null;
-                case AccessorDeclarationSyntax accessor when accessor.IsKind(SyntaxKind.AddAccessorDeclaration) || accessor.IsKind(SyntaxKind.RemoveAccessorDeclaration):
+                case AccessorDeclarationSyntax accessor
+                    when accessor.IsKind(SyntaxKind.AddAccessorDeclaration) || accessor.IsKind(SyntaxKind.RemoveAccessorDeclaration):
                 case MemberDeclarationSyntax:
                     return null;
             }
@@ -53,7 +57,8 @@ internal static class RequiresConsentTarget
         return null;
     }
 
-    private static bool Accepts(ConsentFixContext context, SyntaxNode declaration, ISymbol symbol, INamedTypeSymbol attribute, CancellationToken cancellationToken)
+    private static bool Accepts(ConsentFixContext context, SyntaxNode declaration, ISymbol symbol, INamedTypeSymbol attribute,
+        CancellationToken cancellationToken)
     {
         var target = symbol switch
         {
@@ -73,7 +78,9 @@ internal static class RequiresConsentTarget
     {
         foreach (var usage in attribute.GetAttributes())
         {
-            if (usage.AttributeClass?.ToDisplayString() == "System.AttributeUsageAttribute" && usage.ConstructorArguments.Length > 0 && usage.ConstructorArguments[0].Value is int validOn)
+            if (usage.AttributeClass?.ToDisplayString() == "System.AttributeUsageAttribute"
+                && usage.ConstructorArguments.Length > 0
+                && usage.ConstructorArguments[0].Value is int validOn)
             {
                 return (AttributeTargets)validOn;
             }
@@ -88,7 +95,8 @@ internal static class RequiresConsentTarget
         var type = symbol.ContainingType;
         if (SymbolEqualityComparer.Default.Equals(compilation.GetEntryPoint(cancellationToken), symbol)
             || symbol is IMethodSymbol { IsStatic: true, Name: "Main" }
-            || SymbolFacts.OverriddenAndImplemented(symbol).Any(reached => !SymbolEqualityComparer.Default.Equals(reached.ContainingAssembly, compilation.Assembly)))
+            || SymbolFacts.OverriddenAndImplemented(symbol).Any(
+                reached => !SymbolEqualityComparer.Default.Equals(reached.ContainingAssembly, compilation.Assembly)))
         {
             return true;
         }
@@ -97,7 +105,10 @@ internal static class RequiresConsentTarget
         var isPage = Inherits(type, compilation, "Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
         if (symbol is IMethodSymbol { MethodKind: MethodKind.Constructor })
         {
-            return isController || isPage || Inherits(type, compilation, "Microsoft.AspNetCore.Components.IComponent") || IsMiddleware(type, compilation);
+            return isController
+                || isPage
+                || Inherits(type, compilation, "Microsoft.AspNetCore.Components.IComponent")
+                || IsMiddleware(type, compilation);
         }
 
         if (symbol is not IMethodSymbol method)
@@ -138,7 +149,8 @@ internal static class RequiresConsentTarget
             foreach (var name in scope.DescendantNodes().OfType<SimpleNameSyntax>())
             {
                 if (name.Identifier.ValueText == method.Name
-                    && model.GetOperation(name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name, cancellationToken) is IMethodReferenceOperation reference
+                    && model.GetOperation(name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name,
+                        cancellationToken) is IMethodReferenceOperation reference
                     && SymbolEqualityComparer.Default.Equals(reference.Method.OriginalDefinition, method.OriginalDefinition))
                 {
                     return true;
@@ -149,7 +161,10 @@ internal static class RequiresConsentTarget
         return false;
     }
 
-    /// <summary>A lambda handed to ASP.NET Core or Microsoft.Extensions (an endpoint handler, middleware, an options callback): the framework calls it.</summary>
+    /// <summary>
+    /// A lambda handed to ASP.NET Core or Microsoft.Extensions (an endpoint handler, middleware, an options callback):
+    /// the framework calls it.
+    /// </summary>
     private static bool IsFrameworkCallback(AnonymousFunctionExpressionSyntax lambda, SemanticModel model, CancellationToken cancellationToken)
     {
         var argument = lambda.Parent as ArgumentSyntax;
@@ -160,6 +175,7 @@ internal static class RequiresConsentTarget
         }
 
         var assembly = target.ContainingAssembly?.Name ?? string.Empty;
-        return assembly.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || assembly.StartsWith("Microsoft.Extensions", StringComparison.Ordinal);
+        return assembly.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
+            || assembly.StartsWith("Microsoft.Extensions", StringComparison.Ordinal);
     }
 }

@@ -43,7 +43,8 @@ internal sealed class AddToManifestFixAllProvider : FixAllProvider
             choice?.EquivalenceKey);
     }
 
-    private static async Task<ImmutableArray<(Project Project, ImmutableArray<Diagnostic> Diagnostics)>> DiagnosticsInScopeAsync(FixAllContext context)
+    private static async Task<ImmutableArray<(Project Project,
+        ImmutableArray<Diagnostic> Diagnostics)>> DiagnosticsInScopeAsync(FixAllContext context)
     {
         var projects = context.Scope switch
         {

@@ -1,3 +1,4 @@
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using ConsentAnalyzers.Manifest;
@@ -37,7 +38,7 @@ internal sealed record ManifestDocument(TextDocument Document, SourceText Text, 
     }
 
     /// <summary>The file name, for titles: the manifest may have any name when ConsentManifestPath is set.</summary>
-    public string FileName => System.IO.Path.GetFileName(Document.FilePath ?? Document.Name);
+    public string FileName => Path.GetFileName(Document.FilePath ?? Document.Name);
 
     /// <summary>
     /// What identifies the file: a manifest shared by several projects (ConsentManifestPath in

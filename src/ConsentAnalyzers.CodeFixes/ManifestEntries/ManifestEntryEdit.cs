@@ -77,12 +77,14 @@ internal static class ManifestEntryEdit
     /// Where its last member stands says how to lay out the new ones; an empty container written
     /// <paramref name="besideOtherMembers"/> on a line (<c>{ "version": 1, "cookies": [] }</c>) gets them on that line.
     /// </summary>
-    private static IEnumerable<TextChange> Insert(SourceText text, ManifestLayout layout, TextSpan container, TextSpan? lastMember, IReadOnlyList<RenderMember> members, bool besideOtherMembers) =>
+    private static IEnumerable<TextChange> Insert(SourceText text, ManifestLayout layout, TextSpan container, TextSpan? lastMember,
+        IReadOnlyList<RenderMember> members, bool besideOtherMembers) =>
         lastMember is { } last
             ? InsertAfter(text, layout, container, last, members)
             : InsertIntoEmpty(text, layout, container, members, besideOtherMembers);
 
-    private static IEnumerable<TextChange> InsertAfter(SourceText text, ManifestLayout layout, TextSpan container, TextSpan last, IReadOnlyList<RenderMember> members)
+    private static IEnumerable<TextChange> InsertAfter(SourceText text, ManifestLayout layout, TextSpan container, TextSpan last,
+        IReadOnlyList<RenderMember> members)
     {
         var commaAt = ManifestText.NextToken(text, last.End);
         var trailingComma = commaAt < text.Length && text[commaAt] == ',';
@@ -107,10 +109,12 @@ internal static class ManifestEntryEdit
         }
 
         // The closing bracket follows the last member on its line ({…} ]): break the line after that member.
-        return [Insertion(trailingComma ? commaAt + 1 : last.End, (trailingComma ? string.Empty : ",") + string.Concat(lines.Select(line => newLine + line)))];
+        return [Insertion(trailingComma ? commaAt + 1 : last.End,
+            (trailingComma ? string.Empty : ",") + string.Concat(lines.Select(line => newLine + line)))];
     }
 
-    private static IEnumerable<TextChange> InsertIntoEmpty(SourceText text, ManifestLayout layout, TextSpan container, IReadOnlyList<RenderMember> members, bool besideOtherMembers)
+    private static IEnumerable<TextChange> InsertIntoEmpty(SourceText text, ManifestLayout layout, TextSpan container,
+        IReadOnlyList<RenderMember> members, bool besideOtherMembers)
     {
         var open = container.Start;
         var close = container.End - 1;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using ConsentAnalyzers.Json;
@@ -5,7 +6,10 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace ConsentAnalyzers.CodeFixes.ManifestEntries;
 
-/// <summary>Writes one member of a JSON object or array; <c>indent</c> is the indentation of its first line, or null to write it on one line.</summary>
+/// <summary>
+/// Writes one member of a JSON object or array; <c>indent</c> is the indentation of its first line, or null to write it
+/// on one line.
+/// </summary>
 internal delegate string RenderMember(string? indent);
 
 /// <summary>
@@ -43,7 +47,9 @@ internal sealed class ManifestLayout
     public static ManifestLayout Detect(SourceText text, JsonObject root)
     {
         var first = root.Properties.FirstOrDefault();
-        var unit = first is not null && ManifestText.StartsLine(text, first.NameSpan.Start) ? ManifestText.Indentation(text, first.NameSpan.Start) : string.Empty;
+        var unit = first is not null && ManifestText.StartsLine(text, first.NameSpan.Start)
+            ? ManifestText.Indentation(text, first.NameSpan.Start)
+            : string.Empty;
         if (unit.Length == 0)
         {
             unit = "  "; // top-level properties beside the brace: nothing to learn from
@@ -60,7 +66,10 @@ internal sealed class ManifestLayout
         return next < text.Length && text[next] == ',';
     }
 
-    /// <summary>The lines of members written one per line at <paramref name="indent"/>, with commas between (and after the last one, if asked).</summary>
+    /// <summary>
+    /// The lines of members written one per line at <paramref name="indent"/>, with commas between (and after the last
+    /// one, if asked).
+    /// </summary>
     public IEnumerable<string> MemberLines(IReadOnlyList<RenderMember> members, string indent, bool trailingComma) =>
         members.Select((render, i) => indent + render(indent) + (i < members.Count - 1 || trailingComma ? "," : string.Empty));
 
@@ -115,7 +124,7 @@ internal sealed class ManifestLayout
 
         var entryIndent = ManifestText.Indentation(text, sample.Span.Start);
         var propertyIndent = ManifestText.Indentation(text, firstProperty);
-        return propertyIndent.Length > entryIndent.Length && propertyIndent.StartsWith(entryIndent, System.StringComparison.Ordinal)
+        return propertyIndent.Length > entryIndent.Length && propertyIndent.StartsWith(entryIndent, StringComparison.Ordinal)
             ? propertyIndent.Substring(entryIndent.Length)
             : unit;
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
@@ -52,7 +53,7 @@ internal static class ManifestText
                     end++;
                 }
 
-                position = System.Math.Min(text.Length, end + 2);
+                position = Math.Min(text.Length, end + 2);
             }
             else
             {

@@ -44,8 +44,12 @@ internal sealed record NewManifestEntry(ManifestSection Section, string Name, st
     /// <summary>The entry's fields in the order the manifest reference lists them.</summary>
     public ImmutableArray<(string Field, string Value)> Fields() => Section switch
     {
-        ManifestSection.Cookies => ImmutableArray.Create(("name", Name), ("category", Category), ("provider", ProviderPlaceholder), ("purpose", PurposePlaceholder), ("duration", DurationPlaceholder)),
-        ManifestSection.Storage => ImmutableArray.Create(("key", Name), ("area", AreaName(Area!.Value)), ("category", Category), ("provider", ProviderPlaceholder), ("purpose", PurposePlaceholder), ("duration", DurationPlaceholder)),
+        ManifestSection.Cookies =>
+            ImmutableArray.Create(("name", Name), ("category", Category), ("provider", ProviderPlaceholder), ("purpose", PurposePlaceholder),
+                ("duration", DurationPlaceholder)),
+        ManifestSection.Storage =>
+            ImmutableArray.Create(("key", Name), ("area", AreaName(Area!.Value)), ("category", Category), ("provider", ProviderPlaceholder),
+                ("purpose", PurposePlaceholder), ("duration", DurationPlaceholder)),
 
         // A built-in tracker's provider defaults to the catalog's name, and its purpose is not a manifest field.
         _ => ImmutableArray.Create(("use", Name), ("category", Category)),

@@ -35,11 +35,15 @@ internal static class AppWriterCalls
         if (DeclaredNameCheck.Check(context, consent, name, location, writer.Target) is { } category)
         {
             var what = writer.Target == NameTarget.Cookie ? "cookie" : "storage key";
-            ConsentGuardCheck.Check(context, consent, invocation, category, Rules.UnguardedWrite, $"Writing {what} '{name.Display}' through '{invocation.TargetMethod.Name}'");
+            ConsentGuardCheck.Check(context, consent, invocation, category, Rules.UnguardedWrite,
+                $"Writing {what} '{name.Display}' through '{invocation.TargetMethod.Name}'");
         }
     }
 
-    /// <summary>A writer as a method group (<c>Action&lt;string, string&gt; set = Prefs.Set</c>): the name is whatever the delegate is called with.</summary>
+    /// <summary>
+    /// A writer as a method group (<c>Action&lt;string, string&gt; set = Prefs.Set</c>): the name is whatever the
+    /// delegate is called with.
+    /// </summary>
     public static void CheckReference(OperationAnalysisContext context, ConsentCompilation consent, IMethodReferenceOperation reference, bool cookies)
     {
         if (consent.Writers.Of(reference.Method) is { } writer && (writer.Target == NameTarget.Cookie) == cookies)
@@ -52,7 +56,8 @@ internal static class AppWriterCalls
     /// A writer reached by reflection under a constant name (<c>typeof(Prefs).GetMethod("Set")</c>) or through a
     /// dynamic call on a value of a known type: the name it writes is not visible, CG0102 at the call.
     /// </summary>
-    public static void CheckLateBound(OperationAnalysisContext context, ConsentCompilation consent, (ITypeSymbol Type, string Name)? call, bool cookies)
+    public static void CheckLateBound(OperationAnalysisContext context, ConsentCompilation consent, (ITypeSymbol Type, string Name)? call,
+        bool cookies)
     {
         if (call is not { } known || !consent.Writers.CanDeclare)
         {

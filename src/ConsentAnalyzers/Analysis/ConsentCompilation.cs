@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
@@ -25,10 +26,9 @@ internal sealed class ConsentCompilation
     private readonly ConcurrentDictionary<Location, bool> _nameSites = new();
     private readonly ConditionalWeakTable<IOperation, object> _checkFree = new();
     private static readonly object CheckFree = new(), HasChecks = new();
-    private AppConfiguration? _configuration;
-    private CookiePolicyConfiguration? _cookiePolicy;
 
-    private ConsentCompilation(ManifestIndex manifest, KnownSymbols symbols, GeneratedConstants constants, GuardRecognizer guards, ConsentRequirements requirements, AppWriters writers)
+    private ConsentCompilation(ManifestIndex manifest, KnownSymbols symbols, GeneratedConstants constants, GuardRecognizer guards,
+        ConsentRequirements requirements, AppWriters writers)
     {
         Manifest = manifest;
         Symbols = symbols;
@@ -55,7 +55,8 @@ internal sealed class ConsentCompilation
     /// <paramref name="entryLocals"/>, when given, says what captured boolean locals imply on entry (a Razor
     /// tag-helper content lambda); it is asked only when the flow is computed.
     /// </remarks>
-    public ConsentFlow FlowFor(ControlFlowGraph graph, CategorySet entry, CancellationToken cancellationToken, System.Func<ConsentFlow.LocalFacts>? entryLocals = null) =>
+    public ConsentFlow FlowFor(ControlFlowGraph graph, CategorySet entry, CancellationToken cancellationToken,
+        Func<ConsentFlow.LocalFacts>? entryLocals = null) =>
         _flows.GetValue(graph, g => ConsentFlow.Analyze(g, Guards, entry, cancellationToken, entryLocals?.Invoke()));
 
     public ManifestIndex Manifest { get; }
@@ -63,28 +64,6 @@ internal sealed class ConsentCompilation
     /// <summary>Whether nothing in a member's body can grant consent (<see cref="CheckFreeBodies"/>), decided once per body.</summary>
     public bool IsCheckFree(IOperation root) =>
         _checkFree.GetValue(root, r => CheckFreeBodies.IsCheckFree(r, Guards) ? CheckFree : HasChecks) == CheckFree;
-
-    /// <summary>How the app configures framework cookies across the compilation; scanned on first use (a cancelled scan caches nothing).</summary>
-    public AppConfiguration Configuration(Compilation compilation, CancellationToken cancellationToken)
-    {
-        if (_configuration is null)
-        {
-            Interlocked.CompareExchange(ref _configuration, AppConfiguration.Scan(compilation, Symbols, cancellationToken), null);
-        }
-
-        return _configuration!;
-    }
-
-    /// <summary>Whether the project's <c>CanTrack</c> checks are always true; scanned on first use (a cancelled scan caches nothing).</summary>
-    public CookiePolicyConfiguration CookiePolicy(Compilation compilation, CancellationToken cancellationToken)
-    {
-        if (_cookiePolicy is null)
-        {
-            Interlocked.CompareExchange(ref _cookiePolicy, CookiePolicyConfiguration.Scan(compilation, cancellationToken), null);
-        }
-
-        return _cookiePolicy!;
-    }
 
     /// <summary>
     /// Records a cookie or storage write whose name was checked against the manifest (<paramref name="resolved"/>) or
@@ -102,9 +81,9 @@ internal sealed class ConsentCompilation
         var sites = _nameSites.ToArray();
         var unresolved = sites.Where(site => !site.Value)
             .Select(site => (Location: site.Key, Mapped: site.Key.GetMappedLineSpan(), File: site.Key.SourceTree?.FilePath ?? string.Empty))
-            .OrderBy(site => site.Mapped.Path, System.StringComparer.Ordinal)
+            .OrderBy(site => site.Mapped.Path, StringComparer.Ordinal)
             .ThenBy(site => site.Mapped.StartLinePosition)
-            .ThenBy(site => site.File, System.StringComparer.Ordinal)
+            .ThenBy(site => site.File, StringComparer.Ordinal)
             .ThenBy(site => site.Location.SourceSpan.Start)
             .Select(site => site.Location)
             .ToList();
@@ -155,7 +134,10 @@ internal sealed class ConsentCompilation
         }
 
         var index = ManifestIndex.For(model);
-        var options = GeneratorOptions.From(analyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName, parseOptions: null);
-        return new ConsentCompilation(index, KnownSymbols.For(compilation), GeneratedConstants.Find(compilation, options, model), new GuardRecognizer(compilation, options, model), new ConsentRequirements(compilation, options, model), new AppWriters(compilation, options));
+        var options = GeneratorOptions.From(analyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName,
+            parseOptions: null);
+        return new ConsentCompilation(index, KnownSymbols.For(compilation), GeneratedConstants.Find(compilation, options, model),
+            new GuardRecognizer(compilation, options, model), new ConsentRequirements(compilation, options, model),
+            new AppWriters(compilation, options));
     }
 }

@@ -1,9 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Guards;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -32,7 +34,8 @@ internal static class ConsentGuardCheck
     /// <paramref name="alternativeCategory"/>, when the site may serve either); reports at <paramref name="location"/>
     /// if given (a finding inside a markup literal), else at the site.
     /// </summary>
-    public static void Check(OperationAnalysisContext context, ConsentCompilation consent, IOperation site, string category, DiagnosticDescriptor unguardedRule, string what, Location? location = null, string? alternativeCategory = null)
+    public static void Check(OperationAnalysisContext context, ConsentCompilation consent, IOperation site, string category,
+        DiagnosticDescriptor unguardedRule, string what, Location? location = null, string? alternativeCategory = null)
     {
         if (!IsGuarded(context, consent, site, category, alternativeCategory, out var granted))
         {
@@ -45,10 +48,12 @@ internal static class ConsentGuardCheck
     /// it guards the site. When it is not, <paramref name="granted"/> is what guards it, for <see cref="Report"/>.
     /// Callers whose message or location costs something to build ask this first and build them only to report.
     /// </summary>
-    public static bool IsGuarded(OperationAnalysisContext context, ConsentCompilation consent, IOperation site, string category, string? alternativeCategory, out CategorySet granted)
+    public static bool IsGuarded(OperationAnalysisContext context, ConsentCompilation consent, IOperation site, string category,
+        string? alternativeCategory, out CategorySet granted)
     {
         granted = CategorySet.Empty;
-        if (consent.Manifest.Category(category).IsEssential || (alternativeCategory is not null && consent.Manifest.Category(alternativeCategory).IsEssential))
+        if (consent.Manifest.Category(category).IsEssential
+            || (alternativeCategory is not null && consent.Manifest.Category(alternativeCategory).IsEssential))
         {
             return true;
         }
@@ -65,7 +70,8 @@ internal static class ConsentGuardCheck
     }
 
     /// <summary>Reports a site that <see cref="IsGuarded"/> found unguarded (CG0105/CG0202), or guarded for another category (CG0203).</summary>
-    public static void Report(OperationAnalysisContext context, IOperation site, string category, DiagnosticDescriptor unguardedRule, string what, Location? location, string? alternativeCategory, CategorySet granted)
+    public static void Report(OperationAnalysisContext context, IOperation site, string category, DiagnosticDescriptor unguardedRule, string what,
+        Location? location, string? alternativeCategory, CategorySet granted)
     {
         // Only the properties that apply are present: a fix tests for a key, not for a null value.
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
@@ -109,12 +115,16 @@ internal static class ConsentGuardCheck
         return site is IMethodReferenceOperation ? EntryOfDelegate(site, flow) : flow.GrantedAt(site.Syntax);
     }
 
-    /// <summary>Whether no function around <paramref name="site"/> (the member, an enclosing local function) is marked <c>[RequiresConsent]</c>.</summary>
+    /// <summary>
+    /// Whether no function around <paramref name="site"/> (the member, an enclosing local function) is marked
+    /// <c>[RequiresConsent]</c>.
+    /// </summary>
     private static bool NothingRequiredOnEntry(OperationAnalysisContext context, ConsentCompilation consent, IOperation site)
     {
         for (var current = site.Parent; current is not null; current = current.Parent)
         {
-            if (current is ILocalFunctionOperation localFunction && consent.Requirements.RequiredBy(localFunction.Symbol, includeImplemented: false) is not null)
+            if (current is ILocalFunctionOperation localFunction
+                && consent.Requirements.RequiredBy(localFunction.Symbol, includeImplemented: false) is not null)
             {
                 return false;
             }
@@ -127,7 +137,8 @@ internal static class ConsentGuardCheck
     /// The graph that directly contains <paramref name="operation"/> (the member's, a lambda's, a local function's),
     /// what holds on its entry, and, for a Razor tag-helper content lambda, what the captured locals imply there.
     /// </summary>
-    private static (ControlFlowGraph? Graph, CategorySet Entry, System.Func<ConsentFlow.LocalFacts>? Locals) GraphContaining(IOperation operation, OperationAnalysisContext context, ConsentCompilation consent, int depth)
+    private static (ControlFlowGraph? Graph, CategorySet Entry, Func<ConsentFlow.LocalFacts>? Locals) GraphContaining(IOperation operation,
+        OperationAnalysisContext context, ConsentCompilation consent, int depth)
     {
         var function = EnclosingFunction(operation);
         if (function is null || depth > 16)
@@ -148,7 +159,9 @@ internal static class ConsentGuardCheck
             var inner = outerGraph.GetLocalFunctionControlFlowGraphInScope(localFunction.Symbol);
             var entry = EscapesAsDelegate(outer, localFunction.Symbol)
                 ? CategorySet.Empty
-                : AtEveryCall(outer, call => call is IInvocationOperation invocation && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, localFunction.Symbol));
+                : AtEveryCall(outer,
+                    call => call is IInvocationOperation invocation
+                        && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, localFunction.Symbol));
             return (inner, WithRequired(entry, consent.Requirements.RequiredBy(localFunction.Symbol, includeImplemented: false)), null);
         }
 
@@ -166,7 +179,7 @@ internal static class ConsentGuardCheck
         }
 
         var lambdaGraph = outerGraph.GetAnonymousFunctionControlFlowGraphInScope(flowLambda);
-        var locals = IsTagHelperContent(lambda) ? () => CapturedFacts(lambda, outer) : (System.Func<ConsentFlow.LocalFacts>?)null;
+        var locals = IsTagHelperContent(lambda) ? () => CapturedFacts(lambda, outer) : (Func<ConsentFlow.LocalFacts>?)null;
         return (lambdaGraph, EntryOfDelegate(lambda, outer), locals);
     }
 
@@ -207,7 +220,7 @@ internal static class ConsentGuardCheck
             root = root.Parent;
         }
 
-        var creationStart = (lambda.Syntax.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax>() ?? lambda.Syntax).SpanStart;
+        var creationStart = (lambda.Syntax.FirstAncestorOrSelf<StatementSyntax>() ?? lambda.Syntax).SpanStart;
         var locals = facts.Locals;
         foreach (var operation in root.DescendantsAndSelf())
         {
@@ -233,7 +246,10 @@ internal static class ConsentGuardCheck
         _ => false,
     };
 
-    /// <summary>Whether <paramref name="node"/> stands in the function (member, lambda, local function) that declares <paramref name="local"/>.</summary>
+    /// <summary>
+    /// Whether <paramref name="node"/> stands in the function (member, lambda, local function) that declares
+    /// <paramref name="local"/>.
+    /// </summary>
     private static bool SameFunction(SyntaxNode node, ILocalSymbol local)
     {
         var references = local.DeclaringSyntaxReferences;
@@ -244,8 +260,8 @@ internal static class ConsentGuardCheck
     {
         for (var current = node.Parent; current is not null; current = current.Parent)
         {
-            if (current is Microsoft.CodeAnalysis.CSharp.Syntax.AnonymousFunctionExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.LocalFunctionStatementSyntax
-                or Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.AccessorDeclarationSyntax)
+            if (current is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax
+                or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax)
             {
                 return current;
             }
@@ -264,7 +280,9 @@ internal static class ConsentGuardCheck
         switch (creation.Parent is null ? null : Skip(creation.Parent))
         {
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                return EscapesThroughLocal(outer, declarator.Symbol) ? CategorySet.Empty : AtEveryCall(outer, call => IsInvocationOf(call, declarator.Symbol));
+                return EscapesThroughLocal(outer, declarator.Symbol)
+                    ? CategorySet.Empty
+                    : AtEveryCall(outer, call => IsInvocationOf(call, declarator.Symbol));
             case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local }:
                 return EscapesThroughLocal(outer, local.Local) ? CategorySet.Empty : AtEveryCall(outer, call => IsInvocationOf(call, local.Local));
             case ISimpleAssignmentOperation or IEventAssignmentOperation or IReturnOperation:
@@ -291,7 +309,8 @@ internal static class ConsentGuardCheck
     /// <summary>A delegate kept in a local escapes when the local is used other than to call it (passed on, stored).</summary>
     private static bool EscapesThroughLocal(ConsentFlow flow, ILocalSymbol local)
     {
-        foreach (var use in flow.OperationsIn(o => o is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local)))
+        foreach (var use in flow.OperationsIn(
+            o => o is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local)))
         {
             var parent = use.Parent;
             var isCall = parent is IInvocationOperation invocation && ReferenceEquals(invocation.Instance, use);
@@ -308,7 +327,8 @@ internal static class ConsentGuardCheck
     /// <summary>A local function escapes when it is used as a delegate (passed to Task.Run, stored) rather than called.</summary>
     private static bool EscapesAsDelegate(ConsentFlow flow, IMethodSymbol localFunction)
     {
-        foreach (var _ in flow.OperationsIn(o => o is IMethodReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Method, localFunction)))
+        foreach (var _ in flow.OperationsIn(
+            o => o is IMethodReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Method, localFunction)))
         {
             return true;
         }
@@ -320,10 +340,12 @@ internal static class ConsentGuardCheck
         operation is IInvocationOperation { Instance: ILocalReferenceOperation target } && SymbolEqualityComparer.Default.Equals(target.Local, local);
 
     private static bool IsDeferring(IMethodSymbol method) =>
-        DeferringMethods.Contains(method.ContainingType.OriginalDefinition.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)) + "." + method.Name);
+        DeferringMethods.Contains(
+            method.ContainingType.OriginalDefinition.ToDisplayString(
+                SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)) + "." + method.Name);
 
     /// <summary>What holds at every place in <paramref name="flow"/> that matches; nothing when there is no such place.</summary>
-    private static CategorySet AtEveryCall(ConsentFlow flow, System.Func<IOperation, bool> isCall)
+    private static CategorySet AtEveryCall(ConsentFlow flow, Func<IOperation, bool> isCall)
     {
         CategorySet? granted = null;
         foreach (var call in flow.OperationsIn(isCall))

@@ -22,7 +22,8 @@ internal static class DeclaredNameCheck
     /// Checks a resolved name at <paramref name="location"/>; <paramref name="note"/>, when given, replaces the
     /// explanation an "undeclared" message ends with (where the name comes from).
     /// </summary>
-    public static string? Check(OperationAnalysisContext context, ConsentCompilation consent, ResolvedName name, Location location, NameTarget target, string? note = null)
+    public static string? Check(OperationAnalysisContext context, ConsentCompilation consent, ResolvedName name, Location location, NameTarget target,
+        string? note = null)
     {
         if (name.Kind == ResolvedNameKind.Unresolved)
         {
@@ -44,7 +45,8 @@ internal static class DeclaredNameCheck
         if (elsewhere is not null)
         {
             consent.RecordNameSite(location, resolved: true);
-            context.ReportDiagnostic(Diagnostic.Create(Rules.NameInWrongPlace, location, properties, name.Display, elsewhere.Value.Describe(), target.Describe()));
+            context.ReportDiagnostic(
+                Diagnostic.Create(Rules.NameInWrongPlace, location, properties, name.Display, elsewhere.Value.Describe(), target.Describe()));
             return null;
         }
 
@@ -103,7 +105,8 @@ internal static class DeclaredNameCheck
         return null;
     }
 
-    private static void ReportLiteralWithConstant(OperationAnalysisContext context, ConsentCompilation consent, ResolvedName name, Location location, NameTarget target)
+    private static void ReportLiteralWithConstant(OperationAnalysisContext context, ConsentCompilation consent, ResolvedName name, Location location,
+        NameTarget target)
     {
         if (!name.IsLiteral)
         {
@@ -113,7 +116,9 @@ internal static class DeclaredNameCheck
         var constant = target == NameTarget.Cookie ? consent.Constants.ForCookie(name.Text) : consent.Constants.ForStorageKey(name.Text);
         if (constant is not null)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rules.LiteralDuplicatesConstant, location, ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Constant, constant), constant, name.Text));
+            context.ReportDiagnostic(
+                Diagnostic.Create(Rules.LiteralDuplicatesConstant, location,
+                    ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Constant, constant), constant, name.Text));
         }
     }
 

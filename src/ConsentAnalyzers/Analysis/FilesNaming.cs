@@ -13,7 +13,8 @@ namespace ConsentAnalyzers.Analysis;
 /// </summary>
 internal static class FilesNaming
 {
-    public static void RegisterOperationActions(CompilationStartAnalysisContext context, string[] words, Action<OperationBlockStartAnalysisContext> register)
+    public static void RegisterOperationActions(CompilationStartAnalysisContext context, string[] words,
+        Action<OperationBlockStartAnalysisContext> register)
     {
         var files = new ConcurrentDictionary<SyntaxTree, bool>();
         Func<SyntaxTree, bool> names = tree => Names(tree, words);

@@ -19,7 +19,10 @@ internal static class LateBoundCalls
             ? (type, member.MemberName)
             : null;
 
-    /// <summary><c>typeof(T).GetMethod("Name", …)</c>: the type and the constant name; null for anything else (the name test first: this runs on every call).</summary>
+    /// <summary>
+    /// <c>typeof(T).GetMethod("Name", …)</c>: the type and the constant name; null for anything else (the name test
+    /// first: this runs on every call).
+    /// </summary>
     public static (ITypeSymbol Type, string Name)? ReflectedMethod(IInvocationOperation invocation, KnownSymbols symbols) =>
         invocation.TargetMethod.Name == "GetMethod"
         && invocation.Instance?.WithoutConversions() is ITypeOfOperation typeOf

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.IO;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Common;
+using ConsentAnalyzers.Cookies;
 using ConsentAnalyzers.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -29,7 +30,8 @@ public sealed class CookiePolicyAnalyzer : ConsentCodeAnalyzer
         }
 
         // Only the files that call UseCookiePolicy are listened to: not every invocation of the project.
-        FilesNaming.RegisterOperationActions(context, UseCookiePolicy, start => start.RegisterOperationAction(c => AnalyzeInvocation(c, consent, extensions), OperationKind.Invocation));
+        FilesNaming.RegisterOperationActions(context, UseCookiePolicy,
+            start => start.RegisterOperationAction(c => AnalyzeInvocation(c, consent, extensions), OperationKind.Invocation));
     }
 
     private static readonly string[] UseCookiePolicy = { "UseCookiePolicy" };

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Common;
+using ConsentAnalyzers.Cookies;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Frameworks;
 using ConsentAnalyzers.Manifest;
@@ -149,8 +150,10 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
             // Headers.Add(new KeyValuePair<string, StringValues>("Set-Cookie", …)) or Add(KeyValuePair.Create(…)).
             arguments = item switch
             {
-                IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type?.OriginalDefinition, symbols.KeyValuePair) => creation.Arguments,
-                IInvocationOperation { TargetMethod.Name: "Create" } create when SymbolEqualityComparer.Default.Equals(create.TargetMethod.ContainingType, symbols.KeyValuePairFactory) => create.Arguments,
+                IObjectCreationOperation creation
+                    when SymbolEqualityComparer.Default.Equals(creation.Type?.OriginalDefinition, symbols.KeyValuePair) => creation.Arguments,
+                IInvocationOperation { TargetMethod.Name: "Create" } create
+                    when SymbolEqualityComparer.Default.Equals(create.TargetMethod.ContainingType, symbols.KeyValuePairFactory) => create.Arguments,
                 _ => arguments,
             };
         }
@@ -168,7 +171,8 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
     /// An Identity cookie added on its own (<c>AddTwoFactorUserIdCookie()</c>) is checked at that call unless the project
     /// configures it anywhere, as Identity's options may be configured far from the registration.
     /// </summary>
-    private static void CheckRegistration(OperationAnalysisContext context, ConsentCompilation consent, IInvocationOperation invocation, FrameworkCookieRegistration registration)
+    private static void CheckRegistration(OperationAnalysisContext context, ConsentCompilation consent, IInvocationOperation invocation,
+        FrameworkCookieRegistration registration)
     {
         var cookie = registration.Cookie;
         if (!registration.AsSideEffect && FrameworkCookies.IsRenamedNearby(invocation, cookie))
@@ -178,15 +182,20 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
 
         var configuration = consent.Configuration(context.Compilation, context.CancellationToken);
         if (registration.AsSideEffect
-                ? configuration.Configures(cookie) || !configuration.IsFirstRegistration(cookie, invocation.Syntax) || (cookie == FrameworkCookies.TempData && !configuration.WritesTempData)
+                ? configuration.Configures(cookie)
+                    || !configuration.IsFirstRegistration(cookie, invocation.Syntax)
+                    || (cookie == FrameworkCookies.TempData && !configuration.WritesTempData)
                 : FrameworkCookies.IsIdentity(cookie) ? configuration.Configures(cookie) : configuration.MayBeConfiguredUnseen(cookie))
         {
             return;
         }
 
         var note = cookie == FrameworkCookies.TempData && registration.AsSideEffect
-            ? " (the default name of the TempData cookie, which this registration turns on and the project's TempData writes use; declare it, name it with AddCookieTempDataProvider(options => options.Cookie.Name = …), or keep TempData in the session with AddSessionStateTempDataProvider)"
-            : $" (the default name of the {cookie.Feature} cookie, which this registration turns on; declare it, or name the cookie with {cookie.Renaming})";
+            ? " (the default name of the TempData cookie, which this registration turns on and the project's TempData writes use; " +
+                "declare it, name it with AddCookieTempDataProvider(options => options.Cookie.Name = " +
+                "…), or keep TempData in the session with AddSessionStateTempDataProvider)"
+            : $" (the default name of the {cookie.Feature} cookie, which this registration turns on; " +
+                $"declare it, or name the cookie with {cookie.Renaming})";
         DeclaredNameCheck.Check(context, consent, registration.Name, FrameworkCookies.LocationOf(invocation), NameTarget.Cookie, note);
     }
 
@@ -209,9 +218,12 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         }
 
         var note = invocation.TargetMethod.Name == "GrantConsent"
-            ? " (the default name of the consent cookie, which GrantConsent writes; declare it, or name the cookie with CookiePolicyOptions.ConsentCookie.Name)"
-            : " (the default name of the consent cookie, whose Set-Cookie string CreateConsentCookie returns for a script to write; declare it, or name the cookie with CookiePolicyOptions.ConsentCookie.Name)";
-        DeclaredNameCheck.Check(context, consent, ResolvedName.Exact(ConsentCookieDefaultName), FrameworkCookies.LocationOf(invocation), NameTarget.Cookie, note);
+            ? " (the default name of the consent cookie, which GrantConsent writes; " +
+                "declare it, or name the cookie with CookiePolicyOptions.ConsentCookie.Name)"
+            : " (the default name of the consent cookie, whose Set-Cookie string CreateConsentCookie returns for a script to write; " +
+                "declare it, or name the cookie with CookiePolicyOptions.ConsentCookie.Name)";
+        DeclaredNameCheck.Check(context, consent, ResolvedName.Exact(ConsentCookieDefaultName), FrameworkCookies.LocationOf(invocation),
+            NameTarget.Cookie, note);
     }
 
     /// <summary>
@@ -227,7 +239,8 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
             return;
         }
 
-        ConsentGuardCheck.Check(context, consent, context.Operation, category, Rules.UnguardedWrite, $"Writing TempData (cookie '{FrameworkCookies.TempData.DefaultName}')");
+        ConsentGuardCheck.Check(context, consent, context.Operation, category, Rules.UnguardedWrite,
+            $"Writing TempData (cookie '{FrameworkCookies.TempData.DefaultName}')");
     }
 
     private static void AnalyzeAppend(OperationAnalysisContext context, ConsentCompilation consent, IInvocationOperation invocation)
@@ -248,7 +261,8 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
     }
 
     /// <summary>A cookie written by name: declared, not marked essential if it needs consent, and guarded.</summary>
-    private static void CheckAppend(OperationAnalysisContext context, ConsentCompilation consent, IOperation write, IOperation key, IOperation? options)
+    private static void CheckAppend(OperationAnalysisContext context, ConsentCompilation consent, IOperation write, IOperation key,
+        IOperation? options)
     {
         if (consent.Writers.IsCheckedAtCallers(key, NameTarget.Cookie))
         {
@@ -271,7 +285,8 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
                 // Options shared through a field are reported at each write that uses them (the field's initializer,
                 // perhaps in another file, is the additional location): one field can serve cookies of any category.
                 var diagnostic = options.WithoutConversions() is IFieldReferenceOperation
-                    ? Diagnostic.Create(Rules.EssentialMisdeclared, options.Syntax.GetLocation(), new[] { essential.GetLocation() }, name.Display, category)
+                    ? Diagnostic.Create(Rules.EssentialMisdeclared, options.Syntax.GetLocation(), new[] { essential.GetLocation() },
+                        name.Display, category)
                     : Diagnostic.Create(Rules.EssentialMisdeclared, essential.GetLocation(), name.Display, category);
                 context.ReportDiagnostic(diagnostic);
             }
@@ -294,7 +309,8 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
     }
 
     /// <summary>The name a cookie object gets where it is created or named, and a consent check at each place the object is written.</summary>
-    private static void CheckCookieObject(OperationAnalysisContext context, ConsentCompilation consent, IOperation nameArgument, IObjectCreationOperation creation)
+    private static void CheckCookieObject(OperationAnalysisContext context, ConsentCompilation consent, IOperation nameArgument,
+        IObjectCreationOperation creation)
     {
         if (!consent.Writers.IsCheckedAtCallers(nameArgument, NameTarget.Cookie)
             && DeclaredNameCheck.Check(context, consent, nameArgument, NameTarget.Cookie) is { } category)
@@ -335,13 +351,16 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         else if (property.Name == "Name" && SymbolEqualityComparer.Default.Equals(property.ContainingType, consent.Symbols.ClassicHttpCookie))
         {
             // cookie.Name = … on a local created just before: the name it is written under (an initializer's is the creation's).
-            if (target.Instance is ILocalReferenceOperation local && ClassicCookieWrites.IsTracked(local.Local, assignment.Root(), out var creation, out var named)
+            if (target.Instance is ILocalReferenceOperation local
+                && ClassicCookieWrites.IsTracked(local.Local, assignment.Root(), out var creation, out var named)
                 && named == assignment)
             {
                 CheckCookieObject(context, consent, assignment.Value, creation!);
             }
         }
-        else if (property.Name == "IsEssential" && assignment.Value.IsConstantTrue() && SymbolFacts.IsOrInherits(property.ContainingType, consent.Symbols.CookieBuilder)
+        else if (property.Name == "IsEssential"
+            && assignment.Value.IsConstantTrue()
+            && SymbolFacts.IsOrInherits(property.ContainingType, consent.Symbols.CookieBuilder)
             && BuilderCookieName(assignment, target, consent) is { } name)
         {
             // options.Cookie.IsEssential = true for an authentication, session or antiforgery cookie: its name is
@@ -360,7 +379,8 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
             // Response.Cookies["name"].Value = …: the collection creates the cookie, and the assignment writes it.
             if (DeclaredNameCheck.Check(context, consent, responseCookie, NameTarget.Cookie) is { } category)
             {
-                ConsentGuardCheck.Check(context, consent, assignment, category, Rules.UnguardedWrite, $"Writing cookie '{NameResolver.Resolve(responseCookie, consent.Constants).Display}'");
+                ConsentGuardCheck.Check(context, consent, assignment, category, Rules.UnguardedWrite,
+                    $"Writing cookie '{NameResolver.Resolve(responseCookie, consent.Constants).Display}'");
             }
         }
         else if ((property.Name == "SetCookie" || (property.IsIndexer && target.Arguments.Length == 1))
@@ -372,7 +392,8 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
     }
 
     /// <summary>The name of the cookie a builder's <c>IsEssential</c> is set on: assigned beside it, or the framework cookie's own.</summary>
-    private static ResolvedName? BuilderCookieName(ISimpleAssignmentOperation essential, IPropertyReferenceOperation target, ConsentCompilation consent) =>
+    private static ResolvedName? BuilderCookieName(ISimpleAssignmentOperation essential, IPropertyReferenceOperation target,
+        ConsentCompilation consent) =>
         EssentialAssignments.FindBuilderName(essential, target, consent.Symbols) is { } nameAssignment
             ? NameResolver.Resolve(nameAssignment.Value, consent.Constants)
             : target.Instance is IPropertyReferenceOperation builder ? FrameworkCookies.UnnamedCookie(builder) : null;
@@ -406,19 +427,28 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         && SymbolEqualityComparer.Default.Equals(instance.WithoutConversions().Type, type);
 
     private static ResolvedName NameBefore(string text) =>
-        text.IndexOf(Manifest.NamePattern.Hole) < 0 ? ResolvedName.Exact(text) : text.Trim(Manifest.NamePattern.Hole).Length == 0 ? ResolvedName.Unresolved : ResolvedName.Template(text);
+        text.IndexOf(NamePattern.Hole) < 0
+            ? ResolvedName.Exact(text)
+            : text.Trim(NamePattern.Hole).Length == 0 ? ResolvedName.Unresolved : ResolvedName.Template(text);
 
     /// <summary>The header name is Set-Cookie: a literal, a constant, or <c>HeaderNames.SetCookie</c> (static readonly).</summary>
     private static bool IsSetCookie(IOperation key) =>
-        NameResolver.Resolve(key) is { Kind: ResolvedNameKind.Exact } header && string.Equals(header.Text, SetCookieHeader, StringComparison.OrdinalIgnoreCase);
+        NameResolver.Resolve(key) is { Kind: ResolvedNameKind.Exact } header
+            && string.Equals(header.Text, SetCookieHeader, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A member of IHeaderDictionary, of a type implementing it, or of a collection of header values it is seen as (IDictionary&lt;string, StringValues&gt;).</summary>
+    /// <summary>
+    /// A member of IHeaderDictionary, of a type implementing it, or of a collection of header values it is seen as
+    /// (IDictionary&lt;string, StringValues&gt;).
+    /// </summary>
     private static bool IsHeaderDictionaryMember(ISymbol member, KnownSymbols symbols) => IsHeaders(member.ContainingType, symbols);
 
     private static bool IsHeaders(ITypeSymbol? type, KnownSymbols symbols) =>
         SymbolFacts.IsOrInherits(type, symbols.HeaderDictionary) || IsCollectionOfHeaderValues(type, symbols);
 
-    /// <summary>A generic collection of StringValues or of KeyValuePair&lt;string, StringValues&gt;: response headers seen through a BCL interface.</summary>
+    /// <summary>
+    /// A generic collection of StringValues or of KeyValuePair&lt;string, StringValues&gt;: response headers seen
+    /// through a BCL interface.
+    /// </summary>
     private static bool IsCollectionOfHeaderValues(ITypeSymbol? type, KnownSymbols symbols)
     {
         if (symbols.StringValues is null || type is not INamedTypeSymbol { IsGenericType: true } named)
@@ -429,7 +459,8 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         foreach (var argument in named.TypeArguments)
         {
             if (SymbolEqualityComparer.Default.Equals(argument, symbols.StringValues)
-                || argument is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 2 } pair && SymbolEqualityComparer.Default.Equals(pair.OriginalDefinition, symbols.KeyValuePair)
+                || argument is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 2 } pair
+                    && SymbolEqualityComparer.Default.Equals(pair.OriginalDefinition, symbols.KeyValuePair)
                    && SymbolEqualityComparer.Default.Equals(pair.TypeArguments[1], symbols.StringValues))
             {
                 return true;
@@ -450,7 +481,8 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
             return false;
         }
 
-        var receiver = invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+        var receiver = invocation.Instance
+            ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
         return IsHeaders(receiver?.WithoutConversions().Type, symbols) || IsHeaderDictionaryMember(invocation.TargetMethod, symbols);
     }
 }

@@ -10,5 +10,6 @@ namespace ConsentAnalyzers.Analyzers;
 internal static class GuardReportingAnalyzers
 {
     public static ImmutableArray<DiagnosticAnalyzer> Create() => ImmutableArray.Create<DiagnosticAnalyzer>(
-        new CookieWriteAnalyzer(), new StorageWriteAnalyzer(), new TrackingCallAnalyzer(), new RequiresConsentCallAnalyzer(), new HtmlStringAnalyzer());
+        new CookieWriteAnalyzer(), new StorageWriteAnalyzer(), new TrackingCallAnalyzer(), new RequiresConsentCallAnalyzer(),
+        new HtmlStringAnalyzer());
 }

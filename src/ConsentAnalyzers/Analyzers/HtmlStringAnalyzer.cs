@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using ConsentAnalyzers.Analysis;
@@ -5,6 +6,7 @@ using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Guards;
 using ConsentAnalyzers.Markup;
+using ConsentAnalyzers.Trackers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -37,7 +39,8 @@ public sealed class HtmlStringAnalyzer : ConsentCodeAnalyzer
         {
             start.RegisterOperationAction(Checker<IInvocationOperation>(consent, trackers, HtmlSinks.ForInvocation), OperationKind.Invocation);
             start.RegisterOperationAction(Checker<IObjectCreationOperation>(consent, trackers, HtmlSinks.ForCreation), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(Checker<ISimpleAssignmentOperation>(consent, trackers, HtmlSinks.ForAssignment), OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(Checker<ISimpleAssignmentOperation>(consent, trackers, HtmlSinks.ForAssignment),
+                OperationKind.SimpleAssignment);
             start.RegisterOperationAction(
                 c =>
                 {
@@ -53,7 +56,8 @@ public sealed class HtmlStringAnalyzer : ConsentCodeAnalyzer
 
     private delegate void FindSinks<in TOperation>(TOperation operation, ref List<HtmlSink>? sinks);
 
-    private static System.Action<OperationAnalysisContext> Checker<TOperation>(ConsentCompilation consent, TrackerIndex trackers, FindSinks<TOperation> find)
+    private static Action<OperationAnalysisContext> Checker<TOperation>(ConsentCompilation consent, TrackerIndex trackers,
+        FindSinks<TOperation> find)
         where TOperation : IOperation =>
         context =>
         {
@@ -100,7 +104,9 @@ public sealed class HtmlStringAnalyzer : ConsentCodeAnalyzer
         var rendering = context.Operation;
         if (tracker.Category is null)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rules.UndeclaredTracker, rendering.Syntax.GetLocation(), tracker.UndeclaredProperties(), tracker.DisplayName, tracker.CatalogId));
+            context.ReportDiagnostic(
+                Diagnostic.Create(Rules.UndeclaredTracker, rendering.Syntax.GetLocation(), tracker.UndeclaredProperties(), tracker.DisplayName,
+                    tracker.CatalogId));
             return;
         }
 
@@ -110,12 +116,15 @@ public sealed class HtmlStringAnalyzer : ConsentCodeAnalyzer
         }
 
         var writtenGranted = CategorySet.Empty;
-        if (site is not null && InSameBody(site, rendering) && ConsentGuardCheck.IsGuarded(context, consent, site, tracker.Category, tracker.AlternativeCategory, out writtenGranted))
+        if (site is not null
+            && InSameBody(site, rendering)
+            && ConsentGuardCheck.IsGuarded(context, consent, site, tracker.Category, tracker.AlternativeCategory, out writtenGranted))
         {
             return;
         }
 
-        ConsentGuardCheck.Report(context, rendering, tracker.Category, Rules.UnguardedTracking, $"Tracking call to {tracker.DisplayName}", location: null, tracker.AlternativeCategory, granted.IsEmpty ? writtenGranted : granted);
+        ConsentGuardCheck.Report(context, rendering, tracker.Category, Rules.UnguardedTracking, $"Tracking call to {tracker.DisplayName}",
+            location: null, tracker.AlternativeCategory, granted.IsEmpty ? writtenGranted : granted);
     }
 
     /// <summary>Whether the part was written in the body being analyzed (the flow facts of another member are not at hand).</summary>

@@ -68,7 +68,8 @@ public sealed class ManifestAnalyzer : DiagnosticAnalyzer
                 return; // the same file listed twice: it is analyzed once, as the manifest
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Rules.ManifestConflict, LocationIn(file, text, new TextSpan(0, 0)), ManifestFiles.NotTheManifest(primary.Path)));
+            context.ReportDiagnostic(
+                Diagnostic.Create(Rules.ManifestConflict, LocationIn(file, text, new TextSpan(0, 0)), ManifestFiles.NotTheManifest(primary.Path)));
             return;
         }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using ConsentAnalyzers.Analysis;
@@ -5,6 +6,7 @@ using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Frameworks;
 using ConsentAnalyzers.Markup;
+using ConsentAnalyzers.Trackers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -31,7 +33,8 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
         Rules.UnresolvedName,
         Rules.UnguardedWrite);
 
-    private protected override bool AppliesTo(ConsentCompilation consent) => consent.Symbols.RazorPageBase is not null || consent.Symbols.RenderTreeBuilder is not null;
+    private protected override bool AppliesTo(ConsentCompilation consent) =>
+        consent.Symbols.RazorPageBase is not null || consent.Symbols.RenderTreeBuilder is not null;
 
     private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent)
     {
@@ -56,7 +59,8 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
         List<MarkupPiece>? run = null;
         foreach (var statement in ((IBlockOperation)context.Operation).Operations)
         {
-            if (statement is IExpressionStatementOperation { Operation: IInvocationOperation call } && MarkupPiece.For(call, consent.Symbols, run) is { } piece)
+            if (statement is IExpressionStatementOperation { Operation: IInvocationOperation call }
+                && MarkupPiece.For(call, consent.Symbols, run) is { } piece)
             {
                 (run ??= new()).Add(piece);
             }
@@ -77,7 +81,8 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
     private static void AnalyzeCallOutsideBlock(OperationAnalysisContext context, ConsentCompilation consent, TrackerIndex trackers)
     {
         var call = (IInvocationOperation)context.Operation;
-        if (call.Parent is not IExpressionStatementOperation { Parent: IBlockOperation } && MarkupPiece.For(call, consent.Symbols, previous: null) is { } piece)
+        if (call.Parent is not IExpressionStatementOperation { Parent: IBlockOperation }
+            && MarkupPiece.For(call, consent.Symbols, previous: null) is { } piece)
         {
             Analyze(context, consent, trackers, new List<MarkupPiece> { piece });
         }
@@ -105,11 +110,16 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
             var piece = PieceAt(run, found.Start);
             if (found.Tracker.Category is null)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rules.UndeclaredTracker, Locate(context, piece, found.Start, found.Length), found.Tracker.UndeclaredProperties(), found.Tracker.DisplayName, found.Tracker.CatalogId));
+                context.ReportDiagnostic(
+                    Diagnostic.Create(Rules.UndeclaredTracker, Locate(context, piece, found.Start, found.Length),
+                        found.Tracker.UndeclaredProperties(), found.Tracker.DisplayName, found.Tracker.CatalogId));
             }
-            else if (!ConsentGuardCheck.IsGuarded(context, consent, piece.Call, found.Tracker.Category, found.Tracker.AlternativeCategory, out var granted))
+            else if (!ConsentGuardCheck.IsGuarded(context, consent, piece.Call, found.Tracker.Category, found.Tracker.AlternativeCategory,
+                out var granted))
             {
-                ConsentGuardCheck.Report(context, piece.Call, found.Tracker.Category, Rules.UnguardedTracking, $"Tracking call to {found.Tracker.DisplayName}", Locate(context, piece, found.Start, found.Length), found.Tracker.AlternativeCategory, granted);
+                ConsentGuardCheck.Report(context, piece.Call, found.Tracker.Category, Rules.UnguardedTracking,
+                    $"Tracking call to {found.Tracker.DisplayName}", Locate(context, piece, found.Start, found.Length),
+                    found.Tracker.AlternativeCategory, granted);
             }
         }
 
@@ -120,7 +130,8 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
             if (DeclaredNameCheck.Check(context, consent, write.Name, location, write.Target) is { } category)
             {
                 var what = write.Target == NameTarget.Cookie ? "cookie" : "storage key";
-                ConsentGuardCheck.Check(context, consent, piece.Call, category, Rules.UnguardedWrite, $"Writing {what} '{write.Name.Display}'", location);
+                ConsentGuardCheck.Check(context, consent, piece.Call, category, Rules.UnguardedWrite,
+                    $"Writing {what} '{write.Name.Display}'", location);
             }
         }
     }
@@ -143,14 +154,17 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
     private static Location Locate(OperationAnalysisContext context, MarkupPiece piece, int start, int length)
     {
         var offset = start - piece.Start;
-        var inPiece = System.Math.Min(length, piece.Text.Length - offset);
+        var inPiece = Math.Min(length, piece.Text.Length - offset);
         return RazorSources.Locate(context.Options, piece.Literal, piece.Text, offset, inPiece, context.CancellationToken);
     }
 
     /// <summary>One call that writes literal markup, and where its text starts in its run.</summary>
     private sealed record MarkupPiece(IInvocationOperation Call, IOperation Literal, string Text, int Start)
     {
-        /// <summary>The piece <paramref name="call"/> writes, following <paramref name="previous"/> pieces of its run; null for other calls.</summary>
+        /// <summary>
+        /// The piece <paramref name="call"/> writes, following <paramref name="previous"/> pieces of its run; null for
+        /// other calls.
+        /// </summary>
         public static MarkupPiece? For(IInvocationOperation call, KnownSymbols symbols, List<MarkupPiece>? previous)
         {
             if (MarkupArgument(call, symbols) is not { ConstantValue: { HasValue: true, Value: string text } } literal)
@@ -170,8 +184,12 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
         var type = method.ContainingType;
         return method.Name switch
         {
-            "WriteLiteral" when SymbolFacts.IsOrInherits(type, symbols.RazorPageBase) => invocation.Arguments.Length == 1 ? invocation.Arguments[0].Value.WithoutConversions() : null,
-            "AddMarkupContent" when SymbolFacts.IsOrInherits(type, symbols.RenderTreeBuilder) => invocation.Arguments.ArgumentFor("markupContent")?.WithoutConversions(),
+            "WriteLiteral" when SymbolFacts.IsOrInherits(type, symbols.RazorPageBase) => invocation.Arguments.Length == 1
+                ? invocation.Arguments[0].Value.WithoutConversions()
+                : null,
+            "AddMarkupContent"
+                when SymbolFacts.IsOrInherits(type, symbols.RenderTreeBuilder) =>
+                invocation.Arguments.ArgumentFor("markupContent")?.WithoutConversions(),
             _ => null,
         };
     }

@@ -27,7 +27,10 @@ public sealed class NameCoverageAnalyzer : ConsentCodeAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.UncheckedNames);
 
     private protected override bool AppliesTo(ConsentCompilation consent) =>
-        consent.Symbols.CanWriteCookies || consent.Symbols.CanWriteStorage || consent.Symbols.RazorPageBase is not null || consent.Symbols.RenderTreeBuilder is not null;
+        consent.Symbols.CanWriteCookies
+            || consent.Symbols.CanWriteStorage
+            || consent.Symbols.RazorPageBase is not null
+            || consent.Symbols.RenderTreeBuilder is not null;
 
 #pragma warning disable RS1013 // only an end action: see below
     private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent)
@@ -58,7 +61,8 @@ public sealed class NameCoverageAnalyzer : ConsentCodeAnalyzer
         }
 
         var location = Location.Create(manifest.Path, new TextSpan(0, 0), new LinePositionSpan(LinePosition.Zero, LinePosition.Zero));
-        context.ReportDiagnostic(Diagnostic.Create(Rules.UncheckedNames, location, unresolved, total - unresolved.Count, total, unresolved.Count, named));
+        context.ReportDiagnostic(
+            Diagnostic.Create(Rules.UncheckedNames, location, unresolved, total - unresolved.Count, total, unresolved.Count, named));
     }
 
     private static string Describe(Location location)

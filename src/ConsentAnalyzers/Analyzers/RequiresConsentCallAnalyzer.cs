@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Diagnostics;
+using ConsentAnalyzers.Guards;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -17,7 +18,8 @@ namespace ConsentAnalyzers.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RequiresConsentCallAnalyzer : ConsentCodeAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.UnguardedTracking, Rules.WrongCategoryGuard, Rules.RequirementNotOnBaseMember);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.UnguardedTracking,
+        Rules.WrongCategoryGuard, Rules.RequirementNotOnBaseMember);
 
     private protected override bool AppliesTo(ConsentCompilation consent) => consent.Requirements.CanRequireConsent;
 
@@ -33,20 +35,24 @@ public sealed class RequiresConsentCallAnalyzer : ConsentCodeAnalyzer
 
         if (names.HasMethods)
         {
-            context.RegisterOperationAction(c => Analyze(c, consent, names, ((IInvocationOperation)c.Operation).TargetMethod), OperationKind.Invocation);
+            context.RegisterOperationAction(c => Analyze(c, consent, names, ((IInvocationOperation)c.Operation).TargetMethod),
+                OperationKind.Invocation);
 
             // A method group (Action convert = Ads.TrackConversion) needs consent where the delegate runs.
-            context.RegisterOperationAction(c => Analyze(c, consent, names, ((IMethodReferenceOperation)c.Operation).Method), OperationKind.MethodReference);
+            context.RegisterOperationAction(c => Analyze(c, consent, names, ((IMethodReferenceOperation)c.Operation).Method),
+                OperationKind.MethodReference);
         }
 
         if (names.HasConstructors)
         {
-            context.RegisterOperationAction(c => Analyze(c, consent, names, ((IObjectCreationOperation)c.Operation).Constructor), OperationKind.ObjectCreation);
+            context.RegisterOperationAction(c => Analyze(c, consent, names, ((IObjectCreationOperation)c.Operation).Constructor),
+                OperationKind.ObjectCreation);
         }
 
         if (names.HasProperties)
         {
-            context.RegisterOperationAction(c => Analyze(c, consent, names, ((IPropertyReferenceOperation)c.Operation).Property), OperationKind.PropertyReference);
+            context.RegisterOperationAction(c => Analyze(c, consent, names, ((IPropertyReferenceOperation)c.Operation).Property),
+                OperationKind.PropertyReference);
         }
 
         context.RegisterSymbolAction(c => AnalyzeImplementation(c, consent), SymbolKind.Method, SymbolKind.Property);
@@ -72,7 +78,9 @@ public sealed class RequiresConsentCallAnalyzer : ConsentCodeAnalyzer
             if (consent.Requirements.RequiredBy(unmarked, includeImplemented: true) != category && !member.Locations.IsEmpty)
             {
                 var format = SymbolDisplayFormat.CSharpShortErrorMessageFormat;
-                var what = $"Calling '{member.ToDisplayString(format)}' through '{unmarked.ToDisplayString(format)}', which is not marked [RequiresConsent],";
+                var what =
+                    $"Calling '{member.ToDisplayString(format)}' through '{unmarked.ToDisplayString(format)}', " +
+                    $"which is not marked [RequiresConsent],";
                 context.ReportDiagnostic(Diagnostic.Create(
                     Rules.RequirementNotOnBaseMember,
                     member.Locations[0],
@@ -105,7 +113,9 @@ public sealed class RequiresConsentCallAnalyzer : ConsentCodeAnalyzer
             && consent.Requirements.RequiredBy(member, includeImplemented: true) is { } category
             && !ConsentGuardCheck.IsGuarded(context, consent, context.Operation, category, alternativeCategory: null, out var granted))
         {
-            ConsentGuardCheck.Report(context, context.Operation, category, Rules.UnguardedTracking, $"Calling '{member!.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}'", location: null, alternativeCategory: null, granted);
+            ConsentGuardCheck.Report(context, context.Operation, category, Rules.UnguardedTracking,
+                $"Calling '{member!.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}'", location: null,
+                alternativeCategory: null, granted);
         }
     }
 }

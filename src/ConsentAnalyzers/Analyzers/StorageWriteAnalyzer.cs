@@ -33,8 +33,11 @@ public sealed class StorageWriteAnalyzer : ConsentCodeAnalyzer
         context.RegisterOperationAction(c => AnalyzeInvocation(c, consent), OperationKind.Invocation);
         if (consent.Writers.CanDeclare)
         {
-            context.RegisterOperationAction(c => AppWriterCalls.CheckReference(c, consent, (IMethodReferenceOperation)c.Operation, cookies: false), OperationKind.MethodReference);
-            context.RegisterOperationAction(c => AppWriterCalls.CheckLateBound(c, consent, LateBoundCalls.DynamicCall((IDynamicInvocationOperation)c.Operation), cookies: false), OperationKind.DynamicInvocation);
+            context.RegisterOperationAction(c => AppWriterCalls.CheckReference(c, consent, (IMethodReferenceOperation)c.Operation, cookies: false),
+                OperationKind.MethodReference);
+            context.RegisterOperationAction(
+                c => AppWriterCalls.CheckLateBound(c, consent, LateBoundCalls.DynamicCall((IDynamicInvocationOperation)c.Operation), cookies: false),
+                OperationKind.DynamicInvocation);
         }
     }
 
@@ -63,7 +66,9 @@ public sealed class StorageWriteAnalyzer : ConsentCodeAnalyzer
         if (key is not null && DeclaredNameCheck.Check(context, consent, key, target) is { } category
             && !ConsentGuardCheck.IsGuarded(context, consent, invocation, category, alternativeCategory: null, out var granted))
         {
-            ConsentGuardCheck.Report(context, invocation, category, Rules.UnguardedWrite, $"Writing storage key '{Names.NameResolver.Resolve(key, consent.Constants).Display}'", location: null, alternativeCategory: null, granted);
+            ConsentGuardCheck.Report(context, invocation, category, Rules.UnguardedWrite,
+                $"Writing storage key '{Names.NameResolver.Resolve(key, consent.Constants).Display}'", location: null,
+                alternativeCategory: null, granted);
         }
     }
 
@@ -92,8 +97,10 @@ public sealed class StorageWriteAnalyzer : ConsentCodeAnalyzer
 
     private static (IOperation? Key, NameTarget Target) BlazoredWrite(IInvocationOperation invocation, INamedTypeSymbol type, KnownSymbols symbols)
     {
-        var target = SymbolFacts.IsOrInherits(type, symbols.BlazoredLocalStorage) || SymbolFacts.IsOrInherits(type, symbols.BlazoredSyncLocalStorage) ? NameTarget.LocalStorage
-            : SymbolFacts.IsOrInherits(type, symbols.BlazoredSessionStorage) || SymbolFacts.IsOrInherits(type, symbols.BlazoredSyncSessionStorage) ? NameTarget.SessionStorage
+        var target = SymbolFacts.IsOrInherits(type, symbols.BlazoredLocalStorage) || SymbolFacts.IsOrInherits(type, symbols.BlazoredSyncLocalStorage)
+            ? NameTarget.LocalStorage
+            : SymbolFacts.IsOrInherits(type, symbols.BlazoredSessionStorage) || SymbolFacts.IsOrInherits(type, symbols.BlazoredSyncSessionStorage)
+                ? NameTarget.SessionStorage
             : (NameTarget?)null;
         return target is null ? (null, default) : (invocation.Arguments.ArgumentFor("key"), target.Value);
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Common;
@@ -7,6 +8,7 @@ using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Frameworks;
 using ConsentAnalyzers.Manifest;
 using ConsentAnalyzers.Names;
+using ConsentAnalyzers.Trackers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -32,10 +34,13 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
         var trackers = TrackerIndex.For(consent.Manifest.Manifest);
         var vendorInterfaces = new Lazy<TrackerInterfaces>(() => TrackerInterfaces.Find(context.Compilation, trackers));
         var apis = new Apis(trackers, vendorInterfaces);
-        context.RegisterOperationAction(c => Report(c, consent, FindInInvocation((IInvocationOperation)c.Operation, consent.Symbols, trackers, apis)), OperationKind.Invocation);
+        context.RegisterOperationAction(c => Report(c, consent, FindInInvocation((IInvocationOperation)c.Operation, consent.Symbols, trackers, apis)),
+            OperationKind.Invocation);
         if (consent.Symbols.HttpRequestMessage is not null)
         {
-            context.RegisterOperationAction(c => Report(c, consent, FindInRequestMessage((IObjectCreationOperation)c.Operation, consent.Symbols, trackers)), OperationKind.ObjectCreation);
+            context.RegisterOperationAction(
+                c => Report(c, consent, FindInRequestMessage((IObjectCreationOperation)c.Operation, consent.Symbols, trackers)),
+                OperationKind.ObjectCreation);
         }
 
         // The other kinds are listened to only when a tracker's API has such members here: each runs on every
@@ -44,20 +49,23 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
         if (kinds.Properties)
         {
             // Tracking script snippets exposed as properties (Application Insights' JavaScriptSnippet.FullScript).
-            context.RegisterOperationAction(c => Report(c, consent, FindInProperty((IPropertyReferenceOperation)c.Operation, apis)), OperationKind.PropertyReference);
+            context.RegisterOperationAction(c => Report(c, consent, FindInProperty((IPropertyReferenceOperation)c.Operation, apis)),
+                OperationKind.PropertyReference);
         }
 
         if (kinds.Methods)
         {
             // A tracking method as a delegate (Action<string> track = telemetry.TrackEvent): it runs where the delegate does.
-            context.RegisterOperationAction(c => Report(c, consent, apis.For(((IMethodReferenceOperation)c.Operation).Method)), OperationKind.MethodReference);
+            context.RegisterOperationAction(c => Report(c, consent, apis.For(((IMethodReferenceOperation)c.Operation).Method)),
+                OperationKind.MethodReference);
         }
 
         if (kinds.Types)
         {
             // ((dynamic)telemetry).TrackEvent(…): the member the call binds to at run time.
             context.RegisterOperationAction(
-                c => Report(c, consent, LateBoundCalls.DynamicCall((IDynamicInvocationOperation)c.Operation) is { } call ? apis.ForMember(call.Type, call.Name) : null),
+                c => Report(c, consent,
+                    LateBoundCalls.DynamicCall((IDynamicInvocationOperation)c.Operation) is { } call ? apis.ForMember(call.Type, call.Name) : null),
                 OperationKind.DynamicInvocation);
         }
     }
@@ -105,11 +113,14 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
 
         if (tracker.Category is null)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rules.UndeclaredTracker, context.Operation.Syntax.GetLocation(), tracker.UndeclaredProperties(), tracker.DisplayName, tracker.CatalogId));
+            context.ReportDiagnostic(
+                Diagnostic.Create(Rules.UndeclaredTracker, context.Operation.Syntax.GetLocation(), tracker.UndeclaredProperties(),
+                    tracker.DisplayName, tracker.CatalogId));
             return;
         }
 
-        ConsentGuardCheck.Check(context, consent, context.Operation, tracker.Category, Rules.UnguardedTracking, $"Tracking call to {tracker.DisplayName}", alternativeCategory: tracker.AlternativeCategory);
+        ConsentGuardCheck.Check(context, consent, context.Operation, tracker.Category, Rules.UnguardedTracking,
+            $"Tracking call to {tracker.DisplayName}", alternativeCategory: tracker.AlternativeCategory);
     }
 
     private static TrackerMatch? FindInInvocation(IInvocationOperation invocation, KnownSymbols symbols, TrackerIndex trackers, Apis apis)
@@ -129,13 +140,15 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
 
         var declaring = (method.ReducedFrom ?? method).ContainingType;
         if (IsRequestMethodName(method.Name)
-            && (SymbolFacts.IsOrInherits(declaring, symbols.HttpClient) || SymbolEqualityComparer.Default.Equals(declaring, symbols.HttpClientJsonExtensions)))
+            && (SymbolFacts.IsOrInherits(declaring, symbols.HttpClient)
+                || SymbolEqualityComparer.Default.Equals(declaring, symbols.HttpClientJsonExtensions)))
         {
             return invocation.Arguments.ArgumentFor("requestUri") is { } uri ? ForUrl(uri, symbols, trackers) : null;
         }
 
         // typeof(TelemetryClient).GetMethod("TrackEvent"): the tracking call is made wherever the MethodInfo is invoked.
-        return apis.For(method) ?? (LateBoundCalls.ReflectedMethod(invocation, symbols) is { } reflected ? apis.ForMember(reflected.Type, reflected.Name) : null);
+        return apis.For(method)
+            ?? (LateBoundCalls.ReflectedMethod(invocation, symbols) is { } reflected ? apis.ForMember(reflected.Type, reflected.Name) : null);
     }
 
     /// <summary>The JS arguments as a script would write them ('config', 'G-1'), unknown ones as '?'.</summary>
@@ -147,7 +160,7 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
             return "?";
         }
 
-        var parts = new System.Collections.Generic.List<string>();
+        var parts = new List<string>();
         foreach (var element in initializer.ElementValues)
         {
             parts.Add(JsValueText(element.WithoutConversions()));
@@ -156,12 +169,15 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
         return string.Join(", ", parts);
     }
 
-    /// <summary>A JS argument as text: a string (also a constant concatenation), or an object's known string fields ({ send_to: 'AW-…' }).</summary>
+    /// <summary>
+    /// A JS argument as text: a string (also a constant concatenation), or an object's known string fields ({ send_to:
+    /// 'AW-…' }).
+    /// </summary>
     private static string JsValueText(IOperation value)
     {
         if (value is IAnonymousObjectCreationOperation anonymous)
         {
-            var fields = new System.Collections.Generic.List<string>();
+            var fields = new List<string>();
             foreach (var initializer in anonymous.Initializers)
             {
                 if (initializer is ISimpleAssignmentOperation assignment)
@@ -193,7 +209,9 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
     private static TrackerMatch? ForUrl(IOperation uri, KnownSymbols symbols, TrackerIndex trackers)
     {
         uri = uri.WithoutConversions();
-        if (uri is IObjectCreationOperation creation && SymbolEqualityComparer.Default.Equals(creation.Type, symbols.Uri) && creation.Arguments.Length > 0)
+        if (uri is IObjectCreationOperation creation
+            && SymbolEqualityComparer.Default.Equals(creation.Type, symbols.Uri)
+            && creation.Arguments.Length > 0)
         {
             uri = creation.Arguments[0].Value;
         }

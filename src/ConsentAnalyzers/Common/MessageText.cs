@@ -1,15 +1,20 @@
+using System;
 using System.Globalization;
+using System.Text;
 
 namespace ConsentAnalyzers.Common;
 
 /// <summary>Quoting text from the manifest in a diagnostic message, which the IDE shows on one line.</summary>
 internal static class MessageText
 {
-    /// <summary>Text from the manifest made safe to quote in a one-line message: control characters, line separators and lone surrogates escaped, long text cut.</summary>
+    /// <summary>
+    /// Text from the manifest made safe to quote in a one-line message: control characters, line separators and lone
+    /// surrogates escaped, long text cut.
+    /// </summary>
     public static string Printable(string text)
     {
         const int MaxLength = 80;
-        var builder = new System.Text.StringBuilder(System.Math.Min(text.Length, MaxLength));
+        var builder = new StringBuilder(Math.Min(text.Length, MaxLength));
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];

@@ -64,7 +64,10 @@ internal static class SymbolFacts
             && IsNamespace(type.ContainingNamespace, fullName, dot);
     }
 
-    /// <summary>Whether <paramref name="ns"/> displays as the first <paramref name="length"/> characters of <paramref name="text"/> ("A.B.C").</summary>
+    /// <summary>
+    /// Whether <paramref name="ns"/> displays as the first <paramref name="length"/> characters of
+    /// <paramref name="text"/> ("A.B.C").
+    /// </summary>
     public static bool IsNamespace(INamespaceSymbol? ns, string text, int length)
     {
         var end = length;
@@ -93,7 +96,10 @@ internal static class SymbolFacts
         return false;
     }
 
-    /// <summary>A member's name as the manifest's API patterns (trackers and guards) spell it: Namespace.Type.Member, without type arguments; an extension method by its declaring class.</summary>
+    /// <summary>
+    /// A member's name as the manifest's API patterns (trackers and guards) spell it: Namespace.Type.Member, without
+    /// type arguments; an extension method by its declaring class.
+    /// </summary>
     public static string MemberName(ISymbol member)
     {
         var definition = member is IMethodSymbol { ReducedFrom: { } reduced } ? reduced : member;

@@ -88,7 +88,8 @@ internal static class IdentifierNames
 /// </summary>
 internal sealed class UniqueNames
 {
-    private static readonly string[] InheritedMembers = { "Equals", "GetHashCode", "GetType", "ToString", "ReferenceEquals", "MemberwiseClone", "Finalize" };
+    private static readonly string[] InheritedMembers = { "Equals", "GetHashCode", "GetType", "ToString", "ReferenceEquals", "MemberwiseClone",
+        "Finalize" };
 
     private readonly HashSet<string> _taken = new();
 

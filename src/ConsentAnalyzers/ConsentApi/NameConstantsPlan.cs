@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using ConsentAnalyzers.Manifest;
 
 namespace ConsentAnalyzers.ConsentApi;
@@ -48,7 +49,7 @@ internal static class NameConstantsPlan
     public static List<string> PatternPieces(string pattern)
     {
         var pieces = new List<string>();
-        var current = new System.Text.StringBuilder();
+        var current = new StringBuilder();
         var previousWasWildcard = false;
         foreach (var c in pattern)
         {

@@ -27,6 +27,9 @@ internal static class DiagnosticProperties
     /// <summary>CG0203: the categories the guards around the site do check, comma-separated.</summary>
     public const string GrantedCategories = "GrantedCategories";
 
-    /// <summary>Present ("true") when the finding is inside Razor markup: the code at the location is generated, so no code edit can repair it.</summary>
+    /// <summary>
+    /// Present ("true") when the finding is inside Razor markup: the code at the location is generated, so no code edit
+    /// can repair it.
+    /// </summary>
     public const string InMarkup = "InMarkup";
 }

@@ -11,6 +11,7 @@ internal static partial class Rules
         messageFormat: "ConsentAnalyzers is referenced but {0}",
         RuleCategories.Manifest,
         DiagnosticSeverity.Warning,
-        description: "Without consent-manifest.json no cookie, storage key or tracker can be checked against the cookie policy, and only the consent attributes and an empty category enum are generated.",
+        description: "Without consent-manifest.json no cookie, storage key or tracker can be checked against the cookie policy, " +
+            "and only the consent attributes and an empty category enum are generated.",
         WellKnownDiagnosticTags.CompilationEnd);
 }

@@ -11,5 +11,6 @@ internal static partial class Rules
         messageFormat: "{0}",
         RuleCategories.Manifest,
         DiagnosticSeverity.Error,
-        description: "consent-manifest.json must be JSON; comments and trailing commas are allowed. Until it parses, the generated types declare no category, cookie, storage key or tracker, and no code is checked.");
+        description: "consent-manifest.json must be JSON; comments and trailing commas are allowed. " +
+            "Until it parses, the generated types declare no category, cookie, storage key or tracker, and no code is checked.");
 }

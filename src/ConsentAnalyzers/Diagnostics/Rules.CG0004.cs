@@ -11,5 +11,6 @@ internal static partial class Rules
         messageFormat: "{0}",
         RuleCategories.Manifest,
         DiagnosticSeverity.Error,
-        description: "A name, field, tracker or guard is declared twice, a bare '*' would declare every name, or two patterns that can match the same name put it in different categories.");
+        description: "A name, field, tracker or guard is declared twice, a bare '*' would declare every name, " +
+            "or two patterns that can match the same name put it in different categories.");
 }

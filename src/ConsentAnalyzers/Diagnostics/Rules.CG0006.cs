@@ -8,8 +8,13 @@ internal static partial class Rules
     public static readonly DiagnosticDescriptor ReferencedTypesMismatch = Create(
         DiagnosticIds.ReferencedTypesMismatch,
         title: "The referenced consent types do not match this project's manifest",
-        messageFormat: "The consent types of namespace '{0}' come from the referenced assembly '{1}', whose ConsentCategory ({2}) does not match the categories of this project's manifest ({3}): use one manifest for both projects, or set ConsentNamespace to generate this project's own types into another namespace",
+        messageFormat: "The consent types of namespace '{0}' come from the referenced assembly '{1}', whose ConsentCategory ({2}) " +
+            "does not match the categories of this project's manifest ({3}): " +
+            "use one manifest for both projects, or set ConsentNamespace to generate this project's own types into another namespace",
         RuleCategories.Generation,
         DiagnosticSeverity.Warning,
-        description: "This project uses the consent types a referenced assembly generated public (CG0005), but that assembly's manifest declares other categories. Code that names a category the referenced ConsentCategory lacks does not compile, and consent checks would be read against the wrong categories.");
+        description: "This project uses the consent types a referenced assembly generated public (CG0005), " +
+            "but that assembly's manifest declares other categories. " +
+            "Code that names a category the referenced ConsentCategory lacks does not compile, " +
+            "and consent checks would be read against the wrong categories.");
 }

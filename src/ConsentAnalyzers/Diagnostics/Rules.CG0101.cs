@@ -11,5 +11,6 @@ internal static partial class Rules
         messageFormat: "Cookie '{0}' is not declared in consent-manifest.json{1}",
         RuleCategories.Declarations,
         DiagnosticSeverity.Warning,
-        description: "Every cookie the site writes must be in the cookie policy with its category, provider, purpose and duration. Declare it in consent-manifest.json, or use a name the manifest declares.");
+        description: "Every cookie the site writes must be in the cookie policy with its category, provider, purpose and duration. " +
+            "Declare it in consent-manifest.json, or use a name the manifest declares.");
 }

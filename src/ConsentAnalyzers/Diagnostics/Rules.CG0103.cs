@@ -11,5 +11,6 @@ internal static partial class Rules
         messageFormat: "{0} key '{1}' is not declared in consent-manifest.json{2}",
         RuleCategories.Declarations,
         DiagnosticSeverity.Warning,
-        description: "Local and session storage fall under the same consent rules as cookies. Every key the site writes must be in the cookie policy, for the storage area it is written to.");
+        description: "Local and session storage fall under the same consent rules as cookies. " +
+            "Every key the site writes must be in the cookie policy, for the storage area it is written to.");
 }

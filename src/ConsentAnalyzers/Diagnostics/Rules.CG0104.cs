@@ -11,5 +11,7 @@ internal static partial class Rules
         messageFormat: "'{0}' is declared as {1}, but written as {2}",
         RuleCategories.Declarations,
         DiagnosticSeverity.Warning,
-        description: "The name is in the manifest, but for another kind of storage. Its duration and visibility differ there (localStorage outlives the session; a cookie travels to the server), so the policy no longer describes what the code does.");
+        description: "The name is in the manifest, but for another kind of storage. " +
+            "Its duration and visibility differ there (localStorage outlives the session; a cookie travels to the server), " +
+            "so the policy no longer describes what the code does.");
 }

@@ -8,8 +8,10 @@ internal static partial class Rules
     public static readonly DiagnosticDescriptor EssentialMisdeclared = Create(
         DiagnosticIds.EssentialMisdeclared,
         title: "Cookie marked essential but its category is not",
-        messageFormat: "Cookie '{0}' is marked IsEssential = true, but its category '{1}' is not essential: ASP.NET Core's cookie policy would write it without consent",
+        messageFormat: "Cookie '{0}' is marked IsEssential = true, but its category '{1}' is not essential: " +
+            "ASP.NET Core's cookie policy would write it without consent",
         RuleCategories.Consent,
         DiagnosticSeverity.Warning,
-        description: "CookieOptions.IsEssential = true tells ASP.NET Core's CookiePolicyMiddleware to write the cookie even when the user has not consented. Only cookies of an essential (strictly necessary) category may bypass consent.");
+        description: "CookieOptions.IsEssential = true tells ASP.NET Core's CookiePolicyMiddleware to write the cookie even when the user has not " +
+            "consented. Only cookies of an essential (strictly necessary) category may bypass consent.");
 }

@@ -11,5 +11,7 @@ internal static partial class Rules
         messageFormat: "Use {0} instead of the string literal \"{1}\"",
         RuleCategories.Style,
         DiagnosticSeverity.Info,
-        description: "The generated constant ties the code to the manifest: renaming the cookie in the manifest then breaks the build instead of silently writing an undeclared name, and the IDE shows the cookie's policy on hover.");
+        description: "The generated constant ties the code to the manifest: " +
+            "renaming the cookie in the manifest then breaks the build instead of silently writing an undeclared name, " +
+            "and the IDE shows the cookie's policy on hover.");
 }

@@ -11,5 +11,7 @@ internal static partial class Rules
         messageFormat: "{0} needs consent for '{1}', but no consent check for '{1}' guards it on every path",
         RuleCategories.Consent,
         DiagnosticSeverity.Warning,
-        description: "A tracking call, or a call to a member marked [RequiresConsent], may run only after the user consented to its category. Put the call under a consent check for that category, or mark the calling member [RequiresConsent] to pass the requirement on to its callers.");
+        description: "A tracking call, or a call to a member marked [RequiresConsent], may run only after the user consented to its category. " +
+            "Put the call under a consent check for that category, " +
+            "or mark the calling member [RequiresConsent] to pass the requirement on to its callers.");
 }

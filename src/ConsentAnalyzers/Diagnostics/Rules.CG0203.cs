@@ -11,5 +11,6 @@ internal static partial class Rules
         messageFormat: "{0} needs consent for '{1}', but is guarded only by a check for {2}",
         RuleCategories.Consent,
         DiagnosticSeverity.Warning,
-        description: "Consent is given per category: agreeing to analytics is not agreeing to advertising. Check the category the write or call belongs to.");
+        description: "Consent is given per category: agreeing to analytics is not agreeing to advertising. " +
+            "Check the category the write or call belongs to.");
 }

@@ -13,7 +13,10 @@ namespace ConsentAnalyzers.Frameworks;
 /// </summary>
 internal static class CookieBuilders
 {
-    /// <summary>The value assigned to <c>Name</c> in the initializer of the builder a local holds, for <c>builder.Name</c>; null if not knowable.</summary>
+    /// <summary>
+    /// The value assigned to <c>Name</c> in the initializer of the builder a local holds, for <c>builder.Name</c>; null
+    /// if not knowable.
+    /// </summary>
     public static IOperation? NameOf(IOperation read, KnownSymbols symbols) =>
         read is IPropertyReferenceOperation { Property.Name: "Name", Instance: ILocalReferenceOperation local } name
         && SymbolFacts.IsOrInherits(name.Property.ContainingType, symbols.CookieBuilder)
@@ -38,7 +41,9 @@ internal static class CookieBuilders
         {
             if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "IsEssential" } target } assignment
                 && assignment.Value.IsConstantTrue()
-                && (target.Instance is ILocalReferenceOperation on ? SymbolEqualityComparer.Default.Equals(on.Local, local.Local) : assignment.Parent == creation.Initializer))
+                && (target.Instance is ILocalReferenceOperation on
+                    ? SymbolEqualityComparer.Default.Equals(on.Local, local.Local)
+                    : assignment.Parent == creation.Initializer))
             {
                 yield return assignment;
             }
@@ -67,7 +72,8 @@ internal static class CookieBuilders
     /// <summary>A read of a property other than the name (or an assignment of another property), or a call of <c>Build</c>.</summary>
     private static bool OnlyReads(ILocalReferenceOperation use) => use.Parent switch
     {
-        IPropertyReferenceOperation property => property.Property.Name != "Name" || !(property.Parent is IAssignmentOperation assignment && assignment.Target == property),
+        IPropertyReferenceOperation property => property.Property.Name != "Name"
+            || !(property.Parent is IAssignmentOperation assignment && assignment.Target == property),
         IInvocationOperation { TargetMethod.Name: "Build" } => true,
         _ => false,
     };
@@ -81,7 +87,8 @@ internal static class CookieBuilders
 
         foreach (var initializer in creation.Initializer.Initializers)
         {
-            if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment && target.Property.Name == property)
+            if (initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
+                && target.Property.Name == property)
             {
                 return assignment.Value;
             }

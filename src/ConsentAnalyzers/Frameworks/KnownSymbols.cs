@@ -88,11 +88,14 @@ internal sealed class KnownSymbols
 
     public INamedTypeSymbol? TempDataAttribute => Type(ref _tempDataAttribute, "Microsoft.AspNetCore.Mvc.TempDataAttribute");
 
-    public INamedTypeSymbol? ProtectedLocalStorage => Type(ref _protectedLocalStorage, "Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedLocalStorage");
+    public INamedTypeSymbol? ProtectedLocalStorage =>
+        Type(ref _protectedLocalStorage, "Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedLocalStorage");
 
-    public INamedTypeSymbol? ProtectedSessionStorage => Type(ref _protectedSessionStorage, "Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedSessionStorage");
+    public INamedTypeSymbol? ProtectedSessionStorage =>
+        Type(ref _protectedSessionStorage, "Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedSessionStorage");
 
-    public INamedTypeSymbol? ProtectedBrowserStorage => Type(ref _protectedBrowserStorage, "Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedBrowserStorage");
+    public INamedTypeSymbol? ProtectedBrowserStorage =>
+        Type(ref _protectedBrowserStorage, "Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage.ProtectedBrowserStorage");
 
     public INamedTypeSymbol? JSRuntime => Type(ref _jSRuntime, "Microsoft.JSInterop.IJSRuntime");
 
@@ -102,9 +105,11 @@ internal sealed class KnownSymbols
 
     public INamedTypeSymbol? JSObjectReferenceExtensions => Type(ref _jSObjectReferenceExtensions, "Microsoft.JSInterop.JSObjectReferenceExtensions");
 
-    public INamedTypeSymbol? JSInProcessRuntimeExtensions => Type(ref _jSInProcessRuntimeExtensions, "Microsoft.JSInterop.JSInProcessRuntimeExtensions");
+    public INamedTypeSymbol? JSInProcessRuntimeExtensions =>
+        Type(ref _jSInProcessRuntimeExtensions, "Microsoft.JSInterop.JSInProcessRuntimeExtensions");
 
-    public INamedTypeSymbol? JSInProcessObjectReferenceExtensions => Type(ref _jSInProcessObjectReferenceExtensions, "Microsoft.JSInterop.JSInProcessObjectReferenceExtensions");
+    public INamedTypeSymbol? JSInProcessObjectReferenceExtensions =>
+        Type(ref _jSInProcessObjectReferenceExtensions, "Microsoft.JSInterop.JSInProcessObjectReferenceExtensions");
 
     public INamedTypeSymbol? RazorPageBase => Type(ref _razorPageBase, "Microsoft.AspNetCore.Mvc.Razor.RazorPageBase");
 
@@ -124,7 +129,8 @@ internal sealed class KnownSymbols
 
     public INamedTypeSymbol? BlazoredSessionStorage => Type(ref _blazoredSessionStorage, "Blazored.SessionStorage.ISessionStorageService");
 
-    public INamedTypeSymbol? BlazoredSyncSessionStorage => Type(ref _blazoredSyncSessionStorage, "Blazored.SessionStorage.ISyncSessionStorageService");
+    public INamedTypeSymbol? BlazoredSyncSessionStorage =>
+        Type(ref _blazoredSyncSessionStorage, "Blazored.SessionStorage.ISyncSessionStorageService");
 
     /// <summary>System.Type, whose GetMethod finds a member by name (reflection).</summary>
     public INamedTypeSymbol? ReflectionType => Type(ref _reflectionType, "System.Type");
@@ -139,14 +145,24 @@ internal sealed class KnownSymbols
 
     /// <summary>Whether anything that writes a cookie can be called at all.</summary>
     public bool CanWriteCookies =>
-        ResponseCookies is not null || CookieBuilder is not null || HeaderDictionary is not null || SetCookieHeaderValue is not null || ClassicHttpCookie is not null;
+        ResponseCookies is not null
+            || CookieBuilder is not null
+            || HeaderDictionary is not null
+            || SetCookieHeaderValue is not null
+            || ClassicHttpCookie is not null;
 
     /// <summary>Whether anything that writes browser storage can be called at all.</summary>
     public bool CanWriteStorage =>
         ProtectedBrowserStorage is not null || JSRuntime is not null || JSObjectReference is not null
-        || BlazoredLocalStorage is not null || BlazoredSyncLocalStorage is not null || BlazoredSessionStorage is not null || BlazoredSyncSessionStorage is not null;
+        || BlazoredLocalStorage is not null
+            || BlazoredSyncLocalStorage is not null
+            || BlazoredSessionStorage is not null
+            || BlazoredSyncSessionStorage is not null;
 
-    /// <summary>A JS-interop call: a member of IJSRuntime or IJSObjectReference (or their in-process kinds), or one of their extension methods.</summary>
+    /// <summary>
+    /// A JS-interop call: a member of IJSRuntime or IJSObjectReference (or their in-process kinds), or one of their
+    /// extension methods.
+    /// </summary>
     public bool IsJSInterop(IMethodSymbol method)
     {
         if (method.Name is not ("InvokeVoidAsync" or "InvokeAsync" or "InvokeVoid" or "Invoke"))

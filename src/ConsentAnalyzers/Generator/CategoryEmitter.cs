@@ -13,9 +13,12 @@ internal static class CategoryEmitter
         foreach (var category in input.Manifest.Categories)
         {
             writer.Summary(
-                $"{CodeWriter.Xml(category.Title)} (<c>{CodeWriter.Xml(category.Id)}</c>){(category.IsEssential ? ": essential, needs no consent." : ": needs the user's consent.")}",
+                $"{CodeWriter.Xml(category.Title)} " +
+                $"(<c>{CodeWriter.Xml(category.Id)}</c>){(category.IsEssential ? ": essential, needs no consent." : ": needs the user's consent.")}",
                 category.Description is null ? null : CodeWriter.Xml(category.Description),
-                category.OptOutSignals.Count == 0 ? null : "Honours the opt-out signals: " + CodeWriter.Xml(string.Join(", ", category.OptOutSignals)) + ".");
+                category.OptOutSignals.Count == 0
+                    ? null
+                    : "Honours the opt-out signals: " + CodeWriter.Xml(string.Join(", ", category.OptOutSignals)) + ".");
             writer.Line($"{names.Member(category.Id)} = {value++},");
         }
 

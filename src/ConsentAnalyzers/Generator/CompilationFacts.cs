@@ -20,7 +20,10 @@ internal sealed record ProvidedConsentTypes(string AssemblyName, EquatableArray<
 /// What the generator needs to know of the compilation beyond the manifest and options. A few strings, so the step that
 /// reads them from the compilation after every edit stops the pipeline there unless one of them changed.
 /// </summary>
-/// <param name="DeclaresEmbeddedAttribute">The project's own code already declares <c>Microsoft.CodeAnalysis.EmbeddedAttribute</c>: the generator uses it and declares none.</param>
+/// <param name="DeclaresEmbeddedAttribute">
+/// The project's own code already declares <c>Microsoft.CodeAnalysis.EmbeddedAttribute</c>: the generator uses it and
+/// declares none.
+/// </param>
 /// <param name="ProvidedBy">The consent types a referenced assembly provides in the generated namespace, or null.</param>
 internal sealed record CompilationFacts(bool DeclaresEmbeddedAttribute, ProvidedConsentTypes? ProvidedBy)
 {

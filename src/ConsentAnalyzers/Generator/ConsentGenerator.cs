@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.ConsentApi;
 using ConsentAnalyzers.Diagnostics;
@@ -86,12 +87,13 @@ public sealed class ConsentGenerator : IIncrementalGenerator
         {
             foreach (var diagnostic in manifestDiagnostics)
             {
-                production.ReportDiagnostic(Diagnostic.Create(Rules.ManifestRule(diagnostic.RuleId), diagnostic.Location?.ToLocation() ?? Location.None, diagnostic.Message));
+                production.ReportDiagnostic(
+                    Diagnostic.Create(Rules.ManifestRule(diagnostic.RuleId), diagnostic.Location?.ToLocation() ?? Location.None, diagnostic.Message));
             }
         });
     }
 
-    private static ParsedManifest Parse(AdditionalText file, bool isMarked, System.Threading.CancellationToken cancellationToken)
+    private static ParsedManifest Parse(AdditionalText file, bool isMarked, CancellationToken cancellationToken)
     {
         var text = file.GetText(cancellationToken);
         if (text is null)
@@ -101,7 +103,8 @@ public sealed class ConsentGenerator : IIncrementalGenerator
 
         var result = ManifestCache.Read(text, cancellationToken);
         var issues = result.Issues
-            .Select(issue => new ManifestDiagnostic(issue.RuleId, issue.Message, new FileLocation(file.Path, issue.Span, text.Lines.GetLinePositionSpan(issue.Span))))
+            .Select(issue => new ManifestDiagnostic(issue.RuleId, issue.Message,
+                new FileLocation(file.Path, issue.Span, text.Lines.GetLinePositionSpan(issue.Span))))
             .ToEquatableArray();
         return new ParsedManifest(file.Path, isMarked, result.SoundPart, issues);
     }
@@ -125,7 +128,9 @@ public sealed class ConsentGenerator : IIncrementalGenerator
 
         var fileStart = new TextSpan(0, 0);
         return chosen.Primary.Issues
-            .Concat(chosen.Ignored.Select(path => new ManifestDiagnostic(DiagnosticIds.ManifestConflict, ManifestFiles.NotTheManifest(chosen.Primary.Path), new FileLocation(path, fileStart, default))))
+            .Concat(chosen.Ignored.Select(
+                path => new ManifestDiagnostic(DiagnosticIds.ManifestConflict, ManifestFiles.NotTheManifest(chosen.Primary.Path),
+                    new FileLocation(path, fileStart, default))))
             .ToEquatableArray();
     }
 
@@ -141,7 +146,8 @@ public sealed class ConsentGenerator : IIncrementalGenerator
 
         if (!input.Options.IsPublic && !input.Facts.DeclaresEmbeddedAttribute)
         {
-            production.AddSource(EmbeddedAttributeEmitter.HintName, EmbeddedAttributeEmitter.Emit(marksItself: !EmbeddedAttributeEmitter.HostMarksDefinitionEmbedded));
+            production.AddSource(EmbeddedAttributeEmitter.HintName,
+                EmbeddedAttributeEmitter.Emit(marksItself: !EmbeddedAttributeEmitter.HostMarksDefinitionEmbedded));
         }
 
         // The attributes and the enum they take are there even without a manifest, so code that marks its consent
@@ -176,6 +182,7 @@ public sealed class ConsentGenerator : IIncrementalGenerator
         }
 
         static string List(IEnumerable<string> members) => members.Any() ? string.Join(", ", members) : "no members";
-        return Diagnostic.Create(Rules.ReferencedTypesMismatch, Location.None, ns, provided.AssemblyName, List(provided.CategoryMembers), List(expected));
+        return Diagnostic.Create(Rules.ReferencedTypesMismatch, Location.None, ns, provided.AssemblyName, List(provided.CategoryMembers),
+            List(expected));
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 
@@ -37,7 +38,8 @@ internal static class EmbeddedAttributeEmitter
     /// from the Roslyn version that also has the <c>AddEmbeddedAttributeDefinition</c> API (4.14).
     /// </summary>
     public static readonly bool HostMarksDefinitionEmbedded =
-        typeof(IncrementalGeneratorPostInitializationContext).GetMethod("AddEmbeddedAttributeDefinition", BindingFlags.Public | BindingFlags.Instance, null, System.Type.EmptyTypes, null) is not null;
+        typeof(IncrementalGeneratorPostInitializationContext).GetMethod("AddEmbeddedAttributeDefinition", BindingFlags.Public | BindingFlags.Instance,
+            null, Type.EmptyTypes, null) is not null;
 
     /// <param name="marksItself">Whether the declaration carries <c>[Embedded]</c> itself (for hosts that do not add it).</param>
     public static string Emit(bool marksItself)

@@ -42,6 +42,7 @@ internal sealed class CategoryNames
     public string Describe(string categoryId)
     {
         var entry = _entries[categoryId];
-        return CodeWriter.Xml(entry.Title) + (entry.IsEssential ? " (essential: no consent needed)" : $" (needs consent: <see cref=\"{Reference(categoryId)}\"/>)");
+        return CodeWriter.Xml(entry.Title)
+            + (entry.IsEssential ? " (essential: no consent needed)" : $" (needs consent: <see cref=\"{Reference(categoryId)}\"/>)");
     }
 }

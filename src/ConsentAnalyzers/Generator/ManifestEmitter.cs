@@ -29,15 +29,20 @@ internal static class ManifestEmitter
         writer.Line();
 
         WriteArray(writer, "ConsentCategoryInfo", "s_categories", manifest.Categories.Select(c =>
-            $"new ConsentCategoryInfo({categories.Reference(c.Id)}, {CodeWriter.Literal(c.Id)}, {CodeWriter.Literal(c.Title)}, {CodeWriter.Literal(c.Description)}, {(c.IsEssential ? "true" : "false")}, {StringArray(c.OptOutSignals)})"));
+            $"new ConsentCategoryInfo({categories.Reference(c.Id)}, {CodeWriter.Literal(c.Id)}, {CodeWriter.Literal(c.Title)}, " +
+            $"{CodeWriter.Literal(c.Description)}, {(c.IsEssential ? "true" : "false")}, {StringArray(c.OptOutSignals)})"));
         WriteArray(writer, "ConsentCookieInfo", "s_cookies", manifest.Cookies.Select(c =>
-            $"new ConsentCookieInfo({CodeWriter.Literal(c.Name)}, {categories.Reference(c.Category)}, {CodeWriter.Literal(c.Provider)}, {CodeWriter.Literal(c.Purpose)}, {CodeWriter.Literal(c.Duration)})"));
+            $"new ConsentCookieInfo({CodeWriter.Literal(c.Name)}, {categories.Reference(c.Category)}, {CodeWriter.Literal(c.Provider)}, " +
+            $"{CodeWriter.Literal(c.Purpose)}, {CodeWriter.Literal(c.Duration)})"));
         WriteArray(writer, "ConsentStorageKeyInfo", "s_storageKeys", manifest.Storage.Select(s =>
-            $"new ConsentStorageKeyInfo({CodeWriter.Literal(s.Key)}, ConsentStorageArea.{s.Area}, {categories.Reference(s.Category)}, {CodeWriter.Literal(s.Provider)}, {CodeWriter.Literal(s.Purpose)}, {CodeWriter.Literal(s.Duration)})"));
+            $"new ConsentStorageKeyInfo({CodeWriter.Literal(s.Key)}, ConsentStorageArea.{s.Area}, {categories.Reference(s.Category)}, " +
+            $"{CodeWriter.Literal(s.Provider)}, {CodeWriter.Literal(s.Purpose)}, {CodeWriter.Literal(s.Duration)})"));
         WriteArray(writer, "ConsentTrackerInfo", "s_trackers", manifest.Trackers.Select(t =>
-            $"new ConsentTrackerInfo(ConsentTrackerKind.{t.Kind}, {CodeWriter.Literal(t.Value)}, {categories.Reference(t.Category)}, {CodeWriter.Literal(t.Provider)})"));
+            $"new ConsentTrackerInfo(ConsentTrackerKind.{t.Kind}, {CodeWriter.Literal(t.Value)}, {categories.Reference(t.Category)}, " +
+            $"{CodeWriter.Literal(t.Provider)})"));
 
-        WriteList(writer, "ConsentCategoryInfo", "Categories", "s_categories", "The consent categories, in manifest order (the order of <see cref=\"ConsentCategory\"/>).");
+        WriteList(writer, "ConsentCategoryInfo", "Categories", "s_categories",
+            "The consent categories, in manifest order (the order of <see cref=\"ConsentCategory\"/>).");
         WriteList(writer, "ConsentCookieInfo", "Cookies", "s_cookies", "The declared cookies, in manifest order.");
         WriteList(writer, "ConsentStorageKeyInfo", "StorageKeys", "s_storageKeys", "The declared browser-storage keys, in manifest order.");
         WriteList(writer, "ConsentTrackerInfo", "Trackers", "s_trackers", "The declared trackers, in manifest order.");
@@ -52,7 +57,9 @@ internal static class ManifestEmitter
         writer.Close();
         writer.Line();
 
-        writer.Summary("Finds the declaration that covers a concrete cookie name: the exact name if declared, else the most specific matching pattern; <c>null</c> if the policy does not declare it.");
+        writer.Summary(
+            "Finds the declaration that covers a concrete cookie name: the exact name if declared, else the most specific matching pattern; " +
+            "<c>null</c> if the policy does not declare it.");
         writer.Line("/// <param name=\"name\">A concrete cookie name, e.g. <c>_ga_ABC123</c>.</param>");
         writer.Open($"public static ConsentCookieInfo{n} FindCookie(string name)");
         writer.Line("if (name == null) throw new global::System.ArgumentNullException(nameof(name));");
@@ -61,7 +68,9 @@ internal static class ManifestEmitter
         writer.Close();
         writer.Line();
 
-        writer.Summary("Finds the declaration that covers a concrete browser-storage key in an area: the exact key if declared, else the most specific matching pattern; <c>null</c> if the policy does not declare it.");
+        writer.Summary(
+            "Finds the declaration that covers a concrete browser-storage key in an area: " +
+            "the exact key if declared, else the most specific matching pattern; <c>null</c> if the policy does not declare it.");
         writer.Line("/// <param name=\"area\">localStorage or sessionStorage.</param>");
         writer.Line("/// <param name=\"key\">A concrete storage key.</param>");
         writer.Open($"public static ConsentStorageKeyInfo{n} FindStorageKey(ConsentStorageArea area, string key)");
@@ -83,7 +92,8 @@ internal static class ManifestEmitter
         writer.Close();
         writer.Line();
 
-        writer.Summary("Whether <paramref name=\"value\"/> equals <paramref name=\"pattern\"/> or matches it, '*' standing for any run of characters.");
+        writer.Summary(
+            "Whether <paramref name=\"value\"/> equals <paramref name=\"pattern\"/> or matches it, '*' standing for any run of characters.");
         writer.Line("/// <param name=\"pattern\">A name or pattern from the manifest.</param>");
         writer.Line("/// <param name=\"value\">A concrete name.</param>");
         writer.Open("internal static bool MatchesPattern(string pattern, string value)");
@@ -123,7 +133,9 @@ internal static class ManifestEmitter
     private static void WriteList(CodeWriter writer, string type, string property, string field, string summary)
     {
         writer.Summary(summary);
-        writer.Line($"public static global::System.Collections.Generic.IReadOnlyList<{type}> {property} {{ get; }} = new global::System.Collections.ObjectModel.ReadOnlyCollection<{type}>({field});");
+        writer.Line(
+            $"public static global::System.Collections.Generic.IReadOnlyList<{type}> {property} {{ get; }} = new " +
+            $"global::System.Collections.ObjectModel.ReadOnlyCollection<{type}>({field});");
         writer.Line();
     }
 
@@ -154,7 +166,9 @@ internal static class ManifestEmitter
         var areas = StorageAreasWithExactKeys(manifest).ToList();
         foreach (var area in areas)
         {
-            writer.Line($"private static readonly {Dictionary}<string, ConsentStorageKeyInfo> {ExactStorageKeysField(area)} = IndexExactStorageKeys(ConsentStorageArea.{area});");
+            writer.Line(
+                $"private static readonly {Dictionary}<string, ConsentStorageKeyInfo> {ExactStorageKeysField(area)} = " +
+                $"IndexExactStorageKeys(ConsentStorageArea.{area});");
             writer.Line();
         }
 
@@ -173,7 +187,8 @@ internal static class ManifestEmitter
         new[] { StorageArea.Local, StorageArea.Session }.Where(area => manifest.Storage.Any(s => s.Area == area && !NamePattern.IsPattern(s.Key)));
 
     /// <summary>The exact names through their dictionary, then the patterns, most specific first.</summary>
-    private static void WriteLookup(CodeWriter writer, string variable, string field, string exactIndex, IEnumerable<(string Name, int Index)> entries)
+    private static void WriteLookup(CodeWriter writer, string variable, string field, string exactIndex,
+        IEnumerable<(string Name, int Index)> entries)
     {
         var list = entries.ToList();
         if (list.Any(e => !NamePattern.IsPattern(e.Name)))
@@ -187,7 +202,8 @@ internal static class ManifestEmitter
             .ThenBy(e => e.Index);
         foreach (var (name, index) in patterns)
         {
-            writer.Line($"if (MatchesPattern({CodeWriter.Literal(name)}, {variable})) return {field}[{index.ToString(CultureInfo.InvariantCulture)}];");
+            writer.Line(
+                $"if (MatchesPattern({CodeWriter.Literal(name)}, {variable})) return {field}[{index.ToString(CultureInfo.InvariantCulture)}];");
         }
     }
 }

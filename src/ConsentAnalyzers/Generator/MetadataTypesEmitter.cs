@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using ConsentAnalyzers.ConsentApi;
 namespace ConsentAnalyzers.Generator;
 
@@ -33,10 +35,13 @@ internal static class MetadataTypesEmitter
             new Property("string", "Title", "title", "The title shown to users, e.g. <c>Analytics and Performance</c>."),
             new Property("string" + n, "Description", "description", "What the category covers, or <c>null</c>."),
             new Property("bool", "IsEssential", "isEssential", "Whether the category is strictly necessary and needs no consent."),
-            new Property($"{ReadOnlyList}<string>", "OptOutSignals", "optOutSignals", "The browser opt-out signals (<c>gpc</c>, <c>dnt</c>) that withdraw this category's consent.", $"new {ReadOnlyCollection}<string>(optOutSignals)", "string[]"),
+            new Property($"{ReadOnlyList}<string>", "OptOutSignals", "optOutSignals",
+                "The browser opt-out signals (<c>gpc</c>, <c>dnt</c>) that withdraw this category's consent.",
+                $"new {ReadOnlyCollection}<string>(optOutSignals)", "string[]"),
         });
 
-        Record(writer, input.Options, "ConsentCookieInfo", "A cookie of the cookie policy: an exact name, or a pattern where '*' stands for any run of characters.", "Name", new[]
+        Record(writer, input.Options, "ConsentCookieInfo",
+            "A cookie of the cookie policy: an exact name, or a pattern where '*' stands for any run of characters.", "Name", new[]
         {
             new Property("string", "Name", "name", "The cookie name or pattern, e.g. <c>_ga</c> or <c>_ga_*</c>."),
             new Property(category, "Category", "category", "The consent category the cookie belongs to."),
@@ -45,7 +50,8 @@ internal static class MetadataTypesEmitter
             new Property("string" + n, "Duration", "duration", "How long the cookie lives, or <c>null</c>."),
         }, extra: w => WritePatternMembers(w, "Name", "cookie name"));
 
-        Record(writer, input.Options, "ConsentStorageKeyInfo", "A browser-storage key of the cookie policy: an exact key, or a pattern where '*' stands for any run of characters.", "Key", new[]
+        Record(writer, input.Options, "ConsentStorageKeyInfo",
+            "A browser-storage key of the cookie policy: an exact key, or a pattern where '*' stands for any run of characters.", "Key", new[]
         {
             new Property("string", "Key", "key", "The storage key or pattern, e.g. <c>landing_page</c>."),
             new Property("ConsentStorageArea", "Area", "area", "Whether the key lives in localStorage or sessionStorage."),
@@ -55,7 +61,8 @@ internal static class MetadataTypesEmitter
             new Property("string" + n, "Duration", "duration", "How long the value is kept, or <c>null</c>."),
         }, extra: w => WritePatternMembers(w, "Key", "storage key"));
 
-        Record(writer, input.Options, "ConsentTrackerInfo", "A tracker the cookie policy declares: a built-in catalog entry, a tracking API or a tracking URL.", "Value", new[]
+        Record(writer, input.Options, "ConsentTrackerInfo",
+            "A tracker the cookie policy declares: a built-in catalog entry, a tracking API or a tracking URL.", "Value", new[]
         {
             new Property("ConsentTrackerKind", "Kind", "kind", "How the tracker is declared."),
             new Property("string", "Value", "value", "The catalog id, member pattern or URL pattern."),
@@ -66,13 +73,14 @@ internal static class MetadataTypesEmitter
 
     private sealed record Property(string Type, string Name, string Parameter, string Doc, string? Initializer = null, string? ParameterType = null);
 
-    private static void Record(CodeWriter writer, GeneratorOptions options, string typeName, string summary, string displayProperty, Property[] properties, System.Action<CodeWriter>? extra = null)
+    private static void Record(CodeWriter writer, GeneratorOptions options, string typeName, string summary, string displayProperty,
+        Property[] properties, Action<CodeWriter>? extra = null)
     {
         writer.Summary(summary);
         writer.TypeAttributes(options);
         writer.Line(SourceFile.ExcludeFromCoverageAttribute);
         writer.Open($"{options.Visibility} sealed class {typeName}");
-        var parameters = string.Join(", ", System.Linq.Enumerable.Select(properties, p => (p.ParameterType ?? p.Type) + " " + p.Parameter));
+        var parameters = string.Join(", ", Enumerable.Select(properties, p => (p.ParameterType ?? p.Type) + " " + p.Parameter));
         writer.Open($"internal {typeName}({parameters})");
         foreach (var property in properties)
         {

@@ -17,7 +17,8 @@ internal static class NameConstantsEmitter
     private sealed record NamedEntry(string Name, string Classification, string? Provider, string? Purpose, string? Duration);
 
     public static string EmitCookies(GenerationInput input, CategoryNames categories) =>
-        Emit(input, GeneratedNames.Cookies, "cookie", "The cookie names declared in the cookie policy (consent-manifest.json).", input.Manifest.Cookies.Select(c => new NamedEntry(c.Name, categories.Describe(c.Category), c.Provider, c.Purpose, c.Duration)));
+        Emit(input, GeneratedNames.Cookies, "cookie", "The cookie names declared in the cookie policy (consent-manifest.json).",
+            input.Manifest.Cookies.Select(c => new NamedEntry(c.Name, categories.Describe(c.Category), c.Provider, c.Purpose, c.Duration)));
 
     public static string EmitStorageKeys(GenerationInput input, CategoryNames categories)
     {
@@ -31,7 +32,8 @@ internal static class NameConstantsEmitter
                 return new NamedEntry(group.Key, classification, first.Provider, first.Purpose, first.Duration);
             });
 
-        return Emit(input, GeneratedNames.StorageKeys, "storage key", "The browser-storage keys declared in the cookie policy (consent-manifest.json).", entries);
+        return Emit(input, GeneratedNames.StorageKeys, "storage key",
+            "The browser-storage keys declared in the cookie policy (consent-manifest.json).", entries);
     }
 
     private static string AreaName(StorageArea area) => area == StorageArea.Local ? "localStorage" : "sessionStorage";
@@ -64,18 +66,24 @@ internal static class NameConstantsEmitter
 
                 var stem = member;
                 var pieces = NameConstantsPlan.PatternPieces(entry.Name);
-                var parameters = Enumerable.Range(1, pieces.Count - 1).Select(i => pieces.Count == 2 ? "part" : "part" + i.ToString(CultureInfo.InvariantCulture)).ToList();
-                writer.Summary(new[] { $"The fixed beginning of the {kind} pattern <c>{CodeWriter.Xml(entry.Name)}</c>: {entry.Classification}." }.Concat(details).ToArray());
+                var parameters = Enumerable.Range(1,
+                    pieces.Count - 1).Select(i => pieces.Count == 2 ? "part" : "part" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+                writer.Summary(
+                    new[] { $"The fixed beginning of the {kind} pattern <c>{CodeWriter.Xml(entry.Name)}</c>: {entry.Classification}." }.Concat(
+                        details).ToArray());
                 writer.Line($"public const string {NameConstantsPlan.PrefixName(stem)} = {CodeWriter.Literal(pieces[0])};");
                 writer.Line();
-                writer.Summary($"Builds a concrete name of the {kind} pattern <c>{CodeWriter.Xml(entry.Name)}</c>, each part standing for one '*': {entry.Classification}.");
+                writer.Summary(
+                    $"Builds a concrete name of the {kind} pattern <c>{CodeWriter.Xml(entry.Name)}</c>, each part standing for one '*': " +
+                    $"{entry.Classification}.");
                 foreach (var parameter in parameters)
                 {
                     writer.Line($"/// <param name=\"{parameter}\">The text that stands for {(parameters.Count == 1 ? "the" : "one")} '*'.</param>");
                 }
 
                 writer.Line($"/// <returns>The concrete {kind} name.</returns>");
-                writer.Open($"public static string {NameConstantsPlan.BuilderName(stem)}({string.Join(", ", parameters.Select(p => "string " + p))})");
+                writer.Open(
+                    $"public static string {NameConstantsPlan.BuilderName(stem)}({string.Join(", ", parameters.Select(p => "string " + p))})");
                 foreach (var parameter in parameters)
                 {
                     writer.Line($"if ({parameter} == null) throw new global::System.ArgumentNullException(nameof({parameter}));");

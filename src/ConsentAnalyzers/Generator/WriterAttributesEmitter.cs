@@ -10,7 +10,8 @@ internal static class WriterAttributesEmitter
 {
     public const string HintName = "ConsentWriterAttributes.g.cs";
 
-    private const string MethodTargets = "[global::System.AttributeUsage(global::System.AttributeTargets.Method, Inherited = false, AllowMultiple = false)]";
+    private const string MethodTargets =
+        "[global::System.AttributeUsage(global::System.AttributeTargets.Method, Inherited = false, AllowMultiple = false)]";
 
     public static string Emit(GenerationInput input) => SourceFile.Build(input.Options, writer =>
     {
@@ -23,12 +24,15 @@ internal static class WriterAttributesEmitter
         writer.Close().Line();
 
         Open(writer, input.Options, GeneratedNames.CookieWriterAttribute, MethodTargets,
-            "The method writes a cookie named by its parameter marked <see cref=\"" + GeneratedNames.ConsentNameAttribute + "\"/>: every call is checked as a cookie write with that argument as the name (declared in the manifest, guarded by a consent check for its category).",
+            "The method writes a cookie named by its parameter marked <see cref=\"" + GeneratedNames.ConsentNameAttribute
+                + "\"/>: every call is checked as a cookie write with that argument as the name (declared in the manifest, " +
+                "guarded by a consent check for its category).",
             "Inside the method, a write whose name is that parameter is not reported: its callers are checked instead.");
         writer.Close().Line();
 
         Open(writer, input.Options, GeneratedNames.StorageWriterAttribute, MethodTargets,
-            "The method writes a browser-storage key, in <see cref=\"Area\"/>, named by its parameter marked <see cref=\"" + GeneratedNames.ConsentNameAttribute + "\"/>: every call is checked as a storage write with that argument as the key.",
+            "The method writes a browser-storage key, in <see cref=\"Area\"/>, named by its parameter marked <see cref=\""
+                + GeneratedNames.ConsentNameAttribute + "\"/>: every call is checked as a storage write with that argument as the key.",
             "Inside the method, a write to that area whose key is that parameter is not reported: its callers are checked instead.");
         writer.Summary("Declares that the method writes a key of <paramref name=\"area\"/>.");
         writer.Line("/// <param name=\"area\">The storage the method writes to.</param>");
@@ -40,8 +44,10 @@ internal static class WriterAttributesEmitter
         writer.Line($"public {GeneratedNames.StorageArea} Area {{ get; }}");
         writer.Close().Line();
 
-        Open(writer, input.Options, GeneratedNames.ConsentNameAttribute, "[global::System.AttributeUsage(global::System.AttributeTargets.Parameter, Inherited = false, AllowMultiple = false)]",
-            "The parameter of a <see cref=\"" + GeneratedNames.CookieWriterAttribute + "\"/> or <see cref=\"" + GeneratedNames.StorageWriterAttribute + "\"/> method that names the cookie or storage key written.");
+        Open(writer, input.Options, GeneratedNames.ConsentNameAttribute,
+            "[global::System.AttributeUsage(global::System.AttributeTargets.Parameter, Inherited = false, AllowMultiple = false)]",
+            "The parameter of a <see cref=\"" + GeneratedNames.CookieWriterAttribute + "\"/> or <see cref=\"" + GeneratedNames.StorageWriterAttribute
+                + "\"/> method that names the cookie or storage key written.");
         writer.Close();
     });
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -8,7 +9,7 @@ namespace ConsentAnalyzers.Guards;
 /// The consent categories known to be granted at a point in the code. <see cref="All"/> stands for a check that
 /// grants every non-essential category at once (<c>ITrackingConsentFeature.CanTrack</c>).
 /// </summary>
-internal readonly struct CategorySet : System.IEquatable<CategorySet>
+internal readonly struct CategorySet : IEquatable<CategorySet>
 {
     private readonly ImmutableHashSet<string>? _ids;
 
@@ -41,7 +42,7 @@ internal readonly struct CategorySet : System.IEquatable<CategorySet>
     /// <summary>"'analytics'" or "'analytics', 'functional'", for messages.</summary>
     public string Describe() => string.Join(", ", SortedIds().Select(id => $"'{id}'"));
 
-    public IEnumerable<string> SortedIds() => Ids.OrderBy(id => id, System.StringComparer.Ordinal);
+    public IEnumerable<string> SortedIds() => Ids.OrderBy(id => id, StringComparer.Ordinal);
 
     public bool Equals(CategorySet other) => IsAll == other.IsAll && Ids.SetEquals(other.Ids);
 

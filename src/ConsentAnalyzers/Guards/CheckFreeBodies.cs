@@ -18,7 +18,10 @@ namespace ConsentAnalyzers.Guards;
 /// </remarks>
 internal static class CheckFreeBodies
 {
-    /// <summary>Whether no condition in <paramref name="root"/> (a member's whole body, lambdas and local functions included) can grant a category.</summary>
+    /// <summary>
+    /// Whether no condition in <paramref name="root"/> (a member's whole body, lambdas and local functions included)
+    /// can grant a category.
+    /// </summary>
     public static bool IsCheckFree(IOperation root, GuardRecognizer guards)
     {
         foreach (var operation in root.DescendantsAndSelf())

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -61,7 +62,9 @@ internal sealed class ConsentFlow
 
             foreach (var pair in Variables)
             {
-                if (!other.Variables.TryGetValue(pair.Key, out var theirs) || !theirs.WhenTrue.Equals(pair.Value.WhenTrue) || !theirs.WhenFalse.Equals(pair.Value.WhenFalse))
+                if (!other.Variables.TryGetValue(pair.Key, out var theirs)
+                    || !theirs.WhenTrue.Equals(pair.Value.WhenTrue)
+                    || !theirs.WhenFalse.Equals(pair.Value.WhenFalse))
                 {
                     return false;
                 }
@@ -81,7 +84,8 @@ internal sealed class ConsentFlow
         public ImmutableDictionary<ILocalSymbol, (CategorySet WhenTrue, CategorySet WhenFalse)> Locals { get; }
     }
 
-    public static ConsentFlow Analyze(ControlFlowGraph graph, GuardRecognizer guards, CategorySet initiallyGranted, CancellationToken cancellationToken, LocalFacts? entryLocals = null)
+    public static ConsentFlow Analyze(ControlFlowGraph graph, GuardRecognizer guards, CategorySet initiallyGranted,
+        CancellationToken cancellationToken, LocalFacts? entryLocals = null)
     {
         var flow = new ConsentFlow(graph, guards);
         var initial = State.Initial(initiallyGranted);
@@ -150,7 +154,8 @@ internal sealed class ConsentFlow
 
     private static LocalFacts LocalsOf(State state)
     {
-        var locals = ImmutableDictionary<ILocalSymbol, (CategorySet WhenTrue, CategorySet WhenFalse)>.Empty.WithComparers(SymbolEqualityComparer.Default);
+        var locals = ImmutableDictionary<ILocalSymbol,
+            (CategorySet WhenTrue, CategorySet WhenFalse)>.Empty.WithComparers(SymbolEqualityComparer.Default);
         foreach (var pair in state.Variables)
         {
             if (pair.Key is ILocalSymbol local)
@@ -178,7 +183,7 @@ internal sealed class ConsentFlow
     }
 
     /// <summary>The operations of this graph that satisfy <paramref name="predicate"/> (lambdas, calls of a local function).</summary>
-    public IEnumerable<IOperation> OperationsIn(System.Func<IOperation, bool> predicate)
+    public IEnumerable<IOperation> OperationsIn(Func<IOperation, bool> predicate)
     {
         foreach (var block in _graph.Blocks)
         {
@@ -219,7 +224,10 @@ internal sealed class ConsentFlow
 
                 var state = Transfer(block, entry);
                 changed |= Flow(block.ConditionalSuccessor, Branch(block, state, block.ConditionKind == ControlFlowConditionKind.WhenTrue));
-                changed |= Flow(block.FallThroughSuccessor, block.ConditionKind == ControlFlowConditionKind.None ? state : Branch(block, state, block.ConditionKind != ControlFlowConditionKind.WhenTrue));
+                changed |= Flow(block.FallThroughSuccessor,
+                    block.ConditionKind == ControlFlowConditionKind.None
+                        ? state
+                        : Branch(block, state, block.ConditionKind != ControlFlowConditionKind.WhenTrue));
             }
         }
     }
@@ -231,7 +239,10 @@ internal sealed class ConsentFlow
     private State? HandlerSeed(BasicBlock block)
     {
         var region = block.EnclosingRegion;
-        if (region.FirstBlockOrdinal != block.Ordinal || region.Kind is not (ControlFlowRegionKind.Catch or ControlFlowRegionKind.Finally or ControlFlowRegionKind.FilterAndHandler or ControlFlowRegionKind.Filter))
+        if (region.FirstBlockOrdinal != block.Ordinal
+            || region.Kind
+                is not (ControlFlowRegionKind.Catch or ControlFlowRegionKind.Finally or ControlFlowRegionKind.FilterAndHandler
+                    or ControlFlowRegionKind.Filter))
         {
             return null;
         }
@@ -278,7 +289,10 @@ internal sealed class ConsentFlow
     }
 
     private State Branch(BasicBlock block, State state, bool conditionValue) =>
-        block.BranchValue is null ? state : state with { Granted = state.Granted.Union(_guards.Implied(block.BranchValue, conditionValue, (variable, value) => Lookup(state, variable, value))) };
+        block.BranchValue is null
+            ? state
+            : state with { Granted = state.Granted.Union(
+                _guards.Implied(block.BranchValue, conditionValue, (variable, value) => Lookup(state, variable, value))) };
 
     /// <summary>Records what boolean variables (locals, flow captures) hold as the block assigns them.</summary>
     private State Transfer(BasicBlock block, State state)
@@ -352,7 +366,9 @@ internal sealed class ConsentFlow
 
         var whenTrue = _guards.Implied(value, true, (v, b) => Lookup(current, v, b));
         var whenFalse = _guards.Implied(value, false, (v, b) => Lookup(current, v, b));
-        var variables = whenTrue.IsEmpty && whenFalse.IsEmpty ? state.Variables.Remove(variable) : state.Variables.SetItem(variable, (whenTrue, whenFalse));
+        var variables = whenTrue.IsEmpty && whenFalse.IsEmpty
+            ? state.Variables.Remove(variable)
+            : state.Variables.SetItem(variable, (whenTrue, whenFalse));
         return state with { Variables = variables };
     }
 
@@ -360,7 +376,8 @@ internal sealed class ConsentFlow
     internal static bool CanHoldCheck(ITypeSymbol? type) =>
         type is null
         || type.SpecialType == SpecialType.System_Boolean
-        || type is INamedTypeSymbol { IsGenericType: true, TypeArguments: { Length: 1 } arguments } && arguments[0].SpecialType == SpecialType.System_Boolean;
+        || type is INamedTypeSymbol { IsGenericType: true, TypeArguments: { Length: 1 } arguments }
+            && arguments[0].SpecialType == SpecialType.System_Boolean;
 
     private static CategorySet? Lookup(State state, IOperation variable, bool value)
     {

@@ -27,7 +27,8 @@ internal sealed class ConsentRequirements
 
         // The generated [RequiresConsent] is normally this compilation's own type (internal by default): then only
         // members of this assembly can carry it, nor can anything a member of another assembly overrides or implements.
-        _onlyAssemblyWithRequirements = _requiresAttribute is not null && SymbolEqualityComparer.Default.Equals(_requiresAttribute.ContainingAssembly, compilation.Assembly)
+        _onlyAssemblyWithRequirements = _requiresAttribute is not null
+            && SymbolEqualityComparer.Default.Equals(_requiresAttribute.ContainingAssembly, compilation.Assembly)
             ? compilation.Assembly
             : null;
     }
@@ -56,7 +57,8 @@ internal sealed class ConsentRequirements
 
         // Asked for every call, object creation and property read, most of them framework members: those are
         // answered without the cache lookup (which hashes the symbol).
-        if (_onlyAssemblyWithRequirements is not null && !SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, _onlyAssemblyWithRequirements))
+        if (_onlyAssemblyWithRequirements is not null
+            && !SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, _onlyAssemblyWithRequirements))
         {
             return null;
         }

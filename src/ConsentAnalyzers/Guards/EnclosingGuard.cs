@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -22,7 +23,10 @@ namespace ConsentAnalyzers.Guards;
 /// </remarks>
 internal static class EnclosingGuard
 {
-    /// <summary>Whether an enclosing <c>if</c>'s condition, true, grants <paramref name="category"/> (or <paramref name="alternativeCategory"/>) at <paramref name="site"/>.</summary>
+    /// <summary>
+    /// Whether an enclosing <c>if</c>'s condition, true, grants <paramref name="category"/> (or
+    /// <paramref name="alternativeCategory"/>) at <paramref name="site"/>.
+    /// </summary>
     public static bool Grants(GuardRecognizer guards, IOperation site, string category, string? alternativeCategory)
     {
         var granted = CategorySet.Empty;
@@ -91,7 +95,9 @@ internal static class EnclosingGuard
             {
                 granted = CategorySet.Empty;
             }
-            else if (operation is IConditionalOperation { WhenFalse: null, Syntax: IfStatementSyntax } exit && Exits(exit.WhenTrue) && KeepsShape(exit.Condition, onSpine: true))
+            else if (operation is IConditionalOperation { WhenFalse: null, Syntax: IfStatementSyntax } exit
+                && Exits(exit.WhenTrue)
+                && KeepsShape(exit.Condition, onSpine: true))
             {
                 granted = granted.Union(guards.Implied(exit.Condition, false));
             }
@@ -141,18 +147,21 @@ internal static class EnclosingGuard
                 return field.Instance is null || KeepsShape(field.Instance, onSpine: false);
             case IIsPatternOperation isPattern:
                 return KeepsShape(isPattern.Value, onSpine: false) && PatternKeepsShape(isPattern.Pattern);
-            case ILiteralOperation or ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation or INameOfOperation or ITypeOfOperation:
+            case ILiteralOperation or ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation or INameOfOperation
+                or ITypeOfOperation:
                 return true;
             default:
                 return false;
         }
     }
 
-    private static bool ArgumentsKeepShape(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments)
+    private static bool ArgumentsKeepShape(ImmutableArray<IArgumentOperation> arguments)
     {
         foreach (var argument in arguments)
         {
-            if (argument.ArgumentKind != ArgumentKind.Explicit || argument.Parameter?.RefKind is not RefKind.None || !KeepsShape(argument.Value, onSpine: false))
+            if (argument.ArgumentKind != ArgumentKind.Explicit
+                || argument.Parameter?.RefKind is not RefKind.None
+                || !KeepsShape(argument.Value, onSpine: false))
             {
                 return false;
             }
@@ -172,7 +181,8 @@ internal static class EnclosingGuard
             case IRecursivePatternOperation recursive when recursive.DeclaredSymbol is null && recursive.DeconstructionSubpatterns.IsEmpty:
                 foreach (var property in recursive.PropertySubpatterns)
                 {
-                    if (property.Member is not IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } || !PatternKeepsShape(property.Pattern))
+                    if (property.Member is not IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation }
+                        || !PatternKeepsShape(property.Pattern))
                     {
                         return false;
                     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using ConsentAnalyzers.Common;
@@ -25,7 +26,7 @@ internal sealed class GuardRecognizer
     // once): whether a member can be a guard at all is decided once per member, so the walk over what it overrides
     // and implements, its attributes and its display name for the manifest's guards are not redone per condition.
     private readonly ConcurrentDictionary<ISymbol, bool> _mayBeGuard = new(SymbolEqualityComparer.Default);
-    private readonly System.Func<ISymbol, bool> _findMayBeGuard;
+    private readonly Func<ISymbol, bool> _findMayBeGuard;
 
     public GuardRecognizer(Compilation compilation, GeneratorOptions options, ManifestModel manifest)
     {
@@ -37,7 +38,7 @@ internal sealed class GuardRecognizer
     }
 
     /// <summary>The categories granted when <paramref name="condition"/> evaluates to <paramref name="value"/>.</summary>
-    public CategorySet Implied(IOperation condition, bool value, System.Func<IOperation, bool, CategorySet?>? lookupVariable = null)
+    public CategorySet Implied(IOperation condition, bool value, Func<IOperation, bool, CategorySet?>? lookupVariable = null)
     {
         condition = Unwrap(condition);
         switch (condition)
@@ -50,10 +51,16 @@ internal sealed class GuardRecognizer
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
                 when BooleanConstant(comparison.LeftOperand) is { } left:
                 return ImpliedByComparison(comparison, comparison.RightOperand, left, value, lookupVariable);
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And } conjunction when IsBoolean(conjunction.Type):
-                return value ? Implied(conjunction.LeftOperand, true, lookupVariable).Union(Implied(conjunction.RightOperand, true, lookupVariable)) : CategorySet.Empty;
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or } disjunction when IsBoolean(disjunction.Type):
-                return value ? CategorySet.Empty : Implied(disjunction.LeftOperand, false, lookupVariable).Union(Implied(disjunction.RightOperand, false, lookupVariable));
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.And } conjunction
+                when IsBoolean(conjunction.Type):
+                return value
+                    ? Implied(conjunction.LeftOperand, true, lookupVariable).Union(Implied(conjunction.RightOperand, true, lookupVariable))
+                    : CategorySet.Empty;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr or BinaryOperatorKind.Or } disjunction
+                when IsBoolean(disjunction.Type):
+                return value
+                    ? CategorySet.Empty
+                    : Implied(disjunction.LeftOperand, false, lookupVariable).Union(Implied(disjunction.RightOperand, false, lookupVariable));
             case IIsPatternOperation isPattern:
                 return ImpliedByPattern(isPattern.Value, isPattern.Pattern, value, lookupVariable);
             case ILocalReferenceOperation or IFlowCaptureReferenceOperation:
@@ -76,7 +83,8 @@ internal sealed class GuardRecognizer
     /// <c>x == constant</c> or <c>x != constant</c>. With a <c>bool?</c> operand, null makes <c>==</c> false and
     /// <c>!=</c> true, so only the outcome that excludes null says anything about <c>x</c>.
     /// </summary>
-    private CategorySet ImpliedByComparison(IBinaryOperation comparison, IOperation operand, bool constant, bool value, System.Func<IOperation, bool, CategorySet?>? lookupVariable)
+    private CategorySet ImpliedByComparison(IBinaryOperation comparison, IOperation operand, bool constant, bool value,
+        Func<IOperation, bool, CategorySet?>? lookupVariable)
     {
         var isEquals = comparison.OperatorKind == BinaryOperatorKind.Equals;
         var operandIs = isEquals == value ? constant : !constant;
@@ -88,7 +96,8 @@ internal sealed class GuardRecognizer
 
     private static bool IsBoolean(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_Boolean;
 
-    private CategorySet ImpliedByPattern(IOperation value, IPatternOperation pattern, bool matches, System.Func<IOperation, bool, CategorySet?>? lookupVariable)
+    private CategorySet ImpliedByPattern(IOperation value, IPatternOperation pattern, bool matches,
+        Func<IOperation, bool, CategorySet?>? lookupVariable)
     {
         switch (pattern)
         {
@@ -211,7 +220,9 @@ internal sealed class GuardRecognizer
 
             if (attribute.ConstructorArguments.Length == 1)
             {
-                return GeneratedNames.CategoryId(_manifest, attribute.ConstructorArguments[0].Value) is { } category ? CategorySet.Of(category) : CategorySet.Empty;
+                return GeneratedNames.CategoryId(_manifest, attribute.ConstructorArguments[0].Value) is { } category
+                    ? CategorySet.Of(category)
+                    : CategorySet.Empty;
             }
 
             // [ConsentGuard] bool IsGranted(ConsentCategory category): the argument names the category.
@@ -300,10 +311,12 @@ internal sealed class GuardRecognizer
                     break;
 
                 // `feature?.CanTrack ?? false` reads the nullable's value: the check is the nullable itself.
-                case IInvocationOperation { TargetMethod.Name: "GetValueOrDefault", Instance: { Type.OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable }:
+                case IInvocationOperation { TargetMethod.Name: "GetValueOrDefault",
+                    Instance: { Type.OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable }:
                     operation = nullable;
                     break;
-                case IPropertyReferenceOperation { Property.Name: "Value", Instance: { Type.OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable }:
+                case IPropertyReferenceOperation { Property.Name: "Value",
+                    Instance: { Type.OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable }:
                     operation = nullable;
                     break;
                 default:

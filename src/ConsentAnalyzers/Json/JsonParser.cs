@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
@@ -45,7 +46,8 @@ internal sealed class JsonParser
 
         if (AtEnd)
         {
-            return Fail("The manifest is empty: it must contain a JSON object such as { \"version\": 1, \"categories\": { } }", new TextSpan(_position, 0));
+            return Fail("The manifest is empty: it must contain a JSON object such as { \"version\": 1, \"categories\": { } }",
+                new TextSpan(_position, 0));
         }
 
         var root = ParseValue(depth: 1);
@@ -57,7 +59,8 @@ internal sealed class JsonParser
         SkipTrivia();
         if (_error is null && !AtEnd)
         {
-            return Fail($"Unexpected {Describe(_position)} after the end of the manifest's top-level value; a manifest holds exactly one JSON object", TokenSpanAt(_position));
+            return Fail($"Unexpected {Describe(_position)} after the end of the manifest's top-level value; a manifest holds exactly one JSON object",
+                TokenSpanAt(_position));
         }
 
         return root;
@@ -145,7 +148,8 @@ internal sealed class JsonParser
 
             if (AtEnd || Current != ':')
             {
-                return Fail($"Expected ':' after the property name \"{MessageText.Printable(name)}\"", AtEnd ? new TextSpan(_text.Length, 0) : TokenSpanAt(_position));
+                return Fail($"Expected ':' after the property name \"{MessageText.Printable(name)}\"",
+                    AtEnd ? new TextSpan(_text.Length, 0) : TokenSpanAt(_position));
             }
 
             _position++;
@@ -319,7 +323,8 @@ internal sealed class JsonParser
                     if (_position + 4 > _text.Length
                         || !int.TryParse(_text.Substring(_position, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var code))
                     {
-                        Fail("Invalid \\u escape: expected four hexadecimal digits", TextSpan.FromBounds(escapeStart, System.Math.Min(_text.Length, _position + 4)));
+                        Fail("Invalid \\u escape: expected four hexadecimal digits",
+                            TextSpan.FromBounds(escapeStart, Math.Min(_text.Length, _position + 4)));
                         return null;
                     }
 
@@ -327,7 +332,8 @@ internal sealed class JsonParser
                     _position += 4;
                     break;
                 default:
-                    Fail($"Invalid escape sequence '\\{MessageText.Printable(escaped.ToString())}' in string", TextSpan.FromBounds(escapeStart, _position));
+                    Fail($"Invalid escape sequence '\\{MessageText.Printable(escaped.ToString())}' in string",
+                        TextSpan.FromBounds(escapeStart, _position));
                     return null;
             }
 
@@ -434,7 +440,7 @@ internal sealed class JsonParser
             }
             else if (c == '/' && _position + 1 < _text.Length && _text[_position + 1] == '*')
             {
-                var close = _text.IndexOf("*/", _position + 2, System.StringComparison.Ordinal);
+                var close = _text.IndexOf("*/", _position + 2, StringComparison.Ordinal);
                 if (close < 0)
                 {
                     Fail("This comment is never closed: add '*/'", new TextSpan(_position, 2));
@@ -491,7 +497,7 @@ internal sealed class JsonParser
             end += _text[end] == '\\' ? 2 : 1;
         }
 
-        return TextSpan.FromBounds(position, System.Math.Min(_text.Length, end < _text.Length && _text[end] == '"' ? end + 1 : end));
+        return TextSpan.FromBounds(position, Math.Min(_text.Length, end < _text.Length && _text[end] == '"' ? end + 1 : end));
     }
 
     private static bool IsWordCharacter(char c) => char.IsLetterOrDigit(c) || c is '_' or '-' or '+' or '.' or '$';
@@ -510,7 +516,7 @@ internal sealed class JsonParser
 
     private JsonNode? Fail(string message, TextSpan span)
     {
-        _error ??= new JsonSyntaxError(message.EndsWith(".", System.StringComparison.Ordinal) ? message : message + ".", span);
+        _error ??= new JsonSyntaxError(message.EndsWith(".", StringComparison.Ordinal) ? message : message + ".", span);
         return null;
     }
 }

@@ -21,7 +21,8 @@ internal sealed record DeclarationConflict(TextSpan Reported, TextSpan? AlsoLeft
 /// </summary>
 internal static class DeclarationConflicts
 {
-    public static void CheckNames(IEnumerable<DeclaredName> declared, string what, SourceText text, List<DeclarationConflict> conflicts, CancellationToken cancellationToken)
+    public static void CheckNames(IEnumerable<DeclaredName> declared, string what, SourceText text, List<DeclarationConflict> conflicts,
+        CancellationToken cancellationToken)
     {
         var exact = new Dictionary<string, DeclaredName>(StringComparer.Ordinal);
         var patterns = new List<DeclaredName>();
@@ -31,7 +32,10 @@ internal static class DeclarationConflicts
             cancellationToken.ThrowIfCancellationRequested();
             if (NamePattern.IsBareWildcard(name.Name))
             {
-                conflicts.Add(new DeclarationConflict(name.Span, null, $"{what} pattern '{MessageText.Printable(name.Name)}' matches every name, which would declare anything at all: list the names, or use a pattern with a fixed part such as 'prefix_*'."));
+                conflicts.Add(
+                    new DeclarationConflict(name.Span, null,
+                        $"{what} pattern '{MessageText.Printable(name.Name)}' matches every name, which would declare anything at all: " +
+                        $"list the names, or use a pattern with a fixed part such as 'prefix_*'."));
                 continue;
             }
 
@@ -56,7 +60,8 @@ internal static class DeclarationConflicts
     }
 
     /// <summary>Duplicates of tracker and guard entries, compared by a key; <c>Meaning</c> is what the entry maps to (its categories).</summary>
-    public static void CheckUnique(IEnumerable<(string Key, string Shown, string Meaning, TextSpan Span)> entries, string what, SourceText text, List<DeclarationConflict> conflicts)
+    public static void CheckUnique(IEnumerable<(string Key, string Shown, string Meaning, TextSpan Span)> entries, string what, SourceText text,
+        List<DeclarationConflict> conflicts)
     {
         var seen = new Dictionary<string, (string Meaning, TextSpan Span)>(StringComparer.Ordinal);
         foreach (var (key, shown, meaning, span) in entries)
@@ -72,7 +77,8 @@ internal static class DeclarationConflicts
         }
     }
 
-    private static DeclarationConflict Duplicate(string what, string shown, TextSpan span, string meaning, TextSpan firstSpan, string firstMeaning, SourceText text) =>
+    private static DeclarationConflict Duplicate(string what, string shown, TextSpan span, string meaning, TextSpan firstSpan, string firstMeaning,
+        SourceText text) =>
         new(
             span,
             string.Equals(meaning, firstMeaning, StringComparison.Ordinal) ? null : firstSpan,
@@ -83,7 +89,8 @@ internal static class DeclarationConflicts
     /// allocating), pattern against exact names through a sorted list, so that a manifest of thousands of exact
     /// names stays near-linear.
     /// </summary>
-    private static void CheckPatternOverlaps(List<DeclaredName> patterns, Dictionary<string, DeclaredName> exact, string what, SourceText text, List<DeclarationConflict> conflicts, CancellationToken cancellationToken)
+    private static void CheckPatternOverlaps(List<DeclaredName> patterns, Dictionary<string, DeclaredName> exact, string what, SourceText text,
+        List<DeclarationConflict> conflicts, CancellationToken cancellationToken)
     {
         if (patterns.Count == 0)
         {
@@ -141,7 +148,10 @@ internal static class DeclarationConflicts
         new(
             reported.Span,
             other.Span,
-            $"{what} '{MessageText.Printable(reported.Name)}' (category '{MessageText.Printable(reported.Category)}') overlaps '{MessageText.Printable(other.Name)}' (category '{MessageText.Printable(other.Category)}', line {LineOf(text, other.Span)}): a name such as '{MessageText.Printable(example)}' would match both. Give them the same category or make the patterns disjoint.");
+            $"{what} '{MessageText.Printable(reported.Name)}' (category '{MessageText.Printable(reported.Category)}') " +
+            $"overlaps '{MessageText.Printable(other.Name)}' " +
+            $"(category '{MessageText.Printable(other.Category)}', line {LineOf(text, other.Span)}): " +
+            $"a name such as '{MessageText.Printable(example)}' would match both. Give them the same category or make the patterns disjoint.");
 
     private static int LineOf(SourceText text, TextSpan span) => text.Lines.GetLinePosition(span.Start).Line + 1;
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -13,7 +14,7 @@ internal sealed class DeclaredNames<T>
     private readonly Dictionary<string, T> _exact = new();
     private readonly List<(string Pattern, T Entry)> _patterns = new();
 
-    public DeclaredNames(IEnumerable<T> entries, System.Func<T, string> nameOf)
+    public DeclaredNames(IEnumerable<T> entries, Func<T, string> nameOf)
     {
         foreach (var entry in entries)
         {

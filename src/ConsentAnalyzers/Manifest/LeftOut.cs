@@ -39,7 +39,8 @@ internal readonly struct LeftOut
     public string Sentence => _kind switch
     {
         LeftOutKind.Entry => " Until this is fixed, the generated code leaves this entry out.",
-        LeftOutKind.Category => $" Until this is fixed, the generated code leaves out category '{MessageText.Printable(_name)}' and every entry in it.",
+        LeftOutKind.Category =>
+            $" Until this is fixed, the generated code leaves out category '{MessageText.Printable(_name)}' and every entry in it.",
         LeftOutKind.Section => $" Until this is fixed, the generated code leaves out '{_name}'.",
         LeftOutKind.Everything => " Until this is fixed, the generated code declares no category, cookie, storage key or tracker.",
         _ => string.Empty,

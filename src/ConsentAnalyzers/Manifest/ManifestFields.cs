@@ -16,7 +16,8 @@ internal static class ManifestFields
     /// <summary>Namespace.Type.Member: dotted identifiers, at least two, '*' allowed anywhere. The schema carries the same pattern.</summary>
     public const string ApiPattern = @"^[A-Za-z_*][A-Za-z0-9_*]*(\.[A-Za-z_*][A-Za-z0-9_*]*)+$";
 
-    public static readonly ImmutableArray<string> Root = ImmutableArray.Create("$schema", "version", "categories", "cookies", "storage", "trackers", "guards");
+    public static readonly ImmutableArray<string> Root = ImmutableArray.Create("$schema", "version", "categories", "cookies", "storage",
+        "trackers", "guards");
 
     public static readonly ImmutableArray<string> Category = ImmutableArray.Create("title", "description", "essential", "optOutSignals");
 

@@ -68,7 +68,8 @@ internal static class ManifestFiles
 
     /// <summary>The CG0004 message for a second candidate manifest, which is not read.</summary>
     public static string NotTheManifest(string primaryPath) =>
-        $"Only one consent manifest is read per project, and it is '{primaryPath}'; remove this one from the project's additional files or point ConsentManifestPath at the one you mean.";
+        $"Only one consent manifest is read per project, and it is '{primaryPath}'; " +
+        $"remove this one from the project's additional files or point ConsentManifestPath at the one you mean.";
 
     /// <summary>
     /// The manifest in use: the first marked candidate, else the first candidate; null if there is none. When the

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -97,11 +98,16 @@ internal sealed class ManifestReader
 
         var conflicts = new List<DeclarationConflict>();
         DeclarationConflicts.CheckNames(cookies.Select(Declared), "Cookie", _text, conflicts, _cancellationToken);
-        DeclarationConflicts.CheckNames(storage.Where(s => s.Model.Area == StorageArea.Local).Select(Declared), "Local-storage key", _text, conflicts, _cancellationToken);
-        DeclarationConflicts.CheckNames(storage.Where(s => s.Model.Area == StorageArea.Session).Select(Declared), "Session-storage key", _text, conflicts, _cancellationToken);
+        DeclarationConflicts.CheckNames(storage.Where(s => s.Model.Area == StorageArea.Local).Select(Declared), "Local-storage key", _text, conflicts,
+            _cancellationToken);
+        DeclarationConflicts.CheckNames(storage.Where(s => s.Model.Area == StorageArea.Session).Select(Declared), "Session-storage key", _text,
+            conflicts, _cancellationToken);
         _cancellationToken.ThrowIfCancellationRequested();
-        DeclarationConflicts.CheckUnique(trackers.Select(t => (Key: t.Model.Kind + ":" + t.Model.Value, Shown: t.Model.Value, Meaning: t.Model.Category, t.Key)), "Tracker", _text, conflicts);
-        DeclarationConflicts.CheckUnique(guards.Select(g => (Key: g.Model.Api, Shown: g.Model.Api, Meaning: string.Join(",", g.Categories), g.Key)), "Guard", _text, conflicts);
+        DeclarationConflicts.CheckUnique(
+            trackers.Select(t => (Key: t.Model.Kind + ":" + t.Model.Value, Shown: t.Model.Value, Meaning: t.Model.Category, t.Key)), "Tracker", _text,
+            conflicts);
+        DeclarationConflicts.CheckUnique(guards.Select(g => (Key: g.Model.Api, Shown: g.Model.Api, Meaning: string.Join(",", g.Categories), g.Key)),
+            "Guard", _text, conflicts);
         ReportConflicts(conflicts);
 
         if (_everythingLeftOut)
@@ -138,7 +144,7 @@ internal sealed class ManifestReader
 
     /// <summary>The entries to generate: read without an issue, in no conflict, in a sound category.</summary>
     private EquatableArray<T> SoundModels<T>(List<ReadEntry<T>> entries)
-        where T : class, System.IEquatable<T> =>
+        where T : class, IEquatable<T> =>
         entries
             .Where(e => e.Clean && !_conflicting.Contains(e.Key) && !e.Categories.Any(_brokenCategories.Contains))
             .Select(e => e.Model)
@@ -150,7 +156,8 @@ internal sealed class ManifestReader
         var property = root.Find("version");
         if (property is null)
         {
-            Content(root.OpeningBraceSpan, $"The manifest is missing the required field 'version': add \"version\": {ManifestFields.SupportedVersion}.");
+            Content(root.OpeningBraceSpan,
+                $"The manifest is missing the required field 'version': add \"version\": {ManifestFields.SupportedVersion}.");
             return;
         }
 
@@ -160,9 +167,12 @@ internal sealed class ManifestReader
             return;
         }
 
-        if (!int.TryParse(number.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version != ManifestFields.SupportedVersion)
+        if (!int.TryParse(number.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            || version != ManifestFields.SupportedVersion)
         {
-            Content(number.Span, $"Unsupported manifest version {MessageText.Printable(number.Text)}: this version of ConsentAnalyzers reads version {ManifestFields.SupportedVersion}.");
+            Content(number.Span,
+                $"Unsupported manifest version {MessageText.Printable(number.Text)}: " +
+                $"this version of ConsentAnalyzers reads version {ManifestFields.SupportedVersion}.");
         }
     }
 
@@ -173,7 +183,9 @@ internal sealed class ManifestReader
         var property = root.Find("categories");
         if (property is null)
         {
-            Content(root.OpeningBraceSpan, "The manifest is missing the required field 'categories': declare each consent category, e.g. \"categories\": { \"necessary\": { \"title\": \"Strictly Necessary\", \"essential\": true } }.");
+            Content(root.OpeningBraceSpan,
+                "The manifest is missing the required field 'categories': declare each consent category, e.g. \"categories\": { \"necessary\": " +
+                "{ \"title\": \"Strictly Necessary\", \"essential\": true } }.");
             _categoriesReadable = false;
             return result;
         }
@@ -195,7 +207,9 @@ internal sealed class ManifestReader
             if (firstDeclarations.TryGetValue(id, out var first))
             {
                 // Two bodies for one id: which title and which 'essential' is meant cannot be told, so neither is used.
-                Conflict(category.NameSpan, $"Duplicate category '{MessageText.Printable(id)}' (first at line {LineOf(first.NameSpan)}): only one of the two would take effect; remove or merge one.");
+                Conflict(category.NameSpan,
+                    $"Duplicate category '{MessageText.Printable(id)}' (first at line {LineOf(first.NameSpan)}): " +
+                    $"only one of the two would take effect; remove or merge one.");
             }
             else
             {
@@ -204,7 +218,9 @@ internal sealed class ManifestReader
                 _categoryIds.Add(id);
                 if (!CategoryIdPattern.IsMatch(id))
                 {
-                    Content(category.NameSpan, $"Category id '{MessageText.Printable(id)}' is not valid: use lowercase letters, digits, '_' and '-', starting with a letter (e.g. 'analytics').");
+                    Content(category.NameSpan,
+                        $"Category id '{MessageText.Printable(id)}' is not valid: " +
+                        $"use lowercase letters, digits, '_' and '-', starting with a letter (e.g. 'analytics').");
                 }
             }
 
@@ -242,7 +258,8 @@ internal sealed class ManifestReader
 
         if (property.Value is not JsonArray array)
         {
-            Content(property.Value.Span, $"'optOutSignals' of {owner} must be an array of strings such as [\"gpc\"], not {property.Value.KindDescription}.");
+            Content(property.Value.Span,
+                $"'optOutSignals' of {owner} must be an array of strings such as [\"gpc\"], not {property.Value.KindDescription}.");
             return EquatableArray<string>.Empty;
         }
 
@@ -255,7 +272,10 @@ internal sealed class ManifestReader
             }
             else if (!ManifestFields.OptOutSignals.Contains(signal.Value))
             {
-                Content(signal.Span, $"Unknown opt-out signal '{MessageText.Printable(signal.Value)}'.{SpellingSuggestion.Hint(signal.Value, ManifestFields.OptOutSignals)} Known signals: {string.Join(", ", ManifestFields.OptOutSignals)}.");
+                Content(signal.Span,
+                    $"Unknown opt-out signal " +
+                    $"'{MessageText.Printable(signal.Value)}'.{SpellingSuggestion.Hint(signal.Value, ManifestFields.OptOutSignals)} Known signals: " +
+                    $"{string.Join(", ", ManifestFields.OptOutSignals)}.");
             }
             else if (signals.Contains(signal.Value))
             {
@@ -276,7 +296,7 @@ internal sealed class ManifestReader
     /// </summary>
     private sealed record ReadEntry<T>(T Model, IReadOnlyList<string> Categories, TextSpan Key, bool Clean = false);
 
-    private List<ReadEntry<T>> ReadEntries<T>(JsonObject root, string section, System.Func<JsonObject, ReadEntry<T>?> readEntry)
+    private List<ReadEntry<T>> ReadEntries<T>(JsonObject root, string section, Func<JsonObject, ReadEntry<T>?> readEntry)
     {
         var result = new List<ReadEntry<T>>();
         var property = root.Find(section);
@@ -341,7 +361,8 @@ internal sealed class ManifestReader
             return null;
         }
 
-        return new ReadEntry<StorageEntry>(new StorageEntry(key.Value, area.Value, category, provider, purpose, duration), new[] { category }, key.Span);
+        return new ReadEntry<StorageEntry>(new StorageEntry(key.Value, area.Value, category, provider, purpose, duration),
+            new[] { category }, key.Span);
     }
 
     /// <summary>The optional fields a person reads in the cookie table: who, why, how long.</summary>
@@ -362,7 +383,10 @@ internal sealed class ManifestReader
             case "session":
                 return StorageArea.Session;
             default:
-                Content(area.Span, $"Unknown storage area '{MessageText.Printable(area.Value)}'.{SpellingSuggestion.Hint(area.Value, ManifestFields.StorageAreas)} 'area' is \"local\" (localStorage) or \"session\" (sessionStorage).");
+                Content(area.Span,
+                    $"Unknown storage area " +
+                    $"'{MessageText.Printable(area.Value)}'.{SpellingSuggestion.Hint(area.Value, ManifestFields.StorageAreas)} 'area' is \"local\" " +
+                    $"(localStorage) or \"session\" (sessionStorage).");
                 return null;
         }
     }
@@ -384,7 +408,9 @@ internal sealed class ManifestReader
 
             if (value is not null)
             {
-                Content(property.NameSpan, $"A tracker entry takes exactly one of 'use', 'api' or 'url'; this one already has '{KindField(kind)}'. Split it into two entries.");
+                Content(property.NameSpan,
+                    $"A tracker entry takes exactly one of 'use', 'api' or 'url'; this one already has '{KindField(kind)}'. " +
+                    $"Split it into two entries.");
                 continue;
             }
 
@@ -394,7 +420,10 @@ internal sealed class ManifestReader
 
         if (value is null && !kinds.Any(k => entry.Find(k.Item1) is not null || _misspelt.Contains((entry, k.Item1))))
         {
-            Content(entry.OpeningBraceSpan, "The tracker entry needs one of 'use' (a built-in tracker such as \"google-analytics\"), 'api' (a member pattern such as \"MyApp.Telemetry.Tracker.Send*\") or 'url' (an endpoint pattern such as \"https://collect.example.com/*\").");
+            Content(entry.OpeningBraceSpan,
+                "The tracker entry needs one of 'use' (a built-in tracker such as \"google-analytics\"), " +
+                "'api' (a member pattern such as \"MyApp.Telemetry.Tracker.Send*\") " +
+                "or 'url' (an endpoint pattern such as \"https://collect.example.com/*\").");
         }
 
         var category = ReadCategoryReference(entry, Owner);
@@ -404,7 +433,8 @@ internal sealed class ManifestReader
             return null;
         }
 
-        return new ReadEntry<TrackerEntry>(new TrackerEntry(kind, value.Value, category, provider ?? TrackerCatalog.DisplayName(value.Value)), new[] { category }, value.Span);
+        return new ReadEntry<TrackerEntry>(new TrackerEntry(kind, value.Value, category, provider ?? TrackerCatalog.DisplayName(value.Value)),
+            new[] { category }, value.Span);
     }
 
     private static string KindField(TrackerKind kind) => kind switch
@@ -420,12 +450,19 @@ internal sealed class ManifestReader
         {
             case TrackerKind.Catalog when TrackerCatalog.DisplayName(value.Value) is null:
                 var ids = TrackerCatalog.Entries.Select(e => e.Id).ToList();
-                Content(value.Span, $"Unknown built-in tracker '{MessageText.Printable(value.Value)}'.{SpellingSuggestion.Hint(value.Value, ids)} Built-in trackers: {string.Join(", ", ids)}. For anything else use 'api' or 'url'.");
+                Content(value.Span,
+                    $"Unknown built-in tracker '{MessageText.Printable(value.Value)}'.{SpellingSuggestion.Hint(value.Value, ids)} Built-in " +
+                    $"trackers: {string.Join(", ", ids)}. For anything else use 'api' or 'url'.");
                 return false;
             case TrackerKind.Api:
                 return IsValidApiPattern(value, "tracker 'api'");
-            case TrackerKind.Url when !(value.Value.StartsWith("https://", System.StringComparison.OrdinalIgnoreCase) || value.Value.StartsWith("http://", System.StringComparison.OrdinalIgnoreCase) || value.Value.StartsWith("//", System.StringComparison.Ordinal)):
-                Content(value.Span, $"Tracker URL '{MessageText.Printable(value.Value)}' must be an absolute http(s) URL or a protocol-relative one (starting with '//'), with '*' for any run of characters.");
+            case TrackerKind.Url
+                when !(value.Value.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+                    || value.Value.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+                    || value.Value.StartsWith("//", StringComparison.Ordinal)):
+                Content(value.Span,
+                    $"Tracker URL '{MessageText.Printable(value.Value)}' must be an absolute http(s) " +
+                    $"URL or a protocol-relative one (starting with '//'), with '*' for any run of characters.");
                 return false;
             default:
                 return true;
@@ -437,7 +474,9 @@ internal sealed class ManifestReader
         var api = value.Value;
         if (!ApiPattern.IsMatch(api))
         {
-            Content(value.Span, $"The {what} '{MessageText.Printable(api)}' must name a member as Namespace.Type.Member (dotted identifiers, without parentheses or parameters); '*' stands for any run of characters.");
+            Content(value.Span,
+                $"The {what} '{MessageText.Printable(api)}' must name a member as Namespace.Type.Member " +
+                $"(dotted identifiers, without parentheses or parameters); '*' stands for any run of characters.");
             return false;
         }
 
@@ -456,7 +495,8 @@ internal sealed class ManifestReader
         var valid = api is not null && IsValidApiPattern(api, "guard 'api'");
         if (hasCategory && argumentsProperty is not null)
         {
-            Content(argumentsProperty.NameSpan, "A guard takes either 'category' (the member checks one category) or 'arguments' (its argument names the category), not both.");
+            Content(argumentsProperty.NameSpan,
+                "A guard takes either 'category' (the member checks one category) or 'arguments' (its argument names the category), not both.");
             valid = false;
         }
         else if (hasCategory)
@@ -470,7 +510,9 @@ internal sealed class ManifestReader
         }
         else
         {
-            Content(entry.OpeningBraceSpan, "The guard entry needs 'category' (the category the member checks) or 'arguments' (a map from argument value, e.g. \"Shop.Privacy.CookieType.Analytics\", to category).");
+            Content(entry.OpeningBraceSpan,
+                "The guard entry needs 'category' (the category the member checks) " +
+                "or 'arguments' (a map from argument value, e.g. \"Shop.Privacy.CookieType.Analytics\", to category).");
             valid = false;
         }
 
@@ -487,7 +529,8 @@ internal sealed class ManifestReader
     {
         if (property.Value is not JsonObject map)
         {
-            Content(property.Value.Span, $"'arguments' must be an object mapping each argument value to a category, not {property.Value.KindDescription}.");
+            Content(property.Value.Span,
+                $"'arguments' must be an object mapping each argument value to a category, not {property.Value.KindDescription}.");
             valid = false;
             return EquatableArray<GuardArgument>.Empty;
         }
@@ -504,7 +547,9 @@ internal sealed class ManifestReader
         {
             if (argument.Value is not JsonString category)
             {
-                Content(argument.Value.Span, $"The category for argument '{MessageText.Printable(argument.Name)}' must be a string naming a declared category, not {argument.Value.KindDescription}.");
+                Content(argument.Value.Span,
+                    $"The category for argument '{MessageText.Printable(argument.Name)}' must be a string naming a declared category, " +
+                    $"not {argument.Value.KindDescription}.");
                 valid = false;
             }
             else if (CheckCategoryExists(category))
@@ -542,7 +587,9 @@ internal sealed class ManifestReader
             {
                 if (!IsCookieNameCharacter(c))
                 {
-                    Content(node.Span, $"Cookie name '{MessageText.Printable(name)}' contains {DescribeCharacter(c)}, which a cookie name cannot contain (RFC 6265 token characters only).");
+                    Content(node.Span,
+                        $"Cookie name '{MessageText.Printable(name)}' contains {DescribeCharacter(c)}, " +
+                        $"which a cookie name cannot contain (RFC 6265 token characters only).");
                     return null;
                 }
             }
@@ -580,8 +627,13 @@ internal sealed class ManifestReader
             return false; // 'categories' is already reported; no model is built either way
         }
 
-        var declared = _categoryIds.Count == 0 ? "none (add them under 'categories')" : string.Join(", ", _categoryIds.Take(MaxListed).Select(MessageText.Printable)) + (_categoryIds.Count > MaxListed ? $" and {_categoryIds.Count - MaxListed} more" : string.Empty);
-        Content(reference.Span, $"Unknown category '{MessageText.Printable(reference.Value)}'.{SpellingSuggestion.Hint(reference.Value, _categoryIds)} Declared categories: {declared}.");
+        var declared = _categoryIds.Count == 0
+            ? "none (add them under 'categories')"
+            : string.Join(", ", _categoryIds.Take(MaxListed).Select(MessageText.Printable))
+                + (_categoryIds.Count > MaxListed ? $" and {_categoryIds.Count - MaxListed} more" : string.Empty);
+        Content(reference.Span,
+            $"Unknown category '{MessageText.Printable(reference.Value)}'.{SpellingSuggestion.Hint(reference.Value, _categoryIds)} Declared " +
+            $"categories: {declared}.");
         return false;
     }
 
@@ -643,7 +695,9 @@ internal sealed class ManifestReader
                     _misspelt.Add((entry, suggestion));
                 }
 
-                Content(property.NameSpan, $"Unknown field '{MessageText.Printable(property.Name)}' in {owner}.{SpellingSuggestion.Hint(property.Name, known)} Known fields: {string.Join(", ", known)}.");
+                Content(property.NameSpan,
+                    $"Unknown field '{MessageText.Printable(property.Name)}' in {owner}.{SpellingSuggestion.Hint(property.Name, known)} Known " +
+                    $"fields: {string.Join(", ", known)}.");
             }
         }
 
@@ -660,7 +714,9 @@ internal sealed class ManifestReader
         {
             if (seen.TryGetValue(property.Name, out var first))
             {
-                Conflict(property.NameSpan, $"Duplicate {what} '{MessageText.Printable(property.Name)}' (first at line {LineOf(first.NameSpan)}): only one of the two would take effect; remove or merge one.");
+                Conflict(property.NameSpan,
+                    $"Duplicate {what} '{MessageText.Printable(property.Name)}' (first at line {LineOf(first.NameSpan)}): " +
+                    $"only one of the two would take effect; remove or merge one.");
             }
             else
             {

@@ -22,5 +22,6 @@ internal static class ManifestRuleReporting
 
     /// <summary>True when the generator reports the manifest rules; the analyzer then stays silent about them.</summary>
     public static bool ByGenerator(AnalyzerConfigOptions globalOptions) =>
-        globalOptions.TryGetValue(CommandLineBuildProperty, out var value) && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        globalOptions.TryGetValue(CommandLineBuildProperty, out var value)
+            && string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 
@@ -187,13 +188,13 @@ internal static class NamePattern
     {
         var firstPrefix = PrefixLength(first);
         var secondPrefix = PrefixLength(second);
-        var prefix = System.Math.Min(firstPrefix, secondPrefix);
+        var prefix = Math.Min(firstPrefix, secondPrefix);
         if (string.CompareOrdinal(first, 0, second, 0, prefix) != 0)
         {
             return false;
         }
 
-        var suffix = System.Math.Min(first.Length - SuffixStart(first), second.Length - SuffixStart(second));
+        var suffix = Math.Min(first.Length - SuffixStart(first), second.Length - SuffixStart(second));
         return string.CompareOrdinal(first, first.Length - suffix, second, second.Length - suffix, suffix) == 0;
     }
 
@@ -212,7 +213,9 @@ internal static class NamePattern
     /// </summary>
     private static string BuildCommonName(string first, string second)
     {
-        var prefix = PrefixLength(first) >= PrefixLength(second) ? first.Substring(0, PrefixLength(first)) : second.Substring(0, PrefixLength(second));
+        var prefix = PrefixLength(first) >= PrefixLength(second)
+            ? first.Substring(0, PrefixLength(first))
+            : second.Substring(0, PrefixLength(second));
         var firstSuffix = first.Length - SuffixStart(first);
         var secondSuffix = second.Length - SuffixStart(second);
         var suffix = firstSuffix >= secondSuffix ? first.Substring(SuffixStart(first)) : second.Substring(SuffixStart(second));

@@ -14,7 +14,7 @@ internal enum ResolvedNameKind
 
 /// <summary>
 /// What the compiler can tell about a cookie name or storage key written in code. A template keeps its holes as
-/// <see cref="Manifest.NamePattern.Hole"/>, so that "does a declared pattern cover every value?" is a plain
+/// <see cref="NamePattern.Hole"/>, so that "does a declared pattern cover every value?" is a plain
 /// pattern match.
 /// </summary>
 internal readonly struct ResolvedName
@@ -37,7 +37,7 @@ internal readonly struct ResolvedName
     public bool IsLiteral { get; }
 
     /// <summary>The name as a message shows it: holes as <c>{…}</c>.</summary>
-    public string Display => Text.Replace(Manifest.NamePattern.Hole.ToString(), "{…}");
+    public string Display => Text.Replace(NamePattern.Hole.ToString(), "{…}");
 
     public static ResolvedName Exact(string text, bool isLiteral = false) => new(ResolvedNameKind.Exact, text, isLiteral);
 
@@ -56,5 +56,5 @@ internal readonly struct ResolvedName
     }
 
     /// <summary>A hole: some value the compiler cannot know.</summary>
-    public static ResolvedName Hole { get; } = new(ResolvedNameKind.Template, Manifest.NamePattern.Hole.ToString(), false);
+    public static ResolvedName Hole { get; } = new(ResolvedNameKind.Template, NamePattern.Hole.ToString(), false);
 }

@@ -9,7 +9,8 @@ namespace ConsentAnalyzers.Manifest;
 /// <param name="Apis">Tracking members, as Namespace.Type.Member patterns ('*' for any run of characters).</param>
 /// <param name="Urls">Collection endpoints and script URLs, as patterns (lower case, https).</param>
 /// <param name="JsFunctions">JavaScript functions called through JS interop, as patterns.</param>
-internal sealed record CatalogTracker(string Id, TrackerPurpose Purpose, string DisplayName, ImmutableArray<string> Apis, ImmutableArray<string> Urls, ImmutableArray<string> JsFunctions);
+internal sealed record CatalogTracker(string Id, TrackerPurpose Purpose, string DisplayName, ImmutableArray<string> Apis, ImmutableArray<string> Urls,
+    ImmutableArray<string> JsFunctions);
 
 /// <summary>
 /// What a built-in tracker is for. The manifest decides its category; this only lets the "declare in the manifest"
@@ -33,7 +34,8 @@ internal static class TrackerCatalog
             TrackerPurpose.Analytics,
             "Google Analytics",
             apis: [],
-            urls: ["https://www.google-analytics.com/*", "https://*.google-analytics.com/*", "https://www.googletagmanager.com/gtag/js?id=g-*", "https://www.googletagmanager.com/gtag/js?id=ua-*", "https://analytics.google.com/*"],
+            urls: ["https://www.google-analytics.com/*", "https://*.google-analytics.com/*", "https://www.googletagmanager.com/gtag/js?id=g-*",
+                "https://www.googletagmanager.com/gtag/js?id=ua-*", "https://analytics.google.com/*"],
             js: ["ga"]),
         Tracker(
             "google-tag-manager",
@@ -47,14 +49,17 @@ internal static class TrackerCatalog
             TrackerPurpose.Advertising,
             "Google Ads",
             apis: [],
-            urls: ["https://www.googleadservices.com/*", "https://googleads.g.doubleclick.net/*", "https://www.googletagmanager.com/gtag/js?id=aw-*", "https://ad.doubleclick.net/*"],
+            urls: ["https://www.googleadservices.com/*", "https://googleads.g.doubleclick.net/*", "https://www.googletagmanager.com/gtag/js?id=aw-*",
+                "https://ad.doubleclick.net/*"],
             js: []),
         Tracker(
             "application-insights",
             TrackerPurpose.Analytics,
             "Azure Application Insights",
-            apis: ["Microsoft.ApplicationInsights.TelemetryClient.Track*", "Microsoft.ApplicationInsights.AspNetCore.JavaScriptSnippet.FullScript", "Microsoft.ApplicationInsights.AspNetCore.JavaScriptSnippet.ScriptBody"],
-            urls: ["https://dc.services.visualstudio.com/*", "https://*.applicationinsights.azure.com/*", "https://js.monitor.azure.com/*", "https://az416426.vo.msecnd.net/*"],
+            apis: ["Microsoft.ApplicationInsights.TelemetryClient.Track*", "Microsoft.ApplicationInsights.AspNetCore.JavaScriptSnippet.FullScript",
+                "Microsoft.ApplicationInsights.AspNetCore.JavaScriptSnippet.ScriptBody"],
+            urls: ["https://dc.services.visualstudio.com/*", "https://*.applicationinsights.azure.com/*", "https://js.monitor.azure.com/*",
+                "https://az416426.vo.msecnd.net/*"],
             js: ["appInsights.track*"]),
         Tracker(
             "meta-pixel",
@@ -67,7 +72,8 @@ internal static class TrackerCatalog
             "segment",
             TrackerPurpose.Analytics,
             "Segment",
-            apis: ["Segment.Analytics.Track", "Segment.Analytics.Page", "Segment.Analytics.Identify", "Segment.Client.Track", "Segment.Client.Page", "Segment.Client.Identify"],
+            apis: ["Segment.Analytics.Track", "Segment.Analytics.Page", "Segment.Analytics.Identify", "Segment.Client.Track", "Segment.Client.Page",
+                "Segment.Client.Identify"],
             urls: ["https://api.segment.io/*", "https://cdn.segment.com/*"],
             js: ["analytics.track", "analytics.page", "analytics.identify"]),
         Tracker(

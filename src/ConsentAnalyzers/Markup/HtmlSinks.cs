@@ -34,20 +34,26 @@ internal static class HtmlSinks
                 AddStringArguments(invocation, ref sinks, bareTextIsScript: false, anyObject: true);
                 return;
             case "AppendHtml" or "AppendHtmlLine" or "SetHtmlContent"
-                when InNamespace(type, "Microsoft.AspNetCore.Html") || InNamespace(type, "Microsoft.AspNetCore.Razor.TagHelpers") || InNamespace(type, "Microsoft.AspNetCore.Mvc.Rendering"):
+                when InNamespace(type, "Microsoft.AspNetCore.Html")
+                    || InNamespace(type, "Microsoft.AspNetCore.Razor.TagHelpers")
+                    || InNamespace(type, "Microsoft.AspNetCore.Mvc.Rendering"):
                 // An extension method (SetHtmlContent(string)) has its receiver as its first argument.
                 var receiver = method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : invocation.Instance;
-                AddStringArguments(invocation, ref sinks, bareTextIsScript: IsScriptInnerHtml(receiver) || IsScriptTagHelperContent(receiver), anyObject: false);
+                AddStringArguments(invocation, ref sinks, bareTextIsScript: IsScriptInnerHtml(receiver) || IsScriptTagHelperContent(receiver),
+                    anyObject: false);
                 return;
             case "Content" or "Text" when IsHtmlContentType(invocation.Arguments.ArgumentFor("contentType"))
-                && (SymbolFacts.HasFullName(type, "Microsoft.AspNetCore.Mvc.ControllerBase") || SymbolFacts.HasFullName(type, "Microsoft.AspNetCore.Http.Results") || SymbolFacts.HasFullName(type, "Microsoft.AspNetCore.Http.TypedResults")):
+                && (SymbolFacts.HasFullName(type, "Microsoft.AspNetCore.Mvc.ControllerBase")
+                    || SymbolFacts.HasFullName(type, "Microsoft.AspNetCore.Http.Results")
+                    || SymbolFacts.HasFullName(type, "Microsoft.AspNetCore.Http.TypedResults")):
                 Add(invocation.Arguments.ArgumentFor("content"), ref sinks, bareTextIsScript: false);
                 return;
             case "WriteAsync" when SymbolFacts.HasFullName(type, "Microsoft.AspNetCore.Http.HttpResponseWritingExtensions"):
                 Add(invocation.Arguments.ArgumentFor("text"), ref sinks, bareTextIsScript: false);
                 return;
             case "MergeAttribute" or "Add" when invocation.Arguments.Length >= 2 && IsSourceKey(invocation.Arguments[0].Value)
-                && ScriptTagBuilders.Owner(method.Name == "Add" ? invocation.Instance : invocation) is { } builder && ScriptTagBuilders.IsScript(builder):
+                && ScriptTagBuilders.Owner(method.Name == "Add" ? invocation.Instance : invocation) is { } builder
+                && ScriptTagBuilders.IsScript(builder):
                 (sinks ??= new()).Add(ScriptSource(invocation.Arguments[1].Value));
                 return;
         }
@@ -70,7 +76,9 @@ internal static class HtmlSinks
         {
             Add(creation.Arguments[0].Value, ref sinks, bareTextIsScript: false);
         }
-        else if (type.Name == "ContentResult" && SymbolFacts.HasFullName(type, "Microsoft.AspNetCore.Mvc.ContentResult") && creation.Initializer is { } initializer
+        else if (type.Name == "ContentResult"
+            && SymbolFacts.HasFullName(type, "Microsoft.AspNetCore.Mvc.ContentResult")
+            && creation.Initializer is { } initializer
             && IsHtmlContentType(Initialized(initializer, "ContentType")))
         {
             Add(Initialized(initializer, "Content"), ref sinks, bareTextIsScript: false);
@@ -83,11 +91,14 @@ internal static class HtmlSinks
         {
             // tag.Attributes["src"] = "https://www.googletagmanager.com/gtag/js?id=…" on a script TagBuilder.
             case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments: { Length: 1 } arguments } indexer
-                when IsSourceKey(arguments[0].Value) && ScriptTagBuilders.Owner(indexer.Instance) is { } builder && ScriptTagBuilders.IsScript(builder):
+                when IsSourceKey(arguments[0].Value)
+                    && ScriptTagBuilders.Owner(indexer.Instance) is { } builder
+                    && ScriptTagBuilders.IsScript(builder):
                 (sinks ??= new()).Add(ScriptSource(assignment.Value));
                 return;
             case IMemberReferenceOperation { Member: var member } when member.Name.IndexOf("Script", StringComparison.Ordinal) >= 0
-                && member is IPropertySymbol { Type.SpecialType: SpecialType.System_String } or IFieldSymbol { Type.SpecialType: SpecialType.System_String }
+                && member is IPropertySymbol { Type.SpecialType: SpecialType.System_String }
+                    or IFieldSymbol { Type.SpecialType: SpecialType.System_String }
                 && !IsFramework(member.ContainingType):
                 Add(assignment.Value, ref sinks, bareTextIsScript: true);
                 return;
@@ -148,7 +159,10 @@ internal static class HtmlSinks
         foreach (var argument in invocation.Arguments)
         {
             var type = argument.Parameter?.Type.SpecialType;
-            if (type == SpecialType.System_String || (anyObject && type == SpecialType.System_Object && argument.Value.WithoutConversions().Type?.SpecialType == SpecialType.System_String))
+            if (type == SpecialType.System_String
+                || (anyObject
+                    && type == SpecialType.System_Object
+                    && argument.Value.WithoutConversions().Type?.SpecialType == SpecialType.System_String))
             {
                 (sinks ??= new()).Add(new HtmlSink(argument.Value, bareTextIsScript));
             }
@@ -166,8 +180,10 @@ internal static class HtmlSinks
     /// </summary>
     private static bool IsScriptTagHelperContent(IOperation? receiver)
     {
-        if (receiver?.WithoutConversions() is not IPropertyReferenceOperation { Property.Name: "Content" or "PreContent" or "PostContent", Instance: { } output }
-            || output.Type is not INamedTypeSymbol outputType || !SymbolFacts.HasFullName(outputType, "Microsoft.AspNetCore.Razor.TagHelpers.TagHelperOutput"))
+        if (receiver?.WithoutConversions() is not IPropertyReferenceOperation { Property.Name: "Content" or "PreContent" or "PostContent",
+            Instance: { } output }
+            || output.Type is not INamedTypeSymbol outputType
+            || !SymbolFacts.HasFullName(outputType, "Microsoft.AspNetCore.Razor.TagHelpers.TagHelperOutput"))
         {
             return false;
         }
@@ -177,7 +193,8 @@ internal static class HtmlSinks
             if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "TagName" } target } assignment
                 && SymbolEqualityComparer.Default.Equals(target.Property.ContainingType, outputType))
             {
-                return assignment.Value.ConstantValue is { HasValue: true, Value: string tag } && string.Equals(tag, "script", StringComparison.OrdinalIgnoreCase);
+                return assignment.Value.ConstantValue is { HasValue: true, Value: string tag }
+                    && string.Equals(tag, "script", StringComparison.OrdinalIgnoreCase);
             }
         }
 
@@ -230,5 +247,6 @@ internal static class HtmlSinks
         return root?.Name is "System" or "Microsoft";
     }
 
-    private static bool InNamespace(INamedTypeSymbol? type, string ns) => type is not null && SymbolFacts.IsNamespace(type.ContainingNamespace, ns, ns.Length);
+    private static bool InNamespace(INamedTypeSymbol? type, string ns) =>
+        type is not null && SymbolFacts.IsNamespace(type.ContainingNamespace, ns, ns.Length);
 }

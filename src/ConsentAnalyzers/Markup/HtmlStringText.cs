@@ -29,10 +29,13 @@ internal sealed class HtmlStringText
     {
     }
 
-    /// <summary>The text, a hole (<see cref="Manifest.NamePattern.Hole"/>) wherever a value is unknown or alternatives meet.</summary>
+    /// <summary>The text, a hole (<see cref="NamePattern.Hole"/>) wherever a value is unknown or alternatives meet.</summary>
     public string Text => _text.ToString();
 
-    /// <summary>Follows <paramref name="value"/> back through literals, interpolations, concatenations, <c>?:</c>, locals (every write to them), StringBuilders and the names <see cref="NameResolver"/> follows.</summary>
+    /// <summary>
+    /// Follows <paramref name="value"/> back through literals, interpolations, concatenations, <c>?:</c>, locals (every
+    /// write to them), StringBuilders and the names <see cref="NameResolver"/> follows.
+    /// </summary>
     /// <param name="value">The rendered string.</param>
     /// <param name="prefix">Markup the rendering puts around it (a script TagBuilder's <c>&lt;script src="</c>).</param>
     /// <param name="suffix">Markup after it.</param>
@@ -77,7 +80,7 @@ internal sealed class HtmlStringText
         _text.Append(text);
     }
 
-    private void AppendHole() => Append(Manifest.NamePattern.Hole.ToString(), null);
+    private void AppendHole() => Append(NamePattern.Hole.ToString(), null);
 
     private void Add(IOperation value, int depth)
     {
@@ -185,9 +188,12 @@ internal sealed class HtmlStringText
         {
             var written = operation switch
             {
-                IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => declarator.Initializer?.Value,
-                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
-                ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Target: ILocalReferenceOperation target } compound when SymbolEqualityComparer.Default.Equals(target.Local, local) => compound.Value,
+                IVariableDeclaratorOperation declarator
+                    when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => declarator.Initializer?.Value,
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
+                    when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
+                ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Target: ILocalReferenceOperation target } compound
+                    when SymbolEqualityComparer.Default.Equals(target.Local, local) => compound.Value,
                 _ => null,
             };
             if (written is not null)
@@ -228,11 +234,15 @@ internal sealed class HtmlStringText
 
             foreach (var operation in builder.Root().Descendants())
             {
-                if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) && declarator.Initializer is { } initializer)
+                if (operation is IVariableDeclaratorOperation declarator
+                    && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local)
+                    && declarator.Initializer is { } initializer)
                 {
                     CollectCreation(initializer.Value, appended);
                 }
-                else if (operation is IInvocationOperation call && IsStringBuilder(call.Type) && SymbolEqualityComparer.Default.Equals(ReceiverLocal(call), local))
+                else if (operation is IInvocationOperation call
+                    && IsStringBuilder(call.Type)
+                    && SymbolEqualityComparer.Default.Equals(ReceiverLocal(call), local))
                 {
                     CollectAppended(call, appended);
                 }
@@ -243,7 +253,8 @@ internal sealed class HtmlStringText
         else
         {
             // new StringBuilder(…).Append(…)….ToString(): the chain itself.
-            for (var call = builder.WithoutConversions(); call is IInvocationOperation { Instance: { } inner } invocation && IsStringBuilder(call.Type); call = inner.WithoutConversions())
+            for (var call = builder.WithoutConversions(); call is IInvocationOperation { Instance: { } inner } invocation
+                && IsStringBuilder(call.Type); call = inner.WithoutConversions())
             {
                 CollectAppended(invocation, appended);
             }

@@ -1,3 +1,4 @@
+using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -11,7 +12,10 @@ namespace ConsentAnalyzers.Markup;
 /// </summary>
 internal static class LiteralPositions
 {
-    /// <summary>The location of value characters [start, start+length) of <paramref name="literal"/>, or the whole literal when it cannot be mapped.</summary>
+    /// <summary>
+    /// The location of value characters [start, start+length) of <paramref name="literal"/>, or the whole literal when
+    /// it cannot be mapped.
+    /// </summary>
     public static Location Locate(SyntaxNode literal, int start, int length)
     {
         if (literal is not LiteralExpressionSyntax { Token: var token } || !token.IsKind(SyntaxKind.StringLiteralToken))
@@ -29,8 +33,8 @@ internal static class LiteralPositions
     /// <summary>The index in the token's text where value character <paramref name="valueIndex"/> starts; -1 if unknown.</summary>
     private static int TextIndex(string text, int valueIndex)
     {
-        var verbatim = text.StartsWith("@\"", System.StringComparison.Ordinal);
-        if (!verbatim && !text.StartsWith("\"", System.StringComparison.Ordinal))
+        var verbatim = text.StartsWith("@\"", StringComparison.Ordinal);
+        if (!verbatim && !text.StartsWith("\"", StringComparison.Ordinal))
         {
             return -1; // raw or interpolated literals: not produced by Razor, not mapped
         }
@@ -62,7 +66,7 @@ internal static class LiteralPositions
                 return 6;
             case 'x':
                 var length = 2;
-                while (length < 6 && i + length < text.Length && System.Uri.IsHexDigit(text[i + length]))
+                while (length < 6 && i + length < text.Length && Uri.IsHexDigit(text[i + length]))
                 {
                     length++;
                 }

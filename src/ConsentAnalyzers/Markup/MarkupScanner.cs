@@ -1,7 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Manifest;
+using ConsentAnalyzers.Trackers;
 
 namespace ConsentAnalyzers.Markup;
 
@@ -28,14 +30,18 @@ internal static class MarkupScanner
     private static readonly Regex FunctionDefinition = new(@"function\s+[\w$]+\s*\([^)]*\)\s*\{[^{}]*\}", RegexOptions.CultureInvariant);
     // document.cookie = "name=…" / 'name=…' / `name=${…}…`: the name is the text before the first '='. Any other value
     // (a variable, a concatenation that starts with one) names a cookie the scanner cannot know.
-    private static readonly Regex CookieWrite = new(@"(?<![\w.$])(?:window\.)?document\s*\.\s*cookie\s*=(?!=)\s*(?:['""`](?:(?<name>[^'""`=;\\]*)=)?)?", RegexOptions.CultureInvariant);
+    private static readonly Regex CookieWrite = new(
+        @"(?<![\w.$])(?:window\.)?document\s*\.\s*cookie\s*=(?!=)\s*(?:['""`](?:(?<name>[^'""`=;\\]*)=)?)?", RegexOptions.CultureInvariant);
     private static readonly Regex TemplateHole = new(@"\$\{[^}]*\}?", RegexOptions.CultureInvariant);
-    private static readonly Regex StorageWrite = new(@"(?<![\w.$])(?:window\.)?(?<area>localStorage|sessionStorage)\s*\.\s*setItem\s*\(\s*(?:(?<quote>['""`])(?<key>[^'""`\\]*)\k<quote>|(?<other>[^,)]*))", RegexOptions.CultureInvariant);
+    private static readonly Regex StorageWrite = new(
+        @"(?<![\w.$])(?:window\.)?(?<area>localStorage|sessionStorage)\s*\.\s*setItem\s*\(\s*" +
+        @"(?:(?<quote>['""`])(?<key>[^'""`\\]*)\k<quote>|(?<other>[^,)]*))",
+        RegexOptions.CultureInvariant);
 
     /// <summary>Cheap test first: markup with no script, URL, storage call or cookie write is most of a page.</summary>
     public static bool MayContainFindings(string markup) =>
-        markup.IndexOf("//", System.StringComparison.Ordinal) >= 0 || markup.IndexOf('(') >= 0
-        || markup.IndexOf("cookie", System.StringComparison.Ordinal) >= 0; // document.cookie = 'name=…' has neither
+        markup.IndexOf("//", StringComparison.Ordinal) >= 0 || markup.IndexOf('(') >= 0
+        || markup.IndexOf("cookie", StringComparison.Ordinal) >= 0; // document.cookie = 'name=…' has neither
 
 
     /// <param name="markup">The HTML text.</param>
@@ -52,7 +58,9 @@ internal static class MarkupScanner
         {
             // A link to a provider's privacy page is not tracking: only what the page loads (src) or a script requests.
             // A blocked script's src is not loaded until a consent manager turns it into a script.
-            if ((IsSourceAttribute(markup, url.Index) || IsInside(scripts, url.Index)) && !IsInside(blocked, url.Index) && trackers.ForUrl(url.Value) is { } tracker)
+            if ((IsSourceAttribute(markup, url.Index) || IsInside(scripts, url.Index))
+                && !IsInside(blocked, url.Index)
+                && trackers.ForUrl(url.Value) is { } tracker)
             {
                 yield return new MarkupTracker(url.Index, url.Length, tracker);
             }
@@ -67,7 +75,9 @@ internal static class MarkupScanner
                 continue;
             }
 
-            var tracker = IsGoogleTag(name.Value) ? trackers.ForGoogleTagCall(ArgumentsText(code, call.Index + call.Length)) : trackers.ForJsFunction(name.Value);
+            var tracker = IsGoogleTag(name.Value)
+                ? trackers.ForGoogleTagCall(ArgumentsText(code, call.Index + call.Length))
+                : trackers.ForJsFunction(name.Value);
             if (tracker is not null)
             {
                 yield return new MarkupTracker(name.Index, name.Length, tracker);
@@ -114,7 +124,7 @@ internal static class MarkupScanner
     /// <summary>A template literal's <c>${…}</c> is a hole in the name.</summary>
     private static ResolvedName NameOf(string text)
     {
-        var hole = text.IndexOf("${", System.StringComparison.Ordinal);
+        var hole = text.IndexOf("${", StringComparison.Ordinal);
         if (hole < 0)
         {
             return ResolvedName.Exact(text.Trim());
@@ -125,7 +135,8 @@ internal static class MarkupScanner
     }
 
     private static readonly Regex SourceAttribute = new(@"\bsrc\s*=\s*[""']?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-    private static readonly Regex EventHandler = new(@"\bon[a-z]+\s*=\s*""(?<code>[^""]*)""", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    private static readonly Regex EventHandler = new(@"\bon[a-z]+\s*=\s*""(?<code>[^""]*)""",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     /// <summary>
     /// The parts of the markup that are script: inside <c>&lt;script&gt;…&lt;/script&gt;</c>, in an inline event
@@ -138,8 +149,8 @@ internal static class MarkupScanner
         var position = 0;
         while (position < markup.Length)
         {
-            var open = markup.IndexOf("<script", position, System.StringComparison.OrdinalIgnoreCase);
-            var close = markup.IndexOf("</script", position, System.StringComparison.OrdinalIgnoreCase);
+            var open = markup.IndexOf("<script", position, StringComparison.OrdinalIgnoreCase);
+            var close = markup.IndexOf("</script", position, StringComparison.OrdinalIgnoreCase);
             if (close >= 0 && (open < 0 || close < open))
             {
                 regions.Add((position, close)); // the tail of a script opened in an earlier piece
@@ -153,7 +164,7 @@ internal static class MarkupScanner
                 break;
             }
 
-            var end = markup.IndexOf("</script", bodyStart, System.StringComparison.OrdinalIgnoreCase);
+            var end = markup.IndexOf("</script", bodyStart, StringComparison.OrdinalIgnoreCase);
             if (!IsBlocked(markup, open, bodyStart))
             {
                 regions.Add((bodyStart + 1, end < 0 ? markup.Length : end));
@@ -176,7 +187,8 @@ internal static class MarkupScanner
         return regions;
     }
 
-    private static readonly Regex TypeAttribute = new(@"\btype\s*=\s*[""']?(?<type>[^""'\s>]*)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+    private static readonly Regex TypeAttribute = new(@"\btype\s*=\s*[""']?(?<type>[^""'\s>]*)",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
     /// <summary>
     /// Whether the script element whose opening tag spans <paramref name="open"/> to <paramref name="tagEnd"/> is not
@@ -197,13 +209,14 @@ internal static class MarkupScanner
 
     /// <summary>Whether a script element of this <c>type</c> runs: no type, or a JavaScript one.</summary>
     public static bool IsScriptType(string type) =>
-        type.Trim().ToLowerInvariant() is "" or "text/javascript" or "application/javascript" or "module" or "text/ecmascript" or "application/ecmascript" or "text/jscript";
+        type.Trim().ToLowerInvariant() is "" or "text/javascript" or "application/javascript" or "module" or "text/ecmascript"
+            or "application/ecmascript" or "text/jscript";
 
     /// <summary>The blocked script elements (see <see cref="IsBlocked"/>), opening tag included: nothing in them loads or runs.</summary>
     private static List<(int Start, int End)> BlockedScripts(string markup)
     {
         var blocked = new List<(int Start, int End)>();
-        var open = markup.IndexOf("<script", System.StringComparison.OrdinalIgnoreCase);
+        var open = markup.IndexOf("<script", StringComparison.OrdinalIgnoreCase);
         while (open >= 0)
         {
             var tagEnd = markup.IndexOf('>', open);
@@ -212,13 +225,13 @@ internal static class MarkupScanner
                 break;
             }
 
-            var end = markup.IndexOf("</script", tagEnd, System.StringComparison.OrdinalIgnoreCase);
+            var end = markup.IndexOf("</script", tagEnd, StringComparison.OrdinalIgnoreCase);
             if (IsBlocked(markup, open, tagEnd))
             {
                 blocked.Add((open, end < 0 ? markup.Length : end));
             }
 
-            open = end < 0 ? -1 : markup.IndexOf("<script", end + 1, System.StringComparison.OrdinalIgnoreCase);
+            open = end < 0 ? -1 : markup.IndexOf("<script", end + 1, StringComparison.OrdinalIgnoreCase);
         }
 
         return blocked;
@@ -240,7 +253,7 @@ internal static class MarkupScanner
     /// <summary>Whether a URL is the value of a <c>src</c> attribute: a script, pixel or frame the page loads.</summary>
     private static bool IsSourceAttribute(string markup, int urlIndex)
     {
-        var from = System.Math.Max(0, urlIndex - 16);
+        var from = Math.Max(0, urlIndex - 16);
         return SourceAttribute.IsMatch(markup.Substring(from, urlIndex - from));
     }
 

@@ -20,7 +20,8 @@ internal static class RazorSources
     private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<string?>> SourcePaths = new();
     private static readonly ConditionalWeakTable<SourceText, string> Texts = new();
 
-    public static Location Locate(AnalyzerOptions options, IOperation literal, string markup, int start, int length, CancellationToken cancellationToken)
+    public static Location Locate(AnalyzerOptions options, IOperation literal, string markup, int start, int length,
+        CancellationToken cancellationToken)
     {
         var inGenerated = LiteralPositions.Locate(literal.Syntax, start, length);
         if (inGenerated.GetMappedLineSpan().HasMappedPath)
@@ -66,7 +67,9 @@ internal static class RazorSources
             if (trivia.GetStructure() is PragmaChecksumDirectiveTriviaSyntax checksum)
             {
                 var path = checksum.File.ValueText;
-                return path.EndsWith(".cshtml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".razor", StringComparison.OrdinalIgnoreCase) ? path : null;
+                return path.EndsWith(".cshtml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".razor", StringComparison.OrdinalIgnoreCase)
+                    ? path
+                    : null;
             }
 
             if (!trivia.IsKind(SyntaxKind.WhitespaceTrivia) && !trivia.IsKind(SyntaxKind.EndOfLineTrivia) && !trivia.IsDirective)

@@ -45,10 +45,12 @@ internal static class ScriptTagBuilders
                 case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
                     created = declarator.Initializer?.Value.WithoutConversions() is IObjectCreationOperation initial && IsScriptCreation(initial);
                     break;
-                case IInvocationOperation { Arguments.Length: >= 2 } call when IsTypeKey(call.Arguments[0].Value) && IsOn(Owner(call.TargetMethod.Name == "Add" ? call.Instance : call), local)
+                case IInvocationOperation { Arguments.Length: >= 2 } call
+                    when IsTypeKey(call.Arguments[0].Value) && IsOn(Owner(call.TargetMethod.Name == "Add" ? call.Instance : call), local)
                     && !IsScriptTypeValue(call.Arguments[1].Value):
                     return false;
-                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } assignment
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true,
+                    Arguments.Length: 1 } indexer } assignment
                     when IsTypeKey(indexer.Arguments[0].Value) && IsOn(Owner(indexer.Instance), local) && !IsScriptTypeValue(assignment.Value):
                     return false;
             }
@@ -59,7 +61,8 @@ internal static class ScriptTagBuilders
 
     private static bool IsScriptCreation(IObjectCreationOperation creation) =>
         IsTagBuilder(creation.Type) && creation.Arguments.Length == 1
-        && creation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string tag } && string.Equals(tag, "script", StringComparison.OrdinalIgnoreCase);
+        && creation.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string tag }
+            && string.Equals(tag, "script", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsOn(IOperation? owner, ILocalSymbol local) =>
         owner is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);

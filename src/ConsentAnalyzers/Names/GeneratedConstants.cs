@@ -29,7 +29,8 @@ internal sealed class GeneratedConstants
         Read(_storageKeysClass, NameConstantsPlan.StorageKeyNames(manifest), _storageKeyConstants, _storageKeyBuilders);
     }
 
-    public static GeneratedConstants Find(Compilation compilation, GeneratorOptions options, ManifestModel manifest) => new(compilation, options, manifest);
+    public static GeneratedConstants Find(Compilation compilation, GeneratorOptions options, ManifestModel manifest) =>
+        new(compilation, options, manifest);
 
     /// <summary>"ConsentCookies.Ga" for "_ga", or null.</summary>
     public string? ForCookie(string name) => _cookieConstants.TryGetValue(name, out var member) ? member : null;
@@ -46,11 +47,14 @@ internal sealed class GeneratedConstants
             return _cookieBuilders.TryGetValue(method.Name, out var pattern) ? pattern : null;
         }
 
-        return SymbolEqualityComparer.Default.Equals(type, _storageKeysClass) && _storageKeyBuilders.TryGetValue(method.Name, out var key) ? key : null;
+        return SymbolEqualityComparer.Default.Equals(type, _storageKeysClass) && _storageKeyBuilders.TryGetValue(method.Name, out var key)
+            ? key
+            : null;
     }
 
     /// <summary>Follows the generator's own member plan, checked against the members the class really has.</summary>
-    private static void Read(INamedTypeSymbol? type, IEnumerable<string> names, Dictionary<string, string> constants, Dictionary<string, string> builders)
+    private static void Read(INamedTypeSymbol? type, IEnumerable<string> names, Dictionary<string, string> constants,
+        Dictionary<string, string> builders)
     {
         if (type is null)
         {
@@ -67,7 +71,9 @@ internal sealed class GeneratedConstants
                     builders[builder] = name;
                 }
             }
-            else if (type.GetMembers(member).FirstOrDefault() is IFieldSymbol { IsConst: true, ConstantValue: string value } && value == name && !constants.ContainsKey(name))
+            else if (type.GetMembers(member).FirstOrDefault() is IFieldSymbol { IsConst: true, ConstantValue: string value }
+                && value == name
+                && !constants.ContainsKey(name))
             {
                 constants.Add(name, type.Name + "." + member);
             }

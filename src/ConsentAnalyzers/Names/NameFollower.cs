@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
@@ -70,10 +71,14 @@ internal static class NameFollower
 
         switch (operation)
         {
-            case IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true, IsConst: false } field } when IsString(field.Type) && !NotYetInitialized(field.OriginalDefinition, trail):
-                return Summarize(field.OriginalDefinition, compilation, generated, trail, () => FieldValue(field.OriginalDefinition, compilation, generated, trail));
-            case IPropertyReferenceOperation { Property: { IsStatic: true, IsIndexer: false } property } when IsString(property.Type) && !NotYetInitialized(property.OriginalDefinition, trail):
-                return Summarize(property.OriginalDefinition, compilation, generated, trail, () => PropertyValue(property.OriginalDefinition, compilation, generated, trail));
+            case IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true, IsConst: false } field }
+                when IsString(field.Type) && !NotYetInitialized(field.OriginalDefinition, trail):
+                return Summarize(field.OriginalDefinition, compilation, generated, trail,
+                    () => FieldValue(field.OriginalDefinition, compilation, generated, trail));
+            case IPropertyReferenceOperation { Property: { IsStatic: true, IsIndexer: false } property }
+                when IsString(property.Type) && !NotYetInitialized(property.OriginalDefinition, trail):
+                return Summarize(property.OriginalDefinition, compilation, generated, trail,
+                    () => PropertyValue(property.OriginalDefinition, compilation, generated, trail));
             case ILocalReferenceOperation { Local: { IsConst: false, RefKind: RefKind.None } local } when IsString(local.Type):
                 // Not cached: a local is resolved where it is read, once or twice per member.
                 return Within(local, trail, () => LocalValue(local, operation, compilation, generated, trail));
@@ -82,13 +87,15 @@ internal static class NameFollower
                 // builder.Name of a CookieBuilder local named in its initializer and only read since.
                 return NameResolver.Resolve(named, generated, trail);
             case IInvocationOperation invocation when IsString(invocation.TargetMethod.ReturnType):
-                return Summarize(invocation.TargetMethod.OriginalDefinition, compilation, generated, trail, () => MethodValue(invocation.TargetMethod.OriginalDefinition, compilation, generated, trail));
+                return Summarize(invocation.TargetMethod.OriginalDefinition, compilation, generated, trail,
+                    () => MethodValue(invocation.TargetMethod.OriginalDefinition, compilation, generated, trail));
             default:
                 return ResolvedName.Unresolved;
         }
     }
 
-    private static ResolvedName Summarize(ISymbol symbol, Compilation compilation, GeneratedConstants? generated, Trail trail, System.Func<ResolvedName> compute)
+    private static ResolvedName Summarize(ISymbol symbol, Compilation compilation, GeneratedConstants? generated, Trail trail,
+        Func<ResolvedName> compute)
     {
         if (!IsInSource(symbol, compilation))
         {
@@ -118,7 +125,7 @@ internal static class NameFollower
         return value;
     }
 
-    private static ResolvedName Within(ISymbol symbol, Trail trail, System.Func<ResolvedName> compute)
+    private static ResolvedName Within(ISymbol symbol, Trail trail, Func<ResolvedName> compute)
     {
         if (trail.Symbols.Count >= MaxDepth || trail.Symbols.Contains(symbol, SymbolEqualityComparer.Default))
         {
@@ -177,7 +184,9 @@ internal static class NameFollower
                 : ResolvedName.Unresolved;
         }
 
-        return BodyExpression(getter.ExpressionBody, getter.Body) is { } body ? ResolveIn(body, compilation, generated, trail) : ResolvedName.Unresolved;
+        return BodyExpression(getter.ExpressionBody, getter.Body) is { } body
+            ? ResolveIn(body, compilation, generated, trail)
+            : ResolvedName.Unresolved;
     }
 
     private static ResolvedName MethodValue(IMethodSymbol method, Compilation compilation, GeneratedConstants? generated, Trail trail)
@@ -201,7 +210,8 @@ internal static class NameFollower
         return body is null ? ResolvedName.Unresolved : ResolveIn(body, compilation, generated, trail);
     }
 
-    private static ResolvedName LocalValue(ILocalSymbol local, IOperation reference, Compilation compilation, GeneratedConstants? generated, Trail trail)
+    private static ResolvedName LocalValue(ILocalSymbol local, IOperation reference, Compilation compilation, GeneratedConstants? generated,
+        Trail trail)
     {
         if (local.DeclaringSyntaxReferences.Length != 1
             || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer: { } initializer } declarator
@@ -238,7 +248,9 @@ internal static class NameFollower
         return node.Parent switch
         {
             AssignmentExpressionSyntax assignment => assignment.Left == node,
-            PrefixUnaryExpressionSyntax unary => unary.IsKind(SyntaxKind.PreIncrementExpression) || unary.IsKind(SyntaxKind.PreDecrementExpression) || unary.IsKind(SyntaxKind.AddressOfExpression),
+            PrefixUnaryExpressionSyntax unary => unary.IsKind(SyntaxKind.PreIncrementExpression)
+                || unary.IsKind(SyntaxKind.PreDecrementExpression)
+                || unary.IsKind(SyntaxKind.AddressOfExpression),
             PostfixUnaryExpressionSyntax unary => !unary.IsKind(SyntaxKind.SuppressNullableWarningExpression),
             ArgumentSyntax argument => !argument.RefKindKeyword.IsKind(SyntaxKind.None),
             RefExpressionSyntax => true,
@@ -276,7 +288,8 @@ internal static class NameFollower
     }
 
     /// <summary>A static initializer, resolved as it runs: with the later static fields of its type still unset.</summary>
-    private static ResolvedName Initializer(ISymbol member, EqualsValueClauseSyntax initializer, Compilation compilation, GeneratedConstants? generated, Trail trail)
+    private static ResolvedName Initializer(ISymbol member, EqualsValueClauseSyntax initializer, Compilation compilation,
+        GeneratedConstants? generated, Trail trail)
     {
         trail.Initializing.Add((member.ContainingType.OriginalDefinition, initializer.SyntaxTree, initializer.SpanStart));
         try
@@ -310,9 +323,13 @@ internal static class NameFollower
     }
 
     private static ExpressionSyntax? BodyExpression(ArrowExpressionClauseSyntax? arrow, BlockSyntax? block) =>
-        arrow?.Expression ?? (block?.Statements is { Count: 1 } statements && statements[0] is ReturnStatementSyntax { Expression: { } returned } ? returned : null);
+        arrow?.Expression
+            ?? (block?.Statements is { Count: 1 } statements && statements[0] is ReturnStatementSyntax { Expression: { } returned }
+                ? returned
+                : null);
 
-    private static ResolvedName ResolveIn(ExpressionSyntax expression, Compilation compilation, GeneratedConstants? generated, Trail trail, SemanticModel? model = null)
+    private static ResolvedName ResolveIn(ExpressionSyntax expression, Compilation compilation, GeneratedConstants? generated, Trail trail,
+        SemanticModel? model = null)
     {
         model ??= ModelFor(expression.SyntaxTree, null, compilation);
         var operation = model.GetOperation(expression);

@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
 using ConsentAnalyzers.ConsentApi;
 using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis;
@@ -80,7 +83,8 @@ internal static class NameResolver
     }
 
     /// <summary>A generated builder: the pattern's fixed pieces around its arguments, one per '*'.</summary>
-    private static ResolvedName ResolveBuilder(IInvocationOperation invocation, string pattern, GeneratedConstants generated, NameFollower.Trail trail)
+    private static ResolvedName ResolveBuilder(IInvocationOperation invocation, string pattern, GeneratedConstants generated,
+        NameFollower.Trail trail)
     {
         var pieces = NameConstantsPlan.PatternPieces(pattern);
         var result = ResolvedName.Exact(pieces[0]);
@@ -93,14 +97,17 @@ internal static class NameResolver
         return result;
     }
 
-    private static ResolvedName ResolveInterpolation(IInterpolatedStringOperation interpolation, GeneratedConstants? generated, NameFollower.Trail trail)
+    private static ResolvedName ResolveInterpolation(IInterpolatedStringOperation interpolation, GeneratedConstants? generated,
+        NameFollower.Trail trail)
     {
         var result = ResolvedName.Exact(string.Empty);
         foreach (var part in interpolation.Parts)
         {
             var resolved = part switch
             {
-                IInterpolatedStringTextOperation text => text.Text.ConstantValue.Value is string literal ? ResolvedName.Exact(literal) : ResolvedName.Hole,
+                IInterpolatedStringTextOperation text => text.Text.ConstantValue.Value is string literal
+                    ? ResolvedName.Exact(literal)
+                    : ResolvedName.Hole,
                 IInterpolationOperation { Alignment: null, FormatString: null } hole => ResolvePart(hole.Expression, generated, trail),
                 _ => ResolvedName.Hole, // an alignment or format string changes the text in ways a name check should not guess
             };
@@ -116,7 +123,7 @@ internal static class NameResolver
     /// </summary>
     private static ResolvedName ResolveConcat(IInvocationOperation invocation, GeneratedConstants? generated, NameFollower.Trail trail)
     {
-        var parts = new System.Collections.Generic.List<IOperation>();
+        var parts = new List<IOperation>();
         foreach (var argument in invocation.Arguments)
         {
             if (argument.ArgumentKind == ArgumentKind.ParamArray)
@@ -155,12 +162,14 @@ internal static class NameResolver
     private static ResolvedName ResolveFormat(IInvocationOperation invocation, GeneratedConstants? generated, NameFollower.Trail trail)
     {
         var arguments = invocation.Arguments;
-        if (arguments.Length == 0 || !IsString(arguments[0].Parameter?.Type) || arguments[0].Value.ConstantValue is not { HasValue: true, Value: string format })
+        if (arguments.Length == 0
+            || !IsString(arguments[0].Parameter?.Type)
+            || arguments[0].Value.ConstantValue is not { HasValue: true, Value: string format })
         {
             return ResolvedName.Unresolved;
         }
 
-        var values = new System.Collections.Generic.List<IOperation>();
+        var values = new List<IOperation>();
         for (var a = 1; a < arguments.Length; a++)
         {
             if (arguments[a].ArgumentKind == ArgumentKind.ParamArray)
@@ -183,7 +192,7 @@ internal static class NameResolver
         }
 
         var result = ResolvedName.Exact(string.Empty);
-        var text = new System.Text.StringBuilder();
+        var text = new StringBuilder();
         for (var i = 0; i < format.Length; i++)
         {
             var c = format[i];
@@ -214,7 +223,7 @@ internal static class NameResolver
             var placeholder = format.Substring(i + 1, close - i - 1);
             result = ResolvedName.Concat(result, ResolvedName.Exact(text.ToString()));
             text.Clear();
-            if (int.TryParse(placeholder, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
+            if (int.TryParse(placeholder, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
             {
                 if (index >= values.Count)
                 {
@@ -255,7 +264,7 @@ internal static class NameResolver
     {
         foreach (var c in text)
         {
-            if (c != Manifest.NamePattern.Hole)
+            if (c != NamePattern.Hole)
             {
                 return false;
             }

@@ -91,7 +91,9 @@ public class AppWriterTests
             """, Cookies, CodeManifests.GeneratedConstants);
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments("promo_seen", ""));
         test.ExpectedDiagnostics.Add(Unguarded(1, "Writing cookie '_ga' through 'SetCookie'", "analytics"));
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.WrongCategoryGuard).WithLocation(2).WithArguments("Writing cookie '_gcl_au' through 'SetCookie'", "advertising", "'analytics'"));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.WrongCategoryGuard).WithLocation(2).WithArguments("Writing cookie '_gcl_au' through 'SetCookie'",
+                "advertising", "'analytics'"));
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnresolvedName).WithLocation(3).WithArguments("cookie name"));
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(4).WithArguments("promo_seen", ""));
         await test.RunAsync();
@@ -128,7 +130,8 @@ public class AppWriterTests
             }
             """);
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnresolvedName).WithLocation(0).WithArguments("storage key"));
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.NameInWrongPlace).WithLocation(1).WithArguments("landing_page", "a sessionStorage key", "a localStorage key"));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.NameInWrongPlace).WithLocation(1).WithArguments("landing_page", "a sessionStorage key", "a localStorage key"));
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredStorageKey).WithLocation(2).WithArguments("Local-storage", "cart", ""));
         test.ExpectedDiagnostics.Add(Unguarded(3, "Writing storage key 'draft:x' through 'SaveAsync'", "functional"));
         await test.RunAsync();
@@ -175,7 +178,9 @@ public class AppWriterTests
         test.DisabledDiagnostics.AddRange(CookieWriteAnalyzerTests.GuardRules);
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnresolvedName).WithLocation(0).WithArguments("cookie name"));
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnresolvedName).WithLocation(1).WithArguments("cookie name"));
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(2).WithArguments("pre_{…}", ": no declared pattern covers every value it can take"));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(2).WithArguments("pre_{…}",
+                ": no declared pattern covers every value it can take"));
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnresolvedName).WithLocation(3).WithArguments("cookie name"));
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnresolvedName).WithLocation(4).WithArguments("cookie name"));
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(5).WithArguments("promo", ""));

@@ -12,8 +12,12 @@ namespace ConsentAnalyzers.Tests.Analyzers;
 /// </summary>
 public class ConsentCookieTests
 {
-    internal const string GrantNote = " (the default name of the consent cookie, which GrantConsent writes; declare it, or name the cookie with CookiePolicyOptions.ConsentCookie.Name)";
-    internal const string CreateNote = " (the default name of the consent cookie, whose Set-Cookie string CreateConsentCookie returns for a script to write; declare it, or name the cookie with CookiePolicyOptions.ConsentCookie.Name)";
+    internal const string GrantNote =
+        " (the default name of the consent cookie, which GrantConsent writes; " +
+        "declare it, or name the cookie with CookiePolicyOptions.ConsentCookie.Name)";
+    internal const string CreateNote =
+        " (the default name of the consent cookie, whose Set-Cookie string CreateConsentCookie returns for a script to write; " +
+        "declare it, or name the cookie with CookiePolicyOptions.ConsentCookie.Name)";
 
     private static string Endpoint(string body) => $$"""
         using Microsoft.AspNetCore.Http;

@@ -85,11 +85,13 @@ public class ConsentGuardTests
     [Theory]
     [InlineData("""if (consent.AnalyticsAllowed) http.Response.Cookies.Append("_ga", "1");""")]
     [InlineData("""if (!consent.AnalyticsAllowed) return; http.Response.Cookies.Append("_ga", "1");""")]
-    [InlineData("""if (!consent.IsGranted(ConsentCategory.Analytics)) throw new InvalidOperationException(); http.Response.Cookies.Append("_ga", "1");""")]
+    [InlineData(
+        """if (!consent.IsGranted(ConsentCategory.Analytics)) throw new InvalidOperationException(); http.Response.Cookies.Append("_ga", "1");""")]
     [InlineData("""if (await consent.IsGrantedAsync(ConsentCategory.Analytics)) http.Response.Cookies.Append("_ga", "1");""")]
     [InlineData("""if (await consent.IsGrantedAsync(ConsentCategory.Analytics).ConfigureAwait(false)) http.Response.Cookies.Append("_ga", "1");""")]
     [InlineData("""var allowed = consent.AnalyticsAllowed; if (allowed) http.Response.Cookies.Append("_ga", "1");""")]
-    [InlineData("""var allowed = await consent.IsGrantedAsync(ConsentCategory.Analytics); if (!allowed) { return; } http.Response.Cookies.Append("_ga", "1");""")]
+    [InlineData(
+        """var allowed = await consent.IsGrantedAsync(ConsentCategory.Analytics); if (!allowed) { return; } http.Response.Cookies.Append("_ga", "1");""")]
     [InlineData("""if (feature.CanTrack) http.Response.Cookies.Append("_gcl_au", "1");""")]
     [InlineData("""if (http.Features.Get<ITrackingConsentFeature>()?.CanTrack == true) http.Response.Cookies.Append("_gcl_au", "1");""")]
     [InlineData("""if (http.Features.Get<ITrackingConsentFeature>()?.CanTrack ?? false) http.Response.Cookies.Append("_gcl_au", "1");""")]
@@ -131,19 +133,23 @@ public class ConsentGuardTests
     [InlineData("""if (consent.AnalyticsAllowed) { Write(); } Write(); void Write() => {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     [InlineData("""var allowed = consent.AnalyticsAllowed; allowed = id > 0; if (allowed) {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     [InlineData("""var allowed = consent.AnalyticsAllowed; allowed |= id > 0; if (allowed) {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
-    [InlineData("""var allowed = consent.AnalyticsAllowed; bool.TryParse("true", out allowed); if (allowed) {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
+    [InlineData(
+        """var allowed = consent.AnalyticsAllowed; bool.TryParse("true", out allowed); if (allowed) {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     [InlineData("""while (id > 0) { {|#0:http.Response.Cookies.Append("_ga", "1")|}; if (consent.AnalyticsAllowed) break; }""")]
     [InlineData("""if (consent.AnalyticsAllowed) await Task.Factory.StartNew(() => {|#0:http.Response.Cookies.Append("_ga", "1")|});""")]
     [InlineData("""if (consent.AnalyticsAllowed) await Task.FromResult(1).ContinueWith(_ => {|#0:http.Response.Cookies.Append("_ga", "1")|});""")]
-    [InlineData("""Action write = () => {|#0:http.Response.Cookies.Append("_ga", "1")|}; if (consent.AnalyticsAllowed) { write(); await Task.Run(write); }""")]
-    [InlineData("""if (consent.AnalyticsAllowed) { Write(); await Task.Run(Write); } void Write() => {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
+    [InlineData(
+        """Action write = () => {|#0:http.Response.Cookies.Append("_ga", "1")|}; if (consent.AnalyticsAllowed) { write(); await Task.Run(write); }""")]
+    [InlineData(
+        """if (consent.AnalyticsAllowed) { Write(); await Task.Run(Write); } void Write() => {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     [InlineData("""if (consent.AnalyticsAllowed) { } else { {|#0:http.Response.Cookies.Append("_ga", "1")|}; }""")]
     [InlineData("""if (consent.AnalyticsAllowed) { return; {|#0:http.Response.Cookies.Append("_ga", "1")|}; }""")]
     [InlineData("""return; if (consent.AnalyticsAllowed) {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     [InlineData("""if (id > 0) goto write; if (!consent.AnalyticsAllowed) return; write: {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     [InlineData("""if (id > 0) goto write; if (!consent.AnalyticsAllowed) return; write: id++; {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     [InlineData("""if (!consent.AnalyticsAllowed) { return; } return; {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
-    [InlineData("""_ = consent.AnalyticsAllowed ? false : Remember(); bool Remember() { {|#0:http.Response.Cookies.Append("_ga", "1")|}; return true; }""")]
+    [InlineData(
+        """_ = consent.AnalyticsAllowed ? false : Remember(); bool Remember() { {|#0:http.Response.Cookies.Append("_ga", "1")|}; return true; }""")]
     [InlineData("""if (http.Features.Get<ITrackingConsentFeature>()?.CanTrack != false) {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     [InlineData("""if (http.Features.Get<ITrackingConsentFeature>()?.CanTrack ?? true) {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     public Task Unguarded_non_essential_writes_are_CG0105(string body) =>
@@ -151,7 +157,9 @@ public class ConsentGuardTests
 
     [Theory]
     [InlineData("""if (consent.IsGranted(ConsentCategory.Advertising)) {|#0:http.Response.Cookies.Append("_ga", "1")|};""", "'advertising'")]
-    [InlineData("""if (consent.AnalyticsAllowed && consent.IsGranted(ConsentCategory.Functional)) {|#0:http.Response.Cookies.Append("_gcl_au", "1")|};""", "'analytics', 'functional'")]
+    [InlineData(
+        """if (consent.AnalyticsAllowed && consent.IsGranted(ConsentCategory.Functional)) {|#0:http.Response.Cookies.Append("_gcl_au", "1")|};""",
+        "'analytics', 'functional'")]
     public Task A_guard_for_another_category_is_CG0203(string body, string guards)
     {
         var what = body.Contains("_gcl_au", StringComparison.Ordinal) ? "Writing cookie '_gcl_au'" : "Writing cookie '_ga'";
@@ -188,7 +196,8 @@ public class ConsentGuardTests
             }
             """, CodeManifests.Policy);
         test.TestState.Sources.Add(ConsentApi);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnguardedTracking).WithLocation(0).WithArguments("Calling 'Ads.Track()'", "advertising"));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.UnguardedTracking).WithLocation(0).WithArguments("Calling 'Ads.Track()'", "advertising"));
         await test.RunAsync();
     }
 
@@ -225,8 +234,10 @@ public class ConsentGuardTests
             """, CodeManifests.Policy);
         test.TestState.Sources.Add(ConsentApi);
         test.TestState.Sources.Add("namespace System.Runtime.CompilerServices { internal static class IsExternalInit { } }");
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnguardedTracking).WithLocation(0).WithArguments("Calling 'Pixel.Id'", "advertising"));
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnguardedTracking).WithLocation(1).WithArguments("Calling 'Beacon.Beacon()'", "advertising"));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.UnguardedTracking).WithLocation(0).WithArguments("Calling 'Pixel.Id'", "advertising"));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.UnguardedTracking).WithLocation(1).WithArguments("Calling 'Beacon.Beacon()'", "advertising"));
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnguardedTracking).WithLocation(2).WithArguments("Calling 'Local()'", "advertising"));
         await test.RunAsync();
     }
@@ -276,9 +287,15 @@ public class ConsentGuardTests
             }
             """, CodeManifests.Policy);
         test.TestState.Sources.Add(ConsentApi);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.RequirementNotOnBaseMember).WithLocation(0).WithArguments("Calling 'Conversions.Convert()' through 'IConversions.Convert()', which is not marked [RequiresConsent],", "advertising"));
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.RequirementNotOnBaseMember).WithLocation(1).WithArguments("Calling 'Conversions.Measure()' through 'IConversions.Measure()', which is not marked [RequiresConsent],", "advertising"));
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.RequirementNotOnBaseMember).WithLocation(2).WithArguments("Calling 'AdsTracker.Send()' through 'Tracker.Send()', which is not marked [RequiresConsent],", "advertising"));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.RequirementNotOnBaseMember).WithLocation(0).WithArguments(
+                "Calling 'Conversions.Convert()' through 'IConversions.Convert()', which is not marked [RequiresConsent],", "advertising"));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.RequirementNotOnBaseMember).WithLocation(1).WithArguments(
+                "Calling 'Conversions.Measure()' through 'IConversions.Measure()', which is not marked [RequiresConsent],", "advertising"));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.RequirementNotOnBaseMember).WithLocation(2).WithArguments(
+                "Calling 'AdsTracker.Send()' through 'Tracker.Send()', which is not marked [RequiresConsent],", "advertising"));
         await test.RunAsync();
     }
 
@@ -313,8 +330,11 @@ public class ConsentGuardTests
     public Task Calls_to_RequiresConsent_members_need_a_guard(string body, string? otherGuard)
     {
         var expected = !body.Contains("{|#0:", StringComparison.Ordinal) ? []
-            : otherGuard is null ? new[] { new DiagnosticResult(Rules.UnguardedTracking).WithLocation(0).WithArguments("Calling 'Ads.TrackConversion()'", "advertising") }
-            : [new DiagnosticResult(Rules.WrongCategoryGuard).WithLocation(0).WithArguments("Calling 'Ads.TrackConversion()'", "advertising", otherGuard)];
+            : otherGuard is null
+                ? new[] { new DiagnosticResult(Rules.UnguardedTracking).WithLocation(0).WithArguments("Calling 'Ads.TrackConversion()'",
+                    "advertising") }
+            : [new DiagnosticResult(Rules.WrongCategoryGuard).WithLocation(0).WithArguments("Calling 'Ads.TrackConversion()'", "advertising",
+                otherGuard)];
         return Verify<RequiresConsentCallAnalyzer>(body, expected);
     }
 
@@ -357,7 +377,8 @@ public class ConsentGuardTests
                 }
             }
             """, manifest);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.WrongCategoryGuard).WithLocation(0).WithArguments("Writing cookie '_ga'", "analytics", "'advertising'"));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.WrongCategoryGuard).WithLocation(0).WithArguments("Writing cookie '_ga'", "analytics", "'advertising'"));
         await test.RunAsync();
     }
 

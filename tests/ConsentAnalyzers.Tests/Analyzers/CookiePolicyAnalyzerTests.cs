@@ -8,7 +8,10 @@ namespace ConsentAnalyzers.Tests.Analyzers;
 /// <summary>CG0204: CanTrack checks in a project whose cookie policy runs but never requires consent.</summary>
 public class CookiePolicyAnalyzerTests
 {
-    /// <summary>A banner-wired controller: two CanTrack checks and one HasConsent check (which reads the consent cookie, and is not always true).</summary>
+    /// <summary>
+    /// A banner-wired controller: two CanTrack checks and one HasConsent check (which reads the consent cookie, and is
+    /// not always true).
+    /// </summary>
     private const string Guards = """
         using Microsoft.AspNetCore.Http;
         using Microsoft.AspNetCore.Http.Features;
@@ -120,9 +123,11 @@ public class CookiePolicyAnalyzerTests
     [InlineData("services.AddCookiePolicy(options => options.CheckConsentNeeded = context => true);")]
     [InlineData("services.AddCookiePolicy(options => { options.CheckConsentNeeded = context => context.Request.Path != \"/health\"; });")]
     [InlineData("services.Configure<CookiePolicyOptions>(options => options.CheckConsentNeeded = _ => true);")]
-    [InlineData("services.Configure<CookiePolicyOptions>(Configure); static void Configure(CookiePolicyOptions o) => o.CheckConsentNeeded = _ => true;")]
+    [InlineData(
+        "services.Configure<CookiePolicyOptions>(Configure); static void Configure(CookiePolicyOptions o) => o.CheckConsentNeeded = _ => true;")]
     [InlineData("var policy = new CookiePolicyOptions { CheckConsentNeeded = _ => true }; services.AddSingleton(policy);")]
-    [InlineData("services.PostConfigure<CookiePolicyOptions>(o => { System.Func<HttpContext, bool> check = _ => true; o.CheckConsentNeeded = check; });")]
+    [InlineData(
+        "services.PostConfigure<CookiePolicyOptions>(o => { System.Func<HttpContext, bool> check = _ => true; o.CheckConsentNeeded = check; });")]
     [InlineData("typeof(CookiePolicyOptions).GetProperty(\"CheckConsentNeeded\");")]
     [InlineData("dynamic options = services; options.CheckConsentNeeded = null;")]
     public async Task Policy_that_sets_CheckConsentNeeded_anywhere_or_perhaps_is_silent(string services) =>
@@ -209,7 +214,8 @@ public class CookiePolicyAnalyzerTests
     private static ConsentAnalyzerTest<TAnalyzer> OtherGuards<TAnalyzer>()
         where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
     {
-        var manifest = CodeManifests.Policy.Replace("\"cookies\": [", "\"guards\": [ { \"api\": \"Banner.Allowed\", \"category\": \"analytics\" } ],\n  \"cookies\": [", StringComparison.Ordinal);
+        var manifest = CodeManifests.Policy.Replace("\"cookies\": [",
+            "\"guards\": [ { \"api\": \"Banner.Allowed\", \"category\": \"analytics\" } ],\n  \"cookies\": [", StringComparison.Ordinal);
         var test = ConsentAnalyzerTest<TAnalyzer>.Code(Program(""), manifest);
         test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
         test.TestState.Sources.Add("""

@@ -63,7 +63,8 @@ public class CookieWriteAnalyzerTests
     [InlineData("""http.Response.Cookies.Append({|#0:Names.Promo|}, "1");""", "promo_seen", "")]
     [InlineData("""http.Response.Cookies.Append({|#0:nameof(Names.Promo)|}, "1");""", "Promo", "")]
     [InlineData("""http.Response.Cookies.Append({|#0:"_g" + "a4"|}, "1");""", "_ga4", "")]
-    [InlineData("""http.Response.Cookies.Append({|#0:$"promo_{id}"|}, "1");""", "promo_{…}", ": no declared pattern covers every value it can take")]
+    [InlineData("""http.Response.Cookies.Append({|#0:$"promo_{id}"|}, "1");""", "promo_{…}",
+        ": no declared pattern covers every value it can take")]
     [InlineData("""http.Response.Cookies.Append({|#0:"_gA"|}, "1");""", "_gA", "")]
     [InlineData("""new CookieBuilder { Name = {|#0:"auth"|} };""", "auth", "")]
     [InlineData("""http.Response.Headers.SetCookie = {|#0:"promo_seen=1; Path=/"|};""", "promo_seen", "")]
@@ -170,7 +171,8 @@ public class CookieWriteAnalyzerTests
             }
             """);
         test.DisabledDiagnostics.AddRange(GuardRules);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.EssentialMisdeclared).WithLocation(0).WithLocation(1).WithArguments("_ga", "analytics"));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.EssentialMisdeclared).WithLocation(0).WithLocation(1).WithArguments("_ga", "analytics"));
         await test.RunAsync();
     }
 
@@ -199,9 +201,12 @@ public class CookieWriteAnalyzerTests
             }
             """, manifest);
         test.DisabledDiagnostics.AddRange(GuardRules);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.EssentialMisdeclared).WithLocation(0).WithArguments(".AspNetCore.Mvc.CookieTempDataProvider", "functional"));
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.EssentialMisdeclared).WithLocation(1).WithArguments(".AspNetCore.Mvc.CookieTempDataProvider", "functional"));
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.EssentialMisdeclared).WithLocation(2).WithArguments(".AspNetCore.Admin", "functional"));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.EssentialMisdeclared).WithLocation(0).WithArguments(".AspNetCore.Mvc.CookieTempDataProvider", "functional"));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.EssentialMisdeclared).WithLocation(1).WithArguments(".AspNetCore.Mvc.CookieTempDataProvider", "functional"));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.EssentialMisdeclared).WithLocation(2).WithArguments(".AspNetCore.Admin", "functional"));
         await test.RunAsync();
     }
 
@@ -237,10 +242,17 @@ public class CookieWriteAnalyzerTests
             }
             """, CodeManifests.Policy);
         test.DisabledDiagnostics.AddRange(GuardRules);
-        const string Note = " (the default name of the {0} cookie, which this registration turns on; declare it, or name the cookie with options.Cookie.Name)";
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments(".AspNetCore.Antiforgery.{…}", string.Format(System.Globalization.CultureInfo.InvariantCulture, Note, "antiforgery")));
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(1).WithArguments(".AspNetCore.Cookies", string.Format(System.Globalization.CultureInfo.InvariantCulture, Note, "cookie authentication")));
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(2).WithArguments(".AspNetCore.Mvc.CookieTempDataProvider", string.Format(System.Globalization.CultureInfo.InvariantCulture, Note, "TempData")));
+        const string Note =
+            " (the default name of the {0} cookie, which this registration turns on; declare it, or name the cookie with options.Cookie.Name)";
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments(".AspNetCore.Antiforgery.{…}",
+                string.Format(System.Globalization.CultureInfo.InvariantCulture, Note, "antiforgery")));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(1).WithArguments(".AspNetCore.Cookies",
+                string.Format(System.Globalization.CultureInfo.InvariantCulture, Note, "cookie authentication")));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(2).WithArguments(".AspNetCore.Mvc.CookieTempDataProvider",
+                string.Format(System.Globalization.CultureInfo.InvariantCulture, Note, "TempData")));
         await test.RunAsync();
     }
 
@@ -262,7 +274,9 @@ public class CookieWriteAnalyzerTests
         var unconfigured = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code(startup, CodeManifests.Policy);
         unconfigured.DisabledDiagnostics.AddRange(GuardRules);
         unconfigured.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments(
-            ".AspNetCore.Antiforgery.{…}", " (the default name of the antiforgery cookie, which this registration turns on; declare it, or name the cookie with options.Cookie.Name)"));
+            ".AspNetCore.Antiforgery.{…}",
+            " (the default name of the antiforgery cookie, which this registration turns on; " +
+            "declare it, or name the cookie with options.Cookie.Name)"));
         await unconfigured.RunAsync();
 
         // The app names the cookie in another file: that assignment is what gets checked.
@@ -318,7 +332,10 @@ public class CookieWriteAnalyzerTests
         }
         """;
 
-    private const string TempDataNote = " (the default name of the TempData cookie, which this registration turns on and the project's TempData writes use; declare it, name it with AddCookieTempDataProvider(options => options.Cookie.Name = …), or keep TempData in the session with AddSessionStateTempDataProvider)";
+    private const string TempDataNote =
+        " (the default name of the TempData cookie, which this registration turns on and the project's TempData writes use; " +
+        "declare it, name it with AddCookieTempDataProvider(options => options.Cookie.Name = " +
+        "…), or keep TempData in the session with AddSessionStateTempDataProvider)";
 
     [Fact]
     public async Task A_TempData_write_is_not_a_registration_of_the_TempData_cookie()
@@ -340,7 +357,8 @@ public class CookieWriteAnalyzerTests
             services.AddMvc();
             """));
         test.DisabledDiagnostics.AddRange(GuardRules);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments(".AspNetCore.Mvc.CookieTempDataProvider", TempDataNote));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments(".AspNetCore.Mvc.CookieTempDataProvider", TempDataNote));
         await test.RunAsync();
     }
 
@@ -455,7 +473,8 @@ public class CookieWriteAnalyzerTests
             throw new InvalidOperationException($"{name} does not compile: " + string.Join("; ", emitted.Diagnostics));
         }
 
-        return Task.FromResult<Microsoft.CodeAnalysis.MetadataReference>(Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(System.Collections.Immutable.ImmutableArray.Create(image.ToArray())));
+        return Task.FromResult<Microsoft.CodeAnalysis.MetadataReference>(
+            Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(System.Collections.Immutable.ImmutableArray.Create(image.ToArray())));
     }
 
     private static string Unmarked(string code) => System.Text.RegularExpressions.Regex.Replace(code, @"\{\|#\d+:|\|\}", "");
@@ -481,11 +500,15 @@ public class CookieWriteAnalyzerTests
                 static void Named(IServiceCollection services, string scheme) =>
                     services.AddAuthentication().AddCookie(scheme, options => options.Cookie.Name = "sb-admin");
             }
-            """, CodeManifests.Policy.Replace("""{ "name": "theme", "category": "functional" },""", """{ "name": "theme", "category": "functional" }, { "name": ".AspNetCore.Admin", "category": "necessary" },"""));
+            """, CodeManifests.Policy.Replace("""{ "name": "theme", "category": "functional" },""",
+                """{ "name": "theme", "category": "functional" }, { "name": ".AspNetCore.Admin", "category": "necessary" },"""));
         test.DisabledDiagnostics.AddRange(GuardRules);
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnresolvedName).WithLocation(0).WithArguments("cookie name"));
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnresolvedName).WithLocation(1).WithArguments("cookie name"));
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(2).WithArguments(".AspNetCore.Tenant{…}", " (the default name of the cookie authentication cookie, which this registration turns on; declare it, or name the cookie with options.Cookie.Name)"));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(2).WithArguments(".AspNetCore.Tenant{…}",
+                " (the default name of the cookie authentication cookie, which this registration turns on; " +
+                "declare it, or name the cookie with options.Cookie.Name)"));
         await test.RunAsync();
     }
 
@@ -530,9 +553,13 @@ public class CookieWriteAnalyzerTests
                 .AddCookie("Staff", options => options.Cookie = new CookieBuilder { Name = "sb-staff" })
                 .AddCookie("Partner", options => options.Cookie.Name = "sb-partner")
                 .{|#0:AddCookie("Kiosk")|};
-            """).Replace("using Microsoft.Extensions.DependencyInjection;", "using Microsoft.AspNetCore.Http;\nusing Microsoft.Extensions.DependencyInjection;"), CodeManifests.Policy);
+            """).Replace("using Microsoft.Extensions.DependencyInjection;",
+                "using Microsoft.AspNetCore.Http;\nusing Microsoft.Extensions.DependencyInjection;"), CodeManifests.Policy);
         test.DisabledDiagnostics.AddRange(GuardRules);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments(".AspNetCore.Kiosk", " (the default name of the cookie authentication cookie, which this registration turns on; declare it, or name the cookie with options.Cookie.Name)"));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments(".AspNetCore.Kiosk",
+                " (the default name of the cookie authentication cookie, which this registration turns on; " +
+                "declare it, or name the cookie with options.Cookie.Name)"));
         await test.RunAsync();
     }
 
@@ -554,14 +581,17 @@ public class CookieWriteAnalyzerTests
             """, CodeManifests.Policy);
         test.DisabledDiagnostics.AddRange(GuardRules);
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments(
-            ".AspNetCore.Antiforgery.{…}", " (the default name of the antiforgery cookie, which this registration turns on; declare it, or name the cookie with options.Cookie.Name)"));
+            ".AspNetCore.Antiforgery.{…}",
+            " (the default name of the antiforgery cookie, which this registration turns on; " +
+            "declare it, or name the cookie with options.Cookie.Name)"));
         await test.RunAsync();
     }
 
     [Fact]
     public async Task TempData_kept_in_the_session_writes_no_TempData_cookie()
     {
-        var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code(TempDataController.Replace("{|#0:", "").Replace("{|#1:", "").Replace("{|#2:", "").Replace("|}", ""), CodeManifests.Policy);
+        var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code(
+            TempDataController.Replace("{|#0:", "").Replace("{|#1:", "").Replace("{|#2:", "").Replace("|}", ""), CodeManifests.Policy);
         test.TestState.Sources.Add(StartupWith("""
             services.AddSession();
             services.AddAntiforgery(options => options.Cookie.Name = "sb-af");
@@ -599,7 +629,9 @@ public class CookieWriteAnalyzerTests
             services.AddAntiforgery(options => options.Cookie.Name = "sb-af");
             services.AddControllersWithViews();
             """));
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnguardedWrite).WithLocation(0).WithArguments("Writing TempData (cookie '.AspNetCore.Mvc.CookieTempDataProvider')", "functional"));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.UnguardedWrite).WithLocation(0).WithArguments(
+                "Writing TempData (cookie '.AspNetCore.Mvc.CookieTempDataProvider')", "functional"));
         await test.RunAsync();
     }
 
@@ -643,7 +675,8 @@ public class CookieWriteAnalyzerTests
         test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
         // cookie.ToString() written to the Set-Cookie header is not an unresolved name: the creation names the cookie.
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnguardedWrite).WithLocation(0).WithArguments("Writing cookie '_ga'", "analytics"));
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnguardedWrite).WithLocation(1).WithArguments("Writing cookie '_ga_G1'", "analytics"));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.UnguardedWrite).WithLocation(1).WithArguments("Writing cookie '_ga_G1'", "analytics"));
         await test.RunAsync();
     }
 
@@ -727,7 +760,9 @@ public class CookieWriteAnalyzerTests
             """, CodeManifests.Policy);
         test.TestState.Sources.Add(CodeManifests.GeneratedConstants);
         test.DisabledDiagnostics.AddRange(GuardRules);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments("x_ga_{…}", ": no declared pattern covers every value it can take"));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments("x_ga_{…}",
+                ": no declared pattern covers every value it can take"));
         await test.RunAsync();
     }
 

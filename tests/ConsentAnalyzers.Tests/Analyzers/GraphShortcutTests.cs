@@ -56,7 +56,8 @@ public sealed class GraphShortcutTests
 
                     granted++;
                     flow ??= ConsentFlow.Analyze(GraphOf(root), consent.Guards, CategorySet.Empty, CancellationToken.None);
-                    Assert.True(flow.GrantedAt(site.Syntax).Grants(category.Id), $"{file}: '{site.Syntax}' is granted {category.Id} by its if, not by the graph");
+                    Assert.True(flow.GrantedAt(site.Syntax).Grants(category.Id),
+                        $"{file}: '{site.Syntax}' is granted {category.Id} by its if, not by the graph");
                 }
             }
         }
@@ -89,7 +90,9 @@ public sealed class GraphShortcutTests
     [InlineData("if (Consent.IsGranted(ConsentCategory.Analytics)) { } Telemetry.TrackEvent(\"x\");")] // a [ConsentGuard] member
     [InlineData("var granted = Consent.AnalyticsAllowed; Telemetry.TrackEvent(\"x\");")]
     [InlineData("if (Manager.MarketingAllowed) { } Telemetry.TrackEvent(\"x\");")] // a guard from the manifest
-    [InlineData("if (HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.ITrackingConsentFeature>()?.CanTrack == true) { } Telemetry.TrackEvent(\"x\");")]
+    [InlineData(
+        "if (HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.ITrackingConsentFeature>()?.CanTrack == true) " +
+        "{ } Telemetry.TrackEvent(\"x\");")]
     public void A_member_that_may_be_a_check_keeps_the_graph(string statements)
     {
         var (root, consent) = Body(statements);
@@ -97,7 +100,9 @@ public sealed class GraphShortcutTests
     }
 
     [Theory]
-    [InlineData("Response.Cookies.Append(\"x\", \"1\", new CookieOptions { IsEssential = true, Secure = false, Expires = null }); Telemetry.TrackEvent(\"x\");")]
+    [InlineData(
+        "Response.Cookies.Append(\"x\", \"1\", new CookieOptions { IsEssential = true, Secure = false, Expires = null }); " +
+        "Telemetry.TrackEvent(\"x\");")]
     [InlineData("string name = null; if (name == null || name != \"a\") { Telemetry.TrackEvent(\"x\"); } if (name is null) return;")]
     [InlineData("var list = new[] { true, false }; Telemetry.TrackEvent(list.Contains(true) ? \"a\" : \"b\");")]
     public void Constants_that_are_never_a_condition_leave_a_body_check_free(string statements)
@@ -176,7 +181,10 @@ public sealed class GraphShortcutTests
         }
     }
 
-    /// <summary>Asserts the analysis, from an entry with nothing granted, grants nothing in the graph and the graphs of its lambdas and local functions; returns how many operations it looked at.</summary>
+    /// <summary>
+    /// Asserts the analysis, from an entry with nothing granted, grants nothing in the graph and the graphs of its
+    /// lambdas and local functions; returns how many operations it looked at.
+    /// </summary>
     private static int AssertGrantsNothing(ControlFlowGraph graph, GuardRecognizer guards, string what)
     {
         var flow = ConsentFlow.Analyze(graph, guards, CategorySet.Empty, CancellationToken.None);

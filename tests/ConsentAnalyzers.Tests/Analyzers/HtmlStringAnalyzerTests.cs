@@ -81,16 +81,24 @@ public class HtmlStringAnalyzerTests
     [InlineData("""{|CG0202:scripts.AddInlineScript("gtag('event', 'purchase');")|}; return scripts;""")]
     [InlineData("""{|CG0202:TrackingScript = Loader|}; return this;""")]
     [InlineData("""var tag = new TagBuilder("script"); {|CG0202:tag.InnerHtml.AppendHtml("gtag('config', 'G-1');")|}; return tag;""")]
-    [InlineData("""var tag = new TagBuilder("script"); {|CG0202:tag.MergeAttribute("src", "https://www.googletagmanager.com/gtag/js?id=G-1")|}; return tag;""")]
-    [InlineData("""var tag = new TagBuilder("script"); {|CG0202:tag.Attributes["src"] = "https://www.googletagmanager.com/gtag/js?id=" + id|}; return tag;""")]
-    [InlineData("""var sb = new StringBuilder(); sb.Append("<script>"); sb.Append("gtag('config', '").Append(id).AppendLine("');"); sb.Append("</script>"); return {|CG0202:new HtmlString(sb.ToString())|};""")]
+    [InlineData(
+        """var tag = new TagBuilder("script"); {|CG0202:tag.MergeAttribute("src", "https://www.googletagmanager.com/gtag/js?id=G-1")|}; return tag;""")]
+    [InlineData(
+        """var tag = new TagBuilder("script"); {|CG0202:tag.Attributes["src"] = "https://www.googletagmanager.com/gtag/js?id=" + id|}; return tag;""")]
+    [InlineData(
+        """var sb = new StringBuilder(); sb.Append("<script>"); sb.Append("gtag('config', '").Append(id).AppendLine("');"); sb.Append("</script>"); return {|CG0202:new HtmlString(sb.ToString())|};""")]
     [InlineData("""var s = "<script>"; s += "gtag('event', 'login');"; s += "</script>"; return {|CG0202:new HtmlString(s)|};""")]
-    [InlineData("""return {|CG0202:html.Raw("<script>" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";gtag('event', 'a');</script>")|};""")]
+    [InlineData(
+        """return {|CG0202:html.Raw("<script>" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";" + id + ";gtag('event', 'a');</script>")|};""")]
     public Task An_unguarded_tracker_script_is_CG0202_where_it_is_rendered(string body) => Verify(body);
 
-    /// <summary>A helper of several statements whose name says Script returns its script to a caller that renders it out of sight: checked at its return.</summary>
+    /// <summary>
+    /// A helper of several statements whose name says Script returns its script to a caller that renders it out of
+    /// sight: checked at its return.
+    /// </summary>
     [Theory]
-    [InlineData("""var sb = new StringBuilder("<script>"); sb.Append("gtag('config', '").Append(id).Append("');</script>"); {|CG0202:return sb.ToString();|}""")]
+    [InlineData(
+        """var sb = new StringBuilder("<script>"); sb.Append("gtag('config', '").Append(id).Append("');</script>"); {|CG0202:return sb.ToString();|}""")]
     [InlineData("""if (!consent.AnalyticsAllowed) return ""; var script = $"<script>gtag('config', '{id}');</script>"; return script;""")]
     [InlineData("""Func<string> later = () => { var s = "<script>gtag('event', 'x');</script>"; return s.Length.ToString(); }; return later();""")]
     [InlineData("""return "<script>gtag('config', 'G-1');</script>";""")]
@@ -113,7 +121,10 @@ public class HtmlStringAnalyzerTests
         return test.RunAsync();
     }
 
-    /// <summary>A view's <c>@Html.Raw("…")</c> compiles to <c>Write(Html.Raw("…"))</c>: the same rendering, and an <c>@if</c> around it guards it.</summary>
+    /// <summary>
+    /// A view's <c>@Html.Raw("…")</c> compiles to <c>Write(Html.Raw("…"))</c>: the same rendering, and an <c>@if</c>
+    /// around it guards it.
+    /// </summary>
     [Theory]
     [InlineData("""Write({|CG0202:Html.Raw("<script>gtag('event', 'sign_up');</script>")|});""")]
     [InlineData("""if (Consent.AnalyticsAllowed) { Write(Html.Raw("<script>gtag('event', 'sign_up');</script>")); }""")]
@@ -141,7 +152,8 @@ public class HtmlStringAnalyzerTests
     }
 
     [Theory]
-    [InlineData("""[HtmlTargetElement("analytics-event")]""", """output.TagName = "script"; {|CG0202:output.Content.AppendHtml($"gtag('event', '{Name}');")|};""")]
+    [InlineData("""[HtmlTargetElement("analytics-event")]""",
+        """output.TagName = "script"; {|CG0202:output.Content.AppendHtml($"gtag('event', '{Name}');")|};""")]
     [InlineData("""[HtmlTargetElement("script")]""", """{|CG0202:output.PostContent.AppendHtml("gtag('config', 'G-1');")|};""")]
     [InlineData("""[HtmlTargetElement("analytics-event")]""", """output.TagName = "div"; output.Content.AppendHtml($"gtag('event', '{Name}');");""")]
     public Task The_content_of_a_tag_helper_that_writes_a_script_element_is_script(string target, string body)
@@ -166,15 +178,18 @@ public class HtmlStringAnalyzerTests
     [Theory]
     [InlineData("""if (await consent.IsGrantedAsync(ConsentCategory.Analytics)) return new HtmlString(Loader); return HtmlString.Empty;""")]
     [InlineData("""if (!consent.AnalyticsAllowed) return HtmlString.Empty; return html.Raw(Config);""")]
-    [InlineData("""var consented = await consent.IsGrantedAsync(ConsentCategory.Analytics); return consented ? new HtmlString(Loader) : HtmlString.Empty;""")]
+    [InlineData(
+        """var consented = await consent.IsGrantedAsync(ConsentCategory.Analytics); return consented ? new HtmlString(Loader) : HtmlString.Empty;""")]
     [InlineData("""var sb = new StringBuilder(); if (consent.AnalyticsAllowed) { sb.Append(Loader); } return new HtmlString(sb.ToString());""")]
     [InlineData("""var script = ""; if (consent.AnalyticsAllowed) script += Config; return new HtmlString(script);""")]
     [InlineData("""var script = consent.AnalyticsAllowed ? Config : ""; return new HtmlString(script);""")]
     public Task A_script_rendered_or_written_under_a_check_for_its_category_is_accepted(string body) => Verify(body);
 
     [Theory]
-    [InlineData("""var consented = settings.RenderWithConsentOnly || await consent.IsGrantedAsync(ConsentCategory.Analytics); if (!consented) return HtmlString.Empty; return {|CG0202:new HtmlString(Loader + Config)|};""")]
-    [InlineData("""var consented = settings.RenderWithConsentOnly || await consent.IsGrantedAsync(ConsentCategory.Analytics); var sb = new StringBuilder(); if (consented) sb.Append(Config); return {|CG0202:new HtmlString(sb.ToString())|};""")]
+    [InlineData(
+        """var consented = settings.RenderWithConsentOnly || await consent.IsGrantedAsync(ConsentCategory.Analytics); if (!consented) return HtmlString.Empty; return {|CG0202:new HtmlString(Loader + Config)|};""")]
+    [InlineData(
+        """var consented = settings.RenderWithConsentOnly || await consent.IsGrantedAsync(ConsentCategory.Analytics); var sb = new StringBuilder(); if (consented) sb.Append(Config); return {|CG0202:new HtmlString(sb.ToString())|};""")]
     [InlineData("""
         var consented = true;
         if (settings.AllowToDisableConsentCookie)
@@ -186,7 +201,8 @@ public class HtmlStringAnalyzerTests
         if (!consented) return HtmlString.Empty;
         return {|CG0202:new HtmlString(Loader)|};
         """)]
-    [InlineData("""var enabled = await choices.IsEnabledAsync(ConsentCategory.Analytics); if (enabled == true || (!enabled.HasValue && settings.ConsentDefaultState)) return {|CG0202:html.Raw(Config)|}; return HtmlString.Empty;""")]
+    [InlineData(
+        """var enabled = await choices.IsEnabledAsync(ConsentCategory.Analytics); if (enabled == true || (!enabled.HasValue && settings.ConsentDefaultState)) return {|CG0202:html.Raw(Config)|}; return HtmlString.Empty;""")]
     public Task A_setting_or_a_default_that_counts_as_consent_is_not_a_guard(string body) => Verify(body);
 
     [Fact]
@@ -195,7 +211,8 @@ public class HtmlStringAnalyzerTests
 
     [Theory]
     [InlineData("""return {|CG0201:new HtmlString("<script>fbq('track', 'PageView');</script>")|};""")]
-    [InlineData("""if (consent.AnalyticsAllowed) return {|CG0201:html.Raw("<script src=\"https://connect.facebook.net/en_US/fbevents.js\"></script>")|}; return HtmlString.Empty;""")]
+    [InlineData(
+        """if (consent.AnalyticsAllowed) return {|CG0201:html.Raw("<script src=\"https://connect.facebook.net/en_US/fbevents.js\"></script>")|}; return HtmlString.Empty;""")]
     public Task An_undeclared_tracker_is_CG0201_only(string body) => Verify(body);
 
     [Theory]
@@ -203,8 +220,10 @@ public class HtmlStringAnalyzerTests
     [InlineData("""return html.Raw("<a href=\"https://policies.google.com/technologies/partner-sites\">How Google uses data</a>");""")]
     [InlineData("""return new HtmlString("<script>gtag('consent', 'default', { analytics_storage: 'denied' });</script>");""")]
     [InlineData("""return new HtmlString("<script type=\"text/plain\" data-consent=\"analytics\">gtag('config', 'G-1');</script>");""")]
-    [InlineData("""return new HtmlString("<script type=\"text/plain\" data-consent=\"analytics\" src=\"https://www.googletagmanager.com/gtag/js?id=G-1\"></script>");""")]
-    [InlineData("""var tag = new TagBuilder("script"); tag.MergeAttribute("type", "text/plain"); tag.MergeAttribute("src", "https://www.googletagmanager.com/gtag/js?id=G-1"); return tag;""")]
+    [InlineData(
+        """return new HtmlString("<script type=\"text/plain\" data-consent=\"analytics\" src=\"https://www.googletagmanager.com/gtag/js?id=G-1\"></script>");""")]
+    [InlineData(
+        """var tag = new TagBuilder("script"); tag.MergeAttribute("type", "text/plain"); tag.MergeAttribute("src", "https://www.googletagmanager.com/gtag/js?id=G-1"); return tag;""")]
     [InlineData("""var unused = "<script>gtag('event', 'sign_up');</script>"; return unused.Length;""")]
     [InlineData("""return Content("<script>gtag('event', 'sign_up');</script>", "text/plain");""")]
     [InlineData("""return new HtmlString("gtag('event', 'sign_up')");""")]

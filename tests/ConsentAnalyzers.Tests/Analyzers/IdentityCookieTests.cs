@@ -33,13 +33,17 @@ public class IdentityCookieTests
     [
         (".AspNetCore.Identity.Application", "Identity application", "ConfigureApplicationCookie(options => options.Cookie.Name = …)"),
         ("Identity.External", "Identity external sign-in", "ConfigureExternalCookie(options => options.Cookie.Name = …)"),
-        ("Identity.TwoFactorRememberMe", "Identity two-factor remember-me", "Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, options => options.Cookie.Name = …)"),
-        ("Identity.TwoFactorUserId", "Identity two-factor sign-in", "Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options => options.Cookie.Name = …)"),
+        ("Identity.TwoFactorRememberMe", "Identity two-factor remember-me",
+            "Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, options => options.Cookie.Name = …)"),
+        ("Identity.TwoFactorUserId", "Identity two-factor sign-in",
+            "Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options => options.Cookie.Name = …)"),
     ];
 
     internal static DiagnosticResult Undeclared(int location, (string Name, string Feature, string Renaming) cookie) =>
         new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(location).WithArguments(
-            cookie.Name, $" (the default name of the {cookie.Feature} cookie, which this registration turns on; declare it, or name the cookie with {cookie.Renaming})");
+            cookie.Name,
+            $" (the default name of the {cookie.Feature} cookie, which this registration turns on; " +
+            $"declare it, or name the cookie with {cookie.Renaming})");
 
     private static string Startup(string body) => $$"""
         using Microsoft.AspNetCore.Authentication.Cookies;
@@ -257,7 +261,8 @@ public class IdentityCookieTests
         var test = Test(manifest, Startup("""
                 services.ConfigureApplicationCookie(options => {|#0:options.Cookie.IsEssential = true|});
             """));
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.EssentialMisdeclared).WithLocation(0).WithArguments(".AspNetCore.Identity.Application", "functional"));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.EssentialMisdeclared).WithLocation(0).WithArguments(".AspNetCore.Identity.Application", "functional"));
         await test.RunAsync();
     }
 

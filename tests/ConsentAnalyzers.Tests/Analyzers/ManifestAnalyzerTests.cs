@@ -58,9 +58,13 @@ public class ManifestAnalyzerTests
             }
             """);
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.ManifestContent).WithLocation(0)
-            .WithArguments("Unknown category 'analytic'. Did you mean 'analytics'? Declared categories: analytics. Until this is fixed, the generated code leaves this entry out."));
+            .WithArguments(
+            "Unknown category 'analytic'. Did you mean 'analytics'? Declared categories: analytics. " +
+            "Until this is fixed, the generated code leaves this entry out."));
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.ManifestContent).WithLocation(1)
-            .WithArguments("Unknown field 'categry' in the cookie entry. Did you mean 'category'? Known fields: name, category, provider, purpose, duration. Until this is fixed, the generated code leaves this entry out."));
+            .WithArguments(
+            "Unknown field 'categry' in the cookie entry. Did you mean 'category'? Known fields: name, category, provider, purpose, duration. " +
+            "Until this is fixed, the generated code leaves this entry out."));
         await test.RunAsync();
     }
 
@@ -82,16 +86,21 @@ public class ManifestAnalyzerTests
     public async Task Missing_manifest_is_CG0001_once_for_the_compilation()
     {
         var test = Test();
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.ManifestNotFound).WithNoLocation().WithArguments("the project has no consent-manifest.json: add one to the project folder, or set ConsentManifestPath to the manifest to use"));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.ManifestNotFound).WithNoLocation().WithArguments(
+                "the project has no consent-manifest.json: add one to the project folder, or set ConsentManifestPath to the manifest to use"));
         await test.RunAsync();
     }
 
     [Fact]
     public async Task Missing_manifest_names_the_configured_path()
     {
-        var test = Test().WithGlobalConfig("build_property.ConsentManifestPath = ../policy/consent.json\nbuild_property._ConsentManifestFullPath = /policy/consent.json\n");
+        var test = Test().WithGlobalConfig(
+            "build_property.ConsentManifestPath = ../policy/consent.json\nbuild_property._ConsentManifestFullPath = /policy/consent.json\n");
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.ManifestNotFound).WithNoLocation()
-            .WithArguments("ConsentManifestPath '../policy/consent.json' names no file (looked for '/policy/consent.json'): a relative path resolves against each project's folder"));
+            .WithArguments(
+            "ConsentManifestPath '../policy/consent.json' names no file (looked for '/policy/consent.json'): " +
+            "a relative path resolves against each project's folder"));
         await test.RunAsync();
     }
 
@@ -130,8 +139,11 @@ public class ManifestAnalyzerTests
                 [/shared/consent-manifest.json]
                 build_metadata.AdditionalFiles.ConsentManifest = true
                 """);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.ManifestConflict).WithSpan(ConsentAnalyzerTest<ManifestAnalyzer>.ManifestPath, 1, 1, 1, 1)
-            .WithArguments("Only one consent manifest is read per project, and it is '/shared/consent-manifest.json'; remove this one from the project's additional files or point ConsentManifestPath at the one you mean."));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.ManifestConflict).WithSpan(ConsentAnalyzerTest<ManifestAnalyzer>.ManifestPath, 1, 1, 1, 1)
+            .WithArguments(
+                "Only one consent manifest is read per project, and it is '/shared/consent-manifest.json'; " +
+                "remove this one from the project's additional files or point ConsentManifestPath at the one you mean."));
         await test.RunAsync();
     }
 }

@@ -40,12 +40,17 @@ public class MarkupAnalyzerTests
     [InlineData("if (Consent.AnalyticsAllowed) { WriteLiteral(\"" + GoogleAnalyticsSnippet + "\"); }")]
     [InlineData("if (Context.Features.Get<ITrackingConsentFeature>()?.CanTrack == true) { WriteLiteral(\"" + GoogleAnalyticsSnippet + "\"); }")]
     [InlineData("if (Context.Features.Get<ITrackingConsentFeature>()?.CanTrack ?? false) { WriteLiteral(\"" + GoogleAnalyticsSnippet + "\"); }")]
-    [InlineData("var consentFeature = Context.Features.Get<ITrackingConsentFeature>(); if (consentFeature is { CanTrack: true }) { WriteLiteral(\"" + GoogleAnalyticsSnippet + "\"); }")]
-    [InlineData("""WriteLiteral("<a href=\"https://example.com/docs\">Docs (new)</a><p>Call us (555) 123 4567</p><script src=\"/js/site.js\"></script>");""")]
+    [InlineData(
+        "var consentFeature = Context.Features.Get<ITrackingConsentFeature>(); if (consentFeature is { CanTrack: true }) { WriteLiteral(\""
+            + GoogleAnalyticsSnippet + "\"); }")]
+    [InlineData(
+        """WriteLiteral("<a href=\"https://example.com/docs\">Docs (new)</a><p>Call us (555) 123 4567</p><script src=\"/js/site.js\"></script>");""")]
     [InlineData("""if (Consent.AnalyticsAllowed) { WriteLiteral("<script>sessionStorage.setItem('landing_page', location.pathname);</script>"); }""")]
     [InlineData("""WriteLiteral("<script>localStorage.getItem('promo'); localStorage.removeItem('promo');</script>");""")]
-    [InlineData("""WriteLiteral("<script type=\"text/plain\" data-consent=\"analytics\" src=\"https://www.googletagmanager.com/gtag/js?id=G-1\"></script>");""")]
-    [InlineData("""WriteLiteral("<script type=\"text/plain\" data-consent=\"analytics\">gtag('config', 'G-1');</script><script type=\"application/ld+json\">{ \"name\": \"fbq(\" }</script>");""")]
+    [InlineData(
+        """WriteLiteral("<script type=\"text/plain\" data-consent=\"analytics\" src=\"https://www.googletagmanager.com/gtag/js?id=G-1\"></script>");""")]
+    [InlineData(
+        """WriteLiteral("<script type=\"text/plain\" data-consent=\"analytics\">gtag('config', 'G-1');</script><script type=\"application/ld+json\">{ \"name\": \"fbq(\" }</script>");""")]
     public Task Guarded_or_harmless_markup_reports_nothing(string body) => Verify(body);
 
     [Fact]
@@ -168,8 +173,11 @@ public class MarkupAnalyzerTests
             }
             """, manifest);
         test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.WrongCategoryGuard).WithLocation(0).WithArguments("Tracking call to Google Ads", "advertising", "'analytics'"));
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnguardedTracking).WithLocation(1).WithArguments("Tracking call to the Google tag (gtag.js)", "analytics"));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.WrongCategoryGuard).WithLocation(0).WithArguments("Tracking call to Google Ads", "advertising",
+                "'analytics'"));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.UnguardedTracking).WithLocation(1).WithArguments("Tracking call to the Google tag (gtag.js)", "analytics"));
         await test.RunAsync();
     }
 
@@ -186,7 +194,8 @@ public class MarkupAnalyzerTests
                     builder.AddMarkupContent(0, "<img src=\"{|#0:https://www.google-analytics.com/collect?v=1|}\" alt=\"\">");
             }
             """, TrackingCallAnalyzerTests.Manifest);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnguardedTracking).WithLocation(0).WithArguments("Tracking call to Google Analytics", "analytics"));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.UnguardedTracking).WithLocation(0).WithArguments("Tracking call to Google Analytics", "analytics"));
         await test.RunAsync();
     }
 }

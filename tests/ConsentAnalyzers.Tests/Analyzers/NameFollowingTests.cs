@@ -188,7 +188,8 @@ public class NameFollowingTests
     [InlineData("""http.Response.Cookies.Append({|#0:Mutable.Ping(parameter)|}, "1");""", "promo{…}b")]
     [InlineData("""http.Response.Cookies.Append({|#0:$"promo_{siteId}"|}, "1");""", "promo_{…}")]
     public Task A_template_that_no_declared_name_could_match_is_undeclared(string body, string name) =>
-        Verify(body, new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments(name, ": no declared pattern covers every value it can take"));
+        Verify(body,
+            new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments(name, ": no declared pattern covers every value it can take"));
 
     [Fact]
     public async Task A_local_assigned_once_gives_a_storage_key()
@@ -215,7 +216,8 @@ public class NameFollowingTests
             }
             """, Manifest);
         test.DisabledDiagnostics.AddRange(CookieWriteAnalyzerTests.GuardRules);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredStorageKey).WithLocation(0).WithArguments("Local-storage", "items", string.Empty));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.UndeclaredStorageKey).WithLocation(0).WithArguments("Local-storage", "items", string.Empty));
         await test.RunAsync();
     }
 }

@@ -65,7 +65,8 @@ public class StorageWriteAnalyzerTests
 
     [Theory]
     [InlineData("""await js.InvokeVoidAsync("localStorage.setItem", {|#0:"promo"|}, "1");""", "Local-storage", "promo", "")]
-    [InlineData("""await js.InvokeVoidAsync("sessionStorage.setItem", {|#0:$"utm_{id}"|}, "1");""", "Session-storage", "utm_{…}", ": no declared pattern covers every value it can take")]
+    [InlineData("""await js.InvokeVoidAsync("sessionStorage.setItem", {|#0:$"utm_{id}"|}, "1");""", "Session-storage", "utm_{…}",
+        ": no declared pattern covers every value it can take")]
     [InlineData("""await local.SetAsync({|#0:"promo"|}, 1);""", "Local-storage", "promo", "")]
     [InlineData("""await blazoredSession.SetItemAsync({|#0:"promo"|}, 1);""", "Session-storage", "promo", "")]
     [InlineData("""blazoredSync.SetItem({|#0:"promo"|}, 1);""", "Local-storage", "promo", "")]
@@ -73,7 +74,8 @@ public class StorageWriteAnalyzerTests
         Verify(body, new DiagnosticResult(Rules.UndeclaredStorageKey).WithLocation(0).WithArguments(area, key, why));
 
     [Theory]
-    [InlineData("""await js.InvokeVoidAsync("localStorage.setItem", {|#0:"landing_page"|}, "/");""", "landing_page", "a sessionStorage key", "a localStorage key")]
+    [InlineData("""await js.InvokeVoidAsync("localStorage.setItem", {|#0:"landing_page"|}, "/");""", "landing_page", "a sessionStorage key",
+        "a localStorage key")]
     [InlineData("""await local.SetAsync({|#0:"gclid"|}, "x");""", "gclid", "a sessionStorage key", "a localStorage key")]
     [InlineData("""await session.SetAsync({|#0:"draft:x"|}, "x");""", "draft:x", "a localStorage key", "a sessionStorage key")]
     [InlineData("""await js.InvokeVoidAsync("localStorage.setItem", {|#0:"_ga"|}, "1");""", "_ga", "a cookie", "a localStorage key")]
@@ -105,7 +107,8 @@ public class StorageWriteAnalyzerTests
             """, CodeManifests.Policy);
         test.TestState.Sources.Add(CodeManifests.GeneratedConstants);
         test.DisabledDiagnostics.AddRange(CookieWriteAnalyzerTests.GuardRules);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.LiteralDuplicatesConstant).WithLocation(0).WithArguments("ConsentStorageKeys.LandingPage", "landing_page"));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.LiteralDuplicatesConstant).WithLocation(0).WithArguments("ConsentStorageKeys.LandingPage", "landing_page"));
         await test.RunAsync();
     }
 }

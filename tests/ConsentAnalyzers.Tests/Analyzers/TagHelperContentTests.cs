@@ -78,10 +78,12 @@ public class TagHelperContentTests
     private const string CanTrack = "var canTrack = Context.Features.Get<ITrackingConsentFeature>()?.CanTrack ?? false;";
 
     private static string Head(string content) =>
-        "__tagHelperExecutionContext = __tagHelperScopeManager.Begin(\"head\", global::Microsoft.AspNetCore.Razor.TagHelpers.TagMode.StartTagAndEndTag, \"h1\", async() => {\n" + content + "\n}\n" + Run("HeadTagHelper");
+        "__tagHelperExecutionContext = __tagHelperScopeManager.Begin(\"head\", " +
+        "global::Microsoft.AspNetCore.Razor.TagHelpers.TagMode.StartTagAndEndTag, \"h1\", async() => {\n" + content + "\n}\n" + Run("HeadTagHelper");
 
     private static string Body(string content) =>
-        "__tagHelperExecutionContext = __tagHelperScopeManager.Begin(\"body\", global::Microsoft.AspNetCore.Razor.TagHelpers.TagMode.StartTagAndEndTag, \"b1\", async() => {\n" + content + "\n}\n" + Run("BodyTagHelper");
+        "__tagHelperExecutionContext = __tagHelperScopeManager.Begin(\"body\", " +
+        "global::Microsoft.AspNetCore.Razor.TagHelpers.TagMode.StartTagAndEndTag, \"b1\", async() => {\n" + content + "\n}\n" + Run("BodyTagHelper");
 
     [Fact]
     public Task A_guard_local_set_before_head_and_body_guards_their_content() =>
@@ -89,7 +91,8 @@ public class TagHelperContentTests
             CanTrack + "\nWriteLiteral(\"<!DOCTYPE html>\\n<html lang=\\\"en\\\">\\n\");\n"
             + Head("WriteLiteral(\"\\n    <meta charset=\\\"utf-8\\\" />\\n\");\nif (canTrack)\n{\nWriteLiteral(\"" + GtagScript + "\");\n}")
             + "\nWriteLiteral(\"\\n\");\n"
-            + Body("Write(RenderBody());\nif (canTrack)\n{\nWriteLiteral(\"<script>gtag('config', 'G-1');</script>\");\n}\nWriteLiteral(\"<script>{|#0:gtag|}('event', 'page_view');</script>\");")
+            + Body("Write(RenderBody());\nif (canTrack)\n{\nWriteLiteral(\"<script>gtag('config', " +
+                "'G-1');</script>\");\n}\nWriteLiteral(\"<script>{|#0:gtag|}('event', 'page_view');</script>\");")
             + "\nWriteLiteral(\"\\n</html>\\n\");",
             new DiagnosticResult(Rules.UnguardedTracking).WithLocation(0).WithArguments("Tracking call to the Google tag (gtag.js)", "analytics"));
 
@@ -98,14 +101,17 @@ public class TagHelperContentTests
         Verify(
             "var declined = !Consent.AnalyticsAllowed;\n"
             + Body("if (declined) { WriteLiteral(\"<p>No tracking</p>\"); } else {\n"
-                + "__tagHelperExecutionContext = __tagHelperScopeManager.Begin(\"script\", global::Microsoft.AspNetCore.Razor.TagHelpers.TagMode.StartTagAndEndTag, \"s1\", async() => { WriteLiteral(\"gtag('config', 'G-1');\"); }\n);\n"
+                + "__tagHelperExecutionContext = __tagHelperScopeManager.Begin(\"script\", " +
+                "global::Microsoft.AspNetCore.Razor.TagHelpers.TagMode.StartTagAndEndTag, \"s1\", async() " +
+                "=> { WriteLiteral(\"gtag('config', 'G-1');\"); }\n);\n"
                 + "await __tagHelperRunner.RunAsync(__tagHelperExecutionContext);\n__tagHelperExecutionContext = __tagHelperScopeManager.End();\n}"));
 
     [Fact]
     public Task A_guard_local_reassigned_after_the_element_starts_does_not_count() =>
         Verify(
             CanTrack + "\n"
-            + Head("if (canTrack)\n{\nWriteLiteral(\"<script async src=\\\"{|#0:https://www.googletagmanager.com/gtag/js?id=G-1|}\\\"></script>\");\n}")
+            + Head("if (canTrack)\n{\nWriteLiteral(\"<script async " +
+                "src=\\\"{|#0:https://www.googletagmanager.com/gtag/js?id=G-1|}\\\"></script>\");\n}")
             + "\ncanTrack = Context.Request.Query.ContainsKey(\"track\");",
             new DiagnosticResult(Rules.UnguardedTracking).WithLocation(0).WithArguments("Tracking call to Google Analytics", "analytics"));
 
@@ -122,12 +128,14 @@ public class TagHelperContentTests
     public Task A_guard_local_assigned_in_a_local_function_does_not_count() =>
         Verify(
             CanTrack + "\nvoid Reset() => canTrack = Context.Request.Query.ContainsKey(\"track\");\n"
-            + Head("Reset();\nif (canTrack)\n{\nWriteLiteral(\"<script async src=\\\"{|#0:https://www.googletagmanager.com/gtag/js?id=G-1|}\\\"></script>\");\n}"),
+            + Head("Reset();\nif (canTrack)\n{\nWriteLiteral(\"<script async " +
+                "src=\\\"{|#0:https://www.googletagmanager.com/gtag/js?id=G-1|}\\\"></script>\");\n}"),
             new DiagnosticResult(Rules.UnguardedTracking).WithLocation(0).WithArguments("Tracking call to Google Analytics", "analytics"));
 
     [Fact]
     public Task A_guard_local_read_in_a_lambda_passed_to_another_method_does_not_count() =>
         Verify(
-            CanTrack + "\nLater(async () => { if (canTrack) { WriteLiteral(\"<script async src=\\\"{|#0:https://www.googletagmanager.com/gtag/js?id=G-1|}\\\"></script>\"); } });",
+            CanTrack + "\nLater(async () => { if (canTrack) { WriteLiteral(\"<script async " +
+                "src=\\\"{|#0:https://www.googletagmanager.com/gtag/js?id=G-1|}\\\"></script>\"); } });",
             new DiagnosticResult(Rules.UnguardedTracking).WithLocation(0).WithArguments("Tracking call to Google Analytics", "analytics"));
 }

@@ -92,15 +92,18 @@ public class TrackingCallAnalyzerTests
     [InlineData("""await {|#0:js.InvokeVoidAsync("appInsights.trackPageView")|};""", "Azure Application Insights", "analytics")]
     [InlineData("""await {|#0:http.PostAsync("https://collect.example.com/v1/events", null)|};""", "Example Collect", "analytics")]
     [InlineData("""await {|#0:http.PostAsJsonAsync($"https://collect.example.com/{id}", id)|};""", "Example Collect", "analytics")]
-    [InlineData("""await {|#0:http.GetAsync(new Uri("HTTPS://www.google-analytics.com/mp/collect?measurement_id=G-1"))|};""", "Google Analytics", "analytics")]
-    [InlineData("""using var request = {|#0:new HttpRequestMessage(HttpMethod.Post, "//www.google-analytics.com/g/collect")|};""", "Google Analytics", "analytics")]
+    [InlineData("""await {|#0:http.GetAsync(new Uri("HTTPS://www.google-analytics.com/mp/collect?measurement_id=G-1"))|};""", "Google Analytics",
+        "analytics")]
+    [InlineData("""using var request = {|#0:new HttpRequestMessage(HttpMethod.Post, "//www.google-analytics.com/g/collect")|};""", "Google Analytics",
+        "analytics")]
     [InlineData("""{|#0:Tracker.SendConversion(id)|};""", "In-house ads", "advertising")]
     public Task Unguarded_tracking_calls_are_CG0202(string body, string tracker, string category) =>
         Verify(body, Unguarded(tracker, category));
 
     [Theory]
     [InlineData("""await {|#0:js.InvokeVoidAsync("fbq", "track", "Purchase")|};""", "Meta Pixel and Conversions API", "meta-pixel")]
-    [InlineData("""if (consent.AnalyticsAllowed) await {|#0:js.InvokeVoidAsync("dataLayer.push", "x")|};""", "Google Tag Manager", "google-tag-manager")]
+    [InlineData("""if (consent.AnalyticsAllowed) await {|#0:js.InvokeVoidAsync("dataLayer.push", "x")|};""", "Google Tag Manager",
+        "google-tag-manager")]
     [InlineData("""await {|#0:http.PostAsync("https://api.segment.io/v1/track", null)|};""", "Segment", "segment")]
     [InlineData("""await {|#0:http.GetAsync("https://www.googleadservices.com/pagead/conversion/1/")|};""", "Google Ads", "google-ads")]
     public Task Undeclared_trackers_are_CG0201_only(string body, string tracker, string id) =>
@@ -138,7 +141,9 @@ public class TrackingCallAnalyzerTests
             }
             """, manifest);
         test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.WrongCategoryGuard).WithLocation(0).WithArguments("Tracking call to Google Ads", "advertising", "'analytics'"));
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.WrongCategoryGuard).WithLocation(0).WithArguments("Tracking call to Google Ads", "advertising",
+                "'analytics'"));
         await test.RunAsync();
     }
 
@@ -146,5 +151,6 @@ public class TrackingCallAnalyzerTests
     public Task A_guard_for_another_category_is_CG0203() =>
         Verify(
             """if (consent.AnalyticsAllowed) {|#0:Tracker.SendConversion(id)|};""",
-            new DiagnosticResult(Rules.WrongCategoryGuard).WithLocation(0).WithArguments("Tracking call to In-house ads", "advertising", "'analytics'"));
+            new DiagnosticResult(Rules.WrongCategoryGuard).WithLocation(0).WithArguments("Tracking call to In-house ads", "advertising",
+                "'analytics'"));
 }

@@ -16,12 +16,14 @@ internal static class FolderDependencies
     {
         var folder = Path.Combine(RepositoryPaths.Root, "src", project);
         var trees = Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories)
-            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
+                && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
             .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), new CSharpParseOptions(LanguageVersion.Latest), path))
             .ToList();
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Select(path => MetadataReference.CreateFromFile(path));
-        var compilation = CSharpCompilation.Create(project, trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var compilation = CSharpCompilation.Create(project, trees, references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
         var edges = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var tree in trees)
@@ -31,7 +33,12 @@ internal static class FolderDependencies
             {
                 var from = FolderOf(model.GetEnclosingSymbol(name.SpanStart)?.ContainingNamespace, rootNamespace);
                 var symbol = model.GetSymbolInfo(name).Symbol ?? model.GetSymbolInfo(name).CandidateSymbols.FirstOrDefault();
-                var target = symbol is INamespaceSymbol ? null : FolderOf(symbol is ITypeSymbol type ? type.ContainingNamespace : symbol?.ContainingType?.ContainingNamespace ?? symbol?.ContainingNamespace, rootNamespace);
+                var target = symbol is INamespaceSymbol
+                    ? null
+                    : FolderOf(
+                        symbol is ITypeSymbol type
+                            ? type.ContainingNamespace
+                            : symbol?.ContainingType?.ContainingNamespace ?? symbol?.ContainingNamespace, rootNamespace);
                 if (from is not null && from != "(root)" && target is not null && from != target)
                 {
                     (edges.TryGetValue(from, out var set) ? set : edges[from] = new SortedSet<string>(StringComparer.Ordinal)).Add(target);

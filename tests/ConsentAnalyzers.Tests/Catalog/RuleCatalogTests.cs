@@ -78,7 +78,8 @@ public class RuleCatalogTests
         Assert.DoesNotContain('\n', message);
 
         // The arguments a message takes are numbered from 0 without a gap: an argument the analyzer passes is shown.
-        var arguments = System.Text.RegularExpressions.Regex.Matches(message, @"\{(\d+)\}").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().Order().ToList();
+        var arguments = System.Text.RegularExpressions.Regex.Matches(message,
+            @"\{(\d+)\}").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().Order().ToList();
         Assert.Equal(Enumerable.Range(0, arguments.Count), arguments);
         Assert.True(descriptor.IsEnabledByDefault);
     }
@@ -107,15 +108,21 @@ public class RuleCatalogTests
     [Fact]
     public void The_schema_knows_exactly_the_fields_the_reader_accepts()
     {
-        using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "ConsentAnalyzers.Package", "schema", "consent-manifest.schema.json")));
+        using var schema = JsonDocument.Parse(
+            File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "ConsentAnalyzers.Package", "schema", "consent-manifest.schema.json")));
         var root = schema.RootElement;
 
         Assert.Equal(ManifestFields.Root.Order(), PropertyNames(root));
-        Assert.Equal(ManifestFields.Category.Order(), PropertyNames(Resolve(root, root.GetProperty("properties").GetProperty("categories").GetProperty("additionalProperties"))));
-        Assert.Equal(ManifestFields.Cookie.Order(), PropertyNames(Resolve(root, root.GetProperty("properties").GetProperty("cookies").GetProperty("items"))));
-        Assert.Equal(ManifestFields.Storage.Order(), PropertyNames(Resolve(root, root.GetProperty("properties").GetProperty("storage").GetProperty("items"))));
-        Assert.Equal(ManifestFields.Tracker.Order(), PropertyNames(Resolve(root, root.GetProperty("properties").GetProperty("trackers").GetProperty("items"))));
-        Assert.Equal(ManifestFields.Guard.Order(), PropertyNames(Resolve(root, root.GetProperty("properties").GetProperty("guards").GetProperty("items"))));
+        Assert.Equal(ManifestFields.Category.Order(),
+            PropertyNames(Resolve(root, root.GetProperty("properties").GetProperty("categories").GetProperty("additionalProperties"))));
+        Assert.Equal(ManifestFields.Cookie.Order(),
+            PropertyNames(Resolve(root, root.GetProperty("properties").GetProperty("cookies").GetProperty("items"))));
+        Assert.Equal(ManifestFields.Storage.Order(),
+            PropertyNames(Resolve(root, root.GetProperty("properties").GetProperty("storage").GetProperty("items"))));
+        Assert.Equal(ManifestFields.Tracker.Order(),
+            PropertyNames(Resolve(root, root.GetProperty("properties").GetProperty("trackers").GetProperty("items"))));
+        Assert.Equal(ManifestFields.Guard.Order(),
+            PropertyNames(Resolve(root, root.GetProperty("properties").GetProperty("guards").GetProperty("items"))));
         Assert.Contains(ManifestFields.CategoryIdPattern, Patterns(root));
         Assert.Contains(ManifestFields.ApiPattern, Patterns(root));
         Assert.All(TrackerCatalog.Entries, entry => Assert.Contains($"\"{entry.Id}\"", root.ToString(), StringComparison.Ordinal));

@@ -39,7 +39,8 @@ public class FixRegistrationTests
         }
         """;
 
-    public static TheoryData<string> Providers => [nameof(AddConsentCheckCodeFixProvider), nameof(AddRequiresConsentCodeFixProvider), nameof(FixGuardCategoryCodeFixProvider)];
+    public static TheoryData<string> Providers =>
+        [nameof(AddConsentCheckCodeFixProvider), nameof(AddRequiresConsentCodeFixProvider), nameof(FixGuardCategoryCodeFixProvider)];
 
     [Theory]
     [MemberData(nameof(Providers))]
@@ -59,7 +60,8 @@ public class FixRegistrationTests
         var registration = AnalyzerRuns.Observe();
         foreach (var diagnostic in fixable)
         {
-            await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+            await provider.RegisterCodeFixesAsync(
+                new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
         }
 
         Assert.NotEmpty(actions);
@@ -79,16 +81,20 @@ public class FixRegistrationTests
         using var workspace = new AdhocWorkspace();
         var project = workspace.AddProject("TestProject", LanguageNames.CSharp)
             .WithMetadataReferences(TestReferences.AspNetCore.References)
-            .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            .WithCompilationOptions(
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         project = project.AddDocument("ConsentApi.cs", ConsentGuardTests.ConsentApi).Project;
         var document = project.AddDocument("Test0.cs", code);
-        project = document.Project.AddAdditionalDocument("consent-manifest.json", SourceText.From(GuardFixTest<AddConsentCheckCodeFixProvider>.Manifest), filePath: ConsentAnalyzerTest<CookieWriteAnalyzer>.ManifestPath).Project;
+        project = document.Project.AddAdditionalDocument("consent-manifest.json",
+            SourceText.From(GuardFixTest<AddConsentCheckCodeFixProvider>.Manifest),
+            filePath: ConsentAnalyzerTest<CookieWriteAnalyzer>.ManifestPath).Project;
         document = project.GetDocument(document.Id)!;
 
         var compilation = (await project.GetCompilationAsync())!;
         var tree = await document.GetSyntaxTreeAsync();
         var diagnostics = await compilation
-            .WithAnalyzers([new CookieWriteAnalyzer(), new StorageWriteAnalyzer(), new TrackingCallAnalyzer(), new RequiresConsentCallAnalyzer()], project.AnalyzerOptions)
+            .WithAnalyzers([new CookieWriteAnalyzer(), new StorageWriteAnalyzer(), new TrackingCallAnalyzer(), new RequiresConsentCallAnalyzer()],
+            project.AnalyzerOptions)
             .GetAnalyzerDiagnosticsAsync();
         return (document, diagnostics.Where(d => d.Location.SourceTree == tree).OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray());
     }

@@ -111,7 +111,8 @@ public class GuardCheckCandidateTests
         new(code, fixedCode, manifest, Privacy, GuardFixTest<AddConsentCheckCodeFixProvider>.TelemetryClient);
 
     private static string WithGuards(string guards) =>
-        GuardFixTest<AddConsentCheckCodeFixProvider>.Manifest.Replace("  \"trackers\": [", $"  \"guards\": [{guards}],\n  \"trackers\": [", StringComparison.Ordinal);
+        GuardFixTest<AddConsentCheckCodeFixProvider>.Manifest.Replace("  \"trackers\": [", $"  \"guards\": [{guards}],\n  \"trackers\": [",
+            StringComparison.Ordinal);
 
     [Fact]
     public async Task A_ConsentGuard_method_gets_the_category_as_its_argument()

@@ -8,7 +8,9 @@ namespace ConsentAnalyzers.Tests.CodeFixes;
 /// <summary>The manifest text edit on its own: where entries go and how they are written, in every style a manifest is written in.</summary>
 public class ManifestEntryEditTests
 {
-    private const string CookieTodo = "\"provider\": \"TODO: who sets it (this site or a third party)\", \"purpose\": \"TODO: why it is used, as the cookie policy says\", \"duration\": \"TODO: how long it is kept (Session, P1Y, 90 days)\"";
+    private const string CookieTodo =
+        "\"provider\": \"TODO: who sets it (this site or a third party)\", \"purpose\": \"TODO: " +
+        "why it is used, as the cookie policy says\", \"duration\": \"TODO: how long it is kept (Session, P1Y, 90 days)\"";
 
     private static readonly NewManifestEntry Promo = NewManifestEntry.Cookie("promo", "analytics");
 
@@ -346,7 +348,8 @@ public class ManifestEntryEditTests
               ]
             }
             """);
-        var result = Apply(manifest, NewManifestEntry.StorageKey("c", StorageArea.Session, "analytics"), NewManifestEntry.StorageKey("b", StorageArea.Local, "analytics"));
+        var result = Apply(manifest, NewManifestEntry.StorageKey("c", StorageArea.Session, "analytics"),
+            NewManifestEntry.StorageKey("b", StorageArea.Local, "analytics"));
         Assert.Equal(Lf($$"""
             {
               "version": 1,
@@ -375,7 +378,9 @@ public class ManifestEntryEditTests
     [InlineData("""{ "version": 1, "categories": { "analytics": { "title": "Analytics" } }, "cookies": [ """)] // not JSON
     [InlineData("""{ "version": 1, "categories": { "analytics": { "title": "Analytics" } }, "cookies": { } }""")] // not a list
     [InlineData("""[ { "version": 1 } ]""")] // not an object
-    [InlineData("""{ "version": 1, "categories": { "analytics": { "title": "Analytics" } }, "cookies": [ { "name": "promo", "category": "analytics" } ] }""")] // already declared: a duplicate
+    [InlineData(
+        // already declared: a duplicate
+        """{ "version": 1, "categories": { "analytics": { "title": "Analytics" } }, "cookies": [ { "name": "promo", "category": "analytics" } ] }""")]
     public void A_manifest_that_cannot_take_the_entry_is_not_edited(string manifest) => Assert.Null(Apply(manifest, Promo));
 
     [Theory]

@@ -57,7 +57,8 @@ public class ManifestEntryFixAllTests
     }
 
     /// <summary>A file that writes one cookie, in a type named after it (a test may have several such files).</summary>
-    private static string Cookie(string name) => Code($$"""            http.Response.Cookies.Append({|CG0101:"{{name}}"|}, "1");""", "Writes_" + name);
+    private static string Cookie(string name) =>
+        Code($$"""            http.Response.Cookies.Append({|CG0101:"{{name}}"|}, "1");""", "Writes_" + name);
 
     /// <summary><see cref="Policy"/> with these cookies declared after its own, in the functional category.</summary>
     private static string PolicyWithCookies(params string[] names) =>

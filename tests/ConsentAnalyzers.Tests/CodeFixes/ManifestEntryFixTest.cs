@@ -37,7 +37,10 @@ internal sealed class ManifestEntryFixTest : CSharpCodeFixTest<ManifestAnalyzer,
         return test;
     }
 
-    /// <summary>The equivalence key of the action that declares in <paramref name="category"/> (and, for storage of unknown area, that area).</summary>
+    /// <summary>
+    /// The equivalence key of the action that declares in <paramref name="category"/> (and, for storage of unknown
+    /// area, that area).
+    /// </summary>
     public static string Key(string category, string? area = null) =>
         "ConsentAnalyzers.AddToManifest:" + category + (area is null ? string.Empty : ":" + area);
 
@@ -83,7 +86,8 @@ internal sealed class ManifestEntryFixTest : CSharpCodeFixTest<ManifestAnalyzer,
         var offered = new List<string>();
         foreach (var diagnostic in diagnostics.Where(d => provider.FixableDiagnosticIds.Contains(d.Id)).OrderBy(d => d.Location.SourceSpan.Start))
         {
-            var context = new CodeFixContext(document, diagnostic, (action, _) => offered.Add(action.Title + " | " + action.EquivalenceKey), CancellationToken.None);
+            var context = new CodeFixContext(document, diagnostic, (action, _) => offered.Add(action.Title + " | " + action.EquivalenceKey),
+                CancellationToken.None);
             await provider.RegisterCodeFixesAsync(context);
         }
 

@@ -8,7 +8,9 @@ namespace ConsentAnalyzers.Tests.CodeFixes;
 /// </summary>
 public class ManifestEntryFixTests
 {
-    internal const string CookieTodo = "\"provider\": \"TODO: who sets it (this site or a third party)\", \"purpose\": \"TODO: why it is used, as the cookie policy says\", \"duration\": \"TODO: how long it is kept (Session, P1Y, 90 days)\"";
+    internal const string CookieTodo =
+        "\"provider\": \"TODO: who sets it (this site or a third party)\", \"purpose\": \"TODO: " +
+        "why it is used, as the cookie policy says\", \"duration\": \"TODO: how long it is kept (Session, P1Y, 90 days)\"";
 
     internal const string Policy = """
         {
@@ -107,7 +109,8 @@ public class ManifestEntryFixTests
     public async Task A_session_storage_key_is_declared_for_session_storage()
     {
         var offered = await OfferedActionsAsync(Code("""await session.SetAsync("utm", "x");"""), Policy);
-        Assert.StartsWith("Declare 'utm' (sessionStorage) as Functional in consent-manifest.json | ConsentAnalyzers.AddToManifest:functional\n", offered, StringComparison.Ordinal);
+        Assert.StartsWith("Declare 'utm' (sessionStorage) as Functional in consent-manifest.json | ConsentAnalyzers.AddToManifest:functional\n",
+            offered, StringComparison.Ordinal);
         await Create(
             Code("""            await session.SetAsync({|CG0103:"utm"|}, "x");"""),
             Policy,
@@ -194,7 +197,8 @@ public class ManifestEntryFixTests
             build_metadata.AdditionalFiles.ConsentManifest = true
             """));
         test.FixedState.Sources.Add(WithoutMarkup(code));
-        test.FixedState.AdditionalFiles.Add((SharedPath, PolicyWith(cookies: $$"""    { "name": "_fbp", "category": "necessary", {{CookieTodo}} },""")));
+        test.FixedState.AdditionalFiles.Add(
+            (SharedPath, PolicyWith(cookies: $$"""    { "name": "_fbp", "category": "necessary", {{CookieTodo}} },""")));
         await test.RunAsync();
     }
 }

@@ -30,7 +30,8 @@ public class RemoveIsEssentialFixTests
     private static Task Verify(string body, string fixedBody) => Test(InMethod(body), InMethod(fixedBody)).RunAsync();
 
     /// <summary>For options kept in a local, whose <c>IsEssential = true</c> the analyzer reports away from the write.</summary>
-    private static Task VerifyAwayFromTheWrite(string body, string fixedBody) => Test(InMethod(body), InMethod(fixedBody)).AllowNonLocalDiagnostics().RunAsync();
+    private static Task VerifyAwayFromTheWrite(string body, string fixedBody) =>
+        Test(InMethod(body), InMethod(fixedBody)).AllowNonLocalDiagnostics().RunAsync();
 
     [Fact]
     public Task The_element_of_a_multi_line_initializer_goes_with_its_line() => Test(
@@ -52,7 +53,8 @@ public class RemoveIsEssentialFixTests
 
     [Theory]
     [InlineData("""new CookieOptions { Path = "/", {|CG0106:IsEssential = true|} }""", """new CookieOptions { Path = "/" }""")]
-    [InlineData("""new CookieOptions { Path = "/", {|CG0106:IsEssential = true|}, HttpOnly = true }""", """new CookieOptions { Path = "/", HttpOnly = true }""")]
+    [InlineData("""new CookieOptions { Path = "/", {|CG0106:IsEssential = true|}, HttpOnly = true }""",
+        """new CookieOptions { Path = "/", HttpOnly = true }""")]
     [InlineData("""new CookieOptions { {|CG0106:IsEssential = true|}, HttpOnly = true }""", """new CookieOptions { HttpOnly = true }""")]
     [InlineData("""new CookieOptions { {|CG0106:IsEssential = true|} }""", """new CookieOptions()""")]
     [InlineData("""new CookieOptions() { {|CG0106:IsEssential = true|}, }""", """new CookieOptions()""")]

@@ -16,7 +16,10 @@ public class RequiresConsentTests
 
     private static Task NotOffered(string code, params string[] sources) => Test(code, code, sources).RunAsync();
 
-    /// <summary>A declaration to mark is found, so the action is offered; the mark would not repair the finding, so applying it changes nothing.</summary>
+    /// <summary>
+    /// A declaration to mark is found, so the action is offered; the mark would not repair the finding, so applying it
+    /// changes nothing.
+    /// </summary>
     private static Task Unchanged(string code, params string[] sources) => Test(code, code, sources).OfferedButUnchanged().RunAsync();
 
     [Fact]

@@ -76,7 +76,9 @@ internal static class CorpusRunner
             [tree, Shared.Value],
             TestReferences.AspNetCore.References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var options = new TestOptionsProvider(new Dictionary<string, string> { ["build_property.RootNamespace"] = "Corpus.Web", ["build_property.ConsentGeneratedVisibility"] = "public" });
+        var options = new TestOptionsProvider(
+            new Dictionary<string,
+                string> { ["build_property.RootNamespace"] = "Corpus.Web", ["build_property.ConsentGeneratedVisibility"] = "public" });
         CSharpGeneratorDriver.Create([new ConsentGenerator().AsSourceGenerator()], [Manifest.Value], ParseOptions, options)
             .RunGeneratorsAndUpdateCompilation(compilation, out var withGenerated, out _);
 
@@ -85,9 +87,11 @@ internal static class CorpusRunner
         return new CompiledFile(file, tree, withGenerated, new AnalyzerOptions([Manifest.Value], options));
     }
 
-    private static readonly Lazy<AdditionalText> Manifest = new(() => new InMemoryAdditionalText("/corpus/consent-manifest.json", File.ReadAllText(Path.Combine(Folder, "consent-manifest.json"))));
+    private static readonly Lazy<AdditionalText> Manifest = new(
+        () => new InMemoryAdditionalText("/corpus/consent-manifest.json", File.ReadAllText(Path.Combine(Folder, "consent-manifest.json"))));
 
-    private static readonly Lazy<SyntaxTree> Shared = new(() => CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(Folder, "_Shared.cs")), ParseOptions, "/corpus/_Shared.cs"));
+    private static readonly Lazy<SyntaxTree> Shared = new(
+        () => CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(Folder, "_Shared.cs")), ParseOptions, "/corpus/_Shared.cs"));
 
     private static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.CSharp12);
 
@@ -111,7 +115,9 @@ internal static class CorpusRunner
     {
         // CG0102 (hidden) and CG0107 (info) are part of the corpus: every rule is scored at its strongest.
         var (file, tree, withGenerated, analyzerOptions) = compiled;
-        var withAnalyzers = withGenerated.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(analyzerOptions, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
+        var withAnalyzers = withGenerated.WithAnalyzers(analyzers,
+            new CompilationWithAnalyzersOptions(analyzerOptions, onAnalyzerException: null, concurrentAnalysis: false,
+                logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
         var diagnostics = await withAnalyzers.GetAllDiagnosticsAsync();
         var crashes = diagnostics.Where(d => d.Id is "AD0001" or "CS8785").ToList();
         Assert.True(crashes.Count == 0, $"{file}: analyzer exception: {string.Join("; ", crashes)}");

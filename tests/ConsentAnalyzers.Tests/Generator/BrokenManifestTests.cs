@@ -114,7 +114,9 @@ public class BrokenManifestTests
     [Fact]
     public void An_unknown_category_in_one_cookie_costs_only_the_uses_of_that_cookie()
     {
-        var generated = Generate(Policy.Replace("{ \"name\": \"_gid\", \"category\": \"analytics\" }", "{ \"name\": \"_gid\", \"category\": \"analytic\" }", StringComparison.Ordinal));
+        var generated = Generate(
+            Policy.Replace("{ \"name\": \"_gid\", \"category\": \"analytics\" }", "{ \"name\": \"_gid\", \"category\": \"analytic\" }",
+                StringComparison.Ordinal));
 
         var diagnostic = Assert.Single(generated.Diagnostics);
         Assert.Equal(("CG0003", 10), (diagnostic.Id, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1));
@@ -134,7 +136,9 @@ public class BrokenManifestTests
     [Fact]
     public void A_broken_category_costs_its_member_and_the_entries_in_it()
     {
-        var generated = Generate(Policy.Replace("\"advertising\": { \"title\": \"Advertising\" }", "\"advertising\": { \"tilte\": \"Advertising\" }", StringComparison.Ordinal));
+        var generated = Generate(
+            Policy.Replace("\"advertising\": { \"title\": \"Advertising\" }", "\"advertising\": { \"tilte\": \"Advertising\" }",
+                StringComparison.Ordinal));
 
         Assert.Equal(["CG0003"], generated.Diagnostics.Select(d => d.Id));
         Assert.Contains("leaves out category 'advertising' and every entry in it", generated.Diagnostics[0].GetMessage(), StringComparison.Ordinal);
@@ -152,12 +156,14 @@ public class BrokenManifestTests
 
         Assert.Equal([rule], generated.Diagnostics.Select(d => d.Id));
         Assert.Equal(
-            ["ConsentAttributes.g.cs", "ConsentCategory.g.cs", "ConsentCookies.g.cs", "ConsentManifest.g.cs", "ConsentMetadata.g.cs", "ConsentStorageKeys.g.cs", "ConsentWriterAttributes.g.cs", "Microsoft.CodeAnalysis.EmbeddedAttribute.g.cs"],
+            ["ConsentAttributes.g.cs", "ConsentCategory.g.cs", "ConsentCookies.g.cs", "ConsentManifest.g.cs", "ConsentMetadata.g.cs",
+                "ConsentStorageKeys.g.cs", "ConsentWriterAttributes.g.cs", "Microsoft.CodeAnalysis.EmbeddedAttribute.g.cs"],
             generated.Sources.Keys.Order(StringComparer.Ordinal));
 
         // Only member uses of what the manifest would declare fail; every declaration that names a generated type compiles.
         Assert.Equal(
-            new[] { "[RequiresConsent(ConsentCategory.Analytics)]", "=> ConsentCookies.Ga;", "ConsentCookies.Gid", "ConsentCookies.GclName", "ConsentStorageKeys.LandingPage" }
+            new[] { "[RequiresConsent(ConsentCategory.Analytics)]", "=> ConsentCookies.Ga;", "ConsentCookies.Gid", "ConsentCookies.GclName",
+                "ConsentStorageKeys.LandingPage" }
                 .Select(use => ConsumerLine(use) + ": CS0117"),
             generated.ConsumerErrors());
     }
@@ -187,7 +193,9 @@ public class BrokenManifestTests
 
         var generated = Generate(manifest: null, consumer: Checks);
 
-        Assert.Equal(["ConsentAttributes.g.cs", "ConsentCategory.g.cs", "ConsentWriterAttributes.g.cs", "Microsoft.CodeAnalysis.EmbeddedAttribute.g.cs"], generated.Sources.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["ConsentAttributes.g.cs", "ConsentCategory.g.cs", "ConsentWriterAttributes.g.cs", "Microsoft.CodeAnalysis.EmbeddedAttribute.g.cs"],
+            generated.Sources.Keys.Order(StringComparer.Ordinal));
         Assert.Empty(generated.ConsumerErrors());
         var diagnostic = Assert.Single(generated.Diagnostics);
         Assert.Equal(("CG0001", Location.None), (diagnostic.Id, diagnostic.Location));
@@ -212,7 +220,8 @@ public class BrokenManifestTests
     [Fact]
     public void Each_manifest_issue_is_reported_once_by_the_generator_in_a_build_and_once_by_the_analyzer_elsewhere()
     {
-        var manifest = Policy.Replace("{ \"name\": \"_gid\", \"category\": \"analytics\" }", "{ \"name\": \"_gid\", \"category\": \"analytic\" }", StringComparison.Ordinal);
+        var manifest = Policy.Replace("{ \"name\": \"_gid\", \"category\": \"analytics\" }", "{ \"name\": \"_gid\", \"category\": \"analytic\" }",
+            StringComparison.Ordinal);
         var noProperties = new Dictionary<string, string>();
 
         Assert.Single(Generate(manifest, CommandLineBuild).Diagnostics);
@@ -228,15 +237,18 @@ public class BrokenManifestTests
         var compilation = GeneratorHarness.CreateCompilation();
         var driver = CSharpGeneratorDriver.Create(
             [new ConsentGenerator().AsSourceGenerator()],
-            [new InMemoryAdditionalText(GeneratorHarness.ManifestPath, Policy), new InMemoryAdditionalText("/project/sub/consent-manifest.json", "{ broken")],
+            [new InMemoryAdditionalText(GeneratorHarness.ManifestPath, Policy),
+                new InMemoryAdditionalText("/project/sub/consent-manifest.json", "{ broken")],
             GeneratorHarness.ParseOptions(),
             new TestOptionsProvider(CommandLineBuild));
 
         driver.RunGeneratorsAndUpdateCompilation(compilation, out _, out var diagnostics);
 
         var diagnostic = Assert.Single(diagnostics);
-        Assert.Equal(("CG0004", "/project/sub/consent-manifest.json", 0), (diagnostic.Id, diagnostic.Location.GetLineSpan().Path, diagnostic.Location.SourceSpan.Start));
-        Assert.Contains("Only one consent manifest is read per project, and it is '/project/consent-manifest.json'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Equal(("CG0004", "/project/sub/consent-manifest.json", 0),
+            (diagnostic.Id, diagnostic.Location.GetLineSpan().Path, diagnostic.Location.SourceSpan.Start));
+        Assert.Contains("Only one consent manifest is read per project, and it is '/project/consent-manifest.json'", diagnostic.GetMessage(),
+            StringComparison.Ordinal);
     }
 
     /// <summary>Through the testing library's generator verifier: the expected diagnostics are marked in the manifest itself.</summary>
@@ -261,8 +273,12 @@ public class BrokenManifestTests
                 }
             }
             """);
-        test.TestState.AdditionalFiles.Add(("/0/consent-manifest.json", Policy.Replace("\"name\": \"_gid\", \"category\": \"analytics\"", "\"name\": \"_gid\", \"category\": {|CG0003:\"analytic\"|}", StringComparison.Ordinal)));
-        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.RootNamespace = App\nbuild_property._ConsentCommandLineBuild = true\n"));
+        test.TestState.AdditionalFiles.Add(
+            ("/0/consent-manifest.json",
+                Policy.Replace("\"name\": \"_gid\", \"category\": \"analytics\"", "\"name\": \"_gid\", \"category\": {|CG0003:\"analytic\"|}",
+                    StringComparison.Ordinal)));
+        test.TestState.AnalyzerConfigFiles.Add(
+            ("/.globalconfig", "is_global = true\nbuild_property.RootNamespace = App\nbuild_property._ConsentCommandLineBuild = true\n"));
 
         await test.RunAsync();
     }

@@ -79,14 +79,17 @@ public class CrossAssemblyTests
         }
 
         /// <summary>Every compiler diagnostic, warnings included (the harness makes warnings errors).</summary>
-        public List<string> CompilerDiagnostics() => Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()).ToList();
+        public List<string> CompilerDiagnostics() =>
+            Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()).ToList();
     }
 
-    private static Built Build(string assemblyName, string source, IReadOnlyDictionary<string, string> properties, string manifest = TestManifests.Policy, LanguageVersion version = LanguageVersion.CSharp12, params MetadataReference[] references)
+    private static Built Build(string assemblyName, string source, IReadOnlyDictionary<string, string> properties,
+        string manifest = TestManifests.Policy, LanguageVersion version = LanguageVersion.CSharp12, params MetadataReference[] references)
     {
         var parseOptions = GeneratorHarness.ParseOptions(version);
         var compilation = GeneratorHarness.CreateCompilation(source, parseOptions, assemblyName).AddReferences(references);
-        var driver = GeneratorHarness.CreateDriver(manifest, properties, parseOptions).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var driver = GeneratorHarness.CreateDriver(manifest, properties, parseOptions).RunGeneratorsAndUpdateCompilation(compilation, out var output,
+            out var diagnostics);
         var sources = driver.GetRunResult().Results.Single().GeneratedSources.ToImmutableDictionary(s => s.HintName, s => s.SourceText.ToString());
         return new Built(output, diagnostics, sources);
     }
@@ -133,10 +136,13 @@ public class CrossAssemblyTests
         var built = Build("Shop.Core", CoreSource, Properties());
 
         var generated = built.Output.Assembly.GlobalNamespace.GetNamespaceMembers().Single(ns => ns.Name == "Shop").GetTypeMembers()
-            .Where(type => type.Name.StartsWith("Consent", StringComparison.Ordinal) || type.Name.EndsWith("ConsentAttribute", StringComparison.Ordinal) || type.Name.EndsWith("WriterAttribute", StringComparison.Ordinal))
+            .Where(type => type.Name.StartsWith("Consent", StringComparison.Ordinal)
+                || type.Name.EndsWith("ConsentAttribute", StringComparison.Ordinal)
+                || type.Name.EndsWith("WriterAttribute", StringComparison.Ordinal))
             .ToList();
         Assert.Equal(15, generated.Count);
-        Assert.All(generated, type => Assert.Contains(type.GetAttributes(), a => a.AttributeClass!.ToDisplayString() == EmbeddedAttributeEmitter.MetadataName));
+        Assert.All(generated,
+            type => Assert.Contains(type.GetAttributes(), a => a.AttributeClass!.ToDisplayString() == EmbeddedAttributeEmitter.MetadataName));
         Assert.Single(built.Sources.Keys, key => key.Contains("EmbeddedAttribute", StringComparison.Ordinal));
     }
 
@@ -157,11 +163,13 @@ public class CrossAssemblyTests
 
             """.ReplaceLineEndings("\n"),
             EmbeddedAttributeEmitter.Emit(marksItself: false));
-        Assert.Contains("    [global::Microsoft.CodeAnalysis.Embedded]\n    internal sealed partial class EmbeddedAttribute", EmbeddedAttributeEmitter.Emit(marksItself: true), StringComparison.Ordinal);
+        Assert.Contains("    [global::Microsoft.CodeAnalysis.Embedded]\n    internal sealed partial class EmbeddedAttribute",
+            EmbeddedAttributeEmitter.Emit(marksItself: true), StringComparison.Ordinal);
 
         // The tests run on Roslyn 4.8, which does not mark a source definition itself.
         Assert.False(EmbeddedAttributeEmitter.HostMarksDefinitionEmbedded);
-        Assert.Equal(EmbeddedAttributeEmitter.Emit(marksItself: true), Build("Shop.Core", CoreSource, Properties()).Sources[EmbeddedAttributeEmitter.HintName]);
+        Assert.Equal(EmbeddedAttributeEmitter.Emit(marksItself: true),
+            Build("Shop.Core", CoreSource, Properties()).Sources[EmbeddedAttributeEmitter.HintName]);
     }
 
     [Theory]
@@ -180,7 +188,8 @@ public class CrossAssemblyTests
     public void Another_generator_declaring_the_attribute_the_documented_way_merges_with_this_one()
     {
         var built = Build("Shop.Core", CoreSource, Properties());
-        var withOther = built.Output.AddSyntaxTrees(CSharpSyntaxTree.ParseText(EmbeddedAttributeEmitter.Emit(marksItself: false), GeneratorHarness.ParseOptions()));
+        var withOther = built.Output.AddSyntaxTrees(
+            CSharpSyntaxTree.ParseText(EmbeddedAttributeEmitter.Emit(marksItself: false), GeneratorHarness.ParseOptions()));
 
         Assert.Empty(withOther.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
@@ -209,22 +218,30 @@ public class CrossAssemblyTests
         Assert.Equal(DiagnosticIds.TypesFromReference, diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Info, diagnostic.DefaultSeverity);
         Assert.Equal(
-            "The consent types of namespace 'Shop' come from the referenced assembly 'Shop.Core', which generated them public: this project uses them and generates none of its own (two copies would conflict)",
+            "The consent types of namespace 'Shop' come from the referenced assembly 'Shop.Core', which generated them public: " +
+            "this project uses them and generates none of its own (two copies would conflict)",
             diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Empty(web.CompilerDiagnostics());
         Assert.Equal("Shop.Core", web.Output.GetTypeByMetadataName("Shop.ConsentCookies")!.ContainingAssembly.Name);
 
         // An assembly that references both sees one copy of each type (no CS0433).
-        var tests = Build("Shop.Tests", "namespace Shop { internal static class Checks { internal static string All() => ConsentCookies.Ga + Usage.Describe() + ConsentCategory.Analytics; } }", Properties(), references: [core.Reference(), web.Reference()]);
+        var tests = Build("Shop.Tests",
+            "namespace Shop { internal static class Checks { internal static string All() " +
+            "=> ConsentCookies.Ga + Usage.Describe() + ConsentCategory.Analytics; } }", Properties(),
+            references: [core.Reference(), web.Reference()]);
         Assert.Empty(tests.CompilerDiagnostics());
     }
 
     [Fact]
     public void Public_types_in_another_namespace_do_not_stop_generation()
     {
-        var core = Build("Shop.Core", CoreSource.Replace("namespace Shop", "namespace Shop.Core", StringComparison.Ordinal), new Dictionary<string, string> { ["build_property.RootNamespace"] = "Shop.Core", ["build_property.ConsentGeneratedVisibility"] = "public" });
+        var core = Build("Shop.Core", CoreSource.Replace("namespace Shop", "namespace Shop.Core", StringComparison.Ordinal),
+            new Dictionary<string,
+                string> { ["build_property.RootNamespace"] = "Shop.Core", ["build_property.ConsentGeneratedVisibility"] = "public" });
 
-        var web = Build("Shop.Web", "namespace Shop { internal static class Usage { internal static string M() => ConsentCookies.Ga + Shop.Core.ConsentCookies.Ga; } }", Properties(), references: core.Reference());
+        var web = Build("Shop.Web",
+            "namespace Shop { internal static class Usage { internal static string M() => ConsentCookies.Ga + Shop.Core.ConsentCookies.Ga; } }",
+            Properties(), references: core.Reference());
 
         Assert.Empty(web.GeneratorDiagnostics);
         Assert.Contains("ConsentCookies.g.cs", web.Sources.Keys);
@@ -244,7 +261,10 @@ public class CrossAssemblyTests
         var diagnostic = Assert.Single(web.GeneratorDiagnostics);
         Assert.Equal(DiagnosticIds.ReferencedTypesMismatch, diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.DefaultSeverity);
-        Assert.Contains("whose ConsentCategory (Necessary, Marketing) does not match the categories of this project's manifest (Necessary, Functional, Analytics, Advertising)", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Contains(
+            "whose ConsentCategory (Necessary, Marketing) " +
+            "does not match the categories of this project's manifest (Necessary, Functional, Analytics, Advertising)",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.Empty(web.Sources);
     }
 

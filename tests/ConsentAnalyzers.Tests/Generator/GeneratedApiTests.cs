@@ -7,7 +7,8 @@ namespace ConsentAnalyzers.Tests.Generator;
 public class GeneratedApiTests
 {
     private static readonly Lazy<Assembly> Generated = new(() =>
-        GeneratorHarness.CompileAndLoad(GeneratorHarness.Run(TestManifests.Policy, new Dictionary<string, string> { ["build_property.RootNamespace"] = "Shop.Web" }).Output));
+        GeneratorHarness.CompileAndLoad(
+            GeneratorHarness.Run(TestManifests.Policy, new Dictionary<string, string> { ["build_property.RootNamespace"] = "Shop.Web" }).Output));
 
     private static object? Call(string type, string method, params object?[] arguments) =>
         GeneratorHarness.Invoke(Generated.Value, "Shop.Web." + type, method, arguments);
@@ -17,7 +18,8 @@ public class GeneratedApiTests
     [Fact]
     public void Emits_the_documented_files() =>
         Assert.Equal(
-            ["ConsentAttributes.g.cs", "ConsentCategory.g.cs", "ConsentCookies.g.cs", "ConsentManifest.g.cs", "ConsentMetadata.g.cs", "ConsentStorageKeys.g.cs", "ConsentWriterAttributes.g.cs", "Microsoft.CodeAnalysis.EmbeddedAttribute.g.cs"],
+            ["ConsentAttributes.g.cs", "ConsentCategory.g.cs", "ConsentCookies.g.cs", "ConsentManifest.g.cs", "ConsentMetadata.g.cs",
+                "ConsentStorageKeys.g.cs", "ConsentWriterAttributes.g.cs", "Microsoft.CodeAnalysis.EmbeddedAttribute.g.cs"],
             GeneratorHarness.Run(TestManifests.Policy).Sources.Keys.Order(StringComparer.Ordinal));
 
     [Fact]
@@ -120,7 +122,8 @@ public class GeneratedApiTests
             GeneratorHarness.GetInstance(ga, "Duration"), GeneratorHarness.GetInstance(ga, "IsEssential")));
         Assert.Equal("Analytics", GeneratorHarness.GetInstance(ga, "Category")!.ToString());
         Assert.Equal(("Catalog", "google-analytics", "Google Analytics"), (
-            GeneratorHarness.GetInstance(trackers[0]!, "Kind")!.ToString(), GeneratorHarness.GetInstance(trackers[0]!, "Value"), GeneratorHarness.GetInstance(trackers[0]!, "Provider")));
+            GeneratorHarness.GetInstance(trackers[0]!, "Kind")!.ToString(), GeneratorHarness.GetInstance(trackers[0]!, "Value"),
+            GeneratorHarness.GetInstance(trackers[0]!, "Provider")));
         Assert.Equal("Url", GeneratorHarness.GetInstance(trackers[1]!, "Kind")!.ToString());
     }
 
@@ -140,11 +143,13 @@ public class GeneratedApiTests
     {
         var cookies = GeneratorHarness.Run(TestManifests.Policy).Sources["ConsentCookies.g.cs"];
 
-        Assert.Contains("/// The cookie <c>_ga</c>: Analytics and Performance (needs consent: <see cref=\"ConsentCategory.Analytics\"/>).", cookies, StringComparison.Ordinal);
+        Assert.Contains("/// The cookie <c>_ga</c>: Analytics and Performance (needs consent: <see cref=\"ConsentCategory.Analytics\"/>).", cookies,
+            StringComparison.Ordinal);
         Assert.Contains("/// <para>Provider: Google Analytics.</para>", cookies, StringComparison.Ordinal);
         Assert.Contains("/// <para>Purpose: Distinguishes users &amp; sessions &lt;anonymously&gt;.</para>", cookies, StringComparison.Ordinal);
         Assert.Contains("/// <para>Duration: 2 years.</para>", cookies, StringComparison.Ordinal);
-        Assert.Contains("/// The fixed beginning of the cookie pattern <c>sb-*</c>: Strictly Necessary (essential: no consent needed).", cookies, StringComparison.Ordinal);
+        Assert.Contains("/// The fixed beginning of the cookie pattern <c>sb-*</c>: Strictly Necessary (essential: no consent needed).", cookies,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -159,7 +164,8 @@ public class GeneratedApiTests
 
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(storage, "public const string ReturnPage "));
         Assert.Contains(
-            "/// The storage key <c>return_page</c>: in localStorage, Functional (needs consent: <see cref=\"ConsentCategory.Functional\"/>); in sessionStorage, Analytics and Performance (needs consent: <see cref=\"ConsentCategory.Analytics\"/>).",
+            "/// The storage key <c>return_page</c>: in localStorage, Functional (needs consent: <see cref=\"ConsentCategory.Functional\"/>); " +
+            "in sessionStorage, Analytics and Performance (needs consent: <see cref=\"ConsentCategory.Analytics\"/>).",
             storage,
             StringComparison.Ordinal);
     }
@@ -179,7 +185,8 @@ public class GeneratedApiTests
             }
             """;
 
-        var (_, output) = GeneratorHarness.Run(TestManifests.Policy, new Dictionary<string, string> { ["build_property.RootNamespace"] = "Shop.Web" }, Source);
+        var (_, output) = GeneratorHarness.Run(TestManifests.Policy,
+            new Dictionary<string, string> { ["build_property.RootNamespace"] = "Shop.Web" }, Source);
         var assembly = GeneratorHarness.CompileAndLoad(output);
 
         var consent = assembly.GetType("Shop.Web.Consent")!;

@@ -10,7 +10,8 @@ public class GeneratorOptionsTests
         values.ToDictionary(v => "build_property." + v.Key, v => v.Value);
 
     private static Assembly Load(IReadOnlyDictionary<string, string> properties, LanguageVersion version = LanguageVersion.CSharp12) =>
-        GeneratorHarness.CompileAndLoad(GeneratorHarness.Run(TestManifests.Policy, properties, parseOptions: GeneratorHarness.ParseOptions(version)).Output);
+        GeneratorHarness.CompileAndLoad(
+            GeneratorHarness.Run(TestManifests.Policy, properties, parseOptions: GeneratorHarness.ParseOptions(version)).Output);
 
     [Fact]
     public void Namespace_defaults_to_the_root_namespace() =>
@@ -18,7 +19,8 @@ public class GeneratorOptionsTests
 
     [Fact]
     public void ConsentNamespace_overrides_the_root_namespace() =>
-        Assert.NotNull(Load(Properties(("RootNamespace", "My.App"), ("ConsentNamespace", "Policy.Generated"))).GetType("Policy.Generated.ConsentCookies"));
+        Assert.NotNull(
+            Load(Properties(("RootNamespace", "My.App"), ("ConsentNamespace", "Policy.Generated"))).GetType("Policy.Generated.ConsentCookies"));
 
     [Fact]
     public void Without_any_namespace_property_the_assembly_name_is_used() =>
@@ -43,7 +45,8 @@ public class GeneratorOptionsTests
 
         var assembly = Load(properties);
 
-        foreach (var name in new[] { "ConsentCategory", "ConsentCookies", "ConsentStorageKeys", "ConsentManifest", "ConsentCookieInfo", "RequiresConsentAttribute", "ConsentGuardAttribute" })
+        foreach (var name in new[] { "ConsentCategory", "ConsentCookies", "ConsentStorageKeys", "ConsentManifest", "ConsentCookieInfo",
+            "RequiresConsentAttribute", "ConsentGuardAttribute" })
         {
             Assert.Equal(isPublic, assembly.GetType("App." + name, throwOnError: true)!.IsPublic);
         }
@@ -63,8 +66,10 @@ public class GeneratorOptionsTests
     [Fact]
     public void Nullable_annotations_are_emitted_only_where_the_language_allows_them()
     {
-        var modern = GeneratorHarness.Run(TestManifests.Policy, parseOptions: GeneratorHarness.ParseOptions(LanguageVersion.CSharp12)).Sources["ConsentManifest.g.cs"];
-        var legacy = GeneratorHarness.Run(TestManifests.Policy, parseOptions: GeneratorHarness.ParseOptions(LanguageVersion.CSharp7_3)).Sources["ConsentManifest.g.cs"];
+        var modern = GeneratorHarness.Run(TestManifests.Policy,
+            parseOptions: GeneratorHarness.ParseOptions(LanguageVersion.CSharp12)).Sources["ConsentManifest.g.cs"];
+        var legacy = GeneratorHarness.Run(TestManifests.Policy,
+            parseOptions: GeneratorHarness.ParseOptions(LanguageVersion.CSharp7_3)).Sources["ConsentManifest.g.cs"];
 
         Assert.Contains("#nullable enable", modern, StringComparison.Ordinal);
         Assert.Contains("public static ConsentCookieInfo? FindCookie(string name)", modern, StringComparison.Ordinal);

@@ -41,17 +41,21 @@ public class IdentifierTests
     [Fact]
     public void Awkward_names_compile_to_distinct_members()
     {
-        string[] cookieNames = ["_ga", "ga", "GA", "_ga_*", "ga_prefix", "GaName", "consent_cookies", "equals", "to-string", "class", "2fa", "a.b.c", "x*y*z", "__Host-id", "ASP.NET_SessionId", "__", "_-_*"];
+        string[] cookieNames = ["_ga", "ga", "GA", "_ga_*", "ga_prefix", "GaName", "consent_cookies", "equals", "to-string", "class", "2fa", "a.b.c",
+            "x*y*z", "__Host-id", "ASP.NET_SessionId", "__", "_-_*"];
         string[] storageKeys = ["über", "クッキー", "user settings", "a\"quote", "back\\slash", "ConsentStorageKeys"];
         var cookies = string.Join(",\n", cookieNames.Select(n => $$"""{ "name": "{{n}}", "category": "c" }"""));
-        var storage = string.Join(",\n", storageKeys.Select(k => $$"""{ "key": {{System.Text.Json.JsonSerializer.Serialize(k)}}, "area": "local", "category": "c" }"""));
-        var manifest = $$"""{ "version": 1, "categories": { "c": { "title": "C" }, "class": { "title": "Keyword" }, "to-string": { "title": "T" } }, "cookies": [ {{cookies}} ], "storage": [ {{storage}} ] }""";
+        var storage = string.Join(",\n",
+            storageKeys.Select(k => $$"""{ "key": {{System.Text.Json.JsonSerializer.Serialize(k)}}, "area": "local", "category": "c" }"""));
+        var manifest =
+            $$"""{ "version": 1, "categories": { "c": { "title": "C" }, "class": { "title": "Keyword" }, "to-string": { "title": "T" } }, "cookies": [ {{cookies}} ], "storage": [ {{storage}} ] }""";
 
         var (_, output) = GeneratorHarness.Run(manifest, new Dictionary<string, string> { ["build_property.RootNamespace"] = "App" });
         var assembly = GeneratorHarness.CompileAndLoad(output);
 
         Assert.Equal(Exact(cookieNames), Constants(assembly, "App.ConsentCookies"));
-        Assert.Equal(["über", "クッキー", "user settings", "a\"quote", "back\\slash", "ConsentStorageKeys"], Constants(assembly, "App.ConsentStorageKeys"));
+        Assert.Equal(["über", "クッキー", "user settings", "a\"quote", "back\\slash", "ConsentStorageKeys"],
+            Constants(assembly, "App.ConsentStorageKeys"));
         Assert.Equal(["C", "Class", "ToString_2"], Enum.GetNames(assembly.GetType("App.ConsentCategory")!));
     }
 

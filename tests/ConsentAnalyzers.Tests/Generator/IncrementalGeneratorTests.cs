@@ -18,7 +18,8 @@ public class IncrementalGeneratorTests
         .ToArray();
 
     /// <summary>The host's own input steps (Roslyn's WellKnownGeneratorInputs), which hold the compilation and its trees by design.</summary>
-    private static readonly string[] HostInputSteps = ["Compilation", "ParseOptions", "AdditionalTexts", "SyntaxTrees", "AnalyzerConfigOptions", "MetadataReferences"];
+    private static readonly string[] HostInputSteps = ["Compilation", "ParseOptions", "AdditionalTexts", "SyntaxTrees", "AnalyzerConfigOptions",
+        "MetadataReferences"];
 
     /// <summary>The build property the package sets in command-line builds, where the generator reports the manifest rules.</summary>
     private static readonly Dictionary<string, string> CommandLineBuild = new() { ["build_property._ConsentCommandLineBuild"] = "true" };
@@ -88,7 +89,8 @@ public class IncrementalGeneratorTests
     {
         var session = new Session(SampleManifestTests.Text, SampleManifestTests.Properties, SampleAppCode);
         var first = session.Result;
-        session.Compilation = session.Compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Unrelated { void M() { } }", GeneratorHarness.ParseOptions()));
+        session.Compilation = session.Compilation.AddSyntaxTrees(
+            CSharpSyntaxTree.ParseText("class Unrelated { void M() { } }", GeneratorHarness.ParseOptions()));
         session.Run();
         var results = new[] { ("first run", first), ("after an edit", session.Result) };
 
@@ -104,7 +106,9 @@ public class IncrementalGeneratorTests
                 {
                     for (var j = 0; j < stepRuns[i].Outputs.Length; j++)
                     {
-                        found.AddRange(ObjectGraph.FindCompilerObjects(stepRuns[i].Outputs[j].Value, $"{name}[{i}].Outputs[{j}]").Select(path => $"{run}: {path}"));
+                        found.AddRange(
+                            ObjectGraph.FindCompilerObjects(stepRuns[i].Outputs[j].Value,
+                                $"{name}[{i}].Outputs[{j}]").Select(path => $"{run}: {path}"));
                     }
                 }
             }
@@ -132,7 +136,8 @@ public class IncrementalGeneratorTests
     {
         var session = new Session();
 
-        session.Compilation = session.Compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("class Unrelated { void M() { } }", GeneratorHarness.ParseOptions()));
+        session.Compilation = session.Compilation.AddSyntaxTrees(
+            CSharpSyntaxTree.ParseText("class Unrelated { void M() { } }", GeneratorHarness.ParseOptions()));
         session.Run();
 
         Assert.NotEmpty(session.StepReasons());
@@ -155,7 +160,9 @@ public class IncrementalGeneratorTests
         // The file itself changed; from its parsed model on, nothing did.
         Assert.Contains((TrackingNames.ManifestCandidates, IncrementalStepRunReason.Modified), reasons);
         Assert.Contains((TrackingNames.ParsedManifests, IncrementalStepRunReason.Unchanged), reasons);
-        Assert.DoesNotContain(reasons, step => step.Step != TrackingNames.ManifestCandidates && step.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
+        Assert.DoesNotContain(reasons,
+            step => step.Step != TrackingNames.ManifestCandidates
+                && step.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New);
         Assert.All(session.OutputReasons(), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
         Assert.Equal(original, session.Sources());
     }
@@ -194,7 +201,8 @@ public class IncrementalGeneratorTests
     [Fact]
     public void Moving_a_manifest_error_reports_it_at_its_new_place_and_regenerates_nothing()
     {
-        var broken = TestManifests.Policy.Replace("\"generate_form_draft\", \"area\": \"local\", \"category\": \"functional\"", "\"generate_form_draft\", \"area\": \"local\", \"category\": \"functionl\"", StringComparison.Ordinal);
+        var broken = TestManifests.Policy.Replace("\"generate_form_draft\", \"area\": \"local\", \"category\": \"functional\"",
+            "\"generate_form_draft\", \"area\": \"local\", \"category\": \"functionl\"", StringComparison.Ordinal);
         var session = new Session(broken);
         var sources = session.Sources();
         Assert.Equal(["CG0003 18,65"], session.Diagnostics());
@@ -215,7 +223,8 @@ public class IncrementalGeneratorTests
     {
         var session = new Session();
 
-        session.Driver = session.Driver.WithUpdatedAnalyzerConfigOptions(new TestOptionsProvider(new Dictionary<string, string> { ["build_property.ConsentNamespace"] = "Other" }));
+        session.Driver = session.Driver.WithUpdatedAnalyzerConfigOptions(
+            new TestOptionsProvider(new Dictionary<string, string> { ["build_property.ConsentNamespace"] = "Other" }));
         session.Run();
 
         Assert.Contains((TrackingNames.Options, IncrementalStepRunReason.Modified), session.StepReasons());

@@ -30,7 +30,8 @@ public class ObjectGraphTests
 
     [Fact]
     public void A_record_holding_a_syntax_node_is_flagged_with_the_path_to_it() =>
-        Assert.Equal(["value.Node (Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax)"], ObjectGraph.FindCompilerObjects(new HoldsNode("c", Tree.GetRoot()), "value"));
+        Assert.Equal(["value.Node (Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax)"],
+            ObjectGraph.FindCompilerObjects(new HoldsNode("c", Tree.GetRoot()), "value"));
 
     [Fact]
     public void Objects_held_in_private_fields_arrays_and_immutable_arrays_are_found()
@@ -52,7 +53,8 @@ public class ObjectGraphTests
     {
         var type = CSharpCompilation.Create("A", [Tree]).GetTypeByMetadataName("C")!;
 
-        Assert.Equal(["value.Payload (Microsoft.CodeAnalysis.CSharp.Symbols.PublicModel.NonErrorNamedTypeSymbol)"], ObjectGraph.FindCompilerObjects(new Cycle { Payload = type }, "value"));
+        Assert.Equal(["value.Payload (Microsoft.CodeAnalysis.CSharp.Symbols.PublicModel.NonErrorNamedTypeSymbol)"],
+            ObjectGraph.FindCompilerObjects(new Cycle { Payload = type }, "value"));
     }
 
     [Fact]

@@ -16,21 +16,25 @@ public class SampleManifestTests
     /// The options of samples/AIMusicGens.Web/AIMusicGens.Web.csproj: RootNamespace AIMusicGens.Web, no ConsentNamespace
     /// and no ConsentGeneratedVisibility (so internal).
     /// </summary>
-    public static readonly IReadOnlyDictionary<string, string> Properties = new Dictionary<string, string> { ["build_property.RootNamespace"] = "AIMusicGens.Web" };
+    public static readonly IReadOnlyDictionary<string,
+        string> Properties = new Dictionary<string, string> { ["build_property.RootNamespace"] = "AIMusicGens.Web" };
 
     /// <summary>The checked-in copy of every file generated for the sample, one per hint name.</summary>
     private static readonly string SnapshotFolder = Path.Combine("tests", "ConsentAnalyzers.Tests", "Generator", "Snapshots");
 
-    private static readonly Lazy<(ImmutableDictionary<string, string> Sources, Compilation Output)> Run = new(() => GeneratorHarness.Run(Text, Properties));
+    private static readonly Lazy<(ImmutableDictionary<string, string> Sources,
+        Compilation Output)> Run = new(() => GeneratorHarness.Run(Text, Properties));
 
     private static readonly Lazy<Assembly> Generated = new(() => GeneratorHarness.CompileAndLoad(Run.Value.Output));
 
-    private static string? CategoryOfCookie(string name) => Category(GeneratorHarness.Invoke(Generated.Value, "AIMusicGens.Web.ConsentManifest", "FindCookie", name));
+    private static string? CategoryOfCookie(string name) =>
+        Category(GeneratorHarness.Invoke(Generated.Value, "AIMusicGens.Web.ConsentManifest", "FindCookie", name));
 
     private static string? CategoryOfStorageKey(string area, string key)
     {
         var areaType = Generated.Value.GetType("AIMusicGens.Web.ConsentStorageArea")!;
-        return Category(GeneratorHarness.Invoke(Generated.Value, "AIMusicGens.Web.ConsentManifest", "FindStorageKey", Enum.Parse(areaType, area), key));
+        return Category(
+            GeneratorHarness.Invoke(Generated.Value, "AIMusicGens.Web.ConsentManifest", "FindStorageKey", Enum.Parse(areaType, area), key));
     }
 
     private static string? Category(object? info) => info is null ? null : GeneratorHarness.GetInstance(info, "Category")!.ToString();

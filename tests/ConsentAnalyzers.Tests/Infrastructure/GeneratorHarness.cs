@@ -15,23 +15,28 @@ internal static class GeneratorHarness
     private static readonly Lazy<ImmutableArray<MetadataReference>> RuntimeReferences = new(() =>
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator)
-            .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "mscorlib.dll" or "netstandard.dll")
+            .Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal)
+                || Path.GetFileName(path) is "mscorlib.dll" or "netstandard.dll")
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray());
 
     public static CSharpParseOptions ParseOptions(LanguageVersion version = LanguageVersion.CSharp12) => new(version);
 
-    public static CSharpCompilation CreateCompilation(string source = "class Program { static void Main() { } }", CSharpParseOptions? parseOptions = null, string assemblyName = "Consumer") =>
+    public static CSharpCompilation CreateCompilation(string source = "class Program { static void Main() { } }",
+        CSharpParseOptions? parseOptions = null, string assemblyName = "Consumer") =>
         CSharpCompilation.Create(
             assemblyName,
             [CSharpSyntaxTree.ParseText(source, parseOptions ?? ParseOptions(), path: "/project/Program.cs")],
             RuntimeReferences.Value,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
-                nullableContextOptions: (parseOptions ?? ParseOptions()).LanguageVersion >= LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable,
+                nullableContextOptions: (parseOptions ?? ParseOptions()).LanguageVersion >= LanguageVersion.CSharp8
+                    ? NullableContextOptions.Enable
+                    : NullableContextOptions.Disable,
                 generalDiagnosticOption: ReportDiagnostic.Error));
 
-    public static GeneratorDriver CreateDriver(string manifest, IReadOnlyDictionary<string, string>? properties = null, CSharpParseOptions? parseOptions = null) =>
+    public static GeneratorDriver CreateDriver(string manifest, IReadOnlyDictionary<string, string>? properties = null,
+        CSharpParseOptions? parseOptions = null) =>
         CSharpGeneratorDriver.Create(
             [new ConsentGenerator().AsSourceGenerator()],
             [new InMemoryAdditionalText(ManifestPath, manifest)],
@@ -39,15 +44,22 @@ internal static class GeneratorHarness
             new TestOptionsProvider(properties),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
-    /// <summary>Runs the generator on a valid manifest and returns the generated sources by hint name, plus the compilation that includes them.</summary>
-    public static (ImmutableDictionary<string, string> Sources, Compilation Output) Run(string manifest, IReadOnlyDictionary<string, string>? properties = null, string? source = null, CSharpParseOptions? parseOptions = null)
+    /// <summary>
+    /// Runs the generator on a valid manifest and returns the generated sources by hint name, plus the compilation that
+    /// includes them.
+    /// </summary>
+    public static (ImmutableDictionary<string, string> Sources, Compilation Output) Run(string manifest,
+        IReadOnlyDictionary<string, string>? properties = null, string? source = null, CSharpParseOptions? parseOptions = null)
     {
         var compilation = source is null ? CreateCompilation(parseOptions: parseOptions) : CreateCompilation(source, parseOptions);
-        var driver = CreateDriver(manifest, properties, parseOptions).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var driver = CreateDriver(manifest, properties, parseOptions).RunGeneratorsAndUpdateCompilation(compilation, out var output,
+            out var diagnostics);
         Assert.Empty(diagnostics);
         var sources = driver.GetRunResult().Results.Single().GeneratedSources
             .ToImmutableDictionary(s => s.HintName, s => s.SourceText.ToString());
-        Assert.True(sources.Count > 0, "No output: the manifest has issues: " + string.Join("; ", ConsentAnalyzers.Manifest.ManifestReader.Read(Microsoft.CodeAnalysis.Text.SourceText.From(manifest)).Issues));
+        Assert.True(sources.Count > 0,
+            "No output: the manifest has issues: "
+                + string.Join("; ", ConsentAnalyzers.Manifest.ManifestReader.Read(Microsoft.CodeAnalysis.Text.SourceText.From(manifest)).Issues));
         return (sources, output);
     }
 

@@ -44,7 +44,9 @@ internal static class Snapshots
             }
         }
 
-        problems.AddRange(expected.Keys.Where(name => !actual.ContainsKey(name)).Order(StringComparer.Ordinal).Select(name => $"{name}: has a snapshot, but is not generated"));
+        problems.AddRange(
+            expected.Keys.Where(name => !actual.ContainsKey(name)).Order(StringComparer.Ordinal).Select(
+                name => $"{name}: has a snapshot, but is not generated"));
         if (problems.Count == 0)
         {
             return;
@@ -53,7 +55,9 @@ internal static class Snapshots
         var report = string.Join(Environment.NewLine, problems.Select(problem => "  " + problem));
         if (Environment.GetEnvironmentVariable(UpdateVariable) != "1")
         {
-            Assert.Fail($"The generated files do not match the snapshots in {folder}:{Environment.NewLine}{report}{Environment.NewLine}If the change is intended, run the test with {UpdateVariable}=1 and review the diff.");
+            Assert.Fail(
+                $"The generated files do not match the snapshots in {folder}:{Environment.NewLine}{report}{Environment.NewLine}If the change is " +
+                $"intended, run the test with {UpdateVariable}=1 and review the diff.");
         }
 
         Directory.CreateDirectory(directory);
@@ -67,7 +71,9 @@ internal static class Snapshots
             File.Delete(Path.Combine(directory, name));
         }
 
-        Assert.Fail($"Updated the snapshots in {folder} ({UpdateVariable}=1):{Environment.NewLine}{report}{Environment.NewLine}Review the diff, and run again without {UpdateVariable}.");
+        Assert.Fail(
+            $"Updated the snapshots in {folder} ({UpdateVariable}=1):{Environment.NewLine}{report}{Environment.NewLine}Review the diff, " +
+            $"and run again without {UpdateVariable}.");
     }
 
     /// <summary>The text as its snapshot holds it: LF line endings, and the version placeholder in <c>[GeneratedCode]</c>.</summary>

@@ -46,15 +46,23 @@ internal static class TestReferences
 
     private static readonly Lazy<ResolvedReferences> LazyNet80 = new(() => Resolve("net8.0", ReferenceAssemblies.Net.Net80, Net80Assemblies));
 
-    private static readonly Lazy<ResolvedReferences> LazyAspNetCore = new(() => Resolve("net8.0 + ASP.NET Core", AspNetCoreDefinition, AspNetCoreAssemblies));
+    private static readonly Lazy<ResolvedReferences> LazyAspNetCore = new(
+        () => Resolve("net8.0 + ASP.NET Core", AspNetCoreDefinition, AspNetCoreAssemblies));
 
-    private static readonly Lazy<ResolvedReferences> LazyNet472 = new(() => Resolve("net472", ReferenceAssemblies.NetFramework.Net472.Default, Net472Assemblies));
+    private static readonly Lazy<ResolvedReferences> LazyNet472 = new(
+        () => Resolve("net472", ReferenceAssemblies.NetFramework.Net472.Default, Net472Assemblies));
 
-    private static readonly Lazy<ResolvedReferences> LazyNet472Web = new(() => Resolve("net472 + System.Web", ReferenceAssemblies.NetFramework.Net472.Default.AddAssemblies(["System.Web"]), [.. Net472Assemblies, "System.Web"]));
+    private static readonly Lazy<ResolvedReferences> LazyNet472Web = new(
+        () => Resolve("net472 + System.Web", ReferenceAssemblies.NetFramework.Net472.Default.AddAssemblies(["System.Web"]),
+            [.. Net472Assemblies, "System.Web"]));
 
-    private static readonly Lazy<ResolvedReferences> LazyNetStandard20 = new(() => Resolve("netstandard2.0", ReferenceAssemblies.NetStandard.NetStandard20, NetStandard20Assemblies));
+    private static readonly Lazy<ResolvedReferences> LazyNetStandard20 = new(
+        () => Resolve("netstandard2.0", ReferenceAssemblies.NetStandard.NetStandard20, NetStandard20Assemblies));
 
-    /// <summary>.NET 8 with ASP.NET Core (cookies, headers, JS interop, protected browser storage): what the analyzer, code-fix and robustness tests compile against.</summary>
+    /// <summary>
+    /// .NET 8 with ASP.NET Core (cookies, headers, JS interop, protected browser storage): what the analyzer, code-fix
+    /// and robustness tests compile against.
+    /// </summary>
     public static ResolvedReferences AspNetCore => LazyAspNetCore.Value;
 
     /// <summary>.NET 8 alone.</summary>
@@ -71,7 +79,8 @@ internal static class TestReferences
 
     /// <summary>Every set, unresolved: the packages they ask for, for the check that restore fetches them all.</summary>
     public static ImmutableArray<ReferenceAssemblies> AllDefinitions =>
-        [ReferenceAssemblies.Net.Net80, AspNetCoreDefinition, ReferenceAssemblies.NetFramework.Net472.Default, ReferenceAssemblies.NetStandard.NetStandard20];
+        [ReferenceAssemblies.Net.Net80, AspNetCoreDefinition, ReferenceAssemblies.NetFramework.Net472.Default,
+            ReferenceAssemblies.NetStandard.NetStandard20];
 
     /// <summary>Every set, resolved.</summary>
     public static ImmutableArray<ResolvedReferences> All => [Net80, AspNetCore, Net472, Net472Web, NetStandard20];
@@ -103,7 +112,8 @@ internal static class TestReferences
     /// Throws <see cref="ReferenceSetIncompleteException"/> unless <paramref name="referencePaths"/> holds an assembly
     /// named each of <paramref name="requiredAssemblies"/> (file name without extension, case-insensitive).
     /// </summary>
-    public static void CheckComplete(string name, IReadOnlyCollection<string> referencePaths, IEnumerable<string> requiredAssemblies, string whereLooked)
+    public static void CheckComplete(string name, IReadOnlyCollection<string> referencePaths, IEnumerable<string> requiredAssemblies,
+        string whereLooked)
     {
         var present = referencePaths.Select(Path.GetFileNameWithoutExtension).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var missing = requiredAssemblies.Where(assembly => !present.Contains(assembly)).ToList();
@@ -117,8 +127,10 @@ internal static class TestReferences
             $"The reference set '{name}' is incomplete: {referencePaths.Count} assemblies, missing {string.Join(", ", missing)}. " +
             $"Looked in {whereLooked}. " +
             $"It was resolved from: {(folders.Count == 0 ? "nothing" : string.Join(", ", folders))}. " +
-            "The test project's restore downloads the reference packs (the TestReferencePack items in Directory.Packages.props, as PackageDownload): " +
-            "run `dotnet restore tests/ConsentAnalyzers.Tests` and check it succeeds; if the packs were taken from the testing library's download folder, delete that folder.",
+            "The test project's restore downloads the reference packs " +
+            "(the TestReferencePack items in Directory.Packages.props, as PackageDownload): " +
+            "run `dotnet restore tests/ConsentAnalyzers.Tests` and check it succeeds; " +
+            "if the packs were taken from the testing library's download folder, delete that folder.",
             missing);
     }
 
@@ -134,7 +146,8 @@ internal static class TestReferences
         {
             throw new ReferenceSetIncompleteException(
                 $"The reference set '{name}' could not be resolved ({exception.GetType().Name}: {exception.Message}). Looked in {WhereLooked()}. " +
-                "The test project's restore downloads the reference packs (the TestReferencePack items in Directory.Packages.props, as PackageDownload): " +
+                "The test project's restore downloads the reference packs " +
+                "(the TestReferencePack items in Directory.Packages.props, as PackageDownload): " +
                 "run `dotnet restore tests/ConsentAnalyzers.Tests` and check it succeeds.",
                 requiredAssemblies,
                 exception);

@@ -18,7 +18,8 @@ public sealed class TestReferencesTests
         // What a fresh machine's first run got: Microsoft.NETCore.App.Ref alone.
         var paths = TestReferences.Net80.References.Select(reference => reference.Display!).ToList();
 
-        var exception = Assert.Throws<ReferenceSetIncompleteException>(() => TestReferences.CheckComplete("net8.0 + ASP.NET Core", paths, TestReferences.AspNetCoreAssemblies, Where));
+        var exception = Assert.Throws<ReferenceSetIncompleteException>(
+            () => TestReferences.CheckComplete("net8.0 + ASP.NET Core", paths, TestReferences.AspNetCoreAssemblies, Where));
 
         Assert.Contains("Microsoft.AspNetCore.Http.Abstractions", exception.Missing);
         Assert.Contains("Microsoft.JSInterop", exception.Missing);
@@ -34,7 +35,8 @@ public sealed class TestReferencesTests
     [Fact]
     public void The_completeness_check_rejects_an_empty_set()
     {
-        var exception = Assert.Throws<ReferenceSetIncompleteException>(() => TestReferences.CheckComplete("net8.0", [], TestReferences.Net80Assemblies, Where));
+        var exception = Assert.Throws<ReferenceSetIncompleteException>(
+            () => TestReferences.CheckComplete("net8.0", [], TestReferences.Net80Assemblies, Where));
 
         Assert.Equal(TestReferences.Net80Assemblies, exception.Missing);
         Assert.Contains("0 assemblies", exception.Message);
@@ -44,7 +46,8 @@ public sealed class TestReferencesTests
     [Fact]
     public void The_completeness_check_accepts_a_set_that_has_every_required_assembly_whatever_the_case_and_extension()
     {
-        string[] paths = ["/packs/a/system.runtime.dll", "/packs/a/System.Collections.DLL", "/packs/a/System.Net.Http.dll", "/packs/a/netstandard.dll", "/packs/a/Other.dll"];
+        string[] paths = ["/packs/a/system.runtime.dll", "/packs/a/System.Collections.DLL", "/packs/a/System.Net.Http.dll",
+            "/packs/a/netstandard.dll", "/packs/a/Other.dll"];
 
         TestReferences.CheckComplete("net8.0", paths, TestReferences.Net80Assemblies, Where);
     }
@@ -74,7 +77,8 @@ public sealed class TestReferencesTests
             {
                 Assert.True(
                     restored.Contains(package.Id + "/" + package.Version),
-                    $"{definition.TargetFramework} asks for {package.Id} {package.Version}, which is not a TestReferencePack in Directory.Packages.props ({string.Join(", ", restored)})");
+                    $"{definition.TargetFramework} asks for {package.Id} {package.Version}, " +
+                    $"which is not a TestReferencePack in Directory.Packages.props ({string.Join(", ", restored)})");
             }
         }
     }
@@ -89,7 +93,9 @@ public sealed class TestReferencesTests
 
             // NuGet writes .nupkg.metadata last: its presence means the package is complete.
             var marker = Path.Combine(folder, id.ToLowerInvariant(), version, ".nupkg.metadata");
-            Assert.True(File.Exists(marker), $"{pack} is not in the NuGet global packages folder the testing library reads ({folder}; the restore used {TestReferences.RestorePackagesFolder}): no {marker}");
+            Assert.True(File.Exists(marker),
+                $"{pack} is not in the NuGet global packages folder the testing library reads " +
+                $"({folder}; the restore used {TestReferences.RestorePackagesFolder}): no {marker}");
         }
     }
 }

@@ -4,7 +4,10 @@ using Microsoft.CodeAnalysis.Testing;
 
 namespace ConsentAnalyzers.Tests.Infrastructure;
 
-/// <summary>The analyzer verifier with the settings every test shares: .NET 8 and ASP.NET Core reference assemblies (<see cref="TestReferences.AspNetCore"/>), manifest at a fixed path.</summary>
+/// <summary>
+/// The analyzer verifier with the settings every test shares: .NET 8 and ASP.NET Core reference assemblies
+/// (<see cref="TestReferences.AspNetCore"/>), manifest at a fixed path.
+/// </summary>
 internal sealed class ConsentAnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
     where TAnalyzer : DiagnosticAnalyzer, new()
 {

@@ -114,7 +114,9 @@ public class ManifestReaderTests
         var issue = Single(Manifest("""  "cookies": [{ "name": "_ga", "category": "analytic" }]  """));
 
         Assert.Equal(("CG0003", "\"analytic\""), (issue.Id, issue.Spanned));
-        Assert.Equal("Unknown category 'analytic'. Did you mean 'analytics'? Declared categories: necessary, analytics, advertising. Until this is fixed, the generated code leaves this entry out.", issue.Message);
+        Assert.Equal(
+            "Unknown category 'analytic'. Did you mean 'analytics'? Declared categories: necessary, analytics, advertising. " +
+            "Until this is fixed, the generated code leaves this entry out.", issue.Message);
     }
 
     [Fact]
@@ -123,7 +125,8 @@ public class ManifestReaderTests
         var issue = Single(Manifest("""  "cookies": [{ "name": "_ga" }]  """));
 
         Assert.Equal(("CG0003", "{"), (issue.Id, issue.Spanned));
-        Assert.Equal("The cookie entry is missing the required field 'category'. Until this is fixed, the generated code leaves this entry out.", issue.Message);
+        Assert.Equal("The cookie entry is missing the required field 'category'. Until this is fixed, the generated code leaves this entry out.",
+            issue.Message);
     }
 
     [Theory]
@@ -135,8 +138,10 @@ public class ManifestReaderTests
     [InlineData("""{ "version": 1, "categories": [] }""", "[]", "'categories' must be an object")]
     [InlineData("""{ "version": 1, "categories": { "Analytics": { "title": "A" } } }""", "\"Analytics\"", "Category id 'Analytics' is not valid")]
     [InlineData("""{ "version": 1, "categories": { "a": { } } }""", "{", "Category 'a' is missing the required field 'title'")]
-    [InlineData("""{ "version": 1, "categories": { "a": { "title": "A", "essential": "yes" } } }""", "\"yes\"", "'essential' of category 'a' must be true or false, not a string")]
-    [InlineData("""{ "version": 1, "categories": { "a": { "title": "A", "optOutSignals": ["gcp"] } } }""", "\"gcp\"", "Unknown opt-out signal 'gcp'. Did you mean 'gpc'?")]
+    [InlineData("""{ "version": 1, "categories": { "a": { "title": "A", "essential": "yes" } } }""", "\"yes\"",
+        "'essential' of category 'a' must be true or false, not a string")]
+    [InlineData("""{ "version": 1, "categories": { "a": { "title": "A", "optOutSignals": ["gcp"] } } }""", "\"gcp\"",
+        "Unknown opt-out signal 'gcp'. Did you mean 'gpc'?")]
     [InlineData("""{ "version": 1, "categories": {}, "cookies": {} }""", "{}", "'cookies' must be an array")]
     [InlineData("""{ "version": 1, "categories": {}, "cookies": [ "_ga" ] }""", "\"_ga\"", "Each entry of 'cookies' must be an object, not a string")]
     [InlineData("""{ "version": 1, "categories": {}, "versoin": 1 }""", "\"versoin\"", "Did you mean 'version'?")]
@@ -153,14 +158,19 @@ public class ManifestReaderTests
     [InlineData("""  "cookies": [{ "name": "my cookie", "category": "analytics" }]  """, "\"my cookie\"", "contains a space")]
     [InlineData("""  "cookies": [{ "name": "a;b", "category": "analytics" }]  """, "\"a;b\"", "contains ';'")]
     [InlineData("""  "cookies": [{ "name": 42, "category": "analytics" }]  """, "42", "'name' of the cookie entry must be a string, not a number")]
-    [InlineData("""  "storage": [{ "key": "k", "area": "locale", "category": "analytics" }]  """, "\"locale\"", "Unknown storage area 'locale'. Did you mean 'local'?")]
+    [InlineData("""  "storage": [{ "key": "k", "area": "locale", "category": "analytics" }]  """, "\"locale\"",
+        "Unknown storage area 'locale'. Did you mean 'local'?")]
     [InlineData("""  "storage": [{ "key": "k", "category": "analytics" }]  """, "{", "missing the required field 'area'")]
-    [InlineData("""  "trackers": [{ "use": "google-analytic", "category": "analytics" }]  """, "\"google-analytic\"", "Did you mean 'google-analytics'?")]
+    [InlineData("""  "trackers": [{ "use": "google-analytic", "category": "analytics" }]  """, "\"google-analytic\"",
+        "Did you mean 'google-analytics'?")]
     [InlineData("""  "trackers": [{ "category": "analytics" }]  """, "{", "needs one of 'use'")]
-    [InlineData("""  "trackers": [{ "use": "segment", "url": "https://x/*", "category": "analytics" }]  """, "\"url\"", "exactly one of 'use', 'api' or 'url'")]
-    [InlineData("""  "trackers": [{ "url": "collect.example.com/*", "category": "analytics" }]  """, "\"collect.example.com/*\"", "absolute http(s) URL")]
+    [InlineData("""  "trackers": [{ "use": "segment", "url": "https://x/*", "category": "analytics" }]  """, "\"url\"",
+        "exactly one of 'use', 'api' or 'url'")]
+    [InlineData("""  "trackers": [{ "url": "collect.example.com/*", "category": "analytics" }]  """, "\"collect.example.com/*\"",
+        "absolute http(s) URL")]
     [InlineData("""  "trackers": [{ "api": "Send()", "category": "analytics" }]  """, "\"Send()\"", "Namespace.Type.Member")]
-    [InlineData("""  "trackers": [{ "api": "https://collect.example.com/*", "category": "analytics" }]  """, "\"https://collect.example.com/*\"", "Namespace.Type.Member")]
+    [InlineData("""  "trackers": [{ "api": "https://collect.example.com/*", "category": "analytics" }]  """, "\"https://collect.example.com/*\"",
+        "Namespace.Type.Member")]
     [InlineData("""  "trackers": [{ "api": "Send", "category": "analytics" }]  """, "\"Send\"", "Namespace.Type.Member")]
     [InlineData("""  "trackers": [{ "api": "A..B", "category": "analytics" }]  """, "\"A..B\"", "Namespace.Type.Member")]
     [InlineData("""  "guards": [{ "api": "A.B.C" }]  """, "{", "needs 'category'")]
@@ -176,14 +186,22 @@ public class ManifestReaderTests
     }
 
     [Theory]
-    [InlineData("""  "cookies": [{ "name": "_ga", "category": "analytics" }, { "name": "_ga", "category": "analytics" }]  """, "'_ga' is declared twice (first at line 8)")]
+    [InlineData("""  "cookies": [{ "name": "_ga", "category": "analytics" }, { "name": "_ga", "category": "analytics" }]  """,
+        "'_ga' is declared twice (first at line 8)")]
     [InlineData("""  "cookies": [{ "name": "*", "category": "analytics" }]  """, "matches every name")]
-    [InlineData("""  "cookies": [{ "name": "_ga_*", "category": "analytics" }, { "name": "_ga*", "category": "advertising" }]  """, "a name such as '_ga_' would match both")]
-    [InlineData("""  "cookies": [{ "name": "_gcl_au", "category": "analytics" }, { "name": "_gcl_*", "category": "advertising" }]  """, "a name such as '_gcl_au' would match both")]
-    [InlineData("""  "cookies": [{ "name": "*_id", "category": "analytics" }, { "name": "ab*", "category": "advertising" }]  """, "a name such as 'ab_id' would match both")]
-    [InlineData("""  "storage": [{ "key": "k", "area": "local", "category": "analytics" }, { "key": "k", "area": "local", "category": "analytics" }]  """, "Local-storage key 'k' is declared twice")]
-    [InlineData("""  "trackers": [{ "use": "segment", "category": "analytics" }, { "use": "segment", "category": "analytics" }]  """, "Tracker 'segment' is declared twice")]
-    [InlineData("""  "guards": [{ "api": "A.B.C", "category": "analytics" }, { "api": "A.B.C", "category": "advertising" }]  """, "Guard 'A.B.C' is declared twice")]
+    [InlineData("""  "cookies": [{ "name": "_ga_*", "category": "analytics" }, { "name": "_ga*", "category": "advertising" }]  """,
+        "a name such as '_ga_' would match both")]
+    [InlineData("""  "cookies": [{ "name": "_gcl_au", "category": "analytics" }, { "name": "_gcl_*", "category": "advertising" }]  """,
+        "a name such as '_gcl_au' would match both")]
+    [InlineData("""  "cookies": [{ "name": "*_id", "category": "analytics" }, { "name": "ab*", "category": "advertising" }]  """,
+        "a name such as 'ab_id' would match both")]
+    [InlineData(
+        """  "storage": [{ "key": "k", "area": "local", "category": "analytics" }, { "key": "k", "area": "local", "category": "analytics" }]  """,
+        "Local-storage key 'k' is declared twice")]
+    [InlineData("""  "trackers": [{ "use": "segment", "category": "analytics" }, { "use": "segment", "category": "analytics" }]  """,
+        "Tracker 'segment' is declared twice")]
+    [InlineData("""  "guards": [{ "api": "A.B.C", "category": "analytics" }, { "api": "A.B.C", "category": "advertising" }]  """,
+        "Guard 'A.B.C' is declared twice")]
     [InlineData("""  "cookies": [{ "name": "_ga", "name": "_gb", "category": "analytics" }]  """, "Duplicate field 'name'")]
     public void Conflicts_are_CG0004(string sections, string message)
     {
@@ -220,7 +238,9 @@ public class ManifestReaderTests
             }
             """);
 
-        Assert.Equal("'categories' must be an object keyed by category id, not an array. Until this is fixed, the generated code declares no category, cookie, storage key or tracker.", Assert.Single(issues).Message);
+        Assert.Equal(
+            "'categories' must be an object keyed by category id, not an array. " +
+            "Until this is fixed, the generated code declares no category, cookie, storage key or tracker.", Assert.Single(issues).Message);
     }
 
     [Fact]
@@ -237,10 +257,13 @@ public class ManifestReaderTests
     }
 
     [Theory]
-    [InlineData("""  "cookies": [{ "name": "_ga", "category": "analytics" }, { "name": "_ga_*", "category": "analytics" }, { "name": "_gcl_*", "category": "advertising" }]  """)]
+    [InlineData(
+        """  "cookies": [{ "name": "_ga", "category": "analytics" }, { "name": "_ga_*", "category": "analytics" }, { "name": "_gcl_*", "category": "advertising" }]  """)]
     [InlineData("""  "cookies": [{ "name": "_ga*", "category": "analytics" }, { "name": "_ga_*", "category": "analytics" }]  """)]
-    [InlineData("""  "storage": [{ "key": "k", "area": "local", "category": "analytics" }, { "key": "k", "area": "session", "category": "advertising" }]  """)]
-    [InlineData("""  "cookies": [{ "name": "a*b", "category": "analytics" }, { "name": "b*a", "category": "advertising" }, { "name": "abc", "category": "advertising" }]  """)]
+    [InlineData(
+        """  "storage": [{ "key": "k", "area": "local", "category": "analytics" }, { "key": "k", "area": "session", "category": "advertising" }]  """)]
+    [InlineData(
+        """  "cookies": [{ "name": "a*b", "category": "analytics" }, { "name": "b*a", "category": "advertising" }, { "name": "abc", "category": "advertising" }]  """)]
     public void Compatible_declarations_are_accepted(string sections) => Assert.Empty(Issues(Manifest(sections)));
 
     [Fact]
@@ -263,7 +286,8 @@ public class ManifestReaderTests
     public void Many_exact_names_and_a_few_patterns_are_checked_quickly()
     {
         var cookies = string.Join(",\n", Enumerable.Range(0, 10_000).Select(i => $$"""{ "name": "c{{i}}", "category": "analytics" }"""));
-        var text = Manifest($$"""  "cookies": [{{cookies}}, { "name": "x*", "category": "advertising" }, { "name": "c1*", "category": "analytics" }]  """);
+        var text = Manifest(
+            $$"""  "cookies": [{{cookies}}, { "name": "x*", "category": "advertising" }, { "name": "c1*", "category": "analytics" }]  """);
 
         Assert.Empty(Issues(text));
     }

@@ -82,7 +82,9 @@ public class SoundPartTests
             """));
 
         var issue = Assert.Single(result.Issues);
-        Assert.Equal("Unknown field 'categry' in the cookie entry. Did you mean 'category'? Known fields: name, category, provider, purpose, duration." + EntryLeftOut, issue.Message);
+        Assert.Equal(
+            "Unknown field 'categry' in the cookie entry. Did you mean 'category'? Known fields: name, category, provider, purpose, duration."
+                + EntryLeftOut, issue.Message);
         Assert.Equal(["sid"], Cookies(result));
     }
 
@@ -116,7 +118,8 @@ public class SoundPartTests
             """));
 
         var issue = Assert.Single(result.Issues);
-        Assert.EndsWith(" Until this is fixed, the generated code leaves out category 'analytics' and every entry in it.", issue.Message, StringComparison.Ordinal);
+        Assert.EndsWith(" Until this is fixed, the generated code leaves out category 'analytics' and every entry in it.", issue.Message,
+            StringComparison.Ordinal);
         Assert.Equal(["necessary", "advertising"], Categories(result));
         Assert.Equal(["sid"], Cookies(result));
         Assert.Equal(["meta-pixel"], result.SoundPart.Trackers.Select(t => t.Value));
@@ -199,7 +202,8 @@ public class SoundPartTests
             """));
 
         Assert.Equal(
-            ["'cookies' must be an array of entry objects, not an object. Until this is fixed, the generated code leaves out 'cookies'.", "Each entry of 'storage' must be an object, not a string." + EntryLeftOut],
+            ["'cookies' must be an array of entry objects, not an object. Until this is fixed, the generated code leaves out 'cookies'.",
+                "Each entry of 'storage' must be an object, not a string." + EntryLeftOut],
             result.Issues.Select(i => i.Message));
         Assert.Empty(result.SoundPart.Cookies);
         Assert.Equal(["draft"], result.SoundPart.Storage.Select(s => s.Key));
@@ -213,7 +217,9 @@ public class SoundPartTests
             "trackres": []
             """));
 
-        Assert.Equal("Unknown field 'trackres' in the manifest. Did you mean 'trackers'? Known fields: $schema, version, categories, cookies, storage, trackers, guards.", Assert.Single(result.Issues).Message);
+        Assert.Equal(
+            "Unknown field 'trackres' in the manifest. Did you mean 'trackers'? Known fields: " +
+            "$schema, version, categories, cookies, storage, trackers, guards.", Assert.Single(result.Issues).Message);
         Assert.Equal(["_ga"], Cookies(result));
     }
 

@@ -15,7 +15,8 @@ public class AssemblyReferenceTests
 
         Assert.Subset(
             // System.Memory and System.Collections.Immutable ship with Microsoft.CodeAnalysis itself in every host.
-            new HashSet<string> { "netstandard", "Microsoft.CodeAnalysis", "Microsoft.CodeAnalysis.CSharp", "System.Collections.Immutable", "System.Memory" },
+            new HashSet<string> { "netstandard", "Microsoft.CodeAnalysis", "Microsoft.CodeAnalysis.CSharp", "System.Collections.Immutable",
+                "System.Memory" },
             references.Select(r => r.Name!).ToHashSet());
     }
 
@@ -29,7 +30,8 @@ public class AssemblyReferenceTests
 
     [Fact]
     public void The_analyzer_assembly_does_not_reference_workspaces() =>
-        Assert.DoesNotContain(typeof(ManifestAnalyzer).Assembly.GetReferencedAssemblies(), r => r.Name!.Contains("Workspaces", StringComparison.Ordinal));
+        Assert.DoesNotContain(typeof(ManifestAnalyzer).Assembly.GetReferencedAssemblies(),
+            r => r.Name!.Contains("Workspaces", StringComparison.Ordinal));
 
     [Fact]
     public void Both_assemblies_are_built_for_netstandard20()

@@ -8,7 +8,8 @@ namespace ConsentAnalyzers.Tests.Performance;
 /// Keeps the performance benchmark (benchmarks/ConsentAnalyzers.Benchmarks, docs/performance.md) from rotting: its
 /// smoke configuration generates the smallest workload and runs every scenario once, and fails if the workload does
 /// not compile, an analyzer set (ours, CA1416, BannedApiAnalyzers) reports nothing or throws, the guard fixes offer no
-/// action on a 1,000-line document, or the generator does work after an unrelated edit. Nothing about time is asserted. The benchmark runs in a process of its own: it hosts
+/// action on a 1,000-line document, or the generator does work after an unrelated edit. Nothing about time is asserted.
+/// The benchmark runs in a process of its own: it hosts
 /// a newer compiler (the SDK's) than the Roslyn 4.8 these tests reference.
 /// </summary>
 public sealed class BenchmarkSmokeTests
@@ -19,7 +20,8 @@ public sealed class BenchmarkSmokeTests
     private const string Configuration = "Release";
 #endif
 
-    private static readonly string[] InheritedMSBuildVariables = ["MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH", "MSBuildLoadMicrosoftTargetsReadOnly", "DOTNET_HOST_PATH"];
+    private static readonly string[] InheritedMSBuildVariables = ["MSBuildExtensionsPath", "MSBuildSDKsPath", "MSBUILD_EXE_PATH",
+        "MSBuildLoadMicrosoftTargetsReadOnly", "DOTNET_HOST_PATH"];
 
     [Fact]
     public void The_benchmark_smoke_configuration_runs_every_scenario_and_sees_every_analyzer_work()

@@ -23,7 +23,9 @@ public sealed class AnalyzerCancellationTests(ITestOutputHelper output)
     {
         var workload = await LargeWorkload.CreateAsync(lines: 1200, manifestEntries: 120);
         var counter = new CancelAfter(int.MaxValue, new CancellationTokenSource());
-        var clean = LargeWorkload.Describe(await Analyze(workload.CompilationWithGenerated(), FuzzProject.NewAnalyzers().Add(counter), workload.NewAnalyzerOptions()).GetAnalyzerDiagnosticsAsync());
+        var clean = LargeWorkload.Describe(
+            await Analyze(workload.CompilationWithGenerated(), FuzzProject.NewAnalyzers().Add(counter),
+                workload.NewAnalyzerOptions()).GetAnalyzerDiagnosticsAsync());
         Assert.Contains(clean, d => d.StartsWith("CG", StringComparison.Ordinal));
 
         // Cancelled when the analysis has seen a seeded share of the operations a whole run sees, wherever our
@@ -63,10 +65,15 @@ public sealed class AnalyzerCancellationTests(ITestOutputHelper output)
     }
 
     private static CompilationWithAnalyzers Analyze(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options) =>
-        compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+        compilation.WithAnalyzers(analyzers,
+            new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
 
-    /// <summary>Cancels <paramref name="source"/> when it has seen <paramref name="operations"/> invocations and assignments (once); counts them all.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute", Justification = "A probe the test adds to the analyzers it runs; no compiler ever loads it.")]
+    /// <summary>
+    /// Cancels <paramref name="source"/> when it has seen <paramref name="operations"/> invocations and assignments
+    /// (once); counts them all.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1001:Missing diagnostic analyzer attribute",
+        Justification = "A probe the test adds to the analyzers it runs; no compiler ever loads it.")]
     private sealed class CancelAfter(int operations, CancellationTokenSource source) : DiagnosticAnalyzer
     {
         private int _seen;
@@ -77,7 +84,8 @@ public sealed class AnalyzerCancellationTests(ITestOutputHelper output)
 
         /// <summary>Never reported; an analyzer that supports no diagnostic is never run.</summary>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            [new DiagnosticDescriptor("TRIGGER", "Cancels the analysis", "Cancels the analysis", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true)];
+            [new DiagnosticDescriptor("TRIGGER", "Cancels the analysis", "Cancels the analysis", "Test", DiagnosticSeverity.Warning,
+                isEnabledByDefault: true)];
 
         public override void Initialize(AnalysisContext context)
         {

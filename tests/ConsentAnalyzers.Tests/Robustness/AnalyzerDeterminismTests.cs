@@ -23,14 +23,16 @@ public sealed class AnalyzerDeterminismTests
 
         var compilation = workload.CompilationWithGenerated();
         var options = workload.NewAnalyzerOptions();
-        var sideBySide = await Task.WhenAll(Enumerable.Range(0, 3).Select(i => Task.Run(() => Analyze(compilation, options, concurrent: i % 2 == 0))));
+        var sideBySide = await Task.WhenAll(
+            Enumerable.Range(0, 3).Select(i => Task.Run(() => Analyze(compilation, options, concurrent: i % 2 == 0))));
         Assert.All(sideBySide, result => Assert.Equal(sequential, result));
     }
 
     private static async Task<List<string>> Analyze(Compilation compilation, AnalyzerOptions options, bool concurrent)
     {
         var diagnostics = await compilation
-            .WithAnalyzers(FuzzProject.NewAnalyzers(), new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: concurrent, logAnalyzerExecutionTime: false))
+            .WithAnalyzers(FuzzProject.NewAnalyzers(),
+            new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: concurrent, logAnalyzerExecutionTime: false))
             .GetAnalyzerDiagnosticsAsync();
         return LargeWorkload.Describe(diagnostics);
     }

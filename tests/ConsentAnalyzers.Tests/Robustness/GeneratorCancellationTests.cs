@@ -28,8 +28,10 @@ public sealed class GeneratorCancellationTests(ITestOutputHelper output)
         // Two points every run reaches, however loaded the machine: before the run, and while the manifest is read
         // (the additional file cancels when asked for its text). Then seeded times, which may come too late.
         var random = new Random(FuzzSettings.Seed);
-        var points = new (string Name, TimeSpan? Delay, bool AtRead)[] { ("before the run", TimeSpan.Zero, false), ("when the manifest is read", null, true) }
-            .Concat(Enumerable.Range(0, 3).Select(_ => random.NextDouble() * 0.6).Select(f => ($"at {f:P0} of a fresh run", (TimeSpan?)(freshTime * f), false)))
+        var points = new (string Name, TimeSpan? Delay, bool AtRead)[] { ("before the run", TimeSpan.Zero, false),
+            ("when the manifest is read", null, true) }
+            .Concat(Enumerable.Range(0,
+                3).Select(_ => random.NextDouble() * 0.6).Select(f => ($"at {f:P0} of a fresh run", (TimeSpan?)(freshTime * f), false)))
             .ToList();
         var cancelled = 0;
         foreach (var (name, delay, atRead) in points)

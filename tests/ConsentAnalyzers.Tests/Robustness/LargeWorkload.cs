@@ -34,18 +34,22 @@ internal sealed class LargeWorkload
     {
         var manifest = ManifestGenerator.Generate(manifestEntries);
         var workload = CodeGenerator.Generate(lines, manifest, seed, sinkDensity);
-        var trees = workload.Files.Select(f => CSharpSyntaxTree.ParseText(f.Text, GeneratorHarness.ParseOptions(), "/shop/" + f.Path)).ToImmutableArray();
+        var trees = workload.Files.Select(f => CSharpSyntaxTree.ParseText(f.Text, GeneratorHarness.ParseOptions(), "/shop/" + f.Path))
+            .ToImmutableArray();
         return Task.FromResult(new LargeWorkload(manifest.Json, trees, TestReferences.AspNetCore.References));
     }
 
-    public static TestOptionsProvider BuildOptions { get; } = new(new Dictionary<string, string> { ["build_property.RootNamespace"] = CodeGenerator.RootNamespace, ["build_property.ConsentGeneratedVisibility"] = "public" });
+    public static TestOptionsProvider BuildOptions { get; } = new(
+        new Dictionary<string,
+            string> { ["build_property.RootNamespace"] = CodeGenerator.RootNamespace, ["build_property.ConsentGeneratedVisibility"] = "public" });
 
     /// <summary>A new additional file with a new text: no cache of an earlier read applies to it.</summary>
     public AdditionalText NewManifestFile() => new InMemoryAdditionalText(ManifestPath, Manifest);
 
     /// <summary>The workload's files only, as the generator sees them.</summary>
     public CSharpCompilation SourceCompilation() => CSharpCompilation.Create(
-        "Shop.Web", Trees, References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        "Shop.Web", Trees, References,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     public GeneratorDriver NewDriver(AdditionalText manifest) =>
         CSharpGeneratorDriver.Create([new ConsentGenerator().AsSourceGenerator()], [manifest], GeneratorHarness.ParseOptions(), BuildOptions);
@@ -59,9 +63,14 @@ internal sealed class LargeWorkload
 
     public AnalyzerOptions NewAnalyzerOptions() => new([NewManifestFile()], BuildOptions);
 
-    /// <summary>Diagnostics in a comparable form: id, file, span, message, the properties the code fixes read; sorted (analyzers report concurrently, in no set order).</summary>
+    /// <summary>
+    /// Diagnostics in a comparable form: id, file, span, message, the properties the code fixes read; sorted (analyzers
+    /// report concurrently, in no set order).
+    /// </summary>
     public static List<string> Describe(IEnumerable<Diagnostic> diagnostics) => diagnostics
-        .Select(d => $"{d.Id} {d.Location.GetLineSpan()} {d.GetMessage(CultureInfo.InvariantCulture)} [{string.Join(";", d.Properties.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value))}]")
+        .Select(d =>
+            $"{d.Id} {d.Location.GetLineSpan()} {d.GetMessage(CultureInfo.InvariantCulture)} " +
+            $"[{string.Join(";", d.Properties.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value))}]")
         .Order(StringComparer.Ordinal)
         .ToList();
 

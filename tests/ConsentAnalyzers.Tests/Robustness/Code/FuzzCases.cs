@@ -42,7 +42,8 @@ internal static class FuzzCases
                 text = delete ? text.Remove(token.SpanStart, token.Span.Length) : text.Insert(token.Span.End, " " + token.Text);
             }
 
-            var label = "mutation " + i + ": " + string.Join(", ", edits.Select(e => $"{(e.Delete ? "delete" : "duplicate")} '{e.Token.Text}' at {e.Token.SpanStart}"));
+            var label = "mutation " + i + ": "
+                + string.Join(", ", edits.Select(e => $"{(e.Delete ? "delete" : "duplicate")} '{e.Token.Text}' at {e.Token.SpanStart}"));
             yield return new EditedCode(file, label, text);
         }
     }

@@ -23,7 +23,8 @@ internal sealed class FuzzProject
     private readonly GeneratorDriver _driver;
     private readonly AnalyzerOptions _analyzerOptions;
 
-    private FuzzProject(string name, CSharpCompilation compilation, GeneratorDriver driver, AnalyzerOptions analyzerOptions, IReadOnlyList<FuzzFile> files)
+    private FuzzProject(string name, CSharpCompilation compilation, GeneratorDriver driver, AnalyzerOptions analyzerOptions,
+        IReadOnlyList<FuzzFile> files)
     {
         Name = name;
         _compilation = compilation;
@@ -47,7 +48,10 @@ internal sealed class FuzzProject
         .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
         .ToImmutableArray();
 
-    /// <summary>The labeled corpus: each file on its own with the shared types, against the corpus manifest (as <see cref="CorpusRunner"/> compiles it).</summary>
+    /// <summary>
+    /// The labeled corpus: each file on its own with the shared types, against the corpus manifest (as
+    /// <see cref="CorpusRunner"/> compiles it).
+    /// </summary>
     public static async Task<FuzzProject> CorpusAsync()
     {
         var folder = CorpusRunner.Folder;
@@ -55,10 +59,14 @@ internal sealed class FuzzProject
             .Select(f => new FuzzFile("/corpus/" + Path.GetFileName(f), File.ReadAllText(f), Original: null))
             .ToList();
         var shared = CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(folder, "_Shared.cs")), ParseOptions, "/corpus/_Shared.cs");
-        return await CreateAsync("corpus", "Corpus.Web", OutputKind.DynamicallyLinkedLibrary, [shared], files, File.ReadAllText(Path.Combine(folder, "consent-manifest.json")));
+        return await CreateAsync("corpus", "Corpus.Web", OutputKind.DynamicallyLinkedLibrary, [shared], files,
+            File.ReadAllText(Path.Combine(folder, "consent-manifest.json")));
     }
 
-    /// <summary>A sample app of the repository (samples/<paramref name="name"/>): every .cs file of it compiled together, each one fuzzed in turn.</summary>
+    /// <summary>
+    /// A sample app of the repository (samples/<paramref name="name"/>): every .cs file of it compiled together, each
+    /// one fuzzed in turn.
+    /// </summary>
     public static async Task<FuzzProject> SampleAsync(string name)
     {
         var folder = Path.Combine(RepositoryPaths.Root, "samples", name);
@@ -67,12 +75,17 @@ internal sealed class FuzzProject
             .Order(StringComparer.Ordinal)
             .ToList();
         var trees = paths.Select(p => CSharpSyntaxTree.ParseText(File.ReadAllText(p), ParseOptions, p)).ToList();
-        var files = trees.Select(t => new FuzzFile("samples/" + name + "/" + Path.GetRelativePath(folder, t.FilePath).Replace('\\', '/'), t.ToString(), t)).ToList();
+        var files = trees.Select(
+            t => new FuzzFile("samples/" + name + "/" + Path.GetRelativePath(folder, t.FilePath).Replace('\\', '/'), t.ToString(), t)).ToList();
         var context = trees.Prepend(CSharpSyntaxTree.ParseText(WebImplicitUsings, ParseOptions, "/" + name + "/GlobalUsings.g.cs"));
-        return await CreateAsync(name, name, OutputKind.ConsoleApplication, context, files, File.ReadAllText(Path.Combine(folder, "consent-manifest.json")));
+        return await CreateAsync(name, name, OutputKind.ConsoleApplication, context, files,
+            File.ReadAllText(Path.Combine(folder, "consent-manifest.json")));
     }
 
-    /// <summary>The files the sample's project compiles: not build output, not the subfolder projects of the rule gallery (they have a manifest of their own).</summary>
+    /// <summary>
+    /// The files the sample's project compiles: not build output, not the subfolder projects of the rule gallery (they
+    /// have a manifest of their own).
+    /// </summary>
     private static bool IsCompiled(string folder, string file)
     {
         var relative = Path.GetRelativePath(folder, file).Replace('\\', '/');
@@ -100,8 +113,12 @@ internal sealed class FuzzProject
         global using Microsoft.Extensions.Logging;
         """;
 
-    /// <summary>A project of <paramref name="files"/> added one at a time to <paramref name="context"/>, checked against <paramref name="manifestText"/>.</summary>
-    public static Task<FuzzProject> CreateAsync(string name, string rootNamespace, OutputKind kind, IEnumerable<SyntaxTree> context, IReadOnlyList<FuzzFile> files, string manifestText)
+    /// <summary>
+    /// A project of <paramref name="files"/> added one at a time to <paramref name="context"/>, checked against
+    /// <paramref name="manifestText"/>.
+    /// </summary>
+    public static Task<FuzzProject> CreateAsync(string name, string rootNamespace, OutputKind kind, IEnumerable<SyntaxTree> context,
+        IReadOnlyList<FuzzFile> files, string manifestText)
     {
         var compilation = CSharpCompilation.Create(
             rootNamespace,
@@ -109,8 +126,11 @@ internal sealed class FuzzProject
             TestReferences.AspNetCore.References,
             new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable));
         var manifest = new InMemoryAdditionalText("/" + name + "/consent-manifest.json", manifestText);
-        var options = new TestOptionsProvider(new Dictionary<string, string> { ["build_property.RootNamespace"] = rootNamespace, ["build_property.ConsentGeneratedVisibility"] = "public" });
-        var driver = CSharpGeneratorDriver.Create([new ConsentGenerator().AsSourceGenerator()], [manifest], ParseOptions, options).RunGenerators(compilation);
+        var options = new TestOptionsProvider(
+            new Dictionary<string,
+                string> { ["build_property.RootNamespace"] = rootNamespace, ["build_property.ConsentGeneratedVisibility"] = "public" });
+        var driver = CSharpGeneratorDriver.Create([new ConsentGenerator().AsSourceGenerator()], [manifest], ParseOptions,
+            options).RunGenerators(compilation);
         return Task.FromResult(new FuzzProject(name, compilation, driver, new AnalyzerOptions([manifest], options), files));
     }
 
@@ -141,7 +161,9 @@ internal sealed class FuzzProject
 
             var withAnalyzers = withGenerated.WithAnalyzers(
                 Analyzers,
-                new CompilationWithAnalyzersOptions(_analyzerOptions, (exception, analyzer, _) => exceptions.Enqueue($"{analyzer.GetType().Name}: {exception}"), concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+                new CompilationWithAnalyzersOptions(_analyzerOptions,
+                    (exception, analyzer, _) => exceptions.Enqueue($"{analyzer.GetType().Name}: {exception}"), concurrentAnalysis: false,
+                    logAnalyzerExecutionTime: false));
             var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(timeout.Token);
             var crashes = diagnostics.Where(d => d.Id == "AD0001").Select(d => d.ToString()).Concat(exceptions).ToList();
             return crashes.Count == 0 ? null : "analyzer exception: " + string.Join(Environment.NewLine, crashes);

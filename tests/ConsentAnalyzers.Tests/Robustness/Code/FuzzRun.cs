@@ -27,9 +27,12 @@ internal static class FuzzRun
             }
         });
 
-        output.WriteLine($"{kind} fuzz of {project.Name}: {run} cases, {failures.Count} failed, {watch.Elapsed.TotalSeconds:0.0} s; {FuzzSettings.Describe()}");
+        output.WriteLine(
+            $"{kind} fuzz of {project.Name}: {run} cases, {failures.Count} failed, {watch.Elapsed.TotalSeconds:0.0} s; {FuzzSettings.Describe()}");
         Assert.True(run > 0, "no cases were generated");
-        Assert.True(failures.IsEmpty, $"{failures.Count} of {run} {kind} cases of {project.Name} failed ({FuzzSettings.Describe()}):\n\n" + string.Join("\n\n", failures.Take(FailuresShown)));
+        Assert.True(failures.IsEmpty,
+            $"{failures.Count} of {run} {kind} cases of {project.Name} failed ({FuzzSettings.Describe()}):\n\n"
+                + string.Join("\n\n", failures.Take(FailuresShown)));
     }
 
     private static string Report(string kind, FuzzProject project, EditedCode fuzzCase, string problem)

@@ -18,12 +18,19 @@ internal static class FuzzSettings
     public static int Seed { get; } = int.TryParse(Environment.GetEnvironmentVariable("CONSENT_FUZZ_SEED"), out var seed) ? seed : DefaultSeed;
 
     /// <summary>Prefixes (and, separately, mutations) per file in the fast mode.</summary>
-    public static int CasesPerFile { get; } = int.TryParse(Environment.GetEnvironmentVariable("CONSENT_FUZZ_CASES"), out var cases) && cases > 0 ? cases : 2;
+    public static int CasesPerFile { get; } = int.TryParse(Environment.GetEnvironmentVariable("CONSENT_FUZZ_CASES"), out var cases) && cases > 0
+        ? cases
+        : 2;
 
     /// <summary>Mutated variants per file in the long mode.</summary>
     public const int LongMutationsPerFile = 40;
 
-    public static string Describe() => $"seed {Seed} ({(Long ? "long mode: every token-boundary prefix" : $"fast mode: {CasesPerFile} seeded cases per file; CONSENT_FUZZ_LONG=1 for every prefix")})";
+    public static string Describe() =>
+        $"seed {Seed} ("
+        + (Long
+            ? "long mode: every token-boundary prefix"
+            : $"fast mode: {CasesPerFile} seeded cases per file; CONSENT_FUZZ_LONG=1 for every prefix")
+        + ")";
 
     /// <summary>A random source for one file, the same on every machine (string.GetHashCode is randomized per process).</summary>
     public static Random RandomFor(string file, string purpose)

@@ -4,7 +4,8 @@ namespace ConsentAnalyzers.Tests.Robustness.Code;
 /// Cookie writes, storage writes and tracking calls in the newest C# shapes, with <c>{|CG0101:…|}</c> markup for
 /// what the analyzers must report (checked by <see cref="ModernSyntaxTests"/>, fuzzed with the markup removed).
 /// Checked against the tracking-rule tests' manifest: 'theme' and 'draft:*' are functional, '_ga' analytics,
-/// 'app_consent' necessary, MyApp.Telemetry.Tracker.Send* advertising; 'promo' is declared nowhere. A name the compiler cannot resolve (a tuple element) is CG0102, hidden.
+/// 'app_consent' necessary, MyApp.Telemetry.Tracker.Send* advertising; 'promo' is declared nowhere. A name the compiler
+/// cannot resolve (a tuple element) is CG0102, hidden.
 /// </summary>
 internal static class ModernSyntaxSources
 {
@@ -33,7 +34,10 @@ internal static class ModernSyntaxSources
         app.Run();
         """;
 
-    /// <summary>File-scoped namespace and types, primary constructors, records, collection expressions, raw and UTF-8 literals, required members, list patterns, static abstract members, scoped.</summary>
+    /// <summary>
+    /// File-scoped namespace and types, primary constructors, records, collection expressions, raw and UTF-8 literals,
+    /// required members, list patterns, static abstract members, scoped.
+    /// </summary>
     public const string Shapes = """"
         namespace Modern.Web;
 

@@ -21,7 +21,8 @@ public sealed class ModernSyntaxTests(ITestOutputHelper output)
     [Fact]
     public async Task Every_shape_gets_exactly_the_marked_diagnostics()
     {
-        var test = new AllAnalyzersTest { TestState = { OutputKind = OutputKind.ConsoleApplication }, MarkupOptions = MarkupOptions.UseFirstDescriptor };
+        var test = new AllAnalyzersTest { TestState = { OutputKind = OutputKind.ConsoleApplication },
+            MarkupOptions = MarkupOptions.UseFirstDescriptor };
         test.TestState.Sources.Add(("/0/Program.cs", ModernSyntaxSources.Program));
         test.TestState.Sources.Add(("/0/Shapes.cs", ModernSyntaxSources.Shapes));
         test.TestState.Sources.Add(("/0/Telemetry.cs", ModernSyntaxSources.Telemetry));
@@ -47,7 +48,8 @@ public sealed class ModernSyntaxTests(ITestOutputHelper output)
         var files = new[] { ("Program.cs", ModernSyntaxSources.Program), ("Shapes.cs", ModernSyntaxSources.Shapes) }
             .Select(source => new FuzzFile("/modern/" + source.Item1, WithoutMarkup(source.Item2), Original: null))
             .ToList();
-        var project = await FuzzProject.CreateAsync("modern", "TestProject", OutputKind.ConsoleApplication, context, files, TrackingCallAnalyzerTests.Manifest);
+        var project = await FuzzProject.CreateAsync("modern", "TestProject", OutputKind.ConsoleApplication, context, files,
+            TrackingCallAnalyzerTests.Manifest);
 
         await FuzzRun.CheckAsync(output, "prefix and mutation", project, files.SelectMany(f => FuzzCases.Prefixes(f).Concat(FuzzCases.Mutations(f))));
     }
@@ -65,6 +67,7 @@ public sealed class ModernSyntaxTests(ITestOutputHelper output)
 
         protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => FuzzProject.Analyzers;
 
-        protected override ParseOptions CreateParseOptions() => ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion.Preview);
+        protected override ParseOptions CreateParseOptions() =>
+            ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion.Preview);
     }
 }

@@ -21,7 +21,9 @@ internal static class ExtremeManifests
     [
         ("sample", File.ReadAllText(RepositoryPaths.SampleManifest)),
         ("policy", TestManifests.Policy),
-        ("minimal", Minimal("\"necessary\": { \"title\": \"Nécessaire – 必要\", \"essential\": true }", "{ \"name\": \"sb-*\", \"category\": \"necessary\" }")),
+        ("minimal",
+            Minimal("\"necessary\": { \"title\": \"Nécessaire – 必要\", \"essential\": true }",
+                "{ \"name\": \"sb-*\", \"category\": \"necessary\" }")),
     ];
 
     public static string Minimal(string categories, string cookies = "") =>
@@ -42,7 +44,8 @@ internal static class ExtremeManifests
     {
         var megabyte = new string('a', OneMegabyte);
         yield return FuzzCase.FromText("huge-title", WithField("title", megabyte));
-        yield return FuzzCase.FromText("huge-purpose-of-escapes", WithField("purpose", string.Concat(Enumerable.Repeat("\\u0041\\n", OneMegabyte / 8))));
+        yield return FuzzCase.FromText("huge-purpose-of-escapes",
+            WithField("purpose", string.Concat(Enumerable.Repeat("\\u0041\\n", OneMegabyte / 8))));
         yield return FuzzCase.FromText("huge-cookie-name", WithField("name", megabyte));
         yield return FuzzCase.FromText("huge-unknown-field", "{ \"version\": 1, \"categories\": {}, \"" + megabyte + "\": 1 }");
         yield return FuzzCase.FromText("huge-unterminated-string", "{ \"version\": 1, \"categories\": { \"" + megabyte);
@@ -51,7 +54,8 @@ internal static class ExtremeManifests
         yield return FuzzCase.FromText("huge-whitespace", new string(' ', OneMegabyte) + Minimal(string.Empty));
         yield return FuzzCase.FromText("huge-comment", "/*" + megabyte + "*/" + Minimal(string.Empty));
         yield return FuzzCase.FromText("huge-unclosed-comment", Minimal(string.Empty) + "/*" + megabyte);
-        yield return FuzzCase.FromText("huge-category-reference", WithField("title", "x").Replace("\"category\": \"necessary\"", "\"category\": \"" + megabyte + "\"", StringComparison.Ordinal));
+        yield return FuzzCase.FromText("huge-category-reference",
+            WithField("title", "x").Replace("\"category\": \"necessary\"", "\"category\": \"" + megabyte + "\"", StringComparison.Ordinal));
     }
 
     public static IEnumerable<FuzzCase> Nesting()
@@ -66,7 +70,9 @@ internal static class ExtremeManifests
 
         yield return FuzzCase.FromText("deep-objects-open", objects.ToString());
         yield return FuzzCase.FromText("deep-objects-closed", objects + "1" + new string('}', DeepNesting));
-        yield return FuzzCase.FromText("deep-inside-a-valid-manifest", WithField("title", "x").Replace("\"purpose\": \"p\"", "\"purpose\": " + new string('[', DeepNesting) + new string(']', DeepNesting), StringComparison.Ordinal));
+        yield return FuzzCase.FromText("deep-inside-a-valid-manifest",
+            WithField("title", "x").Replace("\"purpose\": \"p\"", "\"purpose\": " + new string('[', DeepNesting) + new string(']', DeepNesting),
+                StringComparison.Ordinal));
         yield return FuzzCase.FromText("deep-mixed", string.Concat(Enumerable.Repeat("[{\"a\":", DeepNesting / 2)));
     }
 
@@ -87,9 +93,12 @@ internal static class ExtremeManifests
         yield return FuzzCase.FromText("comment-only", "// nothing here\n/* still nothing */");
         foreach (var field in new[] { "title", "name", "purpose" })
         {
-            yield return FuzzCase.FromBytes("invalid-utf8-in-" + field, Encoding.UTF8.GetBytes(WithField(field, "a\uFFFDb")).ReplaceReplacementCharacter([0xC0, 0xAF, 0xFF]));
-            yield return FuzzCase.FromBytes("encoded-surrogate-in-" + field, Encoding.UTF8.GetBytes(WithField(field, "a\uFFFDb")).ReplaceReplacementCharacter([0xED, 0xA0, 0x80]));
-            foreach (var escape in new[] { "\\ud800", "\\udfff", "\\udc00\\ud800", "\\ud83d\\ude00", "\\u0000", "\\u2028", "\\u0085", "\\uFEFF", "\\uFFFF", "\\u00", "\\u12G4", "\\" })
+            yield return FuzzCase.FromBytes("invalid-utf8-in-" + field,
+                Encoding.UTF8.GetBytes(WithField(field, "a\uFFFDb")).ReplaceReplacementCharacter([0xC0, 0xAF, 0xFF]));
+            yield return FuzzCase.FromBytes("encoded-surrogate-in-" + field,
+                Encoding.UTF8.GetBytes(WithField(field, "a\uFFFDb")).ReplaceReplacementCharacter([0xED, 0xA0, 0x80]));
+            foreach (var escape in new[] { "\\ud800", "\\udfff", "\\udc00\\ud800", "\\ud83d\\ude00", "\\u0000", "\\u2028", "\\u0085", "\\uFEFF",
+                "\\uFFFF", "\\u00", "\\u12G4", "\\" })
             {
                 yield return FuzzCase.FromText($"escape-{escape.TrimStart('\\')}-in-{field}", WithField(field, "a" + escape + "b"));
             }
@@ -105,7 +114,9 @@ internal static class ExtremeManifests
         yield return FuzzCase.FromText("nul-between-tokens", policy.Replace(", ", ",\0 ", StringComparison.Ordinal));
         yield return FuzzCase.FromText("line-endings-cr", policy.ReplaceLineEndings("\r"));
         yield return FuzzCase.FromText("line-endings-crlf", policy.ReplaceLineEndings("\r\n"));
-        yield return FuzzCase.FromText("line-endings-mixed", string.Concat(policy.ReplaceLineEndings("\n").Split('\n').Select((line, i) => line + (i % 3) switch { 0 => "\r\n", 1 => "\r", _ => "\n" })));
+        yield return FuzzCase.FromText("line-endings-mixed",
+            string.Concat(
+                policy.ReplaceLineEndings("\n").Split('\n').Select((line, i) => line + (i % 3) switch { 0 => "\r\n", 1 => "\r", _ => "\n" })));
         yield return FuzzCase.FromText("line-endings-unicode", policy.ReplaceLineEndings("\u2028"));
         yield return FuzzCase.FromText("line-comment-ended-by-cr", policy.Replace("{\n", "{ // comment\r", StringComparison.Ordinal));
     }
@@ -153,7 +164,8 @@ internal static class ExtremeManifests
         {
             JsonTokenKind.String when lastText.Length == 1 || !lastText.EndsWith('"') || lastText.EndsWith("\\\"", StringComparison.Ordinal) =>
                 System.Text.RegularExpressions.Regex.IsMatch(lastText, @"\\u?[0-9a-fA-F]{0,3}$") ? "in-escape" : "in-string",
-            JsonTokenKind.Trivia when lastText.StartsWith("/*", StringComparison.Ordinal) && !lastText.EndsWith("*/", StringComparison.Ordinal) => "in-block-comment",
+            JsonTokenKind.Trivia
+                when lastText.StartsWith("/*", StringComparison.Ordinal) && !lastText.EndsWith("*/", StringComparison.Ordinal) => "in-block-comment",
             JsonTokenKind.Trivia when lastText.StartsWith("//", StringComparison.Ordinal) => "in-line-comment",
             JsonTokenKind.Trivia => "after-whitespace",
             JsonTokenKind.Word => "in-or-after-word",
@@ -208,7 +220,8 @@ internal static class ExtremeManifests
             builder.Append("\"area\": \"").Append(area).Append("\", ");
         }
 
-        builder.Append("\"category\": \"").Append(category).Append("\", \"purpose\": \"Entry ").Append(index).Append(" of the policy").Append('.', purposeLength).Append("\" },\n");
+        builder.Append("\"category\": \"").Append(category).Append("\", \"purpose\": \"Entry ").Append(index).Append(" of the policy").Append('.',
+            purposeLength).Append("\" },\n");
     }
 
     /// <summary>Replaces the UTF-8 bytes of U+FFFD with the given bytes (to plant invalid UTF-8 at a known place).</summary>

@@ -43,14 +43,16 @@ internal static class FuzzCaseRunner
     public static readonly TimeSpan DefaultBudget = TimeSpan.FromSeconds(10);
 
     /// <summary>The first run loads and JITs the compiler: it must not count against a case's budget.</summary>
-    private static readonly Lazy<Task> WarmUp = new(() => Task.Run(() => ManifestPipelineOracle.Check(SourceText.From(Generator.TestManifests.Policy), CancellationToken.None, out _)));
+    private static readonly Lazy<Task> WarmUp = new(
+        () => Task.Run(() => ManifestPipelineOracle.Check(SourceText.From(Generator.TestManifests.Policy), CancellationToken.None, out _)));
 
     /// <summary>
     /// Runs every case (a failure does not stop the rest, so one run shows every distinct bug), prints how many
     /// ran and how many came out valid, and fails with the report of each failing case.
     /// </summary>
     /// <returns>How many decoded texts were valid manifests, and how many were not.</returns>
-    public static (int Valid, int Invalid) RunAll(IEnumerable<FuzzCase> cases, ITestOutputHelper output, string what, TimeSpan? budget = null, int maxFailures = 10)
+    public static (int Valid, int Invalid) RunAll(IEnumerable<FuzzCase> cases, ITestOutputHelper output, string what, TimeSpan? budget = null,
+        int maxFailures = 10)
     {
         WarmUp.Value.Wait();
         int count = 0, valid = 0, invalid = 0;
@@ -76,7 +78,8 @@ internal static class FuzzCaseRunner
         output.WriteLine($"{what}: {count} cases run, {valid} valid and {invalid} invalid manifest texts, {failures.Count} failing.");
         if (failures.Count > 0)
         {
-            throw new Xunit.Sdk.XunitException($"{failures.Count} of {count} {what} cases failed:{Environment.NewLine}{string.Join(Environment.NewLine, failures)}");
+            throw new Xunit.Sdk.XunitException(
+                $"{failures.Count} of {count} {what} cases failed:{Environment.NewLine}{string.Join(Environment.NewLine, failures)}");
         }
 
         return (valid, invalid);
@@ -155,7 +158,8 @@ internal static class FuzzCaseRunner
             {
                 // The literal keeps what a file cannot: lone surrogates of a text case.
                 var minimalText = minimal.Text ?? Encoding.Latin1.GetString(minimalBytes);
-                report.AppendLine("Minimized input as a C# literal: " + Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(minimalText, quote: true));
+                report.AppendLine(
+                    "Minimized input as a C# literal: " + Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(minimalText, quote: true));
             }
         }
 
@@ -172,7 +176,8 @@ internal static class FuzzCaseRunner
         var name = fuzzCase.Name + "-min";
         if (fuzzCase.Text is not null)
         {
-            var chars = Shrink(fuzzCase.Text.ToCharArray(), candidate => Check(FuzzCase.FromText(name, new string(candidate)), budget) is not null, stopAt);
+            var chars = Shrink(fuzzCase.Text.ToCharArray(),
+                candidate => Check(FuzzCase.FromText(name, new string(candidate)), budget) is not null, stopAt);
             return FuzzCase.FromText(name, new string(chars));
         }
 

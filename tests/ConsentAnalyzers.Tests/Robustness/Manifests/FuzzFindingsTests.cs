@@ -18,9 +18,11 @@ public sealed class FuzzFindingsTests
     [InlineData("\\uFFFE x")]
     public void A_title_with_characters_xml_forbids_still_generates_compiling_code(string title)
     {
-        var manifest = ExtremeManifests.Minimal("\"necessary\": { \"title\": \"" + title + "\", \"description\": \"" + title + "\", \"essential\": true }");
+        var manifest = ExtremeManifests.Minimal(
+            "\"necessary\": { \"title\": \"" + title + "\", \"description\": \"" + title + "\", \"essential\": true }");
 
-        var (_, output) = GeneratorHarness.Run(manifest, parseOptions: GeneratorHarness.ParseOptions().WithDocumentationMode(Microsoft.CodeAnalysis.DocumentationMode.Diagnose));
+        var (_, output) = GeneratorHarness.Run(manifest,
+            parseOptions: GeneratorHarness.ParseOptions().WithDocumentationMode(Microsoft.CodeAnalysis.DocumentationMode.Diagnose));
 
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
     }
@@ -28,15 +30,18 @@ public sealed class FuzzFindingsTests
     [Fact]
     public void A_surrogate_pair_in_a_title_is_kept()
     {
-        var (sources, _) = GeneratorHarness.Run(ExtremeManifests.Minimal("\"necessary\": { \"title\": \"Cookies \\ud83c\\udf6a\", \"essential\": true }"));
+        var (sources, _) = GeneratorHarness.Run(
+            ExtremeManifests.Minimal("\"necessary\": { \"title\": \"Cookies \\ud83c\\udf6a\", \"essential\": true }"));
 
         Assert.Contains("Cookies \U0001F36A", sources["ConsentCategory.g.cs"], StringComparison.Ordinal);
     }
 
     /// <summary>Messages are shown on one line and quote the manifest: never its line breaks, never a megabyte of it.</summary>
     [Theory]
-    [InlineData("{ \"version\": 1, \"categories\": { \"a\": { \"title\": \"A\" } }, \"cookies\": [ { \"name\": \"x\\u2028y\", \"category\": \"a\" } ] }")]
-    [InlineData("{ \"version\": 1, \"categories\": { \"a\": { \"title\": \"A\" } }, \"cookies\": [ { \"name\": \"x\\u0085y\", \"category\": \"a\" } ] }")]
+    [InlineData(
+        "{ \"version\": 1, \"categories\": { \"a\": { \"title\": \"A\" } }, \"cookies\": [ { \"name\": \"x\\u2028y\", \"category\": \"a\" } ] }")]
+    [InlineData(
+        "{ \"version\": 1, \"categories\": { \"a\": { \"title\": \"A\" } }, \"cookies\": [ { \"name\": \"x\\u0085y\", \"category\": \"a\" } ] }")]
     [InlineData("{ \"a\\nb\" 1 }")]
     [InlineData("{ \"a\": \"\\\u2028\" }")]
     [InlineData("{ \"version\": 1, \"categories\": { \"a\\u2028b\": 1 } }")]

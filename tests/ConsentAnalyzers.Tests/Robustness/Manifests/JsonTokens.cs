@@ -60,7 +60,9 @@ internal static class JsonTokens
             {
                 kind = JsonTokenKind.Word;
                 i++;
-                while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] is not '{' and not '}' and not '[' and not ']' and not ':' and not ',' and not '"')
+                while (i < text.Length
+                    && !char.IsWhiteSpace(text[i])
+                    && text[i] is not '{' and not '}' and not '[' and not ']' and not ':' and not ',' and not '"')
                 {
                     i++;
                 }

@@ -24,7 +24,9 @@ public sealed class ManifestFuzzTests(ITestOutputHelper output)
         var seed = Setting("CONSENT_FUZZ_SEED") ?? DefaultSeed;
         var count = Setting("CONSENT_FUZZ_CASES") ?? FastCases;
         var only = Setting("CONSENT_FUZZ_CASE");
-        output.WriteLine($"Seed {seed}, {count} cases, {ManifestPipelineOracle.AnalyzerCount} analyzers (rerun one case with CONSENT_FUZZ_SEED={seed} CONSENT_FUZZ_CASE=<index>).");
+        output.WriteLine(
+            $"Seed {seed}, {count} cases, " +
+            $"{ManifestPipelineOracle.AnalyzerCount} analyzers (rerun one case with CONSENT_FUZZ_SEED={seed} CONSENT_FUZZ_CASE=<index>).");
 
         var cases = Enumerable.Range(0, count).Where(index => only is null || index == only).Select(index => Case(seed, index));
         var (valid, invalid) = FuzzCaseRunner.RunAll(cases, output, "fuzz");
@@ -32,7 +34,8 @@ public sealed class ManifestFuzzTests(ITestOutputHelper output)
         // A fuzzer that only ever produces syntax errors tests one branch: make sure both are exercised.
         if (only is null)
         {
-            Assert.True(valid >= count / 10, $"only {valid} of {valid + invalid} fuzzed manifests were valid: the generated code is hardly exercised");
+            Assert.True(valid >= count / 10,
+                $"only {valid} of {valid + invalid} fuzzed manifests were valid: the generated code is hardly exercised");
             Assert.True(invalid >= count / 10, $"only {invalid} of {valid + invalid} fuzzed manifests were invalid");
         }
     }
@@ -62,8 +65,10 @@ public sealed class ManifestFuzzTests(ITestOutputHelper output)
             // Some 10,000 entries: the generated code is compiled and analyzed, so 100,000 small ones would test the
             // compiler more than this package (the scaling test reads 100,000 small ones).
             FuzzCase.FromText("10MB-valid", ExtremeManifests.Large(TenMegabytes, purposeLength: 1000)),
-            FuzzCase.FromText("10MB-syntax-error-at-end", ExtremeManifests.Large(TenMegabytes, "    { \"name\": \"late\" \"category\": \"analytics\" },\n")),
-            FuzzCase.FromText("10MB-unknown-category-at-end", ExtremeManifests.Large(TenMegabytes, "    { \"key\": \"late\", \"area\": \"local\", \"category\": \"nope\" },\n")),
+            FuzzCase.FromText("10MB-syntax-error-at-end",
+                ExtremeManifests.Large(TenMegabytes, "    { \"name\": \"late\" \"category\": \"analytics\" },\n")),
+            FuzzCase.FromText("10MB-unknown-category-at-end",
+                ExtremeManifests.Large(TenMegabytes, "    { \"key\": \"late\", \"area\": \"local\", \"category\": \"nope\" },\n")),
         ];
 
         // Only to detect a hang: the valid one compiles some 10,000 generated constants.

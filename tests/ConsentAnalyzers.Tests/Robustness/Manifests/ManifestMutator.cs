@@ -145,7 +145,8 @@ internal static class ManifestMutator
 
                 var next = tokens[index + 1];
                 var between = text.Substring(token.Start + token.Length, next.Start - token.Start - token.Length);
-                result = text.Substring(0, token.Start) + text.Substring(next.Start, next.Length) + between + tokenText + text.Substring(next.Start + next.Length);
+                result = text.Substring(0, token.Start) + text.Substring(next.Start, next.Length) + between + tokenText
+                    + text.Substring(next.Start + next.Length);
                 break;
             case 3:
                 result = text.Remove(token.Start, token.Length).Insert(token.Start, ValueTokens[random.Next(ValueTokens.Length)]);

@@ -26,7 +26,9 @@ internal static class ManifestPipelineOracle
 
     /// <summary>Every analyzer the package ships, found by attribute so a new one is fuzzed without editing this list.</summary>
     private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(ManifestAnalyzer).Assembly.GetTypes()
-        .Where(type => !type.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && type.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+        .Where(type => !type.IsAbstract
+            && typeof(DiagnosticAnalyzer).IsAssignableFrom(type)
+            && type.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
         .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
         .ToImmutableArray();
 
@@ -91,7 +93,8 @@ internal static class ManifestPipelineOracle
         "Consumer",
         [CSharpSyntaxTree.ParseText(ProbeSource, ParseOptions, path: "/project/Page.cs")],
         TestReferences.AspNetCore.References,
-        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, generalDiagnosticOption: ReportDiagnostic.Error)));
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
+            generalDiagnosticOption: ReportDiagnostic.Error)));
 
     public static int AnalyzerCount => Analyzers.Length;
 
@@ -179,10 +182,12 @@ internal static class ManifestPipelineOracle
         var compileErrors = output.GetDiagnostics(cancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error).Take(5).ToList();
         return compileErrors.Count == 0
             ? null
-            : $"the generated code ({(valid ? "valid manifest" : "sound part of a broken one")}) does not compile: " + string.Join(Environment.NewLine, compileErrors);
+            : $"the generated code ({(valid ? "valid manifest" : "sound part of a broken one")}) does not compile: "
+                + string.Join(Environment.NewLine, compileErrors);
     }
 
-    private static string Describe(Diagnostic diagnostic) => $"{diagnostic.Id} {diagnostic.Location.GetLineSpan()} {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+    private static string Describe(Diagnostic diagnostic) =>
+        $"{diagnostic.Id} {diagnostic.Location.GetLineSpan()} {diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
 
     /// <summary>A manifest diagnostic must point into the manifest, within its text, at the line and column the span says.</summary>
     private static string? CheckLocation(Diagnostic diagnostic, SourceText text)

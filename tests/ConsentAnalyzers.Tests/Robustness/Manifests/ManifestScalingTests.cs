@@ -31,7 +31,9 @@ public sealed class ManifestScalingTests(ITestOutputHelper output)
             (largeTime, largeBytes) = (time < largeTime ? time : largeTime, bytes);
         }
 
-        output.WriteLine($"1 MB: {smallTime.TotalMilliseconds:0} ms, {smallBytes / 1024:0} KB allocated; 10 MB: {largeTime.TotalMilliseconds:0} ms, {largeBytes / 1024:0} KB allocated.");
+        output.WriteLine(
+            $"1 MB: {smallTime.TotalMilliseconds:0} ms, {smallBytes / 1024:0} KB allocated; 10 MB: " +
+            $"{largeTime.TotalMilliseconds:0} ms, {largeBytes / 1024:0} KB allocated.");
 
         Assert.True(largeBytes < 20 * smallBytes, $"10 MB allocated {(double)largeBytes / smallBytes:0.0} times what 1 MB did");
     }

@@ -87,8 +87,11 @@ internal sealed class RandomManifestWriter
             root.Add(("categories", Chance(_chaos / 2) ? Any() : Categories()));
         }
 
-        AddSection(root, "cookies", () => Entry(("name", () => Str(Clean ? CleanName(cookie: true) : Name())), ("category", CategoryRef), ("provider", Text), ("purpose", Text), ("duration", Text)));
-        AddSection(root, "storage", () => Entry(("key", () => Str(Clean ? CleanName(cookie: false) : Name())), ("area", Area), ("category", CategoryRef), ("purpose", Text)));
+        AddSection(root, "cookies",
+            () => Entry(("name", () => Str(Clean ? CleanName(cookie: true) : Name())), ("category", CategoryRef), ("provider", Text),
+                ("purpose", Text), ("duration", Text)));
+        AddSection(root, "storage",
+            () => Entry(("key", () => Str(Clean ? CleanName(cookie: false) : Name())), ("area", Area), ("category", CategoryRef), ("purpose", Text)));
         AddSection(root, "trackers", Tracker);
         AddSection(root, "guards", Guard);
         Shuffle(root, 0.1);
@@ -190,7 +193,9 @@ internal sealed class RandomManifestWriter
 
         else
         {
-            var arguments = Enumerable.Range(0, _random.Next(Clean ? 1 : 0, 3)).Select(i => ("Shop.Privacy.CookieType.V" + i.ToString(CultureInfo.InvariantCulture), CategoryRef())).ToList();
+            var arguments = Enumerable.Range(0,
+                _random.Next(Clean ? 1 : 0, 3))
+                .Select(i => ("Shop.Privacy.CookieType.V" + i.ToString(CultureInfo.InvariantCulture), CategoryRef())).ToList();
             properties.Add(("arguments", new Obj(arguments)));
         }
 
@@ -235,7 +240,8 @@ internal sealed class RandomManifestWriter
     {
         var counter = _used.Count.ToString(CultureInfo.InvariantCulture);
         var stem = cookie
-            ? Pick(Names.Where(n => !n.Contains('*', StringComparison.Ordinal) && n.All(c => c is > ' ' and < (char)0x7F && "@:".IndexOf(c) < 0)).ToArray())
+            ? Pick(Names.Where(
+                n => !n.Contains('*', StringComparison.Ordinal) && n.All(c => c is > ' ' and < (char)0x7F && "@:".IndexOf(c) < 0)).ToArray())
             : Name().Replace("*", string.Empty, StringComparison.Ordinal);
         var name = Chance(0.2) ? "p" + counter + "_" + stem + "*" : stem + "_" + counter;
         _used.Add(name);
@@ -291,7 +297,8 @@ internal sealed class RandomManifestWriter
 
         if (Chance(_chaos))
         {
-            obj.Properties.Insert(_random.Next(obj.Properties.Count + 1), (Pick(["nmae", "categroy", "Title", "essentail", "x", "", "categories", "\\u0000"]), Any()));
+            obj.Properties.Insert(_random.Next(obj.Properties.Count + 1),
+                (Pick(["nmae", "categroy", "Title", "essentail", "x", "", "categories", "\\u0000"]), Any()));
         }
 
         if (Chance(_chaos) && obj.Properties.Count > 0)
@@ -408,7 +415,9 @@ internal sealed class RandomManifestWriter
                 NewLine(indent + 1);
                 if (random.NextDouble() < 0.05)
                 {
-                    _builder.Append(random.NextDouble() < 0.5 ? "/* a block comment, with * and / */ " : "// a line comment, with \"quotes\" and // slashes").Append(LineBreak());
+                    _builder.Append(
+                        random.NextDouble() < 0.5 ? "/* a block comment, with * and / */ " : "// a line comment, with \"quotes\" and // slashes")
+                        .Append(LineBreak());
                     Indent(indent + 1);
                 }
 

@@ -19,7 +19,10 @@ public enum BypassOutcome
 /// <summary>One row of the no-bypass table: C# whose <c>{|CGxxxx:…|}</c> markup is exactly what the analyzers report.</summary>
 /// <param name="Name">A short name for the shape.</param>
 /// <param name="Outcome">What the analyzers make of it.</param>
-/// <param name="Code">The code, against the tracking manifest; global usings bring in ASP.NET Core, the tracker libraries and the consent API.</param>
+/// <param name="Code">
+/// The code, against the tracking manifest; global usings bring in ASP.NET Core, the tracker libraries and the consent
+/// API.
+/// </param>
 /// <param name="Reason">For a <see cref="BypassOutcome.KnownLimit"/>: why, as docs/guarantees.md states it.</param>
 /// <param name="TopLevel">The code is a program's top-level statements.</param>
 public sealed record BypassShape(string Name, BypassOutcome Outcome, string Code, string? Reason = null, bool TopLevel = false)

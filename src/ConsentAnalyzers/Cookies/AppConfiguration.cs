@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
-namespace ConsentAnalyzers.Analysis;
+namespace ConsentAnalyzers.Cookies;
 
 /// <summary>
 /// What the analysis can see of how the project configures the framework cookies, across the compilation. A default
@@ -35,7 +35,8 @@ namespace ConsentAnalyzers.Analysis;
 internal sealed class AppConfiguration
 {
     private static readonly string[] Words = { "Antiforgery", "TempData", "AddControllersWithViews", "AddMvc", "AddRazorPages", "AddRazorComponents",
-        "Identity", "ConfigureApplicationCookie", "ConfigureExternalCookie", "CookieAuthenticationOptions", "ConsentCookie", "ITrackingConsentFeature" };
+        "Identity", "ConfigureApplicationCookie", "ConfigureExternalCookie", "CookieAuthenticationOptions", "ConsentCookie",
+        "ITrackingConsentFeature" };
 
     private readonly HashSet<FrameworkCookie> _configuredByReferences;
     private readonly SyntaxNode? _firstAntiforgeryRegistration;
@@ -61,7 +62,10 @@ internal sealed class AppConfiguration
     /// <summary>An <c>AddAntiforgery</c> call, or <c>Configure&lt;AntiforgeryOptions&gt;</c>.</summary>
     public bool ConfiguresAntiforgery { get; }
 
-    /// <summary><c>AddCookieTempDataProvider</c>, <c>AddSessionStateTempDataProvider</c>, or <c>Configure&lt;CookieTempDataProviderOptions&gt;</c>.</summary>
+    /// <summary>
+    /// <c>AddCookieTempDataProvider</c>, <c>AddSessionStateTempDataProvider</c>, or
+    /// <c>Configure&lt;CookieTempDataProviderOptions&gt;</c>.
+    /// </summary>
     public bool ConfiguresTempDataProvider { get; }
 
     /// <summary>
@@ -77,7 +81,10 @@ internal sealed class AppConfiguration
     /// <summary>Code the analysis cannot see (a referenced assembly) may configure <paramref name="cookie"/>.</summary>
     public bool MayBeConfiguredUnseen(FrameworkCookie cookie) => _configuredByReferences.Contains(cookie);
 
-    /// <summary>Whether configuration of <paramref name="cookie"/>, seen or unseen, takes the place of the default a registration of another feature turns on.</summary>
+    /// <summary>
+    /// Whether configuration of <paramref name="cookie"/>, seen or unseen, takes the place of the default a
+    /// registration of another feature turns on.
+    /// </summary>
     /// <remarks>
     /// An Identity cookie is configured by <c>ConfigureApplicationCookie</c> (the application cookie),
     /// <c>ConfigureExternalCookie</c> (the external cookie), or any <c>Configure&lt;CookieAuthenticationOptions&gt;</c>
@@ -88,7 +95,10 @@ internal sealed class AppConfiguration
         || _configuredIdentityCookies.Contains(cookie)
         || (cookie == FrameworkCookies.Antiforgery ? ConfiguresAntiforgery : cookie == FrameworkCookies.TempData && ConfiguresTempDataProvider);
 
-    /// <summary>Whether <paramref name="registration"/> is the project's first registration (of views, of Identity) that turns on <paramref name="cookie"/>.</summary>
+    /// <summary>
+    /// Whether <paramref name="registration"/> is the project's first registration (of views, of Identity) that turns
+    /// on <paramref name="cookie"/>.
+    /// </summary>
     public bool IsFirstRegistration(FrameworkCookie cookie, SyntaxNode registration) =>
         (cookie == FrameworkCookies.Antiforgery ? _firstAntiforgeryRegistration
             : cookie == FrameworkCookies.TempData ? _firstTempDataRegistration
@@ -143,16 +153,19 @@ internal sealed class AppConfiguration
                     identityConfigured.UnionWith(FrameworkCookies.Identity);
                 }
 
-                consentCookie |= node is BaseTypeSyntax { Type: var baseType } && baseType.ToString().EndsWith("ITrackingConsentFeature", StringComparison.Ordinal);
+                consentCookie |= node is BaseTypeSyntax { Type: var baseType }
+                    && baseType.ToString().EndsWith("ITrackingConsentFeature", StringComparison.Ordinal);
                 switch (node)
                 {
-                    case InvocationExpressionSyntax invocation when name is not null && (FrameworkCookies.TurnsOnAntiforgery(name) || FrameworkCookies.TurnsOnIdentityCookies(name)):
+                    case InvocationExpressionSyntax invocation
+                        when name is not null && (FrameworkCookies.TurnsOnAntiforgery(name) || FrameworkCookies.TurnsOnIdentityCookies(name)):
                         registrations.Add(invocation);
                         break;
                     case InvocationExpressionSyntax invocation when name == "Add":
                         tempDataWrites.Add(invocation);
                         break;
-                    case AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax } assignment when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression):
+                    case AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax } assignment
+                        when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression):
                         tempDataWrites.Add(assignment);
                         break;
                     case AttributeSyntax attribute when AttributeName(attribute.Name) is "TempData" or "TempDataAttribute":
@@ -165,11 +178,15 @@ internal sealed class AppConfiguration
         var configuredByReferences = ConfiguredByReferences(compilation);
         var (firstAntiforgery, firstTempData, firstIdentity) = FirstRegistrations(compilation, registrations, cancellationToken);
         var writesTempData = tempDataAttribute
-            || (firstTempData is not null && !tempData && !configuredByReferences.Contains(FrameworkCookies.TempData) && AnyTempDataWrite(compilation, tempDataWrites, symbols, cancellationToken));
+            || (firstTempData is not null
+                && !tempData
+                && !configuredByReferences.Contains(FrameworkCookies.TempData)
+                && AnyTempDataWrite(compilation, tempDataWrites, symbols, cancellationToken));
         consentCookie |= WellKnownTypes.Find(compilation, CookiePolicyConfiguration.OptionsType)?.ContainingAssembly is { } policyAssembly
             && AssembliesUsedByReferences(compilation).Contains(policyAssembly.Identity.Name);
         consentCookie = consentCookie || RefersToConsentCookie(compilation, consentCookieMentions, cancellationToken);
-        return new AppConfiguration(antiforgery, tempData, configuredByReferences, firstAntiforgery, firstTempData, writesTempData, firstIdentity, identityConfigured, consentCookie);
+        return new AppConfiguration(antiforgery, tempData, configuredByReferences, firstAntiforgery, firstTempData, writesTempData, firstIdentity,
+            identityConfigured, consentCookie);
     }
 
     /// <summary>
@@ -180,7 +197,8 @@ internal sealed class AppConfiguration
     /// each mention's token, which costs a lookup per mention instead of a walk through the nodes beside them. Also the
     /// access after a <c>?.</c> that holds a mention before it (<c>TempData?.Add(…)</c> names its receiver only there).
     /// </summary>
-    internal static IEnumerable<SyntaxNode> NodesAroundMentions(SyntaxTree tree, Func<string, List<int>> mentions, CancellationToken cancellationToken)
+    internal static IEnumerable<SyntaxNode> NodesAroundMentions(SyntaxTree tree, Func<string, List<int>> mentions,
+        CancellationToken cancellationToken)
     {
         var text = tree.GetText(cancellationToken).ToString();
         if (text.IndexOf("\\u", StringComparison.Ordinal) >= 0)
@@ -230,7 +248,8 @@ internal sealed class AppConfiguration
     /// the TempData cookie, in the order of the compilation's files: the calls found by name, bound to confirm they are
     /// the framework's (not an app method of the same name).
     /// </summary>
-    private static (SyntaxNode? Antiforgery, SyntaxNode? TempData, SyntaxNode? Identity) FirstRegistrations(Compilation compilation, List<InvocationExpressionSyntax> candidates, CancellationToken cancellationToken)
+    private static (SyntaxNode? Antiforgery, SyntaxNode? TempData, SyntaxNode? Identity) FirstRegistrations(Compilation compilation,
+        List<InvocationExpressionSyntax> candidates, CancellationToken cancellationToken)
     {
         SyntaxNode? antiforgery = null, tempData = null, identity = null;
         SemanticModel? model = null;
@@ -265,7 +284,8 @@ internal sealed class AppConfiguration
     }
 
     /// <summary>Whether one of the candidate assignments and <c>Add</c> calls (near a mention of TempData) writes TempData.</summary>
-    private static bool AnyTempDataWrite(Compilation compilation, List<SyntaxNode> candidates, KnownSymbols symbols, CancellationToken cancellationToken)
+    private static bool AnyTempDataWrite(Compilation compilation, List<SyntaxNode> candidates, KnownSymbols symbols,
+        CancellationToken cancellationToken)
     {
         SemanticModel? model = null;
         foreach (var candidate in candidates)
@@ -372,7 +392,8 @@ internal sealed class AppConfiguration
             model = ModelFor(compilation, mention.SyntaxTree, model);
             var info = model.GetSymbolInfo(mention, cancellationToken);
             var symbol = info.Symbol ?? (info.CandidateSymbols.IsDefaultOrEmpty ? null : info.CandidateSymbols[0]);
-            if (symbol is null || (symbol is IPropertySymbol property && SymbolFacts.HasFullName(property.ContainingType, CookiePolicyConfiguration.OptionsType)))
+            if (symbol is null
+                || (symbol is IPropertySymbol property && SymbolFacts.HasFullName(property.ContainingType, CookiePolicyConfiguration.OptionsType)))
             {
                 return true;
             }
@@ -400,7 +421,10 @@ internal sealed class AppConfiguration
         return false;
     }
 
-    /// <summary>Where the text mentions what may configure the cookies or register views, in order; TempData in any case (a <c>tempData</c> parameter).</summary>
+    /// <summary>
+    /// Where the text mentions what may configure the cookies or register views, in order; TempData in any case (a
+    /// <c>tempData</c> parameter).
+    /// </summary>
     private static List<int> Mentions(string text)
     {
         var mentions = new List<int>();
@@ -431,13 +455,17 @@ internal sealed class AppConfiguration
         _ => null,
     };
 
-    /// <summary>The name of a called method (<c>services.AddAntiforgery(…)</c>) or of a configured options type (<c>Configure&lt;AntiforgeryOptions&gt;</c>).</summary>
+    /// <summary>
+    /// The name of a called method (<c>services.AddAntiforgery(…)</c>) or of a configured options type
+    /// (<c>Configure&lt;AntiforgeryOptions&gt;</c>).
+    /// </summary>
     private static string? ConfigurationName(SyntaxNode node) => node switch
     {
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Name.Identifier.ValueText,
         InvocationExpressionSyntax { Expression: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText,
         InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax binding } => binding.Name.Identifier.ValueText,
-        GenericNameSyntax { Identifier.ValueText: "Configure" or "PostConfigure" or "ConfigureAll" or "PostConfigureAll" or "AddOptions" } generic when generic.TypeArgumentList.Arguments.Count == 1
+        GenericNameSyntax { Identifier.ValueText: "Configure" or "PostConfigure" or "ConfigureAll" or "PostConfigureAll" or "AddOptions" } generic
+            when generic.TypeArgumentList.Arguments.Count == 1
             => generic.TypeArgumentList.Arguments[0] switch
             {
                 QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,

@@ -5,13 +5,15 @@ using ConsentAnalyzers.Diagnostics;
 using System.Runtime.CompilerServices;
 using ConsentAnalyzers.Manifest;
 
-namespace ConsentAnalyzers.Analysis;
+namespace ConsentAnalyzers.Trackers;
 
 /// <summary>A tracker recognized in code: who it is, whether the manifest declares it, and the category it then needs.</summary>
 /// <param name="DisplayName">The provider, for messages.</param>
 /// <param name="CatalogId">The built-in tracker's id, or null for a tracker the manifest itself defines.</param>
 /// <param name="Category">The category the manifest gives it, or null when the manifest does not declare it.</param>
-/// <param name="AlternativeCategory">For a call that may serve either of two declared trackers (gtag without an id), the other one's category.</param>
+/// <param name="AlternativeCategory">
+/// For a call that may serve either of two declared trackers (gtag without an id), the other one's category.
+/// </param>
 internal sealed record TrackerMatch(string DisplayName, string? CatalogId, string? Category, string? AlternativeCategory = null)
 {
     /// <summary>CG0201's properties: the catalog id a fix declares in the manifest.</summary>
@@ -97,7 +99,9 @@ internal sealed class TrackerIndex
     {
         // 'js' starts the library, 'consent' and 'set' configure it (Consent Mode defaults, shared fields): they send nothing.
         var first = argumentsText.TrimStart().TrimStart('\'', '"');
-        if (first.StartsWith("js", StringComparison.Ordinal) || first.StartsWith("consent", StringComparison.Ordinal) || first.StartsWith("set", StringComparison.Ordinal))
+        if (first.StartsWith("js", StringComparison.Ordinal)
+            || first.StartsWith("consent", StringComparison.Ordinal)
+            || first.StartsWith("set", StringComparison.Ordinal))
         {
             return null;
         }

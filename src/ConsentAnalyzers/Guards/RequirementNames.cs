@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace ConsentAnalyzers.Analysis;
+namespace ConsentAnalyzers.Guards;
 
 /// <summary>
 /// The simple names of the members that the source marks <c>[RequiresConsent]</c>, read from syntax: a call whose
@@ -44,7 +44,10 @@ internal sealed class RequirementNames
         _ => true,
     };
 
-    /// <summary>The names for a compilation; <paramref name="onlyInSource"/>: only its own members can carry the mark (the generated attribute is its own type).</summary>
+    /// <summary>
+    /// The names for a compilation; <paramref name="onlyInSource"/>: only its own members can carry the mark (the
+    /// generated attribute is its own type).
+    /// </summary>
     public static RequirementNames For(Compilation compilation, bool onlyInSource, CancellationToken cancellationToken)
     {
         var names = new RequirementNames { Any = !onlyInSource };

@@ -3,7 +3,7 @@ using ConsentAnalyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace ConsentAnalyzers.Analysis;
+namespace ConsentAnalyzers.Cookies;
 
 /// <summary>
 /// Where a cookie object (<c>SetCookieHeaderValue</c>, classic <c>HttpCookie</c>) is written. Creating one writes

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
 using ConsentAnalyzers.Common;
@@ -5,7 +6,7 @@ using ConsentAnalyzers.Frameworks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace ConsentAnalyzers.Analysis;
+namespace ConsentAnalyzers.Cookies;
 
 /// <summary>
 /// Classic ASP.NET (System.Web): a cookie object written with <c>HttpCookieCollection.Add/Set(cookie)</c> or
@@ -44,7 +45,8 @@ internal static class ClassicCookieWrites
     /// A local declared as <c>var cookie = new HttpCookie(…)</c>, never assigned again, whose <c>Name</c> is assigned at
     /// most once (<paramref name="nameAssignment"/>).
     /// </summary>
-    public static bool IsTracked(ILocalSymbol local, IOperation body, out IObjectCreationOperation? creation, out ISimpleAssignmentOperation? nameAssignment)
+    public static bool IsTracked(ILocalSymbol local, IOperation body, out IObjectCreationOperation? creation,
+        out ISimpleAssignmentOperation? nameAssignment)
     {
         nameAssignment = null;
         creation = null;
@@ -94,7 +96,9 @@ internal static class ClassicCookieWrites
             }
         }
 
-        if (CookieObjectUses.LocalInitializedBy(creation) is { } local && IsTracked(local, creation.Root(), out _, out var nameAssignment) && nameAssignment is not null)
+        if (CookieObjectUses.LocalInitializedBy(creation) is { } local
+            && IsTracked(local, creation.Root(), out _, out var nameAssignment)
+            && nameAssignment is not null)
         {
             return null;
         }
@@ -122,7 +126,7 @@ internal static class ClassicCookieWrites
         };
         return name?.Type?.SpecialType == SpecialType.System_String
             && collection?.WithoutConversions() is IPropertyReferenceOperation { Property: { Name: "Cookies" } cookies }
-            && cookies.ContainingType.Name.StartsWith("HttpResponse", System.StringComparison.Ordinal)
+            && cookies.ContainingType.Name.StartsWith("HttpResponse", StringComparison.Ordinal)
             && cookies.ContainingType.ContainingNamespace?.ToDisplayString() == "System.Web"
                 ? name
                 : null;

@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace ConsentAnalyzers.Analysis;
+namespace ConsentAnalyzers.Cookies;
 
 /// <summary>
 /// Whether <c>ITrackingConsentFeature.CanTrack</c> is, visibly, always true in the project (CG0204). In ASP.NET Core,
@@ -65,7 +65,8 @@ internal sealed class CookiePolicyConfiguration
         var extensions = WellKnownTypes.Find(compilation, ExtensionsType);
         var feature = WellKnownTypes.Find(compilation, FeatureType);
         if (options is null || extensions is null || feature is null
-            || options.ContainingAssembly is not { } assembly || AppConfiguration.AssembliesUsedByReferences(compilation).Contains(assembly.Identity.Name))
+            || options.ContainingAssembly is not { } assembly
+            || AppConfiguration.AssembliesUsedByReferences(compilation).Contains(assembly.Identity.Name))
         {
             return None;
         }
@@ -89,7 +90,8 @@ internal sealed class CookiePolicyConfiguration
                     case InvocationExpressionSyntax invocation when CalledName(invocation) == "UseCookiePolicy":
                         calls.Add(invocation);
                         break;
-                    case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) && literal.Token.ValueText.Contains("CheckConsentNeeded"):
+                    case LiteralExpressionSyntax literal
+                        when literal.IsKind(SyntaxKind.StringLiteralExpression) && literal.Token.ValueText.Contains("CheckConsentNeeded"):
                         return None; // set by reflection, perhaps
                     case InterpolatedStringTextSyntax interpolated when interpolated.TextToken.ValueText.Contains("CheckConsentNeeded"):
                         return None;

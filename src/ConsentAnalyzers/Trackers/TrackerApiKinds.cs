@@ -3,7 +3,7 @@ using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis;
 
-namespace ConsentAnalyzers.Analysis;
+namespace ConsentAnalyzers.Trackers;
 
 /// <summary>
 /// Which kinds of member the tracker API patterns (Namespace.Type.Member) can match in one compilation: the types they
@@ -36,7 +36,8 @@ internal sealed class TrackerApiKinds
         {
             if (!reference.Properties.Aliases.IsEmpty)
             {
-                return new TrackerApiKinds(methods: true, properties: true, types: true); // an extern alias keeps its types out of the global namespace
+                // an extern alias keeps its types out of the global namespace
+                return new TrackerApiKinds(methods: true, properties: true, types: true);
             }
         }
 

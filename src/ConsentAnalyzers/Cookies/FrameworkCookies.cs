@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
-namespace ConsentAnalyzers.Analysis;
+namespace ConsentAnalyzers.Cookies;
 
 /// <summary>A cookie that an ASP.NET Core feature writes under its default name unless the app names it.</summary>
 /// <param name="Feature">For messages: "session", "antiforgery", ….</param>
@@ -39,9 +39,12 @@ internal sealed record FrameworkCookieRegistration(FrameworkCookie Cookie, Resol
 internal static class FrameworkCookies
 {
     public static readonly FrameworkCookie Session = new("session", ".AspNetCore.Session", "Microsoft.AspNetCore.Builder.SessionOptions");
-    public static readonly FrameworkCookie Antiforgery = new("antiforgery", ".AspNetCore.Antiforgery.*", "Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions");
-    public static readonly FrameworkCookie TempData = new("TempData", ".AspNetCore.Mvc.CookieTempDataProvider", "Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions");
-    public static readonly FrameworkCookie Authentication = new("cookie authentication", ".AspNetCore.*", "Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions");
+    public static readonly FrameworkCookie Antiforgery = new("antiforgery", ".AspNetCore.Antiforgery.*",
+        "Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions");
+    public static readonly FrameworkCookie TempData = new("TempData", ".AspNetCore.Mvc.CookieTempDataProvider",
+        "Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions");
+    public static readonly FrameworkCookie Authentication = new("cookie authentication", ".AspNetCore.*",
+        "Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions");
 
     public static readonly FrameworkCookie[] Configurable = { Session, Antiforgery, TempData, Authentication };
 
@@ -52,16 +55,20 @@ internal static class FrameworkCookies
 
     // ASP.NET Core Identity's four cookie-authentication schemes (IdentityConstants): the application cookie gets the
     // cookie handler's default name, ".AspNetCore." + the scheme; Identity names the other three after their schemes.
-    public static readonly FrameworkCookie IdentityApplication = new("Identity application", ".AspNetCore.Identity.Application", CookieAuthenticationOptions,
+    public static readonly FrameworkCookie IdentityApplication = new("Identity application", ".AspNetCore.Identity.Application",
+        CookieAuthenticationOptions,
         "ConfigureApplicationCookie(options => options.Cookie.Name = …)");
     public static readonly FrameworkCookie IdentityExternal = new("Identity external sign-in", "Identity.External", CookieAuthenticationOptions,
         "ConfigureExternalCookie(options => options.Cookie.Name = …)");
-    public static readonly FrameworkCookie IdentityTwoFactorRememberMe = new("Identity two-factor remember-me", "Identity.TwoFactorRememberMe", CookieAuthenticationOptions,
+    public static readonly FrameworkCookie IdentityTwoFactorRememberMe = new("Identity two-factor remember-me", "Identity.TwoFactorRememberMe",
+        CookieAuthenticationOptions,
         "Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, options => options.Cookie.Name = …)");
-    public static readonly FrameworkCookie IdentityTwoFactorUserId = new("Identity two-factor sign-in", "Identity.TwoFactorUserId", CookieAuthenticationOptions,
+    public static readonly FrameworkCookie IdentityTwoFactorUserId = new("Identity two-factor sign-in", "Identity.TwoFactorUserId",
+        CookieAuthenticationOptions,
         "Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, options => options.Cookie.Name = …)");
 
-    public static readonly FrameworkCookie[] Identity = { IdentityApplication, IdentityExternal, IdentityTwoFactorRememberMe, IdentityTwoFactorUserId };
+    public static readonly FrameworkCookie[] Identity = { IdentityApplication, IdentityExternal, IdentityTwoFactorRememberMe,
+        IdentityTwoFactorUserId };
 
     public static bool IsIdentity(FrameworkCookie cookie) => Array.IndexOf(Identity, cookie) >= 0;
 
@@ -70,7 +77,8 @@ internal static class FrameworkCookies
     /// UI) and <c>AddIdentityApiEndpoints</c> call <c>AddIdentityCookies</c> or register the same schemes; <c>AddIdentityCore</c>
     /// and <c>AddSignInManager</c> register no cookie.
     /// </summary>
-    public static bool TurnsOnIdentityCookies(string methodName) => methodName is "AddIdentity" or "AddDefaultIdentity" or "AddIdentityApiEndpoints" or "AddIdentityCookies";
+    public static bool TurnsOnIdentityCookies(string methodName) =>
+        methodName is "AddIdentity" or "AddDefaultIdentity" or "AddIdentityApiEndpoints" or "AddIdentityCookies";
 
     /// <summary>
     /// The Identity cookie that one of the builder methods <c>AddIdentityCookies</c> is made of adds on its own
@@ -86,7 +94,8 @@ internal static class FrameworkCookies
     };
 
     /// <summary>The registrations of other features that turn on the antiforgery cookie (their forms carry tokens).</summary>
-    public static bool TurnsOnAntiforgery(string methodName) => methodName is "AddControllersWithViews" or "AddRazorPages" or "AddMvc" or "AddRazorComponents";
+    public static bool TurnsOnAntiforgery(string methodName) =>
+        methodName is "AddControllersWithViews" or "AddRazorPages" or "AddMvc" or "AddRazorComponents";
 
     /// <summary>The registrations that turn on MVC's default TempData provider, which keeps TempData in a cookie.</summary>
     public static bool TurnsOnTempData(string methodName) => methodName is "AddControllersWithViews" or "AddRazorPages" or "AddMvc";
@@ -159,7 +168,9 @@ internal static class FrameworkCookies
     }
 
     private static ResolvedName DefaultName(FrameworkCookie cookie) =>
-        NamePattern.IsPattern(cookie.DefaultName) ? ResolvedName.Template(cookie.DefaultName.Replace(NamePattern.Wildcard, NamePattern.Hole)) : ResolvedName.Exact(cookie.DefaultName);
+        NamePattern.IsPattern(cookie.DefaultName)
+            ? ResolvedName.Template(cookie.DefaultName.Replace(NamePattern.Wildcard, NamePattern.Hole))
+            : ResolvedName.Exact(cookie.DefaultName);
 
     /// <summary>
     /// Where a registration is reported: the call; in a chain of calls (<c>services.AddAuthentication().AddCookie()</c>),
@@ -168,7 +179,8 @@ internal static class FrameworkCookies
     public static Location LocationOf(IInvocationOperation registration)
     {
         var syntax = registration.Syntax;
-        if (syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax } access } invocation)
+        if (syntax
+            is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax } access } invocation)
         {
             return Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(access.Name.SpanStart, invocation.Span.End));
         }
@@ -198,7 +210,8 @@ internal static class FrameworkCookies
                 break;
             }
 
-            if (operation is IInvocationOperation registrationCall && WrittenBy(registrationCall).FirstOrDefault(r => r.Cookie.OptionsType == cookie.OptionsType) is { } registration)
+            if (operation is IInvocationOperation registrationCall
+                && WrittenBy(registrationCall).FirstOrDefault(r => r.Cookie.OptionsType == cookie.OptionsType) is { } registration)
             {
                 name = registration.Name;
                 break;
@@ -232,7 +245,8 @@ internal static class FrameworkCookies
             // options.Cookie.Name = …, or options.Cookie = new CookieBuilder { Name = … } (the whole builder replaced).
             var cookieProperty = operation switch
             {
-                ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Name", Instance: IPropertyReferenceOperation { Property.Name: "Cookie" } property } } => property,
+                ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Name",
+                    Instance: IPropertyReferenceOperation { Property.Name: "Cookie" } property } } => property,
                 ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Cookie" } property } => property,
                 _ => null,
             };
@@ -256,7 +270,8 @@ internal static class FrameworkCookies
         {
             // Any registration of a cookie with the same options (AddCookie, ConfigureApplicationCookie): its name is its own.
             if (current is IInvocationOperation invocation
-                && (WrittenBy(invocation).Any(r => r.Cookie.OptionsType == cookie.OptionsType) || (ConfiguredIdentityCookie(invocation) is { } configured && configured.OptionsType == cookie.OptionsType)))
+                && (WrittenBy(invocation).Any(r => r.Cookie.OptionsType == cookie.OptionsType)
+                    || (ConfiguredIdentityCookie(invocation) is { } configured && configured.OptionsType == cookie.OptionsType)))
             {
                 return invocation;
             }

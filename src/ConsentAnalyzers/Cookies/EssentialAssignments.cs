@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace ConsentAnalyzers.Analysis;
+namespace ConsentAnalyzers.Cookies;
 
 /// <summary>
 /// Finds where a <c>CookieOptions</c> passed to a cookie write gets <c>IsEssential = true</c>: in its object
@@ -27,7 +27,8 @@ internal static class EssentialAssignments
             ILocalReferenceOperation local => ForLocal(local.Local, options.Root(), symbols).Select(assignment => assignment.Syntax),
             IFieldReferenceOperation field => InFieldInitializer(field.Field, cancellationToken),
             IInvocationOperation build => CookieBuilders.EssentialOfBuild(build, symbols)
-                .Where(assignment => FindBuilderName(assignment, (IPropertyReferenceOperation)assignment.Target, symbols) is null) // a name beside it: reported there
+                // a name beside it: reported there
+                .Where(assignment => FindBuilderName(assignment, (IPropertyReferenceOperation)assignment.Target, symbols) is null)
                 .Select(assignment => assignment.Syntax),
             _ => Enumerable.Empty<SyntaxNode>(),
         };
@@ -41,11 +42,13 @@ internal static class EssentialAssignments
     {
         foreach (var reference in field.DeclaringSyntaxReferences)
         {
-            if (reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: BaseObjectCreationExpressionSyntax { Initializer: { } initializer } })
+            if (reference.GetSyntax(cancellationToken)
+                is VariableDeclaratorSyntax { Initializer.Value: BaseObjectCreationExpressionSyntax { Initializer: { } initializer } })
             {
                 foreach (var expression in initializer.Expressions)
                 {
-                    if (expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "IsEssential" }, Right: LiteralExpressionSyntax right }
+                    if (expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "IsEssential" },
+                        Right: LiteralExpressionSyntax right }
                         && right.IsKind(SyntaxKind.TrueLiteralExpression))
                     {
                         yield return expression;
@@ -60,7 +63,8 @@ internal static class EssentialAssignments
     /// initializer, or on the same receiver expression (<c>options.Cookie</c>) in the same member body, also in the
     /// initializer of a builder assigned to it whole (<c>options.Cookie = new CookieBuilder { Name = … }</c>).
     /// </summary>
-    public static ISimpleAssignmentOperation? FindBuilderName(ISimpleAssignmentOperation essential, IPropertyReferenceOperation target, KnownSymbols symbols)
+    public static ISimpleAssignmentOperation? FindBuilderName(ISimpleAssignmentOperation essential, IPropertyReferenceOperation target,
+        KnownSymbols symbols)
     {
         var inInitializer = target.Instance is IInstanceReferenceOperation && essential.Parent is IObjectOrCollectionInitializerOperation;
         var scope = inInitializer ? ((IObjectOrCollectionInitializerOperation)essential.Parent!).Initializers : essential.Root().Descendants();
@@ -75,11 +79,14 @@ internal static class EssentialAssignments
 
             // options.Cookie = new CookieBuilder { Name = … } replaces the builder whose IsEssential is set later.
             if (!inInitializer && operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation whole } replaced
-                && SameReceiver(whole, target.Instance) && replaced.Value.WithoutConversions() is IObjectCreationOperation { Initializer: { } initializer })
+                && SameReceiver(whole, target.Instance)
+                && replaced.Value.WithoutConversions() is IObjectCreationOperation { Initializer: { } initializer })
             {
                 foreach (var member in initializer.Initializers)
                 {
-                    if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Name", Instance: IInstanceReferenceOperation } } named)
+                    if (member
+                        is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Name",
+                            Instance: IInstanceReferenceOperation } } named)
                     {
                         return named;
                     }
@@ -94,8 +101,10 @@ internal static class EssentialAssignments
     private static bool SameReceiver(IOperation? first, IOperation? second) => (first, second) switch
     {
         (null, null) => true,
-        (IPropertyReferenceOperation a, IPropertyReferenceOperation b) => SymbolEqualityComparer.Default.Equals(a.Property, b.Property) && SameReceiver(a.Instance, b.Instance),
-        (IFieldReferenceOperation a, IFieldReferenceOperation b) => SymbolEqualityComparer.Default.Equals(a.Field, b.Field) && SameReceiver(a.Instance, b.Instance),
+        (IPropertyReferenceOperation a, IPropertyReferenceOperation b) =>
+            SymbolEqualityComparer.Default.Equals(a.Property, b.Property) && SameReceiver(a.Instance, b.Instance),
+        (IFieldReferenceOperation a, IFieldReferenceOperation b) =>
+            SymbolEqualityComparer.Default.Equals(a.Field, b.Field) && SameReceiver(a.Instance, b.Instance),
         (IParameterReferenceOperation a, IParameterReferenceOperation b) => SymbolEqualityComparer.Default.Equals(a.Parameter, b.Parameter),
         (ILocalReferenceOperation a, ILocalReferenceOperation b) => SymbolEqualityComparer.Default.Equals(a.Local, b.Local),
         (IInstanceReferenceOperation, IInstanceReferenceOperation) => true,

@@ -3,7 +3,7 @@ using ConsentAnalyzers.Frameworks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace ConsentAnalyzers.Analysis;
+namespace ConsentAnalyzers.Cookies;
 
 /// <summary>
 /// Writes to MVC's TempData, which the default TempData provider keeps in a cookie: <c>TempData["key"] = …</c>,

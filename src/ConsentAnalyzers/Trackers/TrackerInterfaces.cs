@@ -1,9 +1,10 @@
+using System;
 using System.Collections.Generic;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis;
 
-namespace ConsentAnalyzers.Analysis;
+namespace ConsentAnalyzers.Trackers;
 
 /// <summary>
 /// Members of a vendor's own interfaces that a tracker's type implements (<c>IPixelClient.FireEvent</c>, implemented by
@@ -25,8 +26,10 @@ internal sealed class TrackerInterfaces
         var members = new Dictionary<ISymbol, TrackerMatch>(SymbolEqualityComparer.Default);
         foreach (var (pattern, match) in trackers.Apis)
         {
-            var typeName = pattern.Substring(0, System.Math.Max(0, pattern.LastIndexOf('.')));
-            if (typeName.Length == 0 || NamePattern.IsPattern(typeName) || WellKnownTypes.Find(compilation, typeName) is not { TypeKind: not TypeKind.Interface } type)
+            var typeName = pattern.Substring(0, Math.Max(0, pattern.LastIndexOf('.')));
+            if (typeName.Length == 0
+                || NamePattern.IsPattern(typeName)
+                || WellKnownTypes.Find(compilation, typeName) is not { TypeKind: not TypeKind.Interface } type)
             {
                 continue; // a type written with '*' is not looked up: the type must be named
             }
