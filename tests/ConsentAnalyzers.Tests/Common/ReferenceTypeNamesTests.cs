@@ -37,8 +37,11 @@ public sealed class ReferenceTypeNamesTests
     [Fact]
     public void A_project_reference_is_asked_for_its_declared_names()
     {
-        Assert.True(ReferenceTypeNames.MayDefine(App(Library("namespace Shop { public enum ConsentCategory { A } }").ToMetadataReference()), "Shop", "ConsentCategory"));
-        Assert.False(ReferenceTypeNames.MayDefine(App(Library("namespace Shop { public enum Other { A } }").ToMetadataReference()), "Shop", "ConsentCategory"));
+        var defining = App(Library("namespace Shop { public enum ConsentCategory { A } }").ToMetadataReference());
+        var other = App(Library("namespace Shop { public enum Other { A } }").ToMetadataReference());
+
+        Assert.True(ReferenceTypeNames.MayDefine(defining, "Shop", "ConsentCategory"));
+        Assert.False(ReferenceTypeNames.MayDefine(other, "Shop", "ConsentCategory"));
     }
 
     [Fact]
