@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -30,6 +31,7 @@ internal static class EnclosingGuard
     public static bool Grants(GuardRecognizer guards, IOperation site, string category, string? alternativeCategory)
     {
         var granted = CategorySet.Empty;
+        var mayBeUnreachable = false;
         var child = site;
         for (var parent = site.Parent; parent is not null; child = parent, parent = parent.Parent)
         {
@@ -57,6 +59,7 @@ internal static class EnclosingGuard
                     break;
                 case IBlockOperation block:
                     granted = granted.Union(ExitsBefore(guards, block, child));
+                    mayBeUnreachable = mayBeUnreachable || MayJumpBefore(block, child);
                     break;
             }
         }
@@ -66,15 +69,54 @@ internal static class EnclosingGuard
             return false;
         }
 
-        // The graph's analysis reaches only what the compiler can reach (code after a return grants nothing).
+        // The graph's analysis reaches only what the compiler can reach (code after a return grants nothing). Every
+        // `if` on the way here has a condition that is not constant, so only a statement before the site in one of the
+        // blocks around it can make it unreachable; where none may jump, the compiler's flow analysis is not needed.
         if (site.Syntax.FirstAncestorOrSelf<StatementSyntax>() is not { } statement || site.SemanticModel is not { } model)
         {
             return false;
         }
 
+        if (!mayBeUnreachable)
+        {
+            return true;
+        }
+
         var flow = model.AnalyzeControlFlow(statement);
         return flow is { Succeeded: true, StartPointIsReachable: true };
     }
+
+    /// <summary>
+    /// Whether a statement before <paramref name="statement"/> in <paramref name="block"/> may end where control does
+    /// not go on: it holds a jump, a throw, a loop (<c>while (true)</c> never ends) or a label (which a jump may reach
+    /// past code that ends); an <c>if</c> without <c>else</c> only by its condition.
+    /// </summary>
+    private static bool MayJumpBefore(IBlockOperation block, IOperation statement)
+    {
+        foreach (var operation in block.Operations)
+        {
+            if (ReferenceEquals(operation, statement))
+            {
+                return false;
+            }
+
+            // `if (!check) return;` goes on past its end whenever its condition is not constant.
+            var mayNotGoOn = operation is IConditionalOperation { WhenFalse: null, Syntax: IfStatementSyntax } exit
+                    && !exit.Condition.ConstantValue.HasValue
+                ? exit.Condition.Syntax.DescendantNodesAndSelf().Any(MayJump)
+                : operation.Syntax.DescendantNodesAndSelf().Any(MayJump);
+            if (mayNotGoOn)
+            {
+                return true;
+            }
+        }
+
+        return true; // the statement is not one of the block's own
+    }
+
+    private static bool MayJump(SyntaxNode node) => node is ReturnStatementSyntax or ThrowStatementSyntax or ThrowExpressionSyntax
+        or GotoStatementSyntax or BreakStatementSyntax or ContinueStatementSyntax or YieldStatementSyntax or LabeledStatementSyntax
+        or WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax;
 
     /// <summary>
     /// What the early exits before <paramref name="statement"/> in <paramref name="block"/> imply: after

@@ -66,6 +66,28 @@ public sealed class GraphShortcutTests
     }
 
     [Theory]
+    [InlineData("throw new System.Exception(); if (Consent.AnalyticsAllowed) { Telemetry.TrackEvent(\"x\"); }", false)]
+    [InlineData("while (true) { } if (Consent.AnalyticsAllowed) { Telemetry.TrackEvent(\"x\"); }", false)]
+    [InlineData("if (true) return; if (Consent.AnalyticsAllowed) { Telemetry.TrackEvent(\"x\"); }", false)]
+    [InlineData("if (Consent.AnalyticsAllowed) { return; Telemetry.TrackEvent(\"x\"); }", false)]
+    [InlineData("goto end; if (Consent.AnalyticsAllowed) { Telemetry.TrackEvent(\"x\"); } end: ;", false)]
+    [InlineData("if (!Consent.AnalyticsAllowed) return; Telemetry.TrackEvent(\"x\");", true)]
+    [InlineData("if (!Consent.AnalyticsAllowed) { return; } { Telemetry.TrackEvent(\"x\"); }", true)]
+    [InlineData("for (var i = 0; i < 2; i++) { } if (Consent.AnalyticsAllowed) { Telemetry.TrackEvent(\"x\"); }", true)]
+    [InlineData("if (Consent.AnalyticsAllowed) { var n = 1; Telemetry.TrackEvent(\"x\"); }", true)]
+    public void An_enclosing_if_grants_nothing_without_the_graph_where_the_compiler_may_not_reach_the_site(string statements, bool reachable)
+    {
+        var (root, consent) = Body(statements);
+        var call = root.Descendants().OfType<IInvocationOperation>().Single(i => i.TargetMethod.Name == "TrackEvent");
+        var flow = ConsentFlow.Analyze(GraphOf(root), consent.Guards, CategorySet.Empty, CancellationToken.None);
+
+        var grantedWithoutGraph = EnclosingGuard.Grants(consent.Guards, call, "analytics", alternativeCategory: null);
+
+        Assert.Equal(reachable, grantedWithoutGraph);
+        Assert.True(!grantedWithoutGraph || flow.GrantedAt(call.Syntax).Grants("analytics"));
+    }
+
+    [Theory]
     [InlineData("if (false) { Telemetry.TrackEvent(\"x\"); }")]
     [InlineData("bool ok = false; if (ok) { Telemetry.TrackEvent(\"x\"); }")]
     [InlineData("bool? ok = null; if (ok == true) { Telemetry.TrackEvent(\"x\"); }")]
