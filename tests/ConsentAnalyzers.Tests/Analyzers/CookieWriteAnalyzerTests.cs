@@ -640,7 +640,7 @@ public class CookieWriteAnalyzerTests
                 }
             }
             """, CodeManifests.Policy);
-        test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
+        test.TestState.Sources.Add(ConsentTestProject.ConsentService);
         // cookie.ToString() written to the Set-Cookie header is not an unresolved name: the creation names the cookie.
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnguardedWrite).WithLocation(0).WithArguments("Writing cookie '_ga'", "analytics"));
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnguardedWrite).WithLocation(1).WithArguments("Writing cookie '_ga_G1'", "analytics"));
@@ -704,8 +704,7 @@ public class CookieWriteAnalyzerTests
                 }
             }
             """, CodeManifests.Policy);
-        test.TestState.Sources.Add(CodeManifests.GeneratedConstants);
-        test.DisabledDiagnostics.AddRange(GuardRules);
+        test.WithConstantRule().DisabledDiagnostics.AddRange(GuardRules);
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.LiteralDuplicatesConstant).WithLocation(0).WithArguments("ConsentCookies.Ga", "_ga"));
         await test.RunAsync();
     }
@@ -725,7 +724,6 @@ public class CookieWriteAnalyzerTests
                 }
             }
             """, CodeManifests.Policy);
-        test.TestState.Sources.Add(CodeManifests.GeneratedConstants);
         test.DisabledDiagnostics.AddRange(GuardRules);
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments("x_ga_{…}", ": no declared pattern covers every value it can take"));
         await test.RunAsync();

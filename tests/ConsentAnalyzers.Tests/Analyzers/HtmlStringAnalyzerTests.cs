@@ -58,7 +58,7 @@ public class HtmlStringAnalyzerTests
                 }
             }
             """, manifest ?? TrackingCallAnalyzerTests.Manifest);
-        test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
+        test.TestState.Sources.Add(ConsentTestProject.ConsentService);
         return test.RunAsync();
     }
 
@@ -109,7 +109,7 @@ public class HtmlStringAnalyzerTests
                 }
             }
             """, TrackingCallAnalyzerTests.Manifest);
-        test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
+        test.TestState.Sources.Add(ConsentTestProject.ConsentService);
         return test.RunAsync();
     }
 
@@ -136,7 +136,7 @@ public class HtmlStringAnalyzerTests
                 }
             }
             """, TrackingCallAnalyzerTests.Manifest);
-        test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
+        test.TestState.Sources.Add(ConsentTestProject.ConsentService);
         return test.RunAsync();
     }
 
