@@ -8,14 +8,28 @@ namespace ConsentAnalyzers.Tests.Analyzers;
 /// <summary>Consent guards on the control-flow graph: every guard shape, and the shapes that only look like guards.</summary>
 public class ConsentGuardTests
 {
-    private const string Analytics = "TestProject.ConsentCategory.Analytics";
-
     private static Task Verify(string body, params DiagnosticResult[] expected) => Verify<CookieWriteAnalyzer>(body, expected);
 
     private static Task Verify<TAnalyzer>(string body, params DiagnosticResult[] expected)
         where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
     {
-        var test = ConsentAnalyzerTest<TAnalyzer>.Code($$"""
+        var test = ConsentAnalyzerTest<TAnalyzer>.Code(Endpoint(body), CodeManifests.Policy);
+        test.TestState.Sources.Add(ConsentTestProject.ConsentService);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    /// <summary>The class the shapes stand in: each body in a handler of its own, with a consent service, the tracking feature and locals to test.</summary>
+    internal static string Endpoint(params string[] bodies)
+    {
+        var handlers = bodies.Select((body, i) => $$"""
+                async Task Handle{{i}}(HttpContext http, IConsent consent, ITrackingConsentFeature feature, int id, List<int> items)
+                {
+                    await Task.Yield();
+            {{body}}
+                }
+            """);
+        return $$"""
             using System;
             using System.Collections.Generic;
             using System.Diagnostics;
@@ -30,17 +44,16 @@ public class ConsentGuardTests
             {
                 private Action _stored = () => { };
 
-                async Task Handle(HttpContext http, IConsent consent, ITrackingConsentFeature feature, int id, List<int> items)
-                {
-                    await Task.Yield();
-            {{body}}
-                }
+            {{string.Join("\n\n", handlers)}}
             }
-            """, CodeManifests.Policy);
-        test.TestState.Sources.Add(ConsentTestProject.ConsentService);
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync();
+            """;
     }
+
+    /// <summary>The body of every row of the theories below (with their markup), for the differential test of the guard shortcuts.</summary>
+    internal static IEnumerable<string> Bodies() =>
+        typeof(ConsentGuardTests).GetMethods()
+            .SelectMany(method => method.GetCustomAttributes(typeof(InlineDataAttribute), inherit: false).Cast<InlineDataAttribute>().SelectMany(data => data.GetData(method)))
+            .Select(row => (string)row[0]);
 
     private static DiagnosticResult Unguarded(string what, string category) =>
         new DiagnosticResult(Rules.UnguardedWrite).WithLocation(0).WithArguments(what, category);
