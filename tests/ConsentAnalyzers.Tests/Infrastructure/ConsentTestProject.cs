@@ -53,9 +53,10 @@ internal static class ConsentTestProject
         """;
 
     /// <summary>
-    /// References, generator (unless the test is a generator test, which runs it itself) and, if given, the manifest. CG0107 ("use the generated constant") is off unless
-    /// <see cref="WithConstantRule{TTest}"/> turns it on: with the generated constants present it would flag every
-    /// declared name written as a literal, which the tests of the other rules write on purpose.
+    /// References, generator (unless the test is a generator test, which runs it itself) and, if given, the
+    /// manifest. CG0107 ("use the generated constant") is off unless <see cref="WithConstantRule{TTest}"/> turns it
+    /// on: with the generated constants present it would flag every declared name written as a literal, which the
+    /// tests of the other rules write on purpose.
     /// </summary>
     public static TTest Setup<TTest>(this TTest test, string? manifest = null, ResolvedReferences? references = null)
         where TTest : AnalyzerTest<DefaultVerifier>
@@ -68,19 +69,20 @@ internal static class ConsentTestProject
         var runsGenerator = test is not SourceGeneratorTest<DefaultVerifier>;
         test.SolutionTransforms.Add((solution, _) =>
         {
-            foreach (var project in solution.Projects)
+            foreach (var projectId in solution.ProjectIds)
             {
-                // The verifier disables diagnostics in its main project only.
-                var options = project.CompilationOptions!;
-                if (test.DisabledDiagnostics.Contains(DiagnosticIds.LiteralDuplicatesConstant))
-                {
-                    options = options.WithSpecificDiagnosticOptions(options.SpecificDiagnosticOptions.SetItem(DiagnosticIds.LiteralDuplicatesConstant, ReportDiagnostic.Suppress));
-                }
-
-                solution = solution.WithProjectCompilationOptions(project.Id, options);
                 if (runsGenerator)
                 {
-                    solution = solution.AddAnalyzerReference(project.Id, GeneratorReference.Instance);
+                    solution = solution.AddAnalyzerReference(projectId, GeneratorReference.Instance);
+                }
+
+                // The verifier disables diagnostics in its main project only: CG0107 is off in every project.
+                if (test.DisabledDiagnostics.Contains(DiagnosticIds.LiteralDuplicatesConstant))
+                {
+                    var options = solution.GetProject(projectId)!.CompilationOptions!;
+                    solution = solution.WithProjectCompilationOptions(
+                        projectId,
+                        options.WithSpecificDiagnosticOptions(options.SpecificDiagnosticOptions.SetItem(DiagnosticIds.LiteralDuplicatesConstant, ReportDiagnostic.Suppress)));
                 }
             }
 
