@@ -648,7 +648,7 @@ public class CookieWriteAnalyzerTests
     }
 
     [Fact]
-    public async Task Framework_names_that_are_static_readonly_are_resolved()
+    public async Task A_static_readonly_framework_name_is_resolved()
     {
         var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code("""
             using Microsoft.AspNetCore.Http;
