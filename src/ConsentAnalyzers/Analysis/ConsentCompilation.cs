@@ -28,8 +28,9 @@ internal sealed class ConsentCompilation
     private static readonly object CheckFree = new(), HasChecks = new();
 
     private ConsentCompilation(ManifestIndex manifest, KnownSymbols symbols, GeneratedConstants constants, GuardRecognizer guards,
-        ConsentRequirements requirements, AppWriters writers)
+        ConsentRequirements requirements, AppWriters writers, bool graphShortcuts)
     {
+        GraphShortcuts = graphShortcuts;
         Manifest = manifest;
         Symbols = symbols;
         Constants = constants;
@@ -39,6 +40,12 @@ internal sealed class ConsentCompilation
     }
 
     public GuardRecognizer Guards { get; }
+
+    /// <summary>
+    /// Whether the guard check may answer without a control-flow graph (<see cref="EnclosingGuard"/>,
+    /// <see cref="CheckFreeBodies"/>): off only for the differential test that compares both ways.
+    /// </summary>
+    public bool GraphShortcuts { get; }
 
     /// <summary>What members marked <c>[RequiresConsent]</c> need from their callers.</summary>
     public ConsentRequirements Requirements { get; }
@@ -94,20 +101,21 @@ internal sealed class ConsentCompilation
 
     public GeneratedConstants Constants { get; }
 
-    private static readonly ConditionalWeakTable<Compilation, SharedContext> Shared = new();
+    private static readonly ConditionalWeakTable<Compilation, SharedContext> Shared = new(), SharedWithoutShortcuts = new();
 
     /// <summary>
     /// The context for a compilation, built once and shared by the analyzers that run on it (so they also share
-    /// the consent flow of each control-flow graph).
+    /// the consent flow of each control-flow graph); analyzers with the graph shortcuts off get a context of their own.
     /// </summary>
-    public static ConsentCompilation? For(Compilation compilation, AnalyzerOptions analyzerOptions, CancellationToken cancellationToken)
+    public static ConsentCompilation? For(Compilation compilation, AnalyzerOptions analyzerOptions, CancellationToken cancellationToken,
+        bool graphShortcuts = true)
     {
-        var shared = Shared.GetValue(compilation, _ => new SharedContext());
+        var shared = (graphShortcuts ? Shared : SharedWithoutShortcuts).GetValue(compilation, _ => new SharedContext());
         lock (shared)
         {
             if (!ReferenceEquals(shared.Options, analyzerOptions))
             {
-                shared.Value = Create(compilation, analyzerOptions, cancellationToken);
+                shared.Value = Create(compilation, analyzerOptions, graphShortcuts, cancellationToken);
                 shared.Options = analyzerOptions;
             }
 
@@ -123,7 +131,8 @@ internal sealed class ConsentCompilation
         public ConsentCompilation? Value { get; set; }
     }
 
-    private static ConsentCompilation? Create(Compilation compilation, AnalyzerOptions analyzerOptions, CancellationToken cancellationToken)
+    private static ConsentCompilation? Create(Compilation compilation, AnalyzerOptions analyzerOptions, bool graphShortcuts,
+        CancellationToken cancellationToken)
     {
         var file = ManifestFiles.FindPrimary(analyzerOptions);
         var text = file?.GetText(cancellationToken);
@@ -138,6 +147,6 @@ internal sealed class ConsentCompilation
             parseOptions: null);
         return new ConsentCompilation(index, KnownSymbols.For(compilation), GeneratedConstants.Find(compilation, options, model),
             new GuardRecognizer(compilation, options, model), new ConsentRequirements(compilation, options, model),
-            new AppWriters(compilation, options));
+            new AppWriters(compilation, options), graphShortcuts);
     }
 }

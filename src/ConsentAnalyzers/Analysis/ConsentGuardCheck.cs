@@ -60,7 +60,9 @@ internal static class ConsentGuardCheck
 
         // The common shape, if (check) { site }, needs no control-flow graph; a method group runs where its
         // delegate is invoked, which only the graph can tell.
-        if (site is not IMethodReferenceOperation && EnclosingGuard.Grants(consent.Guards, site, category, alternativeCategory))
+        if (consent.GraphShortcuts
+            && site is not IMethodReferenceOperation
+            && EnclosingGuard.Grants(consent.Guards, site, category, alternativeCategory))
         {
             return true;
         }
@@ -99,7 +101,7 @@ internal static class ConsentGuardCheck
 
     private static CategorySet GrantedAt(OperationAnalysisContext context, ConsentCompilation consent, IOperation site)
     {
-        if (consent.IsCheckFree(site.Root()) && NothingRequiredOnEntry(context, consent, site))
+        if (consent.GraphShortcuts && consent.IsCheckFree(site.Root()) && NothingRequiredOnEntry(context, consent, site))
         {
             return CategorySet.Empty;
         }

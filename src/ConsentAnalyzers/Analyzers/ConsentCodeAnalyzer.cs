@@ -10,13 +10,19 @@ namespace ConsentAnalyzers.Analyzers;
 /// </summary>
 public abstract class ConsentCodeAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>
+    /// Exists for the differential test of the guard shortcuts (false: every site asks the control-flow graph); always
+    /// true in the product.
+    /// </summary>
+    internal bool GraphShortcuts { get; set; } = true;
+
     public sealed override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var consent = ConsentCompilation.For(start.Compilation, start.Options, start.CancellationToken);
+            var consent = ConsentCompilation.For(start.Compilation, start.Options, start.CancellationToken, GraphShortcuts);
             if (consent is not null && AppliesTo(consent))
             {
                 RegisterActions(start, consent);

@@ -11,28 +11,6 @@ namespace ConsentAnalyzers.Tests.Analyzers;
 /// </summary>
 public class AppWriterTests
 {
-    /// <summary>The generated writer attributes, as the generator emits them into the test project's namespace.</summary>
-    internal const string WriterApi = """
-        using System;
-
-        namespace TestProject
-        {
-            internal enum ConsentStorageArea { Local = 0, Session = 1 }
-
-            [AttributeUsage(AttributeTargets.Method)]
-            internal sealed class CookieWriterAttribute : Attribute { }
-
-            [AttributeUsage(AttributeTargets.Method)]
-            internal sealed class StorageWriterAttribute : Attribute
-            {
-                public StorageWriterAttribute(ConsentStorageArea area) { }
-            }
-
-            [AttributeUsage(AttributeTargets.Parameter)]
-            internal sealed class ConsentNameAttribute : Attribute { }
-        }
-        """;
-
     private const string Cookies = """
         using Microsoft.AspNetCore.Http;
 
@@ -50,8 +28,7 @@ public class AppWriterTests
         where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
     {
         var test = ConsentAnalyzerTest<TAnalyzer>.Code(code, CodeManifests.Policy);
-        test.TestState.Sources.Add(WriterApi);
-        test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
+        test.TestState.Sources.Add(ConsentTestProject.ConsentService);
         foreach (var source in more)
         {
             test.TestState.Sources.Add(source);
@@ -88,7 +65,8 @@ public class AppWriterTests
                     Prefs.SetCookie(response, {|#4:"promo_seen"|}, "1");
                 }
             }
-            """, Cookies, CodeManifests.GeneratedConstants);
+            """, Cookies);
+        test.WithConstantRule();
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments("promo_seen", ""));
         test.ExpectedDiagnostics.Add(Unguarded(1, "Writing cookie '_ga' through 'SetCookie'", "analytics"));
         test.ExpectedDiagnostics.Add(

@@ -28,14 +28,6 @@ public class ClassicCookieTests
                     static HttpCookie Make() { return new HttpCookie("sb-made"); }
                 }
 
-                internal enum ConsentCategory { Necessary = 0, Functional = 1, Analytics = 2, Advertising = 3 }
-
-                [System.AttributeUsage(System.AttributeTargets.Method | System.AttributeTargets.Property | System.AttributeTargets.Field)]
-                internal sealed class ConsentGuardAttribute : System.Attribute
-                {
-                    public ConsentGuardAttribute(ConsentCategory category) { }
-                }
-
                 internal interface IConsent
                 {
                     [ConsentGuard(ConsentCategory.Analytics)] bool AnalyticsAllowed { get; }

@@ -31,24 +31,4 @@ internal static class CodeManifests
         }
         """;
 
-    /// <summary>What the generator emits for <see cref="Policy"/>, as far as CG0107 needs it.</summary>
-    public const string GeneratedConstants = """
-        namespace TestProject
-        {
-            internal static class ConsentCookies
-            {
-                public const string AppConsent = "app_consent";
-                public const string Ga = "_ga";
-                public const string GaPrefix = "_ga_";
-                public static string GaName(string part) => "_ga_" + part;
-                public const string Theme = "theme";
-            }
-
-            internal static class ConsentStorageKeys
-            {
-                public const string LandingPage = "landing_page";
-                public const string DraftPrefix = "draft:";
-            }
-        }
-        """;
 }

@@ -8,51 +8,31 @@ namespace ConsentAnalyzers.Tests.Analyzers;
 /// <summary>Consent guards on the control-flow graph: every guard shape, and the shapes that only look like guards.</summary>
 public class ConsentGuardTests
 {
-    /// <summary>The generated consent API for <see cref="CodeManifests.Policy"/> and a consent service marked with it.</summary>
-    internal const string ConsentApi = """
-        using System;
-        using System.Threading.Tasks;
-
-        namespace TestProject
-        {
-            internal enum ConsentCategory { Necessary = 0, Functional = 1, Analytics = 2, Advertising = 3 }
-
-            [AttributeUsage(AttributeTargets.Method | AttributeTargets.Property | AttributeTargets.Field)]
-            internal sealed class ConsentGuardAttribute : Attribute
-            {
-                public ConsentGuardAttribute() { }
-                public ConsentGuardAttribute(ConsentCategory category) { }
-            }
-
-            [AttributeUsage(AttributeTargets.Method | AttributeTargets.Constructor | AttributeTargets.Property | AttributeTargets.Class | AttributeTargets.Struct)]
-            internal sealed class RequiresConsentAttribute : Attribute
-            {
-                public RequiresConsentAttribute(ConsentCategory category) { }
-            }
-
-            internal interface IConsent
-            {
-                [ConsentGuard(ConsentCategory.Analytics)] bool AnalyticsAllowed { get; }
-                [ConsentGuard] bool IsGranted(ConsentCategory category);
-                [ConsentGuard] Task<bool> IsGrantedAsync(ConsentCategory category);
-            }
-
-            internal static class Ads
-            {
-                [RequiresConsent(ConsentCategory.Advertising)]
-                public static void TrackConversion() { }
-            }
-        }
-        """;
-
-    private const string Analytics = "TestProject.ConsentCategory.Analytics";
-
     private static Task Verify(string body, params DiagnosticResult[] expected) => Verify<CookieWriteAnalyzer>(body, expected);
 
     private static Task Verify<TAnalyzer>(string body, params DiagnosticResult[] expected)
         where TAnalyzer : Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer, new()
     {
-        var test = ConsentAnalyzerTest<TAnalyzer>.Code($$"""
+        var test = ConsentAnalyzerTest<TAnalyzer>.Code(Endpoint(body), CodeManifests.Policy);
+        test.TestState.Sources.Add(ConsentTestProject.ConsentService);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    /// <summary>
+    /// The class the shapes stand in: each body in a handler of its own, with a consent service, the tracking feature
+    /// and locals to test.
+    /// </summary>
+    internal static string Endpoint(params string[] bodies)
+    {
+        var handlers = bodies.Select((body, i) => $$"""
+                async Task Handle{{i}}(HttpContext http, IConsent consent, ITrackingConsentFeature feature, int id, List<int> items)
+                {
+                    await Task.Yield();
+            {{body}}
+                }
+            """);
+        return $$"""
             using System;
             using System.Collections.Generic;
             using System.Diagnostics;
@@ -67,17 +47,18 @@ public class ConsentGuardTests
             {
                 private Action _stored = () => { };
 
-                async Task Handle(HttpContext http, IConsent consent, ITrackingConsentFeature feature, int id, List<int> items)
-                {
-                    await Task.Yield();
-            {{body}}
-                }
+            {{string.Join("\n\n", handlers)}}
             }
-            """, CodeManifests.Policy);
-        test.TestState.Sources.Add(ConsentApi);
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync();
+            """;
     }
+
+    /// <summary>The body of every row of the theories below (with their markup), for the differential test of the guard shortcuts.</summary>
+    internal static IEnumerable<string> Bodies() =>
+        typeof(ConsentGuardTests).GetMethods()
+            .SelectMany(
+            method => method.GetCustomAttributes(typeof(InlineDataAttribute),
+                inherit: false).Cast<InlineDataAttribute>().SelectMany(data => data.GetData(method)))
+            .Select(row => (string)row[0]);
 
     private static DiagnosticResult Unguarded(string what, string category) =>
         new DiagnosticResult(Rules.UnguardedWrite).WithLocation(0).WithArguments(what, category);
@@ -120,7 +101,7 @@ public class ConsentGuardTests
     [InlineData("""http.Response.Cookies.Append("sb-session", "1");""")]
     [InlineData("""if (consent.AnalyticsAllowed & id > 0) http.Response.Cookies.Append("_ga", "1");""")]
     [InlineData("""http.Response.Cookies.Append("app_consent", "analytics=1");""")]
-    public Task Guarded_writes_report_nothing(string body) => Verify(body);
+    public Task Guarded_or_essential_writes_report_nothing(string body) => Verify(body);
 
     [Theory]
     [InlineData("""{|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
@@ -168,7 +149,7 @@ public class ConsentGuardTests
     }
 
     [Fact]
-    public async Task RequiresConsent_on_a_property_or_an_interface_member_counts_too()
+    public async Task RequiresConsent_on_an_interface_member_binds_calls_to_its_implementation_and_a_marked_property_body_counts_as_guarded()
     {
         var test = ConsentAnalyzerTest<RequiresConsentCallAnalyzer>.Code("""
             using TestProject;
@@ -195,7 +176,7 @@ public class ConsentGuardTests
                 void Render(Ads ads) => {|#0:ads.Track()|};
             }
             """, CodeManifests.Policy);
-        test.TestState.Sources.Add(ConsentApi);
+        test.TestState.Sources.Add(ConsentTestProject.ConsentService);
         test.ExpectedDiagnostics.Add(
             new DiagnosticResult(Rules.UnguardedTracking).WithLocation(0).WithArguments("Calling 'Ads.Track()'", "advertising"));
         await test.RunAsync();
@@ -232,7 +213,7 @@ public class ConsentGuardTests
                 }
             }
             """, CodeManifests.Policy);
-        test.TestState.Sources.Add(ConsentApi);
+        test.TestState.Sources.Add(ConsentTestProject.ConsentService);
         test.TestState.Sources.Add("namespace System.Runtime.CompilerServices { internal static class IsExternalInit { } }");
         test.ExpectedDiagnostics.Add(
             new DiagnosticResult(Rules.UnguardedTracking).WithLocation(0).WithArguments("Calling 'Pixel.Id'", "advertising"));
@@ -286,7 +267,7 @@ public class ConsentGuardTests
                 public override void {|#2:Send|}() { }
             }
             """, CodeManifests.Policy);
-        test.TestState.Sources.Add(ConsentApi);
+        test.TestState.Sources.Add(ConsentTestProject.ConsentService);
         test.ExpectedDiagnostics.Add(
             new DiagnosticResult(Rules.RequirementNotOnBaseMember).WithLocation(0).WithArguments(
                 "Calling 'Conversions.Convert()' through 'IConversions.Convert()', which is not marked [RequiresConsent],", "advertising"));
@@ -318,7 +299,7 @@ public class ConsentGuardTests
                 public void Remember(HttpResponse response) => response.Cookies.Append("_gcl_au", "1");
             }
             """, CodeManifests.Policy);
-        test.TestState.Sources.Add(ConsentApi);
+        test.TestState.Sources.Add(ConsentTestProject.ConsentService);
         await test.RunAsync();
     }
 

@@ -29,7 +29,7 @@ public class CookieBuilderWriteTests
                 static void Configure(CookieBuilder builder) { }
             }
             """, CodeManifests.Policy);
-        test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
+        test.TestState.Sources.Add(ConsentTestProject.ConsentService);
         return test;
     }
 

@@ -217,7 +217,7 @@ public class CookiePolicyAnalyzerTests
         var manifest = CodeManifests.Policy.Replace("\"cookies\": [",
             "\"guards\": [ { \"api\": \"Banner.Allowed\", \"category\": \"analytics\" } ],\n  \"cookies\": [", StringComparison.Ordinal);
         var test = ConsentAnalyzerTest<TAnalyzer>.Code(Program(""), manifest);
-        test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
+        test.TestState.Sources.Add(ConsentTestProject.ConsentService);
         test.TestState.Sources.Add("""
             using Microsoft.AspNetCore.Http;
             using TestProject;

@@ -672,7 +672,7 @@ public class CookieWriteAnalyzerTests
                 }
             }
             """, CodeManifests.Policy);
-        test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
+        test.TestState.Sources.Add(ConsentTestProject.ConsentService);
         // cookie.ToString() written to the Set-Cookie header is not an unresolved name: the creation names the cookie.
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnguardedWrite).WithLocation(0).WithArguments("Writing cookie '_ga'", "analytics"));
         test.ExpectedDiagnostics.Add(
@@ -681,7 +681,7 @@ public class CookieWriteAnalyzerTests
     }
 
     [Fact]
-    public async Task Framework_names_that_are_static_readonly_are_resolved()
+    public async Task A_static_readonly_framework_name_is_resolved()
     {
         var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code("""
             using Microsoft.AspNetCore.Http;
@@ -737,8 +737,7 @@ public class CookieWriteAnalyzerTests
                 }
             }
             """, CodeManifests.Policy);
-        test.TestState.Sources.Add(CodeManifests.GeneratedConstants);
-        test.DisabledDiagnostics.AddRange(GuardRules);
+        test.WithConstantRule().DisabledDiagnostics.AddRange(GuardRules);
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.LiteralDuplicatesConstant).WithLocation(0).WithArguments("ConsentCookies.Ga", "_ga"));
         await test.RunAsync();
     }
@@ -758,7 +757,6 @@ public class CookieWriteAnalyzerTests
                 }
             }
             """, CodeManifests.Policy);
-        test.TestState.Sources.Add(CodeManifests.GeneratedConstants);
         test.DisabledDiagnostics.AddRange(GuardRules);
         test.ExpectedDiagnostics.Add(
             new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments("x_ga_{…}",

@@ -58,7 +58,7 @@ public class HtmlStringAnalyzerTests
                 }
             }
             """, manifest ?? TrackingCallAnalyzerTests.Manifest);
-        test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
+        test.TestState.Sources.Add(ConsentTestProject.ConsentService);
         return test.RunAsync();
     }
 
@@ -117,7 +117,7 @@ public class HtmlStringAnalyzerTests
                 }
             }
             """, TrackingCallAnalyzerTests.Manifest);
-        test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
+        test.TestState.Sources.Add(ConsentTestProject.ConsentService);
         return test.RunAsync();
     }
 
@@ -147,7 +147,7 @@ public class HtmlStringAnalyzerTests
                 }
             }
             """, TrackingCallAnalyzerTests.Manifest);
-        test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
+        test.TestState.Sources.Add(ConsentTestProject.ConsentService);
         return test.RunAsync();
     }
 

@@ -139,11 +139,10 @@ public class ManifestAnalyzerTests
                 [/shared/consent-manifest.json]
                 build_metadata.AdditionalFiles.ConsentManifest = true
                 """);
-        test.ExpectedDiagnostics.Add(
-            new DiagnosticResult(Rules.ManifestConflict).WithSpan(ConsentAnalyzerTest<ManifestAnalyzer>.ManifestPath, 1, 1, 1, 1)
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.ManifestConflict).WithSpan(ConsentTestProject.ManifestPath, 1, 1, 1, 1)
             .WithArguments(
-                "Only one consent manifest is read per project, and it is '/shared/consent-manifest.json'; " +
-                "remove this one from the project's additional files or point ConsentManifestPath at the one you mean."));
+            "Only one consent manifest is read per project, and it is '/shared/consent-manifest.json'; " +
+            "remove this one from the project's additional files or point ConsentManifestPath at the one you mean."));
         await test.RunAsync();
     }
 }

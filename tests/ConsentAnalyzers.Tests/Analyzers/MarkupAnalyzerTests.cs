@@ -31,7 +31,7 @@ public class MarkupAnalyzerTests
                 }
             }
             """, TrackingCallAnalyzerTests.Manifest);
-        test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
+        test.TestState.Sources.Add(ConsentTestProject.ConsentService);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }
@@ -172,7 +172,7 @@ public class MarkupAnalyzerTests
                 }
             }
             """, manifest);
-        test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
+        test.TestState.Sources.Add(ConsentTestProject.ConsentService);
         test.ExpectedDiagnostics.Add(
             new DiagnosticResult(Rules.WrongCategoryGuard).WithLocation(0).WithArguments("Tracking call to Google Ads", "advertising",
                 "'analytics'"));

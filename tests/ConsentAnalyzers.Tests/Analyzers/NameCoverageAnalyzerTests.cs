@@ -12,16 +12,15 @@ namespace ConsentAnalyzers.Tests.Analyzers;
 /// <summary>CG0108: the project's coverage summary, counted across the analyzers that check names (cookies, storage, markup).</summary>
 public class NameCoverageAnalyzerTests
 {
-    private const string ManifestPath = ConsentAnalyzerTest<NameCoverageAnalyzer>.ManifestPath;
+    private const string ManifestPath = ConsentTestProject.ManifestPath;
 
     /// <summary>The summary together with every analyzer that records a write, as in a real build.</summary>
     private sealed class CoverageTest : CSharpAnalyzerTest<NameCoverageAnalyzer, DefaultVerifier>
     {
         public CoverageTest(string code)
         {
-            ReferenceAssemblies = TestReferences.AspNetCore.ReferenceAssemblies;
+            this.Setup(CodeManifests.Policy);
             TestCode = code;
-            TestState.AdditionalFiles.Add((ManifestPath, CodeManifests.Policy));
             DisabledDiagnostics.Add(DiagnosticIds.UnguardedWrite); // the guards are not what these tests are about
 
             // The suppression pass adds a '#pragma' line at the top of the code, which moves the lines the message names.

@@ -105,8 +105,7 @@ public class StorageWriteAnalyzerTests
                 }
             }
             """, CodeManifests.Policy);
-        test.TestState.Sources.Add(CodeManifests.GeneratedConstants);
-        test.DisabledDiagnostics.AddRange(CookieWriteAnalyzerTests.GuardRules);
+        test.WithConstantRule().DisabledDiagnostics.AddRange(CookieWriteAnalyzerTests.GuardRules);
         test.ExpectedDiagnostics.Add(
             new DiagnosticResult(Rules.LiteralDuplicatesConstant).WithLocation(0).WithArguments("ConsentStorageKeys.LandingPage", "landing_page"));
         await test.RunAsync();

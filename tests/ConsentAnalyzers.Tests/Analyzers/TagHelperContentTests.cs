@@ -56,7 +56,7 @@ public class TagHelperContentTests
                 }
             }
             """, TrackingCallAnalyzerTests.Manifest);
-        test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
+        test.TestState.Sources.Add(ConsentTestProject.ConsentService);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }

@@ -62,7 +62,7 @@ public class TrackingCallAnalyzerTests
             }
             """, Manifest);
         test.TestState.Sources.Add(Libraries);
-        test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
+        test.TestState.Sources.Add(ConsentTestProject.ConsentService);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }
@@ -140,7 +140,7 @@ public class TrackingCallAnalyzerTests
                 }
             }
             """, manifest);
-        test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
+        test.TestState.Sources.Add(ConsentTestProject.ConsentService);
         test.ExpectedDiagnostics.Add(
             new DiagnosticResult(Rules.WrongCategoryGuard).WithLocation(0).WithArguments("Tracking call to Google Ads", "advertising",
                 "'analytics'"));

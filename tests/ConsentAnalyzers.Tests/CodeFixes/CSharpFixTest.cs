@@ -10,7 +10,8 @@ namespace ConsentAnalyzers.Tests.CodeFixes;
 
 /// <summary>
 /// A code-fix test with all of the package's code analyzers running, as in a real project, against
-/// <see cref="CodeManifests.Policy"/>. The testing library applies the fix one diagnostic at a time and through Fix All
+/// <see cref="CodeManifests.Policy"/>, on the test project of <see cref="ConsentTestProject"/>. The testing library
+/// applies the fix one diagnostic at a time and through Fix All
 /// in document, project and solution scope, and checks that the fixed code compiles and reports nothing further
 /// (apart from <see cref="CSharpCodeFixTest{TAnalyzer, TCodeFix, TVerifier}.DisabledDiagnostics"/>).
 /// </summary>
@@ -19,14 +20,13 @@ internal sealed class CSharpFixTest<TCodeFix> : CSharpCodeFixTest<EmptyDiagnosti
 {
     public CSharpFixTest(string code, string fixedCode, string manifest = CodeManifests.Policy)
     {
-        ReferenceAssemblies = TestReferences.AspNetCore.ReferenceAssemblies;
+        this.Setup(manifest);
         TestCode = code;
         FixedCode = fixedCode;
         MarkupOptions = MarkupOptions.UseFirstDescriptor; // several analyzers report the same rules, with the same descriptor
-        TestState.AdditionalFiles.Add((ConsentAnalyzerTest<CookieWriteAnalyzer>.ManifestPath, manifest));
     }
 
-    /// <summary>Adds a source file that the fix leaves alone, such as the stand-in for the generated API.</summary>
+    /// <summary>Adds a source file that the fix leaves alone.</summary>
     public CSharpFixTest<TCodeFix> WithSource(string source)
     {
         TestState.Sources.Add(source);

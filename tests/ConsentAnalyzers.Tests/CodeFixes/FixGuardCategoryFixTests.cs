@@ -1,6 +1,7 @@
 using ConsentAnalyzers.CodeFixes;
 using ConsentAnalyzers.CodeFixes.Guards;
 using ConsentAnalyzers.Tests.Analyzers;
+using ConsentAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace ConsentAnalyzers.Tests.CodeFixes;
@@ -40,7 +41,7 @@ public class FixGuardCategoryFixTests
 
     private static CSharpFixTest<FixGuardCategoryCodeFixProvider> Test(string code, string fixedCode, string manifest = CodeManifests.Policy) =>
         new CSharpFixTest<FixGuardCategoryCodeFixProvider>(code, fixedCode, manifest)
-            .WithSource(ConsentGuardTests.ConsentApi)
+            .WithSource(ConsentTestProject.ConsentService)
             .WithSource(ConsentService);
 
     private static Task Verify(string body, string fixedBody) => Test(InMethod(body), InMethod(fixedBody)).RunAsync();

@@ -75,20 +75,17 @@ public class FixRegistrationTests
         Assert.NotEqual((await document.GetTextAsync()).ToString(), (await changed.GetTextAsync()).ToString());
     }
 
-    /// <summary>A project with the consent API stand-in and the manifest, and the consent findings in <paramref name="code"/>.</summary>
+    /// <summary>
+    /// A project with the generated consent API, the consent service and the manifest, and the consent findings in
+    /// <paramref name="code"/>.
+    /// </summary>
     private static async Task<(Document Document, ImmutableArray<Diagnostic> Diagnostics)> FindingsAsync(string code)
     {
         using var workspace = new AdhocWorkspace();
-        var project = workspace.AddProject("TestProject", LanguageNames.CSharp)
-            .WithMetadataReferences(TestReferences.AspNetCore.References)
-            .WithCompilationOptions(
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        project = project.AddDocument("ConsentApi.cs", ConsentGuardTests.ConsentApi).Project;
+        var project = ConsentTestProject.AddProject(workspace, GuardFixTest<AddConsentCheckCodeFixProvider>.Manifest);
+        project = project.AddDocument("ConsentService.cs", ConsentTestProject.ConsentService).Project;
         var document = project.AddDocument("Test0.cs", code);
-        project = document.Project.AddAdditionalDocument("consent-manifest.json",
-            SourceText.From(GuardFixTest<AddConsentCheckCodeFixProvider>.Manifest),
-            filePath: ConsentAnalyzerTest<CookieWriteAnalyzer>.ManifestPath).Project;
-        document = project.GetDocument(document.Id)!;
+        project = document.Project;
 
         var compilation = (await project.GetCompilationAsync())!;
         var tree = await document.GetSyntaxTreeAsync();

@@ -10,8 +10,8 @@ namespace ConsentAnalyzers.Tests.CodeFixes;
 
 /// <summary>
 /// A code-fix test for the consent rules: every analyzer that reports CG0105/CG0202 runs, against
-/// <see cref="Manifest"/> (or another manifest) and the hand-written consent API of
-/// <see cref="ConsentGuardTests.ConsentApi"/>, with ASP.NET Core referenced.
+/// <see cref="Manifest"/> (or another manifest) on the test project of <see cref="ConsentTestProject"/>, with the
+/// consent service of <see cref="ConsentTestProject.ConsentService"/>.
 /// </summary>
 internal sealed class GuardFixTest<TCodeFix> : CSharpCodeFixTest<CookieWriteAnalyzer, TCodeFix, DefaultVerifier>
     where TCodeFix : CodeFixProvider, new()
@@ -32,7 +32,7 @@ internal sealed class GuardFixTest<TCodeFix> : CSharpCodeFixTest<CookieWriteAnal
 
     public GuardFixTest(string code, string fixedCode, string? manifest = null, params string[] sources)
     {
-        ReferenceAssemblies = TestReferences.AspNetCore.ReferenceAssemblies;
+        this.Setup(manifest ?? Manifest);
         MarkupOptions = MarkupOptions.UseFirstDescriptor; // several analyzers report CG0105/CG0202
         TestCode = code;
         FixedCode = fixedCode;
@@ -40,8 +40,7 @@ internal sealed class GuardFixTest<TCodeFix> : CSharpCodeFixTest<CookieWriteAnal
         // Findings the fix leaves (callers of a new [RequiresConsent], another category) are marked in the fixed code.
         FixedState.MarkupHandling = MarkupMode.Allow;
         BatchFixedState.MarkupHandling = MarkupMode.Allow;
-        TestState.AdditionalFiles.Add((ConsentAnalyzerTest<CookieWriteAnalyzer>.ManifestPath, manifest ?? Manifest));
-        foreach (var source in sources.Prepend(ConsentGuardTests.ConsentApi))
+        foreach (var source in sources.Prepend(ConsentTestProject.ConsentService))
         {
             TestState.Sources.Add(source);
             FixedState.Sources.Add(source);

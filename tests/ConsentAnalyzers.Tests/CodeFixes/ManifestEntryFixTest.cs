@@ -19,9 +19,9 @@ namespace ConsentAnalyzers.Tests.CodeFixes;
 /// </summary>
 internal sealed class ManifestEntryFixTest : CSharpCodeFixTest<ManifestAnalyzer, AddToManifestCodeFixProvider, DefaultVerifier>
 {
-    public const string ManifestPath = ConsentAnalyzerTest<ManifestAnalyzer>.ManifestPath;
+    public const string ManifestPath = ConsentTestProject.ManifestPath;
 
-    public ManifestEntryFixTest() => ReferenceAssemblies = TestReferences.AspNetCore.ReferenceAssemblies;
+    public ManifestEntryFixTest() => this.Setup();
 
     /// <summary>
     /// A test that applies the action chosen by <paramref name="equivalenceKey"/> to <paramref name="code"/>, whose
@@ -70,13 +70,8 @@ internal sealed class ManifestEntryFixTest : CSharpCodeFixTest<ManifestAnalyzer,
     public static async Task<string> OfferedActionsAsync(string code, string manifest)
     {
         using var workspace = new AdhocWorkspace();
-        var references = TestReferences.AspNetCore.References;
-        var project = workspace.AddProject("Test", LanguageNames.CSharp)
-            .WithMetadataReferences(references)
-            .WithCompilationOptions(new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var document = project.AddDocument("Test0.cs", code);
-        project = document.Project.AddAdditionalDocument("consent-manifest.json", SourceText.From(manifest), filePath: ManifestPath).Project;
-        document = project.GetDocument(document.Id)!;
+        var document = ConsentTestProject.AddProject(workspace, manifest).AddDocument("Test0.cs", code);
+        var project = document.Project;
 
         var provider = new AddToManifestCodeFixProvider();
         var compilation = (await project.GetCompilationAsync())!;

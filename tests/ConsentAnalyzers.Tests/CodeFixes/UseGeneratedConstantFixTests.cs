@@ -1,7 +1,7 @@
 using ConsentAnalyzers.CodeFixes;
 using ConsentAnalyzers.CodeFixes.Constants;
 using ConsentAnalyzers.Diagnostics;
-using ConsentAnalyzers.Tests.Analyzers;
+using ConsentAnalyzers.Tests.Infrastructure;
 
 namespace ConsentAnalyzers.Tests.CodeFixes;
 
@@ -10,7 +10,7 @@ public class UseGeneratedConstantFixTests
 {
     private static CSharpFixTest<UseGeneratedConstantCodeFixProvider> Test(string code, string fixedCode) =>
         new CSharpFixTest<UseGeneratedConstantCodeFixProvider>(code, fixedCode)
-            .WithSource(CodeManifests.GeneratedConstants)
+            .WithConstantRule()
             .Disable(DiagnosticIds.UnguardedWrite);
 
     [Fact]
@@ -131,7 +131,6 @@ public class UseGeneratedConstantFixTests
     [Fact]
     public async Task The_namespace_comes_from_ConsentNamespace()
     {
-        var generated = CodeManifests.GeneratedConstants.Replace("namespace TestProject", "namespace Shop.Privacy", StringComparison.Ordinal);
         var test = new CSharpFixTest<UseGeneratedConstantCodeFixProvider>(
             """
             using Microsoft.AspNetCore.Http;
@@ -149,8 +148,7 @@ public class UseGeneratedConstantFixTests
             {
                 void Handle(HttpResponse response) => response.Cookies.Append(ConsentCookies.Ga, "1");
             }
-            """).WithSource(generated).Disable(DiagnosticIds.UnguardedWrite);
-        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.ConsentNamespace = Shop.Privacy\n"));
+            """).WithConstantRule().WithGlobalConfig("build_property.ConsentNamespace = Shop.Privacy\n").Disable(DiagnosticIds.UnguardedWrite);
         await test.RunAsync();
     }
 

@@ -255,12 +255,9 @@ public class BrokenManifestTests
     [Fact]
     public async Task The_generator_verifier_finds_the_diagnostics_marked_in_the_manifest()
     {
-        var test = new CSharpSourceGeneratorTest<ConsentGenerator, DefaultVerifier>
-        {
-            ReferenceAssemblies = TestReferences.Net80.ReferenceAssemblies,
-            TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
-            CompilerDiagnostics = CompilerDiagnostics.Errors,
-        };
+        var test = new CSharpSourceGeneratorTest<ConsentGenerator, DefaultVerifier> { CompilerDiagnostics = CompilerDiagnostics.Errors }
+            .Setup(references: TestReferences.Net80)
+            .WithGlobalConfig("build_property.RootNamespace = App\nbuild_property._ConsentCommandLineBuild = true\n");
         test.TestState.Sources.Add("""
             namespace App
             {
@@ -273,12 +270,9 @@ public class BrokenManifestTests
                 }
             }
             """);
-        test.TestState.AdditionalFiles.Add(
-            ("/0/consent-manifest.json",
-                Policy.Replace("\"name\": \"_gid\", \"category\": \"analytics\"", "\"name\": \"_gid\", \"category\": {|CG0003:\"analytic\"|}",
-                    StringComparison.Ordinal)));
-        test.TestState.AnalyzerConfigFiles.Add(
-            ("/.globalconfig", "is_global = true\nbuild_property.RootNamespace = App\nbuild_property._ConsentCommandLineBuild = true\n"));
+        test.WithManifest(
+            Policy.Replace("\"name\": \"_gid\", \"category\": \"analytics\"", "\"name\": \"_gid\", \"category\": {|CG0003:\"analytic\"|}",
+                StringComparison.Ordinal));
 
         await test.RunAsync();
     }

@@ -37,20 +37,16 @@ public class ReferenceAssembliesTests
     [MemberData(nameof(Frameworks))]
     public async Task Generated_code_compiles_cleanly_for(string framework)
     {
-        var test = new CSharpSourceGeneratorTest<ConsentGenerator, DefaultVerifier>
+        var references = framework switch
         {
-            ReferenceAssemblies = framework switch
-            {
-                "net472" => TestReferences.Net472.ReferenceAssemblies,
-                "netstandard2.0" => TestReferences.NetStandard20.ReferenceAssemblies,
-                _ => TestReferences.Net80.ReferenceAssemblies,
-            },
-            TestBehaviors = TestBehaviors.SkipGeneratedSourcesCheck,
-            CompilerDiagnostics = CompilerDiagnostics.Warnings,
+            "net472" => TestReferences.Net472,
+            "netstandard2.0" => TestReferences.NetStandard20,
+            _ => TestReferences.Net80,
         };
+        var test = new CSharpSourceGeneratorTest<ConsentGenerator, DefaultVerifier> { CompilerDiagnostics = CompilerDiagnostics.Warnings }
+            .Setup(TestManifests.Policy, references)
+            .WithGlobalConfig("build_property.RootNamespace = App\n");
         test.TestState.Sources.Add(Consumer);
-        test.TestState.AdditionalFiles.Add(("/0/consent-manifest.json", TestManifests.Policy));
-        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.RootNamespace = App\n"));
         test.SolutionTransforms.Add((solution, projectId) =>
         {
             var project = solution.GetProject(projectId)!;

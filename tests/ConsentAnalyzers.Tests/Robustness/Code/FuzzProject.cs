@@ -134,6 +134,16 @@ internal sealed class FuzzProject
         return Task.FromResult(new FuzzProject(name, compilation, driver, new AnalyzerOptions([manifest], options), files));
     }
 
+    /// <summary>The project with <paramref name="file"/> holding <paramref name="text"/>, after the generator ran: what the analyzers get.</summary>
+    public (Compilation Compilation, AnalyzerOptions Options, GeneratorRunResult Generator,
+        ImmutableArray<Diagnostic> GeneratorDiagnostics) Compile(FuzzFile file, string text, CancellationToken cancellationToken)
+    {
+        var tree = CSharpSyntaxTree.ParseText(text, ParseOptions, file.Name, cancellationToken: cancellationToken);
+        var compilation = file.Original is null ? _compilation.AddSyntaxTrees(tree) : _compilation.ReplaceSyntaxTree(file.Original, tree);
+        var driver = _driver.RunGeneratorsAndUpdateCompilation(compilation, out var withGenerated, out var generatorDiagnostics, cancellationToken);
+        return (withGenerated, _analyzerOptions, driver.GetRunResult().Results.Single(), generatorDiagnostics);
+    }
+
     /// <summary>
     /// Runs the generator and every analyzer with <paramref name="file"/> holding <paramref name="text"/>. Returns
     /// what went wrong (an analyzer or generator exception, or no answer within the per-case timeout), or null; the
@@ -145,10 +155,7 @@ internal sealed class FuzzProject
         var exceptions = new ConcurrentQueue<string>();
         try
         {
-            var tree = CSharpSyntaxTree.ParseText(text, ParseOptions, file.Name, cancellationToken: timeout.Token);
-            var compilation = file.Original is null ? _compilation.AddSyntaxTrees(tree) : _compilation.ReplaceSyntaxTree(file.Original, tree);
-            var driver = _driver.RunGeneratorsAndUpdateCompilation(compilation, out var withGenerated, out var generatorDiagnostics, timeout.Token);
-            var generator = driver.GetRunResult().Results.Single();
+            var (withGenerated, analyzerOptions, generator, generatorDiagnostics) = Compile(file, text, timeout.Token);
             if (generator.Exception is not null)
             {
                 return "generator exception: " + generator.Exception;
@@ -161,7 +168,7 @@ internal sealed class FuzzProject
 
             var withAnalyzers = withGenerated.WithAnalyzers(
                 Analyzers,
-                new CompilationWithAnalyzersOptions(_analyzerOptions,
+                new CompilationWithAnalyzersOptions(analyzerOptions,
                     (exception, analyzer, _) => exceptions.Enqueue($"{analyzer.GetType().Name}: {exception}"), concurrentAnalysis: false,
                     logAnalyzerExecutionTime: false));
             var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(timeout.Token);

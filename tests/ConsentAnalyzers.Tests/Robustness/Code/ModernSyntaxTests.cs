@@ -26,15 +26,15 @@ public sealed class ModernSyntaxTests(ITestOutputHelper output)
         test.TestState.Sources.Add(("/0/Program.cs", ModernSyntaxSources.Program));
         test.TestState.Sources.Add(("/0/Shapes.cs", ModernSyntaxSources.Shapes));
         test.TestState.Sources.Add(("/0/Telemetry.cs", ModernSyntaxSources.Telemetry));
-        test.TestState.Sources.Add(("/0/ConsentApi.cs", ConsentGuardTests.ConsentApi));
-        test.TestState.AdditionalFiles.Add((ConsentAnalyzerTest<ManifestAnalyzer>.ManifestPath, TrackingCallAnalyzerTests.Manifest));
+        test.TestState.Sources.Add(("/0/ConsentService.cs", ConsentTestProject.ConsentService));
+        test.WithManifest(TrackingCallAnalyzerTests.Manifest);
 
         // The one unresolved name (the CG0102 in Program.cs) makes the project's coverage summary, at the manifest. The
         // verifier's '#pragma' pass adds a line at the top of each file, which moves the summary's additional location
         // and the line its message names (it does not move additional locations), so that pass is skipped here.
         test.TestBehaviors |= TestBehaviors.SkipSuppressionCheck;
         test.ExpectedDiagnostics.Add(new DiagnosticResult(ConsentAnalyzers.Diagnostics.Rules.UncheckedNames)
-            .WithSpan(ConsentAnalyzerTest<ManifestAnalyzer>.ManifestPath, 1, 1, 1, 1)
+            .WithSpan(ConsentTestProject.ManifestPath, 1, 1, 1, 1)
             .WithSpan("/0/Program.cs", 19, 82, 19, 91)
             .WithArguments(12, 13, 1, "Program.cs(19)"));
         await test.RunAsync();
@@ -43,10 +43,10 @@ public sealed class ModernSyntaxTests(ITestOutputHelper output)
     [Fact]
     public async Task Every_shape_cut_at_a_token_boundary_or_mutated_is_analyzed_without_exception_or_hang()
     {
-        var context = new[] { ("Telemetry.cs", ModernSyntaxSources.Telemetry), ("ConsentApi.cs", ConsentGuardTests.ConsentApi) }
+        var context = new[] { ("Telemetry.cs", ModernSyntaxSources.Telemetry), ("ConsentService.cs", ConsentTestProject.ConsentService) }
             .Select(source => CSharpSyntaxTree.ParseText(source.Item2, FuzzProject.ParseOptions, "/modern/" + source.Item1));
         var files = new[] { ("Program.cs", ModernSyntaxSources.Program), ("Shapes.cs", ModernSyntaxSources.Shapes) }
-            .Select(source => new FuzzFile("/modern/" + source.Item1, WithoutMarkup(source.Item2), Original: null))
+            .Select(source => new FuzzFile("/modern/" + source.Item1, ConsentTestProject.WithoutMarkup(source.Item2), Original: null))
             .ToList();
         var project = await FuzzProject.CreateAsync("modern", "TestProject", OutputKind.ConsoleApplication, context, files,
             TrackingCallAnalyzerTests.Manifest);
@@ -54,16 +54,10 @@ public sealed class ModernSyntaxTests(ITestOutputHelper output)
         await FuzzRun.CheckAsync(output, "prefix and mutation", project, files.SelectMany(f => FuzzCases.Prefixes(f).Concat(FuzzCases.Mutations(f))));
     }
 
-    private static string WithoutMarkup(string source)
-    {
-        TestFileMarkupParser.GetSpans(source, out var text, out ImmutableDictionary<string, ImmutableArray<Microsoft.CodeAnalysis.Text.TextSpan>> _);
-        return text;
-    }
-
     /// <summary>The analyzer verifier with every analyzer of the package, at the newest language version.</summary>
     private sealed class AllAnalyzersTest : CSharpAnalyzerTest<ManifestAnalyzer, DefaultVerifier>
     {
-        public AllAnalyzersTest() => ReferenceAssemblies = TestReferences.AspNetCore.ReferenceAssemblies;
+        public AllAnalyzersTest() => this.Setup();
 
         protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => FuzzProject.Analyzers;
 

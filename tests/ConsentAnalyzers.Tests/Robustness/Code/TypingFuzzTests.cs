@@ -10,7 +10,10 @@ namespace ConsentAnalyzers.Tests.Robustness.Code;
 /// </summary>
 public sealed class TypingFuzzTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> Projects => new() { "corpus", "AIMusicGens.Web", "RuleGallery" };
+    /// <summary>The projects whose files are fuzzed: the labeled corpus and the two sample apps.</summary>
+    public static readonly IReadOnlyList<string> ProjectNames = ["corpus", "AIMusicGens.Web", "RuleGallery"];
+
+    public static TheoryData<string> Projects => [.. ProjectNames];
 
     [Theory]
     [MemberData(nameof(Projects))]
@@ -28,5 +31,5 @@ public sealed class TypingFuzzTests(ITestOutputHelper output)
         await FuzzRun.CheckAsync(output, "mutation", project, project.Files.SelectMany(FuzzCases.Mutations));
     }
 
-    private static Task<FuzzProject> Load(string name) => name == "corpus" ? FuzzProject.CorpusAsync() : FuzzProject.SampleAsync(name);
+    internal static Task<FuzzProject> Load(string name) => name == "corpus" ? FuzzProject.CorpusAsync() : FuzzProject.SampleAsync(name);
 }

@@ -65,9 +65,15 @@ internal sealed class NoBypassTest : CSharpAnalyzerTest<CookieWriteAnalyzer, Def
 
     private static readonly Lazy<MetadataReference> Library = new(CompileLibrary);
 
+    /// <summary>The sources every shape is compiled with: the support above, the consent service, the tracker libraries.</summary>
+    public static IReadOnlyList<string> Context { get; } = [Support, ConsentTestProject.ConsentService, TrackingCallAnalyzerTests.Libraries];
+
+    /// <summary>The separately compiled library of name constants every shape references.</summary>
+    public static MetadataReference LibraryReference => Library.Value;
+
     private NoBypassTest()
     {
-        ReferenceAssemblies = TestReferences.AspNetCore.ReferenceAssemblies;
+        this.Setup(Manifest);
 
         // The analyzers share their descriptors (CG0102, CG0202, CG0203): markup names the one rule.
         MarkupOptions = MarkupOptions.UseFirstDescriptor;
@@ -76,11 +82,11 @@ internal sealed class NoBypassTest : CSharpAnalyzerTest<CookieWriteAnalyzer, Def
     public static Task<NoBypassTest> ForAsync(BypassShape shape)
     {
         var test = new NoBypassTest { TestCode = shape.Code };
-        test.TestState.AdditionalFiles.Add((ConsentAnalyzerTest<CookieWriteAnalyzer>.ManifestPath, Manifest));
-        test.TestState.Sources.Add(Support);
-        test.TestState.Sources.Add(ConsentGuardTests.ConsentApi);
-        test.TestState.Sources.Add(AppWriterTests.WriterApi);
-        test.TestState.Sources.Add(TrackingCallAnalyzerTests.Libraries);
+        foreach (var source in Context)
+        {
+            test.TestState.Sources.Add(source);
+        }
+
         test.TestState.AdditionalReferences.Add(Library.Value);
         if (shape.TopLevel)
         {
