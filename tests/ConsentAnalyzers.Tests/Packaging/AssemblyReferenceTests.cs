@@ -14,9 +14,10 @@ public class AssemblyReferenceTests
         var references = typeof(ManifestAnalyzer).Assembly.GetReferencedAssemblies();
 
         Assert.Subset(
-            // System.Memory and System.Collections.Immutable ship with Microsoft.CodeAnalysis itself in every host.
+            // System.Memory, System.Collections.Immutable and System.Reflection.Metadata (with which the compiler reads
+            // every reference) ship with Microsoft.CodeAnalysis itself in every host.
             new HashSet<string> { "netstandard", "Microsoft.CodeAnalysis", "Microsoft.CodeAnalysis.CSharp", "System.Collections.Immutable",
-                "System.Memory" },
+                "System.Memory", "System.Reflection.Metadata" },
             references.Select(r => r.Name!).ToHashSet());
     }
 
@@ -26,6 +27,14 @@ public class AssemblyReferenceTests
         var roslyn = typeof(ManifestAnalyzer).Assembly.GetReferencedAssemblies().Single(r => r.Name == "Microsoft.CodeAnalysis");
 
         Assert.Equal(new Version(4, 8, 0, 0), roslyn.Version);
+    }
+
+    [Fact]
+    public void The_analyzer_assembly_binds_to_the_metadata_reader_that_the_lowest_supported_roslyn_ships_with()
+    {
+        var metadata = typeof(ManifestAnalyzer).Assembly.GetReferencedAssemblies().Single(r => r.Name == "System.Reflection.Metadata");
+
+        Assert.Equal(new Version(7, 0, 0, 0), metadata.Version);
     }
 
     [Fact]
