@@ -8,19 +8,20 @@ namespace ConsentAnalyzers.Guards;
 
 /// <summary>
 /// The common guard shapes, <c>if (check) { site }</c>, <c>if (!check) { … } else { site }</c> and
-/// <c>if (!check) return; site</c>, recognized without a control-flow graph. Building the graph is most of what
-/// checking a site costs, and a site in a branch of an <c>if</c> (or after an <c>if</c> that returns or throws) is
-/// reached only through that branch (or past it): whatever the condition implies there holds at the site, and the
-/// graph's analysis can only add to it. So when that alone grants the category, the site is guarded; in every other
-/// case (and to say what does guard a site that is not) the graph decides.
+/// <c>if (!check) return; site</c> (or <c>continue</c>, <c>break</c>, <c>throw</c>), also inside loops, recognized
+/// without a control-flow graph. Building the graph is most of what checking a site costs, and a site in a branch of an
+/// <c>if</c> (or after an <c>if</c> that leaves the block) is reached only through that branch (or past it): whatever
+/// the condition implies there holds at the site, and the graph's analysis, which only adds what holds along a path
+/// and keeps at a join what holds on every way in, can only add to it. So when that alone grants the category, the
+/// site is guarded; in every other case (and to say what does guard a site that is not) the graph decides.
 /// </summary>
 /// <remarks>
 /// Only where the two cannot disagree: the site and the <c>if</c> in the member's own body (not in a lambda or a
-/// local function, which have graphs of their own), nothing between them that the graph splits in ways that change
-/// what it knows (loops, try, switch, using, lock), a condition whose operations the graph keeps as they are (no
-/// <c>?.</c>, <c>??</c>, <c>?:</c>, initializers or declarations; <c>&amp;&amp;</c> and <c>||</c> only on the
+/// local function, which have graphs of their own), nothing between them that the graph gives entry facts of its own
+/// (try, catch and finally, using, lock) or splits (switch), a condition whose operations the graph keeps as they are
+/// (no <c>?.</c>, <c>??</c>, <c>?:</c>, initializers or declarations; <c>&amp;&amp;</c> and <c>||</c> only on the
 /// condition's own spine; no <c>true</c>, <c>false</c> or <c>null</c> standing as a condition), and a site the
-/// compiler finds reachable (the graph's analysis grants nothing at unreachable code).
+/// compiler finds reachable (the graph's analysis may grant nothing at unreachable code).
 /// </remarks>
 internal static class EnclosingGuard
 {
@@ -37,9 +38,14 @@ internal static class EnclosingGuard
         {
             switch (parent)
             {
-                case IAnonymousFunctionOperation or ILocalFunctionOperation or ILoopOperation or ITryOperation or ISwitchOperation
+                case IAnonymousFunctionOperation or ILocalFunctionOperation or ITryOperation or ISwitchOperation
                     or IUsingOperation or ILockOperation or ILabeledOperation or IUsingDeclarationOperation:
                     return false;
+                case ILoopOperation loop:
+                    // A loop keeps what holds inside it on every way round; a constant condition may leave its body unreachable.
+                    mayBeUnreachable = mayBeUnreachable || loop is IWhileLoopOperation { Condition.ConstantValue.HasValue: true }
+                        or IForLoopOperation { Condition.ConstantValue.HasValue: true };
+                    break;
                 case IConditionalOperation conditional when conditional.Syntax is IfStatementSyntax && ReferenceEquals(conditional.WhenTrue, child):
                     if (!KeepsShape(conditional.Condition, onSpine: true))
                     {
@@ -148,10 +154,11 @@ internal static class EnclosingGuard
         return CategorySet.Empty; // the statement is not one of the block's own
     }
 
-    /// <summary>A return or a throw, alone or as the only statement of a block.</summary>
+    /// <summary>A return, a throw, a <c>continue</c> or a <c>break</c>, alone or as the only statement of a block.</summary>
     private static bool Exits(IOperation operation) => operation switch
     {
         IReturnOperation { Kind: OperationKind.Return } => true,
+        IBranchOperation { BranchKind: BranchKind.Continue or BranchKind.Break } => true,
         IExpressionStatementOperation { Operation: IThrowOperation } => true,
         IThrowOperation => true,
         IBlockOperation { Operations: { Length: 1 } operations } => Exits(operations[0]),

@@ -75,6 +75,12 @@ public sealed class GraphShortcutTests
     [InlineData("if (!Consent.AnalyticsAllowed) { return; } { Telemetry.TrackEvent(\"x\"); }", true)]
     [InlineData("for (var i = 0; i < 2; i++) { } if (Consent.AnalyticsAllowed) { Telemetry.TrackEvent(\"x\"); }", true)]
     [InlineData("if (Consent.AnalyticsAllowed) { var n = 1; Telemetry.TrackEvent(\"x\"); }", true)]
+    [InlineData("foreach (var i in new[] { 1 }) { if (!Consent.AnalyticsAllowed) continue; Telemetry.TrackEvent(\"x\"); }", true)]
+    [InlineData("for (var i = 0; i < 3; i++) { if (!Consent.AnalyticsAllowed) break; Telemetry.TrackEvent(\"x\"); }", true)]
+    [InlineData("do { if (!Consent.AnalyticsAllowed) continue; Telemetry.TrackEvent(\"x\"); } while (false);", true)]
+    [InlineData("while (System.Environment.TickCount > 0) { if (Consent.AnalyticsAllowed) { Telemetry.TrackEvent(\"x\"); } }", true)]
+    [InlineData("while (false) { if (Consent.AnalyticsAllowed) { Telemetry.TrackEvent(\"x\"); } }", false)]
+    [InlineData("foreach (var i in new[] { 1 }) { if (!Consent.AnalyticsAllowed) continue; return; Telemetry.TrackEvent(\"x\"); }", false)]
     public void An_enclosing_if_grants_nothing_without_the_graph_where_the_compiler_may_not_reach_the_site(string statements, bool reachable)
     {
         var (root, consent) = Body(statements);
