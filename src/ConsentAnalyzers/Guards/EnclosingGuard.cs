@@ -32,7 +32,6 @@ internal static class EnclosingGuard
     public static bool Grants(GuardRecognizer guards, IOperation site, string category, string? alternativeCategory)
     {
         var granted = CategorySet.Empty;
-        var mayBeUnreachable = false;
         var child = site;
         for (var parent = site.Parent; parent is not null; child = parent, parent = parent.Parent)
         {
@@ -41,11 +40,6 @@ internal static class EnclosingGuard
                 case IAnonymousFunctionOperation or ILocalFunctionOperation or ITryOperation or ISwitchOperation
                     or IUsingOperation or ILockOperation or ILabeledOperation or IUsingDeclarationOperation:
                     return false;
-                case ILoopOperation loop:
-                    // A loop keeps what holds inside it on every way round; a constant condition may leave its body unreachable.
-                    mayBeUnreachable = mayBeUnreachable || loop is IWhileLoopOperation { Condition.ConstantValue.HasValue: true }
-                        or IForLoopOperation { Condition.ConstantValue.HasValue: true };
-                    break;
                 case IConditionalOperation conditional when conditional.Syntax is IfStatementSyntax && ReferenceEquals(conditional.WhenTrue, child):
                     if (!KeepsShape(conditional.Condition, onSpine: true))
                     {
@@ -65,7 +59,6 @@ internal static class EnclosingGuard
                     break;
                 case IBlockOperation block:
                     granted = granted.Union(ExitsBefore(guards, block, child));
-                    mayBeUnreachable = mayBeUnreachable || MayJumpBefore(block, child);
                     break;
             }
         }
@@ -75,21 +68,39 @@ internal static class EnclosingGuard
             return false;
         }
 
-        // The graph's analysis reaches only what the compiler can reach (code after a return grants nothing). Every
-        // `if` on the way here has a condition that is not constant, so only a statement before the site in one of the
-        // blocks around it can make it unreachable; where none may jump, the compiler's flow analysis is not needed.
+        // The graph's analysis reaches only what the compiler can reach (code after a return grants nothing).
         if (site.Syntax.FirstAncestorOrSelf<StatementSyntax>() is not { } statement || site.SemanticModel is not { } model)
         {
             return false;
         }
 
-        if (!mayBeUnreachable)
+        return !MayBeUnreachable(site) || model.AnalyzeControlFlow(statement) is { Succeeded: true, StartPointIsReachable: true };
+    }
+
+    /// <summary>
+    /// Whether the compiler's flow analysis must say if <paramref name="site"/> is reachable. Every <c>if</c> on the way
+    /// to it has a condition that is not constant (<see cref="KeepsShape"/>), so only a loop with a constant condition
+    /// or a statement before it in one of the blocks around it can make it unreachable.
+    /// </summary>
+    private static bool MayBeUnreachable(IOperation site)
+    {
+        var child = site;
+        for (var parent = site.Parent; parent is not null; child = parent, parent = parent.Parent)
         {
-            return true;
+            var mayBeUnreachable = parent switch
+            {
+                IWhileLoopOperation { Condition.ConstantValue.HasValue: true }
+                    or IForLoopOperation { Condition.ConstantValue.HasValue: true } => true,
+                IBlockOperation block => MayJumpBefore(block, child),
+                _ => false,
+            };
+            if (mayBeUnreachable)
+            {
+                return true;
+            }
         }
 
-        var flow = model.AnalyzeControlFlow(statement);
-        return flow is { Succeeded: true, StartPointIsReachable: true };
+        return false;
     }
 
     /// <summary>
