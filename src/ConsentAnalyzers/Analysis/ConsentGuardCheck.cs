@@ -73,7 +73,24 @@ internal static class ConsentGuardCheck
 
     /// <summary>Reports a site that <see cref="IsGuarded"/> found unguarded (CG0105/CG0202), or guarded for another category (CG0203).</summary>
     public static void Report(OperationAnalysisContext context, IOperation site, string category, DiagnosticDescriptor unguardedRule, string what,
-        Location? location, string? alternativeCategory, CategorySet granted)
+        Location? location, string? alternativeCategory, CategorySet granted) =>
+        ReportAt(context.ReportDiagnostic, category, unguardedRule, what, location ?? site.Syntax.GetLocation(), alternativeCategory, granted,
+            inMarkup: location is not null);
+
+    /// <summary>
+    /// Whether a site outside the C# flow (a script's, whose checks the script walk found) needs no report: its
+    /// category or the alternative is essential, or granted.
+    /// </summary>
+    public static bool IsGranted(ConsentCompilation consent, string category, string? alternativeCategory, CategorySet granted) =>
+        consent.Manifest.Category(category).IsEssential || granted.Grants(category)
+        || (alternativeCategory is not null && (consent.Manifest.Category(alternativeCategory).IsEssential || granted.Grants(alternativeCategory)));
+
+    /// <summary>
+    /// Reports an unguarded site at <paramref name="location"/>; <paramref name="inMarkup"/> says it is not C# (markup
+    /// or script), where the fixes that add a C# check do not apply.
+    /// </summary>
+    public static void ReportAt(Action<Diagnostic> report, string category, DiagnosticDescriptor unguardedRule, string what, Location location,
+        string? alternativeCategory, CategorySet granted, bool inMarkup)
     {
         // Only the properties that apply are present: a fix tests for a key, not for a null value.
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
@@ -88,13 +105,12 @@ internal static class ConsentGuardCheck
             properties.Add(DiagnosticProperties.GrantedCategories, string.Join(",", granted.SortedIds()));
         }
 
-        if (location is not null)
+        if (inMarkup)
         {
             properties.Add(DiagnosticProperties.InMarkup, "true");
         }
 
-        location ??= site.Syntax.GetLocation();
-        context.ReportDiagnostic(granted.IsEmpty
+        report(granted.IsEmpty
             ? Diagnostic.Create(unguardedRule, location, properties.ToImmutable(), what, category)
             : Diagnostic.Create(Rules.WrongCategoryGuard, location, properties.ToImmutable(), what, category, granted.Describe()));
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Manifest;
@@ -23,18 +24,30 @@ internal static class DeclaredNameCheck
     /// explanation an "undeclared" message ends with (where the name comes from).
     /// </summary>
     public static string? Check(OperationAnalysisContext context, ConsentCompilation consent, ResolvedName name, Location location, NameTarget target,
-        string? note = null)
+        string? note = null) =>
+        Check(context.ReportDiagnostic, consent, name, location, target, note, constantsApply: true);
+
+    /// <summary>
+    /// The same for a name outside C# (a script's), where <paramref name="constantsApply"/> is false: a generated
+    /// constant cannot stand in for a literal there (CG0107).
+    /// </summary>
+    public static string? Check(Action<Diagnostic> report, ConsentCompilation consent, ResolvedName name, Location location, NameTarget target,
+        string? note, bool constantsApply)
     {
         if (name.Kind == ResolvedNameKind.Unresolved)
         {
-            return Unresolved(context, consent, location, target);
+            return Unresolved(report, consent, location, target);
         }
 
         var category = CategoryAt(consent.Manifest, name, target);
         if (category is not null)
         {
             consent.RecordNameSite(location, resolved: true);
-            ReportLiteralWithConstant(context, consent, name, location, target);
+            if (constantsApply)
+            {
+                ReportLiteralWithConstant(report, consent, name, location, target);
+            }
+
             return category;
         }
 
@@ -45,7 +58,7 @@ internal static class DeclaredNameCheck
         if (elsewhere is not null)
         {
             consent.RecordNameSite(location, resolved: true);
-            context.ReportDiagnostic(
+            report(
                 Diagnostic.Create(Rules.NameInWrongPlace, location, properties, name.Display, elsewhere.Value.Describe(), target.Describe()));
             return null;
         }
@@ -54,7 +67,7 @@ internal static class DeclaredNameCheck
         {
             // Some values of its holes would make it a declared name, others not: the name is not provably
             // undeclared, and its category is not known. Unresolved, not "undeclared".
-            return Unresolved(context, consent, location, target);
+            return Unresolved(report, consent, location, target);
         }
 
         consent.RecordNameSite(location, resolved: true);
@@ -62,15 +75,15 @@ internal static class DeclaredNameCheck
         var diagnostic = target == NameTarget.Cookie
             ? Diagnostic.Create(Rules.UndeclaredCookie, location, properties, name.Display, why)
             : Diagnostic.Create(Rules.UndeclaredStorageKey, location, properties, StorageKind(target), name.Display, why);
-        context.ReportDiagnostic(diagnostic);
+        report(diagnostic);
         return null;
     }
 
     /// <summary>CG0102, and the site counted as not checked for the project's coverage summary (CG0108).</summary>
-    private static string? Unresolved(OperationAnalysisContext context, ConsentCompilation consent, Location location, NameTarget target)
+    private static string? Unresolved(Action<Diagnostic> report, ConsentCompilation consent, Location location, NameTarget target)
     {
         consent.RecordNameSite(location, resolved: false);
-        context.ReportDiagnostic(Diagnostic.Create(Rules.UnresolvedName, location, target.NameKind()));
+        report(Diagnostic.Create(Rules.UnresolvedName, location, target.NameKind()));
         return null;
     }
 
@@ -105,7 +118,7 @@ internal static class DeclaredNameCheck
         return null;
     }
 
-    private static void ReportLiteralWithConstant(OperationAnalysisContext context, ConsentCompilation consent, ResolvedName name, Location location,
+    private static void ReportLiteralWithConstant(Action<Diagnostic> report, ConsentCompilation consent, ResolvedName name, Location location,
         NameTarget target)
     {
         if (!name.IsLiteral)
@@ -116,7 +129,7 @@ internal static class DeclaredNameCheck
         var constant = target == NameTarget.Cookie ? consent.Constants.ForCookie(name.Text) : consent.Constants.ForStorageKey(name.Text);
         if (constant is not null)
         {
-            context.ReportDiagnostic(
+            report(
                 Diagnostic.Create(Rules.LiteralDuplicatesConstant, location,
                     ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Constant, constant), constant, name.Text));
         }

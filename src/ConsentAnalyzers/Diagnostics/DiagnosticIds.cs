@@ -17,6 +17,7 @@ internal static class DiagnosticIds
     public const string EssentialMisdeclared = "CG0106";
     public const string LiteralDuplicatesConstant = "CG0107";
     public const string UncheckedNames = "CG0108";
+    public const string ScriptNotAnalyzed = "CG0109";
     public const string UndeclaredTracker = "CG0201";
     public const string UnguardedTracking = "CG0202";
     public const string WrongCategoryGuard = "CG0203";

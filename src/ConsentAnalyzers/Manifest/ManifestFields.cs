@@ -27,7 +27,11 @@ internal static class ManifestFields
 
     public static readonly ImmutableArray<string> Tracker = ImmutableArray.Create("use", "api", "url", "category", "provider");
 
-    public static readonly ImmutableArray<string> Guard = ImmutableArray.Create("api", "category", "arguments");
+    /// <summary>A guard names a C# member (<c>api</c>) or a JavaScript function or property path (<c>script</c>).</summary>
+    public static readonly ImmutableArray<string> Guard = ImmutableArray.Create("api", "script", "category", "arguments", "callback");
+
+    /// <summary>A script guard's path: dotted JavaScript identifiers, at least one. The schema carries the same pattern.</summary>
+    public const string ScriptPathPattern = @"^[A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z_$][A-Za-z0-9_$]*)*$";
 
     public static readonly ImmutableArray<string> StorageAreas = ImmutableArray.Create("local", "session");
 

@@ -12,7 +12,8 @@ internal sealed record ManifestModel(
     EquatableArray<CookieEntry> Cookies,
     EquatableArray<StorageEntry> Storage,
     EquatableArray<TrackerEntry> Trackers,
-    EquatableArray<GuardEntry> Guards)
+    EquatableArray<GuardEntry> Guards,
+    EquatableArray<ScriptGuardEntry> ScriptGuards)
 {
     /// <summary>No category and no entry: what a manifest that cannot be read as a whole contributes to the generated code.</summary>
     public static ManifestModel Empty { get; } = new(
@@ -21,7 +22,8 @@ internal sealed record ManifestModel(
         EquatableArray<CookieEntry>.Empty,
         EquatableArray<StorageEntry>.Empty,
         EquatableArray<TrackerEntry>.Empty,
-        EquatableArray<GuardEntry>.Empty);
+        EquatableArray<GuardEntry>.Empty,
+        EquatableArray<ScriptGuardEntry>.Empty);
 }
 
 internal sealed record CategoryEntry(
@@ -80,3 +82,11 @@ internal sealed record TrackerEntry(TrackerKind Kind, string Value, string Categ
 internal sealed record GuardEntry(string Api, string? Category, EquatableArray<GuardArgument> Arguments);
 
 internal sealed record GuardArgument(string Value, string Category);
+
+/// <summary>
+/// A consent check in the site's JavaScript, which has no types to annotate: a function or property path
+/// (<c>consent.has</c>, <c>siteConsent.analytics</c>) written without <c>window.</c>. With <see cref="Category"/> the
+/// path's value (or its call's result) means consent for that category; with <see cref="Arguments"/> the call's first
+/// argument, a string, names it. A <see cref="Callback"/> guard runs its function argument once consent is given.
+/// </summary>
+internal sealed record ScriptGuardEntry(string Path, string? Category, EquatableArray<GuardArgument> Arguments, bool Callback);

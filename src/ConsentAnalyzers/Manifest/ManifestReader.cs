@@ -24,6 +24,9 @@ internal sealed class ManifestReader
     private static readonly Regex CategoryIdPattern = new(ManifestFields.CategoryIdPattern.Replace("$", @"\z"), RegexOptions.CultureInvariant);
     private static readonly Regex ApiPattern = new(ManifestFields.ApiPattern.Replace("$", @"\z"), RegexOptions.CultureInvariant);
 
+    // The path pattern has '$' inside its character classes: only its final anchor becomes \z.
+    private static readonly Regex ScriptPathSyntax = new(ManifestFields.ScriptPathPattern.TrimEnd('$') + @"\z", RegexOptions.CultureInvariant);
+
     /// <summary>How many declared categories a message lists: a manifest may declare thousands, a message stays short.</summary>
     private const int MaxListed = 20;
 
@@ -106,7 +109,7 @@ internal sealed class ManifestReader
         DeclarationConflicts.CheckUnique(
             trackers.Select(t => (Key: t.Model.Kind + ":" + t.Model.Value, Shown: t.Model.Value, Meaning: t.Model.Category, t.Key)), "Tracker", _text,
             conflicts);
-        DeclarationConflicts.CheckUnique(guards.Select(g => (Key: g.Model.Api, Shown: g.Model.Api, Meaning: string.Join(",", g.Categories), g.Key)),
+        DeclarationConflicts.CheckUnique(guards.Select(g => (g.Model.Key, g.Model.Shown, Meaning: string.Join(",", g.Categories), g.Key)),
             "Guard", _text, conflicts);
         ReportConflicts(conflicts);
 
@@ -121,7 +124,8 @@ internal sealed class ManifestReader
             SoundModels(cookies),
             SoundModels(storage),
             SoundModels(trackers),
-            SoundModels(guards));
+            SoundModels(guards).Where(g => g.Code is not null).Select(g => g.Code!).ToEquatableArray(),
+            SoundModels(guards).Where(g => g.Script is not null).Select(g => g.Script!).ToEquatableArray());
     }
 
     private static DeclaredName Declared(ReadEntry<CookieEntry> cookie) => new(cookie.Model.Name, cookie.Model.Category, cookie.Key);
@@ -483,46 +487,126 @@ internal sealed class ManifestReader
         return true;
     }
 
-    private ReadEntry<GuardEntry>? ReadGuard(JsonObject entry)
+    /// <summary>One entry of 'guards': a C# member (<c>api</c>) or a JavaScript path (<c>script</c>).</summary>
+    private sealed record GuardDeclaration(GuardEntry? Code, ScriptGuardEntry? Script)
+    {
+        public string Key => Code?.Api ?? "script:" + Script!.Path;
+
+        public string Shown => Code?.Api ?? Script!.Path;
+    }
+
+    private ReadEntry<GuardDeclaration>? ReadGuard(JsonObject entry)
     {
         const string Owner = "the guard entry";
         CheckFields(entry, Owner, ManifestFields.Guard);
-        var api = ReadStringNode(entry, "api", Owner, required: true);
-        var hasCategory = entry.Find("category") is not null;
-        var argumentsProperty = entry.Find("arguments");
-        string? category = null;
-        var arguments = EquatableArray<GuardArgument>.Empty;
-        var valid = api is not null && IsValidApiPattern(api, "guard 'api'");
-        if (hasCategory && argumentsProperty is not null)
+        var apiProperty = entry.Find("api");
+        var scriptProperty = entry.Find("script");
+        if (apiProperty is not null && scriptProperty is not null)
         {
-            Content(argumentsProperty.NameSpan,
-                "A guard takes either 'category' (the member checks one category) or 'arguments' (its argument names the category), not both.");
-            valid = false;
-        }
-        else if (hasCategory)
-        {
-            category = ReadCategoryReference(entry, Owner);
-            valid &= category is not null;
-        }
-        else if (argumentsProperty is not null)
-        {
-            arguments = ReadGuardArguments(argumentsProperty, ref valid);
-        }
-        else
-        {
-            Content(entry.OpeningBraceSpan,
-                "The guard entry needs 'category' (the category the member checks) " +
-                "or 'arguments' (a map from argument value, e.g. \"Shop.Privacy.CookieType.Analytics\", to category).");
-            valid = false;
+            Content(scriptProperty.NameSpan,
+                "A guard names either 'api' (a member of C# code) or 'script' (a function or property of the site's JavaScript), not both.");
+            return null;
         }
 
+        var isScript = scriptProperty is not null;
+        var path = isScript ? ReadStringNode(entry, "script", Owner, required: true) : ReadStringNode(entry, "api", Owner, required: true);
+        var valid = path is not null && (isScript ? IsValidScriptPath(path) : IsValidApiPattern(path, "guard 'api'"));
+        var callback = isScript ? ReadCallback(entry, ref valid) : RejectCallback(entry, ref valid);
+        var (category, arguments) = ReadGuardMeaning(entry, Owner, isScript, ref valid);
         if (!valid)
         {
             return null;
         }
 
         var categories = category is not null ? new[] { category } : arguments.Select(a => a.Category).ToArray();
-        return new ReadEntry<GuardEntry>(new GuardEntry(api!.Value, category, arguments), categories, api.Span);
+        var declaration = isScript
+            ? new GuardDeclaration(null, new ScriptGuardEntry(ScriptGlobals.WithoutGlobalObject(path!.Value), category, arguments, callback))
+            : new GuardDeclaration(new GuardEntry(path!.Value, category, arguments), null);
+        return new ReadEntry<GuardDeclaration>(declaration, categories, path.Span);
+    }
+
+    /// <summary>What a guard checks: one 'category', or the 'arguments' map from argument value to category.</summary>
+    private (string? Category, EquatableArray<GuardArgument> Arguments) ReadGuardMeaning(JsonObject entry, string owner, bool isScript,
+        ref bool valid)
+    {
+        var hasCategory = entry.Find("category") is not null;
+        var argumentsProperty = entry.Find("arguments");
+        if (hasCategory && argumentsProperty is not null)
+        {
+            Content(argumentsProperty.NameSpan,
+                "A guard takes either 'category' (the member checks one category) or 'arguments' (its argument names the category), not both.");
+            valid = false;
+            return (null, EquatableArray<GuardArgument>.Empty);
+        }
+
+        if (hasCategory)
+        {
+            var category = ReadCategoryReference(entry, owner);
+            valid &= category is not null;
+            return (category, EquatableArray<GuardArgument>.Empty);
+        }
+
+        if (argumentsProperty is not null)
+        {
+            return (null, ReadGuardArguments(argumentsProperty, ref valid));
+        }
+
+        Content(entry.OpeningBraceSpan, isScript
+            ? "The script guard needs 'category' (the path's value, or its call's result, means consent for it) or 'arguments' " +
+                $"(a map from the call's first argument, a string such as \"analytics\", to category). {ScriptGuardForms}"
+            : "The guard entry needs 'category' (the category the member checks) " +
+                "or 'arguments' (a map from argument value, e.g. \"Shop.Privacy.CookieType.Analytics\", to category).");
+        valid = false;
+        return (null, EquatableArray<GuardArgument>.Empty);
+    }
+
+    private const string ScriptGuardForms =
+        "Accepted script guards: { \"script\": \"consent.has\", \"arguments\": { \"analytics\": \"analytics\" } } (a call whose first " +
+        "argument names the category), { \"script\": \"siteConsent.analytics\", \"category\": \"analytics\" } (a boolean property or " +
+        "function), and either with \"callback\": true (consent.whenGranted('analytics', () => …) runs its function once consent is given).";
+
+    private bool IsValidScriptPath(JsonString path)
+    {
+        if (ScriptPathSyntax.IsMatch(path.Value))
+        {
+            return true;
+        }
+
+        Content(path.Span,
+            $"The script guard '{MessageText.Printable(path.Value)}' must be a JavaScript function or property path: dotted identifiers " +
+            $"without parentheses, arguments or '*' (write consent.has, not consent.has('analytics')). {ScriptGuardForms}");
+        return false;
+    }
+
+    private bool ReadCallback(JsonObject entry, ref bool valid)
+    {
+        var property = entry.Find("callback");
+        if (property is null)
+        {
+            return false;
+        }
+
+        if (property.Value is JsonBoolean flag)
+        {
+            return flag.Value;
+        }
+
+        Content(property.Value.Span, $"'callback' must be true or false, not {property.Value.KindDescription}. {ScriptGuardForms}");
+        valid = false;
+        return false;
+    }
+
+    private bool RejectCallback(JsonObject entry, ref bool valid)
+    {
+        if (entry.Find("callback") is { } property)
+        {
+            Content(property.NameSpan,
+                "'callback' applies to script guards only (a JavaScript API that runs its function argument once consent is given); " +
+                "a C# guard is a bool member.");
+            valid = false;
+        }
+
+        return false;
     }
 
     private EquatableArray<GuardArgument> ReadGuardArguments(JsonProperty property, ref bool valid)

@@ -1,0 +1,511 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Acornima;
+using Acornima.Ast;
+using ConsentAnalyzers.Analysis;
+using ConsentAnalyzers.Guards;
+using ConsentAnalyzers.Manifest;
+using ConsentAnalyzers.Trackers;
+
+namespace ConsentAnalyzers.Scripts;
+
+/// <summary>
+/// Walks a parsed script for the places the manifest has a say in (<see cref="ScriptSite"/>) and what is granted
+/// at each, with the flow shapes the C# analysis follows:
+/// <list type="bullet">
+/// <item><c>if</c>/<c>else</c>, an early <c>return</c>/<c>throw</c>/<c>break</c>/<c>continue</c>, <c>&amp;&amp;</c>,
+/// <c>||</c>, <c>!</c> and ternaries around a check (<see cref="ScriptGuards"/>);</item>
+/// <item>a function declared once and used only by calls in the file runs with what every call grants (so a helper
+/// called only under a check is checked); one that escapes (exported, passed as a handler, stored) with nothing;</item>
+/// <item>a function passed to a call runs where it is passed (<c>forEach</c>, <c>.then</c>, an immediately invoked
+/// function), except for the browser's deferring APIs (event listeners, timers, observers), which run it later: there
+/// only a check inside it counts; a callback guard (<c>consent.whenGranted('analytics', …)</c>) grants its category
+/// to the function it runs.</item>
+/// </list>
+/// </summary>
+internal sealed class ScriptWalker
+{
+    /// <summary>Calls that run their function argument later, when a check around the call may no longer hold.</summary>
+    private static readonly HashSet<string> DeferringMembers = new(StringComparer.Ordinal)
+    {
+        "addEventListener", "setTimeout", "setInterval", "requestAnimationFrame", "requestIdleCallback", "on", "one",
+    };
+
+    /// <summary>Constructors whose function argument runs later, on events.</summary>
+    private static readonly HashSet<string> DeferringConstructors = new(StringComparer.Ordinal)
+    {
+        "MutationObserver", "IntersectionObserver", "ResizeObserver", "PerformanceObserver", "Worker",
+    };
+
+    private const int MaxFixpointRounds = 6;
+
+    private readonly ScriptBindings _bindings;
+    private readonly ScriptGuards _guards;
+    private readonly TrackerIndex _trackers;
+    private readonly string _text;
+    private readonly CancellationToken _cancellationToken;
+    private readonly List<ScriptSite> _sites = new();
+
+    /// <summary>What each function called in the file was walked with this round, and what its calls granted.</summary>
+    private readonly Dictionary<IFunction, CategorySet> _walkedWith = new(), _calledWith = new();
+
+    /// <summary>What the calls granted in the round before; null in the first round, which assumes everything.</summary>
+    private Dictionary<IFunction, CategorySet>? _previousCalls;
+    private bool _assumeNothing;
+    private int _definingTracker;
+
+    private ScriptWalker(Program program, string text, ScriptGuards guards, TrackerIndex trackers, CancellationToken cancellationToken)
+    {
+        _bindings = ScriptBindings.Of(program);
+        _text = text;
+        _guards = guards;
+        _trackers = trackers;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>
+    /// The sites of <paramref name="program"/>. The entry of each function called in the file starts optimistic (all
+    /// granted) and is narrowed to what its calls grant until nothing changes: the greatest fixed point, as for any
+    /// "must hold on every path" analysis; a walk that does not settle in a few rounds takes nothing as granted.
+    /// </summary>
+    public static List<ScriptSite> Sites(Program program, string text, ScriptGuards guards, TrackerIndex trackers,
+        CancellationToken cancellationToken)
+    {
+        var walker = new ScriptWalker(program, text, guards, trackers, cancellationToken);
+        for (var round = 0; ; round++)
+        {
+            walker.WalkOnce(program);
+            if (walker.Settled())
+            {
+                return walker._sites;
+            }
+
+            if (round == MaxFixpointRounds)
+            {
+                walker._assumeNothing = true;
+                walker.WalkOnce(program);
+                return walker._sites;
+            }
+
+            walker._previousCalls = new Dictionary<IFunction, CategorySet>(walker._calledWith);
+        }
+    }
+
+    private void WalkOnce(Program program)
+    {
+        _sites.Clear();
+        _walkedWith.Clear();
+        _calledWith.Clear();
+        WalkStatements(program.Body, CategorySet.Empty);
+    }
+
+    /// <summary>Whether every function was walked with what its calls grant.</summary>
+    private bool Settled()
+    {
+        foreach (var pair in _walkedWith)
+        {
+            if (!pair.Value.Equals(_calledWith.TryGetValue(pair.Key, out var called) ? called : CategorySet.Empty))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>What a function bound to <paramref name="name"/> is walked with this round.</summary>
+    private CategorySet EntryOf(IFunction function, string name)
+    {
+        if (_assumeNothing || _bindings.Escapes(name))
+        {
+            return CategorySet.Empty;
+        }
+
+        if (_previousCalls is null)
+        {
+            return CategorySet.All;
+        }
+
+        return _previousCalls.TryGetValue(function, out var called) ? called : CategorySet.Empty;
+    }
+
+    private CategorySet WalkStatements(in NodeList<Statement> statements, CategorySet granted)
+    {
+        foreach (var statement in statements)
+        {
+            granted = WalkStatement(statement, granted);
+        }
+
+        return granted;
+    }
+
+    /// <summary>Walks a statement; returns what is granted after it (more than before after <c>if (!check) return;</c>).</summary>
+    private CategorySet WalkStatement(Statement statement, CategorySet granted)
+    {
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        _cancellationToken.ThrowIfCancellationRequested();
+        switch (statement)
+        {
+            case IfStatement branch:
+                return WalkIf(branch, granted);
+            case BlockStatement block:
+                return WalkStatements(block.Body, granted);
+            case ExpressionStatement expression:
+                WalkExpression(expression.Expression, granted);
+                return granted;
+            case FunctionDeclaration { Id: { } name } function:
+                WalkNamedFunction(function, name.Name);
+                return granted;
+            default:
+                WalkChildren(statement, granted);
+                return granted;
+        }
+    }
+
+    private CategorySet WalkIf(IfStatement branch, CategorySet granted)
+    {
+        WalkExpression(branch.Test, granted);
+        var whenTrue = granted.Union(_guards.Implied(branch.Test, true, _bindings));
+        var whenFalse = granted.Union(_guards.Implied(branch.Test, false, _bindings));
+        WalkStatement(branch.Consequent, whenTrue);
+        if (branch.Alternate is { } alternate)
+        {
+            WalkStatement(alternate, whenFalse);
+        }
+
+        var consequentExits = Exits(branch.Consequent);
+        var alternateExits = branch.Alternate is not null && Exits(branch.Alternate);
+        return consequentExits == alternateExits ? granted : consequentExits ? whenFalse : whenTrue;
+    }
+
+    /// <summary>Whether control never reaches the statement after this one.</summary>
+    private static bool Exits(Statement statement) => statement switch
+    {
+        ReturnStatement or ThrowStatement or BreakStatement or ContinueStatement => true,
+        BlockStatement block => block.Body.Count > 0 && Exits(block.Body[block.Body.Count - 1]),
+        IfStatement { Alternate: { } alternate } branch => Exits(branch.Consequent) && Exits(alternate),
+        _ => false,
+    };
+
+    private void WalkExpression(Node? expression, CategorySet granted)
+    {
+        if (expression is null)
+        {
+            return;
+        }
+
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        switch (expression)
+        {
+            case LogicalExpression { Operator: Operator.LogicalAnd } and:
+                WalkExpression(and.Left, granted);
+                WalkExpression(and.Right, granted.Union(_guards.Implied(and.Left, true, _bindings)));
+                break;
+            case LogicalExpression { Operator: Operator.LogicalOr } or:
+                WalkExpression(or.Left, granted);
+                WalkExpression(or.Right, granted.Union(_guards.Implied(or.Left, false, _bindings)));
+                break;
+            case ConditionalExpression conditional:
+                WalkExpression(conditional.Test, granted);
+                WalkExpression(conditional.Consequent, granted.Union(_guards.Implied(conditional.Test, true, _bindings)));
+                WalkExpression(conditional.Alternate, granted.Union(_guards.Implied(conditional.Test, false, _bindings)));
+                break;
+            case CallExpression call:
+                WalkCall(call, granted);
+                break;
+            case NewExpression creation:
+                WalkExpression(creation.Callee, granted);
+                var deferred = creation.Callee is Identifier type && DeferringConstructors.Contains(type.Name);
+                WalkArguments(creation.Arguments, deferred ? CategorySet.Empty : granted, callbackCategory: null);
+                break;
+            case AssignmentExpression assignment:
+                WalkAssignment(assignment, granted);
+                break;
+            case VariableDeclaration declaration:
+                WalkDeclaration(declaration, granted);
+                break;
+            case IFunction function:
+                // A function that is neither called here nor named once in the file (an object's method, a value
+                // returned or stored): its callers are not known, nothing is granted on entry.
+                WalkFunction(function, CategorySet.Empty);
+                break;
+            case ImportExpression import:
+                AddUrl(import.Source, granted);
+                WalkExpression(import.Source, granted);
+                break;
+            default:
+                WalkChildren(expression, granted);
+                break;
+        }
+    }
+
+    private void WalkChildren(Node node, CategorySet granted)
+    {
+        foreach (var child in node.ChildNodes)
+        {
+            if (child is Statement statement)
+            {
+                WalkStatement(statement, granted);
+            }
+            else
+            {
+                WalkExpression(child, granted);
+            }
+        }
+    }
+
+    private void WalkDeclaration(VariableDeclaration declaration, CategorySet granted)
+    {
+        foreach (var declarator in declaration.Declarations)
+        {
+            if (declarator.Init is IFunction function && declarator.Id is Identifier name && _bindings.FunctionOf(name.Name) == function)
+            {
+                WalkNamedFunction(function, name.Name);
+            }
+            else
+            {
+                WalkExpression(declarator.Init, granted);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A function bound to a name once: it runs with what its calls grant (nothing if it escapes or is never called).
+    /// The body of a function named like a tracker's API (gtag's <c>function gtag(){dataLayer.push(arguments);}</c>)
+    /// defines the tracker: calls in it are not uses; the calls of the function are.
+    /// </summary>
+    private void WalkNamedFunction(IFunction function, string name)
+    {
+        var entry = EntryOf(function, name);
+        if (!_bindings.Escapes(name))
+        {
+            _walkedWith[function] = entry;
+        }
+
+        var definesTracker = IsTrackerApi(name);
+        _definingTracker += definesTracker ? 1 : 0;
+        WalkFunction(function, entry);
+        _definingTracker -= definesTracker ? 1 : 0;
+    }
+
+    private bool IsTrackerApi(string path) => path == TrackerCatalog.GoogleTagFunction || _trackers.ForJsFunction(path) is not null;
+
+    private void WalkFunction(IFunction function, CategorySet entry)
+    {
+        foreach (var parameter in function.Params)
+        {
+            WalkExpression(parameter, entry);
+        }
+
+        if (function.Body is BlockStatement body)
+        {
+            WalkStatements(body.Body, entry);
+        }
+        else
+        {
+            WalkExpression(function.Body, entry);
+        }
+    }
+
+    private void WalkCall(CallExpression call, CategorySet granted)
+    {
+        if (ScriptPaths.Of(call.Callee) is { } path)
+        {
+            FindInCall(call, path, granted);
+        }
+
+        if (call.Callee is Identifier callee && _bindings.FunctionOf(callee.Name) is { } function)
+        {
+            _calledWith[function] = _calledWith.TryGetValue(function, out var before) ? before.Intersect(granted) : granted;
+        }
+
+        if (call.Callee is IFunction immediatelyInvoked)
+        {
+            WalkFunction(immediatelyInvoked, granted);
+        }
+        else
+        {
+            WalkExpression(call.Callee, granted);
+        }
+
+        var member = call.Callee switch
+        {
+            MemberExpression memberCallee => ScriptPaths.MemberName(memberCallee),
+            Identifier functionCallee => functionCallee.Name,
+            _ => null,
+        };
+        var deferred = member is not null && DeferringMembers.Contains(member);
+        WalkArguments(call.Arguments, deferred ? CategorySet.Empty : granted, _guards.CallbackCategory(call, _bindings) ?? GuardedPromise(call));
+    }
+
+    /// <summary>
+    /// <c>consent.whenGranted('analytics').then(() =&gt; …)</c>: the promise of a callback guard called without a
+    /// function settles once consent is given, so its <c>.then</c> callback runs with the category.
+    /// </summary>
+    private string? GuardedPromise(CallExpression call) =>
+        call.Callee is MemberExpression { Object: CallExpression promise } then && ScriptPaths.MemberName(then) == "then"
+            ? _guards.CallbackCategory(promise, _bindings)
+            : null;
+
+    private void WalkArguments(in NodeList<Expression> arguments, CategorySet granted, string? callbackCategory)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument is IFunction callback)
+            {
+                WalkFunction(callback, callbackCategory is null ? granted : granted.Union(CategorySet.Of(callbackCategory)));
+            }
+            else
+            {
+                WalkExpression(argument, granted);
+            }
+        }
+    }
+
+    /// <summary>The storage writes, cookie writes, tracker calls and tracker URLs of a call to <paramref name="path"/>.</summary>
+    private void FindInCall(CallExpression call, string path, CategorySet granted)
+    {
+        var arguments = call.Arguments;
+        var member = call.Callee as MemberExpression ?? (call.Callee as ChainExpression)?.Expression as MemberExpression;
+        if (member is not null && ScriptPaths.MemberName(member) == "setItem" && StorageArea(member.Object) is { } area && arguments.Count > 0)
+        {
+            AddWrite(arguments[0], area, ScriptValues.Evaluate(arguments[0], _bindings), granted);
+        }
+        else if (CookieLibraries.Find(path, arguments.Count) is not null)
+        {
+            var name = arguments[0] is ObjectExpression options ? ScriptValues.PropertyValue(options, "name") : arguments[0];
+            AddWrite(arguments[0], NameTarget.Cookie, ScriptValues.Evaluate(name, _bindings), granted);
+        }
+
+        if (member is not null && ScriptPaths.MemberName(member) == "setAttribute")
+        {
+            // Only a script's or frame's source loads: setAttribute('href', …) on a link is not a request.
+            if (arguments.Count > 1 && ScriptValues.Evaluate(arguments[0], _bindings) is { Kind: ResolvedNameKind.Exact, Text: "src" })
+            {
+                AddUrl(arguments[1], granted);
+            }
+
+            return;
+        }
+
+        if (_definingTracker == 0 && TrackerOfCall(call, path) is { } tracker)
+        {
+            _sites.Add(new ScriptTrackerUse(call.Callee.Start, call.Callee.End - call.Callee.Start, granted, tracker));
+        }
+
+        foreach (var argument in arguments)
+        {
+            AddUrl(argument, granted); // a loader's, fetch's or sendBeacon's URL
+        }
+    }
+
+    /// <summary>The tracker a call uses: gtag by the measurement id in its arguments, the others by their function.</summary>
+    private TrackerMatch? TrackerOfCall(CallExpression call, string path)
+    {
+        if (path != TrackerCatalog.GoogleTagFunction)
+        {
+            return _trackers.ForJsFunction(path);
+        }
+
+        var arguments = call.Arguments;
+        return arguments.Count == 0
+            ? null
+            : _trackers.ForGoogleTagCall(_text.Substring(arguments[0].Start, arguments[arguments.Count - 1].End - arguments[0].Start));
+    }
+
+    private void WalkAssignment(AssignmentExpression assignment, CategorySet granted)
+    {
+        if (assignment.Left is MemberExpression target)
+        {
+            var path = ScriptPaths.Of(target);
+            if (path == "document.cookie")
+            {
+                AddWrite(assignment.Right, NameTarget.Cookie, CookieName(ScriptValues.Evaluate(assignment.Right, _bindings)), granted);
+            }
+            else if (StorageArea(target.Object) is { } area)
+            {
+                var key = target.Computed ? ScriptValues.Evaluate(target.Property, _bindings) : ResolvedName.Exact(ScriptPaths.MemberName(target)!);
+                AddWrite(target.Property, area, key, granted);
+            }
+            else if (ScriptPaths.MemberName(target) == "src")
+            {
+                AddUrl(assignment.Right, granted);
+            }
+
+            if (assignment.Right is IFunction definition)
+            {
+                // A function stored in a property (a handler, a global API): called from elsewhere, later.
+                var definesTracker = path is not null && IsTrackerApi(path);
+                _definingTracker += definesTracker ? 1 : 0;
+                WalkExpression(assignment.Left, granted);
+                WalkFunction(definition, CategorySet.Empty);
+                _definingTracker -= definesTracker ? 1 : 0;
+                return;
+            }
+        }
+
+        WalkExpression(assignment.Left, granted);
+        WalkExpression(assignment.Right, granted);
+    }
+
+    /// <summary>
+    /// The storage area an expression is: <c>localStorage</c>, <c>sessionStorage</c> (also through the global
+    /// object), or a name bound once to one of them (<c>const s = window.localStorage</c>).
+    /// </summary>
+    private NameTarget? StorageArea(Node expression)
+    {
+        var path = ScriptPaths.Of(expression);
+        if (expression is Identifier alias && _bindings.ValueOf(alias.Name) is { } value and not IFunction)
+        {
+            path = ScriptPaths.Of(value);
+        }
+
+        return path switch
+        {
+            "localStorage" => NameTarget.LocalStorage,
+            "sessionStorage" => NameTarget.SessionStorage,
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// The cookie a <c>document.cookie</c> string sets: the text before its first '='. A hole before it leaves the
+    /// name a template; a string whose '=' is not known names nothing the analyzers can tell.
+    /// </summary>
+    private static ResolvedName CookieName(ResolvedName cookie)
+    {
+        var equals = cookie.Text.IndexOf('=');
+        if (cookie.Kind == ResolvedNameKind.Unresolved || equals < 0)
+        {
+            return ResolvedName.Unresolved;
+        }
+
+        var name = cookie.Text.Substring(0, equals).Trim();
+        if (name.IndexOf(NamePattern.Hole) < 0)
+        {
+            return name.Length == 0 ? ResolvedName.Unresolved : ResolvedName.Exact(name, cookie.IsLiteral);
+        }
+
+        return name.Trim(NamePattern.Hole).Length == 0 ? ResolvedName.Unresolved : ResolvedName.Template(name);
+    }
+
+    private void AddWrite(Node at, NameTarget target, ResolvedName name, CategorySet granted) =>
+        _sites.Add(new ScriptWrite(at.Start, at.End - at.Start, granted, target, name));
+
+    /// <summary>A tracker's script or collection URL as the value of <paramref name="expression"/>.</summary>
+    private void AddUrl(Node expression, CategorySet granted)
+    {
+        if (expression is IFunction || ScriptValues.Evaluate(expression, _bindings) is not { Kind: not ResolvedNameKind.Unresolved } url
+            || url.Text.IndexOf('/') < 0)
+        {
+            return;
+        }
+
+        if (_trackers.ForUrl(url.Text) is { } tracker)
+        {
+            _sites.Add(new ScriptTrackerUse(expression.Start, expression.End - expression.Start, granted, tracker));
+        }
+    }
+}
