@@ -158,6 +158,9 @@ internal sealed class ScriptWalker
             case FunctionDeclaration { Id: { } name } function:
                 WalkNamedFunction(function, name.Name);
                 return granted;
+            case VariableDeclaration declaration:
+                WalkDeclaration(declaration, granted);
+                return granted;
             default:
                 WalkChildren(statement, granted);
                 return granted;
@@ -222,9 +225,6 @@ internal sealed class ScriptWalker
                 break;
             case AssignmentExpression assignment:
                 WalkAssignment(assignment, granted);
-                break;
-            case VariableDeclaration declaration:
-                WalkDeclaration(declaration, granted);
                 break;
             case IFunction function:
                 // A function that is neither called here nor named once in the file (an object's method, a value
