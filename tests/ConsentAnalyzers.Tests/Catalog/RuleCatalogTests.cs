@@ -125,6 +125,7 @@ public class RuleCatalogTests
             PropertyNames(Resolve(root, root.GetProperty("properties").GetProperty("guards").GetProperty("items"))));
         Assert.Contains(ManifestFields.CategoryIdPattern, Patterns(root));
         Assert.Contains(ManifestFields.ApiPattern, Patterns(root));
+        Assert.Contains(ManifestFields.ScriptPathPattern, Patterns(root));
         Assert.All(TrackerCatalog.Entries, entry => Assert.Contains($"\"{entry.Id}\"", root.ToString(), StringComparison.Ordinal));
     }
 

@@ -1,3 +1,4 @@
+using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis.Text;
 
@@ -54,6 +55,9 @@ public class ManifestReaderTests
             "guards": [
               { "api": "Shop.Privacy.IConsentManager.IsAllowedAsync", "arguments": { "Shop.Privacy.CookieType.Analytics": "analytics" } },
               { "api": "Shop.Privacy.IConsentManager.AnalyticsAllowed", "category": "analytics" },
+              { "script": "window.consent.has", "arguments": { "analytics": "analytics" } },
+              { "script": "siteConsent.analytics", "category": "analytics" },
+              { "script": "consent.whenGranted", "callback": true, "arguments": { "ads": "advertising" } },
             ]
             """);
 
@@ -71,6 +75,14 @@ public class ManifestReaderTests
         Assert.Equal("In-house", model.Trackers[1].Provider);
         Assert.Equal("analytics", model.Guards[0].Arguments.Single().Category);
         Assert.Equal("analytics", model.Guards[1].Category);
+        Assert.Equal(2, model.Guards.Count);
+        Assert.Equal(
+            [
+                new ScriptGuardEntry("consent.has", null, new[] { new GuardArgument("analytics", "analytics") }.ToEquatableArray(), false),
+                new ScriptGuardEntry("siteConsent.analytics", "analytics", EquatableArray<GuardArgument>.Empty, false),
+                new ScriptGuardEntry("consent.whenGranted", null, new[] { new GuardArgument("ads", "advertising") }.ToEquatableArray(), true),
+            ],
+            model.ScriptGuards);
     }
 
     [Fact]
@@ -177,6 +189,17 @@ public class ManifestReaderTests
     [InlineData("""  "guards": [{ "api": "A.B.C", "category": "analytics", "arguments": { "X": "analytics" } }]  """, "\"arguments\"", "not both")]
     [InlineData("""  "guards": [{ "api": "A.B.C", "arguments": { "X.Y": "analytic" } }]  """, "\"analytic\"", "Unknown category 'analytic'")]
     [InlineData("""  "guards": [{ "api": "A.B.C", "arguments": { } }]  """, "{ }", "'arguments' is empty")]
+    [InlineData("""  "guards": [{ "script": "consent.has" }]  """, "{", "Accepted script guards:")]
+    [InlineData("""  "guards": [{ "script": "consent.has('analytics')", "category": "analytics" }]  """, "\"consent.has('analytics')\"",
+        "dotted identifiers without parentheses")]
+    [InlineData("""  "guards": [{ "script": "consent.*", "category": "analytics" }]  """, "\"consent.*\"", "Accepted script guards:")]
+    [InlineData("""  "guards": [{ "script": "consent.has", "api": "A.B.C", "category": "analytics" }]  """, "\"script\"", "not both")]
+    [InlineData("""  "guards": [{ "script": "consent.when", "callback": "yes", "category": "analytics" }]  """, "\"yes\"",
+        "'callback' must be true or false")]
+    [InlineData("""  "guards": [{ "api": "A.B.C", "callback": true, "category": "analytics" }]  """, "\"callback\"",
+        "applies to script guards only")]
+    [InlineData("""  "guards": [{ "script": "consent.has", "arguments": { "analytics": "analytic" } }]  """, "\"analytic\"",
+        "Unknown category 'analytic'")]
     public void Entry_content_errors_are_CG0003_at_the_offending_token(string sections, string spanned, string message)
     {
         var issue = Single(Manifest(sections));
@@ -202,6 +225,8 @@ public class ManifestReaderTests
         "Tracker 'segment' is declared twice")]
     [InlineData("""  "guards": [{ "api": "A.B.C", "category": "analytics" }, { "api": "A.B.C", "category": "advertising" }]  """,
         "Guard 'A.B.C' is declared twice")]
+    [InlineData("""  "guards": [{ "script": "ok", "category": "analytics" }, { "script": "window.ok", "category": "advertising" }]  """,
+        "Guard 'ok' is declared twice")]
     [InlineData("""  "cookies": [{ "name": "_ga", "name": "_gb", "category": "analytics" }]  """, "Duplicate field 'name'")]
     public void Conflicts_are_CG0004(string sections, string message)
     {
