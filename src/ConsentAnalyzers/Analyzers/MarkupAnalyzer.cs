@@ -1,11 +1,14 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Frameworks;
+using ConsentAnalyzers.Guards;
 using ConsentAnalyzers.Markup;
+using ConsentAnalyzers.Scripts;
 using ConsentAnalyzers.Trackers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -96,43 +99,84 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
             return;
         }
 
-        // One finding per tracker and run of markup: the GA snippet's script URL, gtag('js') and gtag('config')
-        // are one use of Google Analytics, not three.
-        var seen = new HashSet<string>();
-        foreach (var found in MarkupScanner.Trackers(markup, trackers))
+        // Whole scripts (an element's body, a handler's value) are read by the JavaScript analysis, which also sees
+        // the checks written in them; what does not parse (a script that a Razor expression interrupts) and what is
+        // not script (a src attribute) is left to the markup scanner.
+        var read = new List<MarkupScript>();
+        var sites = new List<(int Start, ScriptSite Site)>();
+        foreach (var script in MarkupScanner.WholeScripts(markup))
         {
-            if (!seen.Add(found.Tracker.DisplayName))
+            var findings = ScriptAnalysis.Read(markup.Substring(script.Start, script.Length), script.IsModule, consent.Manifest.Manifest,
+                context.CancellationToken);
+            if (findings.Failure is null)
             {
-                continue;
-            }
-
-            // The finding's place in the .cshtml/.razor file is looked up only for a report.
-            var piece = PieceAt(run, found.Start);
-            if (found.Tracker.Category is null)
-            {
-                context.ReportDiagnostic(
-                    Diagnostic.Create(Rules.UndeclaredTracker, Locate(context, piece, found.Start, found.Length),
-                        found.Tracker.UndeclaredProperties(), found.Tracker.DisplayName, found.Tracker.CatalogId));
-            }
-            else if (!ConsentGuardCheck.IsGuarded(context, consent, piece.Call, found.Tracker.Category, found.Tracker.AlternativeCategory,
-                out var granted))
-            {
-                ConsentGuardCheck.Report(context, piece.Call, found.Tracker.Category, Rules.UnguardedTracking,
-                    $"Tracking call to {found.Tracker.DisplayName}", Locate(context, piece, found.Start, found.Length),
-                    found.Tracker.AlternativeCategory, granted);
+                read.Add(script);
+                sites.AddRange(findings.Sites.Select(site => (script.Start + site.Start, site)));
             }
         }
 
-        foreach (var write in MarkupScanner.Writes(markup))
+        var trackerUses = MarkupScanner.Trackers(markup, trackers)
+            .Where(found => !read.Any(script => script.Contains(found.Start)))
+            .Select(found => (found.Start, Site: (ScriptSite)new ScriptTrackerUse(0, found.Length, CategorySet.Empty, found.Tracker)))
+            .Concat(sites.Where(site => site.Site is ScriptTrackerUse))
+            .OrderBy(use => use.Start);
+
+        // One finding per tracker and run of markup: the GA snippet's script URL, gtag('js') and gtag('config')
+        // are one use of Google Analytics, not three.
+        var seen = new HashSet<string>();
+        foreach (var (start, site) in trackerUses)
         {
-            var piece = PieceAt(run, write.Start);
-            var location = Locate(context, piece, write.Start, write.Length);
-            if (DeclaredNameCheck.Check(context, consent, write.Name, location, write.Target) is { } category)
+            if (seen.Add(((ScriptTrackerUse)site).Tracker.DisplayName))
             {
-                var what = write.Target == NameTarget.Cookie ? "cookie" : "storage key";
-                ConsentGuardCheck.Check(context, consent, piece.Call, category, Rules.UnguardedWrite,
-                    $"Writing {what} '{write.Name.Display}'", location);
+                CheckSite(context, consent, run, start, site);
             }
+        }
+
+        var writes = MarkupScanner.Writes(markup)
+            .Where(write => !read.Any(script => script.Contains(write.Start)))
+            .Select(write => (write.Start, Site: (ScriptSite)new ScriptWrite(0, write.Length, CategorySet.Empty, write.Target, write.Name)))
+            .Concat(sites.Where(site => site.Site is ScriptWrite))
+            .OrderBy(write => write.Start);
+        foreach (var (start, site) in writes)
+        {
+            CheckSite(context, consent, run, start, site);
+        }
+    }
+
+    /// <summary>
+    /// Checks a site of the markup at <paramref name="start"/>: against the manifest, and against the checks in its
+    /// script and the C# checks around the markup (<c>@if (consent…) { &lt;script&gt;…&lt;/script&gt; }</c>).
+    /// </summary>
+    private static void CheckSite(OperationAnalysisContext context, ConsentCompilation consent, List<MarkupPiece> run, int start, ScriptSite site)
+    {
+        var piece = PieceAt(run, start);
+        var location = Locate(context, piece, start, site.Length);
+        switch (site)
+        {
+            case ScriptTrackerUse { Tracker: { Category: null } tracker }:
+                context.ReportDiagnostic(
+                    Diagnostic.Create(Rules.UndeclaredTracker, location, tracker.UndeclaredProperties(), tracker.DisplayName, tracker.CatalogId));
+                break;
+            case ScriptTrackerUse { Tracker: var tracker }:
+                CheckGuard(context, consent, piece, site, location, tracker.Category!, tracker.AlternativeCategory, Rules.UnguardedTracking,
+                    $"Tracking call to {tracker.DisplayName}");
+                break;
+            case ScriptWrite write
+                when DeclaredNameCheck.Check(context.ReportDiagnostic, consent, write.Name, location, write.Target, note: null, constantsApply: false)
+                    is { } category:
+                CheckGuard(context, consent, piece, site, location, category, null, Rules.UnguardedWrite,
+                    $"Writing {(write.Target == NameTarget.Cookie ? "cookie" : "storage key")} '{write.Name.Display}'");
+                break;
+        }
+    }
+
+    private static void CheckGuard(OperationAnalysisContext context, ConsentCompilation consent, MarkupPiece piece, ScriptSite site, Location location,
+        string category, string? alternative, DiagnosticDescriptor rule, string what)
+    {
+        if (!ConsentGuardCheck.IsGranted(consent, category, alternative, site.Granted)
+            && !ConsentGuardCheck.IsGuarded(context, consent, piece.Call, category, alternative, out var granted))
+        {
+            ConsentGuardCheck.ReportAt(context.ReportDiagnostic, category, rule, what, location, alternative, granted.Union(site.Granted), inMarkup: true);
         }
     }
 

@@ -17,6 +17,15 @@ internal sealed record MarkupTracker(int Start, int Length, TrackerMatch Tracker
 internal sealed record MarkupWrite(int Start, int Length, NameTarget Target, ResolvedName Name);
 
 /// <summary>
+/// A whole piece of script in markup, which the JavaScript analysis reads: the body of a <c>&lt;script&gt;</c> element
+/// that opens and closes in the markup, or the value of an event-handler attribute.
+/// </summary>
+internal readonly record struct MarkupScript(int Start, int Length, bool IsModule)
+{
+    public bool Contains(int index) => index >= Start && index < Start + Length;
+}
+
+/// <summary>
 /// Reads HTML markup (what Razor writes literally: <c>&lt;script src&gt;</c>, inline <c>&lt;script&gt;</c>) for the
 /// trackers, storage writes and cookie writes it contains. It is a scanner, not a JavaScript parser: it finds URLs,
 /// function calls, <c>setItem</c> calls with a literal key and <c>document.cookie</c> assignments, and skips the
@@ -135,8 +144,55 @@ internal static class MarkupScanner
     }
 
     private static readonly Regex SourceAttribute = new(@"\bsrc\s*=\s*[""']?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
-    private static readonly Regex EventHandler = new(@"\bon[a-z]+\s*=\s*""(?<code>[^""]*)""",
+
+    // Script in attributes: HTML's on…="…", Vue's @click/v-on:click, Alpine's x-on:click/@click and x-init (in a .cshtml
+    // page written @@click, which Razor writes as @click). Modifiers (@click.prevent) and both quotes are allowed.
+    private static readonly Regex EventHandler = new(
+        @"(?<![\w:@.-])(?:on[a-z]+|@@?[a-z][\w.:-]*|v-on:[a-z][\w.:-]*|x-on:[a-z][\w.:-]*|x-init)\s*=\s*(?:""(?<code>[^""]*)""|'(?<code>[^']*)')",
         RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    private static readonly Regex CharacterReference = new(@"&(?:#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]*);",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    /// <summary>
+    /// The whole pieces of script in <paramref name="markup"/> (<see cref="MarkupScript"/>). An element that a Razor
+    /// expression interrupts (<c>@Model.Id</c>) is not whole here: its parts stay with the scanner. So is a handler
+    /// whose value holds a character reference (<c>&amp;quot;</c>), whose text is not the script as written.
+    /// </summary>
+    public static List<MarkupScript> WholeScripts(string markup)
+    {
+        var scripts = new List<MarkupScript>();
+        var open = markup.IndexOf("<script", StringComparison.OrdinalIgnoreCase);
+        while (open >= 0)
+        {
+            var bodyStart = markup.IndexOf('>', open);
+            var end = bodyStart < 0 ? -1 : markup.IndexOf("</script", bodyStart, StringComparison.OrdinalIgnoreCase);
+            if (end < 0)
+            {
+                break;
+            }
+
+            if (!IsBlocked(markup, open, bodyStart))
+            {
+                var type = TypeAttribute.Match(markup.Substring(open, bodyStart - open));
+                var isModule = type.Success && type.Groups["type"].Value.Trim().Equals("module", StringComparison.OrdinalIgnoreCase);
+                scripts.Add(new MarkupScript(bodyStart + 1, end - bodyStart - 1, isModule));
+            }
+
+            open = markup.IndexOf("<script", end + 1, StringComparison.OrdinalIgnoreCase);
+        }
+
+        foreach (Match handler in EventHandler.Matches(markup))
+        {
+            var code = handler.Groups["code"];
+            if (!CharacterReference.IsMatch(code.Value))
+            {
+                scripts.Add(new MarkupScript(code.Index, code.Length, IsModule: false));
+            }
+        }
+
+        return scripts;
+    }
 
     /// <summary>
     /// The parts of the markup that are script: inside <c>&lt;script&gt;…&lt;/script&gt;</c>, in an inline event

@@ -422,7 +422,7 @@ internal sealed class ScriptWalker
             var path = ScriptPaths.Of(target);
             if (path == "document.cookie")
             {
-                AddWrite(assignment.Right, NameTarget.Cookie, CookieName(ScriptValues.Evaluate(assignment.Right, _bindings)), granted);
+                AddCookieWrite(assignment.Right, CookieName(ScriptValues.Evaluate(assignment.Right, _bindings)), granted);
             }
             else if (StorageArea(target.Object) is { } area)
             {
@@ -491,8 +491,38 @@ internal sealed class ScriptWalker
         return name.Trim(NamePattern.Hole).Length == 0 ? ResolvedName.Unresolved : ResolvedName.Template(name);
     }
 
-    private void AddWrite(Node at, NameTarget target, ResolvedName name, CategorySet granted) =>
-        _sites.Add(new ScriptWrite(at.Start, at.End - at.Start, granted, target, name));
+    /// <summary>
+    /// A cookie string's write, at the name when the string (or the first string of a concatenation) starts with it
+    /// as written; else at the whole value.
+    /// </summary>
+    private void AddCookieWrite(Node value, ResolvedName name, CategorySet granted)
+    {
+        var first = value;
+        while (first is BinaryExpression { Operator: Operator.Addition } concatenation)
+        {
+            first = concatenation.Left;
+        }
+
+        var equals = first is StringLiteral or TemplateLiteral ? _text.IndexOf('=', first.Start, first.End - first.Start) : -1;
+        var hole = first is TemplateLiteral ? _text.IndexOf("${", first.Start, first.End - first.Start, StringComparison.Ordinal) : -1;
+        if (name.Kind == ResolvedNameKind.Exact && equals > first.Start + 1 && (hole < 0 || hole > equals))
+        {
+            _sites.Add(new ScriptWrite(first.Start + 1, equals - first.Start - 1, granted, NameTarget.Cookie, name));
+            return;
+        }
+
+        AddWrite(value, NameTarget.Cookie, name, granted);
+    }
+
+    private void AddWrite(Node at, NameTarget target, ResolvedName name, CategorySet granted)
+    {
+        var (start, length) = SpanOf(at);
+        _sites.Add(new ScriptWrite(start, length, granted, target, name));
+    }
+
+    /// <summary>Where a site is reported: the expression, and a string literal's text without its quotes.</summary>
+    private static (int Start, int Length) SpanOf(Node at) =>
+        at is StringLiteral && at.End - at.Start >= 2 ? (at.Start + 1, at.End - at.Start - 2) : (at.Start, at.End - at.Start);
 
     /// <summary>A tracker's script or collection URL as the value of <paramref name="expression"/>.</summary>
     private void AddUrl(Node expression, CategorySet granted)
@@ -505,7 +535,8 @@ internal sealed class ScriptWalker
 
         if (_trackers.ForUrl(url.Text) is { } tracker)
         {
-            _sites.Add(new ScriptTrackerUse(expression.Start, expression.End - expression.Start, granted, tracker));
+            var (start, length) = SpanOf(expression);
+            _sites.Add(new ScriptTrackerUse(start, length, granted, tracker));
         }
     }
 }

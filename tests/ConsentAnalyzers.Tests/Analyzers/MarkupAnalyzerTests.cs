@@ -95,7 +95,7 @@ public class MarkupAnalyzerTests
             """
             WriteLiteral("<script>sessionStorage.setItem('{|#0:landing_page|}', location.pathname);</script>");
             WriteLiteral("<script>localStorage.setItem(\"{|#1:promo|}\", '1');</script>");
-            WriteLiteral("<script>{|#2:localStorage.setItem(key|}, '1');</script>");
+            WriteLiteral("<script>localStorage.setItem({|#2:key|}, '1');</script>");
             """,
             new DiagnosticResult(Rules.UnguardedWrite).WithLocation(0).WithArguments("Writing storage key 'landing_page'", "analytics"),
             new DiagnosticResult(Rules.UndeclaredStorageKey).WithLocation(1).WithArguments("Local-storage", "promo", ""),
@@ -108,7 +108,7 @@ public class MarkupAnalyzerTests
             WriteLiteral("<script>document.cookie = '{|#0:_ga|}=1; path=/';</script>");
             WriteLiteral("<script>document.cookie = \"{|#1:promo_seen|}=\" + value + \"; max-age=600\";</script>");
             WriteLiteral("<script>function save(v) { document.cookie = `{|#2:theme|}=${v}; path=/`; }</script>");
-            WriteLiteral("<script>{|#3:window.document.cookie = |}name + '=' + value;</script>");
+            WriteLiteral("<script>window.document.cookie = {|#3:name + '=' + value|};</script>");
             WriteLiteral("<script>document.cookie = `{|#4:sb-${ref}-auth|}=1`;</script>");
             WriteLiteral("<script>if (document.cookie == '') { } var all = document.cookie.split(';');</script>");
             if (Consent.AnalyticsAllowed) { WriteLiteral("<script>document.cookie = '_ga=1';</script>"); }

@@ -59,7 +59,7 @@ public class NameCoverageAnalyzerTests
             {
                 await Task.Yield();
                 WriteLiteral("<script>sessionStorage.setItem('landing_page', location.pathname);</script>");
-                WriteLiteral("<script>{|#3:localStorage.setItem(key|}, '1');</script>");
+                WriteLiteral("<script>localStorage.setItem({|#3:key|}, '1');</script>");
             }
         }
         """;
@@ -110,7 +110,7 @@ public class NameCoverageAnalyzerTests
             .Replace("{|#0:name|}", "\"theme\"", StringComparison.Ordinal)
             .Replace("{|#1:name + name|}", "\"sb-\" + name", StringComparison.Ordinal)
             .Replace("{|#2:key|}", "\"draft:\" + key", StringComparison.Ordinal)
-            .Replace("{|#3:localStorage.setItem(key|}", "localStorage.setItem('draft:1'", StringComparison.Ordinal);
+            .Replace("{|#3:key|}", "'draft:1'", StringComparison.Ordinal);
         await new CoverageTest(code).RunAsync();
     }
 

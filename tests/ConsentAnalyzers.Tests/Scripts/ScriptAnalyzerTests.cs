@@ -39,7 +39,7 @@ public class ScriptAnalyzerTests
     public Task An_undeclared_key_and_an_unguarded_gtag_call_are_reported_and_a_guarded_call_is_not() =>
         Verify(
             """
-            localStorage.setItem({|#0:'wizard_state'|}, JSON.stringify(state));
+            localStorage.setItem('{|#0:wizard_state|}', JSON.stringify(state));
             {|#1:gtag|}('event', 'generate', { value: 1 });
             if (consent.has('analytics')) {
               gtag('event', 'share');
@@ -83,14 +83,14 @@ public class ScriptAnalyzerTests
     public Task Storage_writes_are_found_in_every_spelling() =>
         Verify(
             """
-            localStorage.setItem({|#0:'a1'|}, 1);
-            window.localStorage.setItem({|#1:'a2'|}, 1);
-            self.sessionStorage.setItem({|#2:'a3'|}, 1);
-            globalThis.localStorage[{|#3:'a4'|}] = 1;
+            localStorage.setItem('{|#0:a1|}', 1);
+            window.localStorage.setItem('{|#1:a2|}', 1);
+            self.sessionStorage.setItem('{|#2:a3|}', 1);
+            globalThis.localStorage['{|#3:a4|}'] = 1;
             localStorage.{|#4:a5|} = 1;
             const store = window.sessionStorage;
-            store.setItem({|#5:'a6'|}, 1);
-            window.localStorage?.setItem({|#6:'a7'|}, 1);
+            store.setItem('{|#5:a6|}', 1);
+            window.localStorage?.setItem('{|#6:a7|}', 1);
             """,
             Undeclared(0, "Local-storage", "a1"), Undeclared(1, "Local-storage", "a2"), Undeclared(2, "Session-storage", "a3"),
             Undeclared(3, "Local-storage", "a4"), Undeclared(4, "Local-storage", "a5"), Undeclared(5, "Session-storage", "a6"),
@@ -119,10 +119,10 @@ public class ScriptAnalyzerTests
     public Task Non_essential_writes_need_a_check_for_their_category() =>
         Verify(
             """
-            sessionStorage.setItem({|#0:'landing_page'|}, location.pathname);
-            if (consent.has('ads')) { sessionStorage.setItem({|#1:'landing_page'|}, location.pathname); }
-            document.cookie = {|#2:`_ga_X=${id}; max-age=100`|};
-            localStorage.setItem({|#3:'gclid'|}, id);
+            sessionStorage.setItem('{|#0:landing_page|}', location.pathname);
+            if (consent.has('ads')) { sessionStorage.setItem('{|#1:landing_page|}', location.pathname); }
+            document.cookie = `{|#2:_ga_X|}=${id}; max-age=100`;
+            localStorage.setItem('{|#3:gclid|}', id);
             """,
             Unguarded(0, "Writing storage key 'landing_page'", "analytics"),
             new DiagnosticResult(Rules.WrongCategoryGuard).WithLocation(1)
@@ -134,12 +134,12 @@ public class ScriptAnalyzerTests
     public Task Cookie_writes_are_found_in_document_cookie_the_cookie_store_and_the_cookie_libraries() =>
         Verify(
             """
-            document.cookie = {|#0:'promo=1; path=/'|};
+            document.cookie = '{|#0:promo|}=1; path=/';
             document.cookie = {|#1:name + '=' + value|};
-            cookieStore.set({|#2:'c2'|}, '1');
+            cookieStore.set('{|#2:c2|}', '1');
             cookieStore.set({|#3:{ name: 'c3', value: '1' }|});
-            Cookies.set({|#4:'c4'|}, '1', { expires: 7 });
-            $.cookie({|#5:'c5'|}, '1');
+            Cookies.set('{|#4:c4|}', '1', { expires: 7 });
+            $.cookie('{|#5:c5|}', '1');
             const read = $.cookie('c6') + Cookies.get('c7');
             """,
             UndeclaredCookie(0, "promo"),
@@ -153,8 +153,8 @@ public class ScriptAnalyzerTests
             {|#0:fbq|}('track', 'PageView');
             {|#1:gtag|}('config', 'G-123');
             const s = document.createElement('script');
-            s.src = {|#2:'https://www.googletagmanager.com/gtag/js?id=G-123'|};
-            fetch({|#3:'https://collect.example.com/hit'|}, { method: 'POST' });
+            s.src = '{|#2:https://www.googletagmanager.com/gtag/js?id=G-123|}';
+            fetch('{|#3:https://collect.example.com/hit|}', { method: 'POST' });
             if (consent.has('ads')) { {|#4:gtag|}('event', 'page_view', { send_to: 'G-123' }); }
             {|#5:window._paq.push|}(['trackPageView']);
             """,
@@ -198,7 +198,7 @@ public class ScriptAnalyzerTests
         Verify(
             """
             import { has } from './consent.js';
-            export const start = () => localStorage.setItem({|#0:'m1'|}, 1);
+            export const start = () => localStorage.setItem('{|#0:m1|}', 1);
             """,
             "/0/wwwroot/js/app.mjs",
             Undeclared(0, "Local-storage", "m1"));
