@@ -41,8 +41,8 @@ internal sealed record DeclarationChoice(string Category, StorageArea? AreaForAn
     /// <summary>
     /// The choices to offer for a finding: each declared category in manifest order, but the essential ones last and,
     /// for a built-in tracker, the categories named for its purpose first, the best-named first (<c>advertising</c>,
-    /// then <c>marketing</c> for the Meta pixel; <c>functional</c> for a video embed); for a storage write of unknown area, each category for local storage, then each for
-    /// session storage (either area declares it).
+    /// then <c>marketing</c> for the Meta pixel; <c>functional</c> for a video embed); for a storage write of unknown
+    /// area, each category for local storage, then each for session storage (either area declares it).
     /// </summary>
     /// <remarks>
     /// The first action is the one a quick "apply" in the editor and <c>dotnet format analyzers</c> (which applies the
