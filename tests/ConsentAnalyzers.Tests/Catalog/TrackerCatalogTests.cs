@@ -173,14 +173,16 @@ public class TrackerCatalogTests
     [InlineData("<a href=\"https://fonts.google.com/specimen/Inter\">Inter</a><a href=\"https://www.google.com/maps/place/Berlin\">Map</a>")]
     [InlineData("<a href=\"https://fonts.googleapis.com/css2?family=Inter\">The stylesheet, as a link</a>")]
     [InlineData("<p>Our videos play from https://www.youtube.com/embed/x once you agree.</p>")]
-    [InlineData("<link rel=\"preconnect\" href=\"https://fonts.gstatic.com\" crossorigin><link rel=\"dns-prefetch\" href=\"https://fonts.googleapis.com/\">")]
-    [InlineData("<link rel=\"canonical\" href=\"https://player.vimeo.com/video/1\"><link rel=\"alternate\" href=\"https://www.youtube.com/embed/x\">")]
+    [InlineData("<link rel=\"preconnect\" href=\"https://fonts.gstatic.com/\" crossorigin>")]
+    [InlineData("<link rel=\"dns-prefetch\" href=\"https://fonts.googleapis.com/\"><link rel='dns-prefetch' href='https://fonts.gstatic.com/'>")]
+    [InlineData("<link rel=\"canonical\" href=\"https://player.vimeo.com/video/1\">")]
+    [InlineData("<link rel=\"alternate\" href=\"https://www.youtube.com/embed/x\"><link rel=\"icon\" href=\"https://www.google.com/maps/embed/x\">")]
     [InlineData("<script>var watch = 'https://www.youtube.com/watch?v=1', privacy = 'https://www.intercom.com/legal/privacy';</script>")]
     [InlineData("<script>var amplitude = wave.amplitude(0.5); heap.push(3); drift(1); fs.readFile('x'); analytics(1);</script>")]
     public void Links_and_look_alikes_are_not_reported(string markup) => Assert.Empty(MarkupScanner.Trackers(markup, Index));
 
     [Fact]
-    public void The_schema_and_the_manifest_docs_list_every_entry()
+    public void The_schema_the_manifest_docs_and_the_readme_know_every_entry()
     {
         using var schema = JsonDocument.Parse(
             File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "ConsentAnalyzers.Package", "schema", "consent-manifest.schema.json")));
@@ -191,6 +193,8 @@ public class TrackerCatalogTests
 
         var docs = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "manifest.md"));
         Assert.All(TrackerCatalog.Entries, entry => Assert.Contains($"| `{entry.Id}` | {entry.DisplayName} |", docs, StringComparison.Ordinal));
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
+        Assert.Contains($"one of {TrackerCatalog.Entries.Length} built-in trackers", readme, StringComparison.Ordinal);
     }
 
     private static TheoryData<string, string> Rows(Func<CatalogTracker, IEnumerable<string>> forms)
