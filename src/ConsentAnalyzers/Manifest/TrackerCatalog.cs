@@ -55,7 +55,8 @@ internal enum TrackerPurpose
 /// <remarks>
 /// youtube-nocookie.com is an entry of its own: the privacy-enhanced player sets no cookie before the video plays, but
 /// its frame still writes local storage and sends the visitor's address to Google on load, so it needs a category;
-/// a manifest may give it a different one from youtube.com's.
+/// a manifest may give it a different one from youtube.com's. Server-to-server calls that carry no visitor's browser
+/// state are not listed: reCAPTCHA's and hCaptcha's <c>siteverify</c>, the Maps geocoding and places web services.
 /// </remarks>
 internal static class TrackerCatalog
 {
@@ -571,14 +572,17 @@ internal static class TrackerCatalog
             TrackerPurpose.Embed,
             "Google Maps",
             apis: [],
-            urls: ["https://www.google.com/maps/embed*", "https://maps.google.com/maps?*output=embed*", "https://maps.googleapis.com/maps/api/*"],
+            urls: ["https://www.google.com/maps/embed*", "https://maps.google.com/maps?*output=embed*", "https://maps.googleapis.com/maps/api/js*",
+                "https://maps.googleapis.com/maps/api/staticmap*"],
             js: ["google.maps.Map"]),
         Tracker(
             "recaptcha",
             TrackerPurpose.Embed,
             "Google reCAPTCHA",
             apis: [],
-            urls: ["https://www.google.com/recaptcha/*", "https://www.recaptcha.net/recaptcha/*", "https://www.gstatic.com/recaptcha/*"],
+            urls: ["https://www.google.com/recaptcha/api.js*", "https://www.google.com/recaptcha/enterprise.js*",
+                "https://www.google.com/recaptcha/api2/*", "https://www.recaptcha.net/recaptcha/api.js*",
+                "https://www.recaptcha.net/recaptcha/enterprise.js*", "https://www.gstatic.com/recaptcha/*"],
             js: ["grecaptcha.*"]),
         Tracker(
             "hcaptcha",

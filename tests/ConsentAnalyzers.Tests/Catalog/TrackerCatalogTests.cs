@@ -181,6 +181,20 @@ public class TrackerCatalogTests
     [InlineData("<script>var amplitude = wave.amplitude(0.5); heap.push(3); drift(1); fs.readFile('x'); analytics(1);</script>")]
     public void Links_and_look_alikes_are_not_reported(string markup) => Assert.Empty(MarkupScanner.Trackers(markup, Index));
 
+    /// <summary>A server's own calls to a vendor's web service send no visitor's browser state: not a tracker.</summary>
+    [Theory]
+    [InlineData("https://www.google.com/recaptcha/api/siteverify")]
+    [InlineData("https://www.recaptcha.net/recaptcha/api/siteverify")]
+    [InlineData("https://api.hcaptcha.com/siteverify")]
+    [InlineData("https://hcaptcha.com/siteverify")]
+    [InlineData("https://maps.googleapis.com/maps/api/geocode/json?address=Berlin")]
+    [InlineData("https://maps.googleapis.com/maps/api/place/details/json?place_id=x")]
+    [InlineData("https://www.googleapis.com/youtube/v3/videos?id=x")]
+    [InlineData("https://vimeo.com/api/oembed.json?url=x")]
+    [InlineData("https://api.intercom.io/contacts")]
+    [InlineData("https://www.youtube.com/watch?v=x")]
+    public void Server_side_web_service_calls_and_pages_are_not_trackers(string url) => Assert.Null(Index.ForUrl(url));
+
     [Fact]
     public void The_schema_the_manifest_docs_and_the_readme_know_every_entry()
     {
