@@ -40,9 +40,9 @@ internal sealed record DeclarationChoice(string Category, StorageArea? AreaForAn
 
     /// <summary>
     /// The choices to offer for a finding: each declared category in manifest order, but the essential ones last and,
-    /// for a built-in tracker, the categories named for its purpose first (<c>advertising</c> or <c>marketing</c>
-    /// for the Meta pixel); for a storage write of unknown area, each category for local storage, then each for
-    /// session storage (either area declares it).
+    /// for a built-in tracker, the categories named for its purpose first, the best-named first (<c>advertising</c>,
+    /// then <c>marketing</c> for the Meta pixel; <c>functional</c> for a video embed); for a storage write of unknown
+    /// area, each category for local storage, then each for session storage (either area declares it).
     /// </summary>
     /// <remarks>
     /// The first action is the one a quick "apply" in the editor and <c>dotnet format analyzers</c> (which applies the
@@ -54,7 +54,8 @@ internal sealed record DeclarationChoice(string Category, StorageArea? AreaForAn
         StorageArea?[] areas = TargetOf(diagnostic) == NameTarget.AnyStorage ? [StorageArea.Local, StorageArea.Session] : [null];
         foreach (var area in areas)
         {
-            foreach (var category in manifest.Categories.OrderBy(c => c.IsEssential).ThenBy(c => !SuitsTracker(diagnostic, c.Id)))
+            var purpose = PurposeOf(diagnostic);
+            foreach (var category in manifest.Categories.OrderBy(c => c.IsEssential).ThenBy(c => Fit(purpose, c.Id)))
             {
                 yield return new DeclarationChoice(category.Id, area);
             }
@@ -97,22 +98,51 @@ internal sealed record DeclarationChoice(string Category, StorageArea? AreaForAn
         };
     }
 
-    /// <summary>Category ids that say what a tracker of each purpose is for, as consent banners usually name them.</summary>
+    /// <summary>
+    /// Words in category ids that say what a tracker of each purpose is for, as consent banners usually name them,
+    /// the best fit first.
+    /// </summary>
     private static readonly string[] AnalyticsWords = ["analytic", "statistic", "performance", "measurement"];
     private static readonly string[] AdvertisingWords = ["advertis", "marketing", "ads", "targeting"];
+    private static readonly string[] SessionRecordingWords = ["analytic", "statistic", "performance", "measurement", "experience"];
+    private static readonly string[] ChatAndMarketingWords = ["marketing", "functional", "preference", "support", "chat"];
+    private static readonly string[] ExperimentationWords =
+        ["analytic", "statistic", "performance", "measurement", "experiment", "personali"];
+    private static readonly string[] EmbedWords = ["embed", "media", "functional", "preference", "third", "marketing"];
 
-    private static bool SuitsTracker(Diagnostic diagnostic, string categoryId)
+    /// <summary>
+    /// How well a category id fits a tracker of this purpose: the position of the first of its purpose's words the id
+    /// contains, or past all of them (as for every category when the finding is not a built-in tracker).
+    /// </summary>
+    internal static int Fit(TrackerPurpose? purpose, string categoryId)
     {
-        if (diagnostic.Id != DiagnosticIds.UndeclaredTracker
-            || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Tracker, out var id) || id is null
-            || TrackerCatalog.Find(id) is not { } tracker)
+        var words = purpose switch
         {
-            return false;
+            null => [],
+            TrackerPurpose.Advertising => AdvertisingWords,
+            TrackerPurpose.SessionRecording => SessionRecordingWords,
+            TrackerPurpose.ChatAndMarketing => ChatAndMarketingWords,
+            TrackerPurpose.Experimentation => ExperimentationWords,
+            TrackerPurpose.Embed => EmbedWords,
+            _ => AnalyticsWords,
+        };
+        for (var i = 0; i < words.Length; i++)
+        {
+            if (categoryId.IndexOf(words[i], StringComparison.Ordinal) >= 0)
+            {
+                return i;
+            }
         }
 
-        var words = tracker.Purpose == TrackerPurpose.Advertising ? AdvertisingWords : AnalyticsWords;
-        return words.Any(word => categoryId.IndexOf(word, StringComparison.Ordinal) >= 0);
+        return words.Length;
     }
+
+    private static TrackerPurpose? PurposeOf(Diagnostic diagnostic) =>
+        diagnostic.Id == DiagnosticIds.UndeclaredTracker
+        && diagnostic.Properties.TryGetValue(DiagnosticProperties.Tracker, out var id) && id is not null
+        && TrackerCatalog.Find(id) is { } tracker
+            ? tracker.Purpose
+            : null;
 
     private static NameTarget? TargetOf(Diagnostic diagnostic) =>
         diagnostic.Properties.TryGetValue(DiagnosticProperties.Target, out var target) && Enum.TryParse<NameTarget>(target, out var parsed)

@@ -26,11 +26,11 @@ internal readonly record struct MarkupScript(int Start, int Length, bool IsModul
 }
 
 /// <summary>
-/// Reads HTML markup (what Razor writes literally: <c>&lt;script src&gt;</c>, inline <c>&lt;script&gt;</c>) for the
-/// trackers, storage writes and cookie writes it contains. It is a scanner, not a JavaScript parser: it finds URLs,
-/// function calls, <c>setItem</c> calls with a literal key and <c>document.cookie</c> assignments, and skips the
-/// bodies of one-line function definitions such as gtag's <c>function gtag(){dataLayer.push(arguments);}</c>, which
-/// define a tracker rather than call one.
+/// Reads HTML markup (what Razor writes literally: <c>&lt;script src&gt;</c>, <c>&lt;iframe src&gt;</c>, a
+/// stylesheet's <c>&lt;link href&gt;</c>, inline <c>&lt;script&gt;</c>) for the trackers, storage writes and cookie
+/// writes it contains. It is a scanner, not a JavaScript parser: it finds URLs, function calls, <c>setItem</c> calls
+/// with a literal key and <c>document.cookie</c> assignments, and skips the bodies of one-line function definitions
+/// such as gtag's <c>function gtag(){dataLayer.push(arguments);}</c>, which define a tracker rather than call one.
 /// </summary>
 internal static class MarkupScanner
 {
@@ -63,11 +63,13 @@ internal static class MarkupScanner
     {
         var scripts = ScriptRegions(markup, bareTextIsScript);
         var blocked = BlockedScripts(markup);
+        var links = FetchingLinks(markup);
         foreach (Match url in Url.Matches(markup))
         {
-            // A link to a provider's privacy page is not tracking: only what the page loads (src) or a script requests.
-            // A blocked script's src is not loaded until a consent manager turns it into a script.
-            if ((IsSourceAttribute(markup, url.Index) || IsInside(scripts, url.Index))
+            // A link to a provider's privacy page is not tracking: only what the page loads (src, a stylesheet or
+            // preloaded <link href>) or a script requests. A blocked script's src is not loaded until a consent
+            // manager turns it into a script.
+            if ((IsSourceAttribute(markup, url.Index) || IsInside(scripts, url.Index) || IsLinkHref(markup, links, url.Index))
                 && !IsInside(blocked, url.Index)
                 && trackers.ForUrl(url.Value) is { } tracker)
             {
@@ -311,6 +313,51 @@ internal static class MarkupScanner
     {
         var from = Math.Max(0, urlIndex - 16);
         return SourceAttribute.IsMatch(markup.Substring(from, urlIndex - from));
+    }
+
+    private static readonly Regex LinkElement = new(@"<link\b[^>]*>", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    // The rel values by which the browser fetches the href as the page loads. preconnect and dns-prefetch only open a
+    // connection (the stylesheet that uses it is what is reported); canonical, alternate and the like fetch nothing.
+    private static readonly Regex FetchingRel = new(
+        @"\brel\s*=\s*(?:""[^""]*|'[^']*|[^\s>]*)(?<![\w-])(?:stylesheet|preload|modulepreload|prefetch)(?![\w-])",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    private static readonly Regex HrefAttribute = new(@"\bhref\s*=\s*[""']?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    /// <summary>
+    /// The <c>&lt;link&gt;</c> elements whose <c>href</c> the browser fetches: stylesheets (Google Fonts) and preloads.
+    /// An <c>&lt;a href&gt;</c> is a link the visitor may follow, never a load.
+    /// </summary>
+    private static List<(int Start, int End)> FetchingLinks(string markup)
+    {
+        var links = new List<(int Start, int End)>();
+        if (markup.IndexOf("<link", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return links;
+        }
+
+        foreach (Match link in LinkElement.Matches(markup))
+        {
+            if (FetchingRel.IsMatch(link.Value))
+            {
+                links.Add((link.Index, link.Index + link.Length));
+            }
+        }
+
+        return links;
+    }
+
+    /// <summary>Whether a URL is the <c>href</c> of a <c>&lt;link&gt;</c> the browser fetches (see <see cref="FetchingLinks"/>).</summary>
+    private static bool IsLinkHref(string markup, List<(int Start, int End)> links, int urlIndex)
+    {
+        if (links.Count == 0 || !IsInside(links, urlIndex))
+        {
+            return false;
+        }
+
+        var from = Math.Max(0, urlIndex - 16);
+        return HrefAttribute.IsMatch(markup.Substring(from, urlIndex - from));
     }
 
     private static bool IsGoogleTag(string name) => name is TrackerCatalog.GoogleTagFunction or "window." + TrackerCatalog.GoogleTagFunction;

@@ -66,6 +66,22 @@ public class MarkupAnalyzerTests
             new DiagnosticResult(Rules.UndeclaredTracker).WithLocation(0).WithArguments("Meta Pixel and Conversions API", "meta-pixel"));
 
     [Fact]
+    public Task Embeds_are_found_as_frames_stylesheets_and_scripts_but_links_to_them_are_not() =>
+        Verify(
+            """
+            WriteLiteral("<iframe width=\"560\" src=\"{|#0:https://www.youtube.com/embed/dQw4w9WgXcQ|}\" allowfullscreen></iframe>");
+            WriteLiteral("<a href=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\">Watch on YouTube</a><a href=\"https://policies.google.com/privacy\">Privacy</a>");
+            WriteLiteral("<link rel=\"preconnect\" href=\"https://fonts.gstatic.com\" crossorigin>");
+            WriteLiteral("<link rel=\"stylesheet\" href=\"{|#1:https://fonts.googleapis.com/css2?family=Inter&display=swap|}\">");
+            WriteLiteral("<script src=\"{|#2:https://player.vimeo.com/api/player.js|}\"></script>");
+            WriteLiteral("<script>\n  {|#3:window.Intercom|}('boot', { app_id: 'abc' });\n</script>");
+            """,
+            new DiagnosticResult(Rules.UndeclaredTracker).WithLocation(0).WithArguments("YouTube", "youtube"),
+            new DiagnosticResult(Rules.UndeclaredTracker).WithLocation(1).WithArguments("Google Fonts", "google-fonts"),
+            new DiagnosticResult(Rules.UndeclaredTracker).WithLocation(2).WithArguments("Vimeo", "vimeo"),
+            new DiagnosticResult(Rules.UndeclaredTracker).WithLocation(3).WithArguments("Intercom", "intercom"));
+
+    [Fact]
     public Task Markup_that_Razor_splits_into_consecutive_pieces_is_read_as_one_text() =>
         Verify(
             """

@@ -83,6 +83,8 @@ public class TrackingCallAnalyzerTests
     [InlineData("""await http.GetAsync("https://api.example.com/songs");""")]
     [InlineData("""await js.InvokeVoidAsync("console.log", "hello");""")]
     [InlineData("""await js.InvokeVoidAsync("gtag", "js", DateTime.UtcNow);""")]
+    [InlineData("""await http.PostAsync("https://www.google.com/recaptcha/api/siteverify", null);""")] // the server's own check
+    [InlineData("""await http.GetAsync("https://maps.googleapis.com/maps/api/geocode/json?address=Berlin");""")]
     public Task Guarded_or_non_tracking_calls_report_nothing(string body) => Verify(body);
 
     [Theory]
@@ -106,8 +108,37 @@ public class TrackingCallAnalyzerTests
         "google-tag-manager")]
     [InlineData("""await {|#0:http.PostAsync("https://api.segment.io/v1/track", null)|};""", "Segment", "segment")]
     [InlineData("""await {|#0:http.GetAsync("https://www.googleadservices.com/pagead/conversion/1/")|};""", "Google Ads", "google-ads")]
+    [InlineData("""await {|#0:js.InvokeVoidAsync("Intercom", "boot")|};""", "Intercom", "intercom")]
+    [InlineData("""await {|#0:js.InvokeVoidAsync("window.pintrk", "track", "checkout")|};""", "Pinterest Tag", "pinterest")]
+    [InlineData("""await {|#0:http.PostAsync("https://tr.snapchat.com/v2/conversion", null)|};""", "Snap Pixel", "snapchat")]
     public Task Undeclared_trackers_are_CG0201_only(string body, string tracker, string id) =>
         Verify(body, Undeclared(tracker, id));
+
+    [Fact]
+    public async Task A_catalog_SDK_call_is_recognized_by_its_member()
+    {
+        var test = ConsentAnalyzerTest<TrackingCallAnalyzer>.Code("""
+            namespace OptimizelySDK
+            {
+                public class Optimizely
+                {
+                    public void Track(string eventKey, string userId) { }
+                    public bool IsValid => true;
+                }
+            }
+
+            class Checkout
+            {
+                void Complete(OptimizelySDK.Optimizely optimizely, string userId)
+                {
+                    _ = optimizely.IsValid;
+                    {|#0:optimizely.Track("purchase", userId)|};
+                }
+            }
+            """, Manifest);
+        test.ExpectedDiagnostics.Add(Undeclared("Optimizely", "optimizely"));
+        await test.RunAsync();
+    }
 
     [Fact]
     public async Task A_Google_tag_call_with_an_Ads_id_needs_advertising_consent()
