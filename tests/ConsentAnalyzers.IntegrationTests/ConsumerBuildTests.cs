@@ -124,6 +124,7 @@ public sealed class ConsumerBuildTests(PackageFixture package)
             "buildTransitive/ConsentAnalyzers.targets",
             "schema/consent-manifest.schema.json",
             "README.md",
+            "THIRD-PARTY-NOTICES.txt",
         });
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
         Assert.Equal(["Acornima.dll", "ConsentAnalyzers.CodeFixes.dll", "ConsentAnalyzers.dll"],

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace ConsentAnalyzers.IntegrationTests;
 
 /// <summary>
@@ -73,6 +75,39 @@ public sealed class ScriptConsumerTests(PackageFixture package)
         var off = consumer.Build("--no-incremental -p:ConsentScriptAnalysis=false");
         Assert.True(off.ExitCode == 0, off.ToString());
         Assert.True(ConsentDiagnostics(consumer, off).Count == 0, off.ToString());
+    }
+
+    /// <summary>
+    /// The scripts are additional files when the project is evaluated, before any target runs: the IDE, which takes
+    /// them from evaluation and design-time builds, checks them live, as it does the manifest. A script the project
+    /// already passes as an additional file is marked, not passed twice.
+    /// </summary>
+    [Fact]
+    public void The_scripts_are_additional_files_marked_for_the_analyzers_at_evaluation()
+    {
+        var consumer = package.CreateConsumer("script-items")
+            .WithWebProject(items: """<AdditionalFiles Include="wwwroot/js/listed.js" Listed="yes" />""")
+            .WriteFile("wwwroot/js/site.js", SiteScript)
+            .WriteFile("wwwroot/js/listed.js", SiteScript)
+            .WriteFile("wwwroot/js/module.mjs", SiteScript)
+            .WriteFile("wwwroot/js/site.min.js", SiteScript)
+            .WriteFile("wwwroot/js/lib/helper.js", SiteScript)
+            .WriteFile("wwwroot/lib/jquery/jquery.js", SiteScript);
+        var restore = consumer.Command("restore");
+        Assert.True(restore.ExitCode == 0, restore.ToString());
+
+        var evaluation = consumer.Command($"msbuild \"{consumer.ProjectFile}\" -nologo -getItem:AdditionalFiles -getProperty:ConsentScriptAnalysis");
+
+        Assert.True(evaluation.ExitCode == 0, evaluation.ToString());
+        using var json = JsonDocument.Parse(evaluation.Output);
+        Assert.Equal("true", json.RootElement.GetProperty("Properties").GetProperty("ConsentScriptAnalysis").GetString());
+        var scripts = json.RootElement.GetProperty("Items").GetProperty("AdditionalFiles").EnumerateArray()
+            .Where(file => file.TryGetProperty("ConsentScript", out var marker) && marker.GetString() == "true")
+            .Select(file => Path.GetRelativePath(consumer.Directory, Path.Combine(consumer.Directory, file.GetProperty("Identity").GetString()!))
+                .Replace('\\', '/') + (file.TryGetProperty("Listed", out var listed) ? " " + listed.GetString() : ""))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+        Assert.Equal(["wwwroot/js/listed.js yes", "wwwroot/js/module.mjs", "wwwroot/js/site.js"], scripts);
     }
 
     /// <summary>The ConsentAnalyzers diagnostics of a build, as "file(line,col): id", sorted.</summary>
