@@ -116,14 +116,19 @@ public sealed class ConsumerBuildTests(PackageFixture package)
         {
             "analyzers/dotnet/cs/ConsentAnalyzers.dll",
             "analyzers/dotnet/cs/ConsentAnalyzers.CodeFixes.dll",
+            // The JavaScript parser the analyzers read scripts with: every host loads it from beside them.
+            "analyzers/dotnet/cs/Acornima.dll",
             "build/ConsentAnalyzers.props",
             "build/ConsentAnalyzers.targets",
             "buildTransitive/ConsentAnalyzers.props",
             "buildTransitive/ConsentAnalyzers.targets",
             "schema/consent-manifest.schema.json",
             "README.md",
+            "THIRD-PARTY-NOTICES.txt",
         });
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
+        Assert.Equal(["Acornima.dll", "ConsentAnalyzers.CodeFixes.dll", "ConsentAnalyzers.dll"],
+            entries.Where(e => e.StartsWith("analyzers/", StringComparison.Ordinal)).Select(e => e["analyzers/dotnet/cs/".Length..]).Order(StringComparer.Ordinal));
         using var nuspec = new StreamReader(archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
         var nuspecText = nuspec.ReadToEnd();
         Assert.Contains("<developmentDependency>true</developmentDependency>", nuspecText, StringComparison.Ordinal);

@@ -29,8 +29,11 @@ public sealed class ConsumerProject
     /// </summary>
     public string ProjectFile { get; private set; } = string.Empty;
 
-    /// <summary>Writes the project file; <paramref name="properties"/> go into its property group.</summary>
-    public ConsumerProject WithProject(string properties = "", string sdk = "Microsoft.NET.Sdk")
+    /// <summary>
+    /// Writes the project file; <paramref name="properties"/> go into its property group, <paramref name="items"/> into
+    /// the item group with the package reference.
+    /// </summary>
+    public ConsumerProject WithProject(string properties = "", string sdk = "Microsoft.NET.Sdk", string items = "")
     {
         WriteFile("Consumer.csproj", $"""
             <Project Sdk="{sdk}">
@@ -45,11 +48,19 @@ public sealed class ConsumerProject
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="ConsentAnalyzers" Version="{PackageFixture.Version}" PrivateAssets="all" />
+                {items}
               </ItemGroup>
             </Project>
             """);
         return this;
     }
+
+    /// <summary>
+    /// An ASP.NET Core library (the Web SDK: Razor, wwwroot) that builds with warnings, and a C# file so that it compiles.
+    /// </summary>
+    public ConsumerProject WithWebProject(string items = "") =>
+        WithProject("<OutputType>Library</OutputType><TreatWarningsAsErrors>false</TreatWarningsAsErrors>", sdk: "Microsoft.NET.Sdk.Web", items)
+            .WriteFile("Program.cs", "namespace Consumer.App; public static class Marker { }");
 
     public ConsumerProject WriteFile(string relativePath, string content)
     {

@@ -100,10 +100,8 @@ public sealed class RazorConsumerTests(PackageFixture package)
 
     /// <summary>A Razor class library against the packed package, with the test manifest and its view imports.</summary>
     private ConsumerProject RazorProject(string name, string viewImports) =>
-        package.CreateConsumer(name)
-            .WithProject("<OutputType>Library</OutputType><TreatWarningsAsErrors>false</TreatWarningsAsErrors>", sdk: "Microsoft.NET.Sdk.Web")
+        package.CreateConsumer(name).WithWebProject()
             .WriteFile("consent-manifest.json", Manifest)
-            .WriteFile("Program.cs", "namespace Consumer.App; public static class Marker { }")
             .WriteFile("Pages/_ViewImports.cshtml", viewImports);
 
     private static void AssertReported(DotNet.Result build, string pattern) =>
