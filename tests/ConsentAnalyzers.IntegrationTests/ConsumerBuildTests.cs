@@ -128,7 +128,9 @@ public sealed class ConsumerBuildTests(PackageFixture package)
         });
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
         Assert.Equal(["Acornima.dll", "ConsentAnalyzers.CodeFixes.dll", "ConsentAnalyzers.dll"],
-            entries.Where(e => e.StartsWith("analyzers/", StringComparison.Ordinal)).Select(e => e["analyzers/dotnet/cs/".Length..]).Order(StringComparer.Ordinal));
+            entries.Where(e => e.StartsWith("analyzers/", StringComparison.Ordinal))
+                .Select(e => e["analyzers/dotnet/cs/".Length..])
+                .Order(StringComparer.Ordinal));
         using var nuspec = new StreamReader(archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
         var nuspecText = nuspec.ReadToEnd();
         Assert.Contains("<developmentDependency>true</developmentDependency>", nuspecText, StringComparison.Ordinal);

@@ -67,7 +67,8 @@ public sealed class ScriptConsumerTests(PackageFixture package)
 
             Assert.True(build.ExitCode == 0, build.ToString());
             Assert.DoesNotContain(LoadFailures, id => build.Output.Contains(id, StringComparison.Ordinal));
-            Assert.True(expected.SequenceEqual(ConsentDiagnostics(consumer, build)), $"expected [{string.Join(", ", expected)}] ({arguments}):\n{build}");
+            Assert.True(expected.SequenceEqual(ConsentDiagnostics(consumer, build)),
+                $"expected [{string.Join(", ", expected)}] ({arguments}):\n{build}");
             Assert.Contains("Local-storage key 'wizard_state' is not declared", build.Output, StringComparison.Ordinal);
             Assert.Contains("Tracking call to the Google tag (gtag.js)", build.Output, StringComparison.Ordinal);
         }

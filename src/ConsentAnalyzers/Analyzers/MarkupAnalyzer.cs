@@ -170,13 +170,14 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
         }
     }
 
-    private static void CheckGuard(OperationAnalysisContext context, ConsentCompilation consent, MarkupPiece piece, ScriptSite site, Location location,
-        string category, string? alternative, DiagnosticDescriptor rule, string what)
+    private static void CheckGuard(OperationAnalysisContext context, ConsentCompilation consent, MarkupPiece piece, ScriptSite site,
+        Location location, string category, string? alternative, DiagnosticDescriptor rule, string what)
     {
         if (!ConsentGuardCheck.IsGranted(consent, category, alternative, site.Granted)
             && !ConsentGuardCheck.IsGuarded(context, consent, piece.Call, category, alternative, out var granted))
         {
-            ConsentGuardCheck.ReportAt(context.ReportDiagnostic, category, rule, what, location, alternative, granted.Union(site.Granted), inMarkup: true);
+            ConsentGuardCheck.ReportAt(context.ReportDiagnostic, category, rule, what, location, alternative, granted.Union(site.Granted),
+                inMarkup: true);
         }
     }
 

@@ -29,7 +29,8 @@ internal static class ScriptSiteCheck
             case ScriptTrackerUse { Tracker: var tracker } use:
                 if (tracker.Category is null)
                 {
-                    report(Diagnostic.Create(Rules.UndeclaredTracker, location, tracker.UndeclaredProperties(), tracker.DisplayName, tracker.CatalogId));
+                    report(Diagnostic.Create(Rules.UndeclaredTracker, location, tracker.UndeclaredProperties(), tracker.DisplayName,
+                        tracker.CatalogId));
                 }
                 else if (!ConsentGuardCheck.IsGranted(consent, tracker.Category, tracker.AlternativeCategory, use.Granted))
                 {

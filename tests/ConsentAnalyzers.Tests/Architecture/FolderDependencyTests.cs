@@ -24,10 +24,15 @@ public sealed class FolderDependencyTests
         ("Cookies", ["Common", "Diagnostics", "Manifest", "ConsentApi", "Frameworks", "Names", "Guards", "Analysis"]),
         ("Trackers", ["Common", "Diagnostics", "Manifest", "ConsentApi", "Frameworks", "Names", "Guards", "Analysis"]),
 
-        // Markup -> Trackers: the markup scanner finds trackers' scripts in HTML, by the tracker index.
-        ("Markup", ["Common", "Diagnostics", "Manifest", "ConsentApi", "Frameworks", "Names", "Guards", "Analysis", "Trackers"]),
+        // Scripts -> Trackers: the JavaScript analysis finds trackers' calls and URLs by the tracker index.
+        ("Scripts", ["Common", "Diagnostics", "Manifest", "ConsentApi", "Frameworks", "Names", "Guards", "Analysis", "Trackers"]),
+
+        // Markup -> Trackers, Scripts: the markup scanner finds trackers' scripts in HTML, by the tracker index; whole
+        // scripts in markup go through the JavaScript analysis.
+        ("Markup", ["Common", "Diagnostics", "Manifest", "ConsentApi", "Frameworks", "Names", "Guards", "Analysis", "Trackers", "Scripts"]),
         ("Analyzers",
-            ["Common", "Diagnostics", "Manifest", "ConsentApi", "Frameworks", "Names", "Guards", "Analysis", "Cookies", "Trackers", "Markup"]),
+            ["Common", "Diagnostics", "Manifest", "ConsentApi", "Frameworks", "Names", "Guards", "Analysis", "Cookies", "Trackers", "Scripts",
+                "Markup"]),
     ];
 
     [Fact]

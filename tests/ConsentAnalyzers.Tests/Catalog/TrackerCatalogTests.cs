@@ -2,6 +2,7 @@ using System.Text.Json;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Manifest;
 using ConsentAnalyzers.Markup;
+using ConsentAnalyzers.Scripts;
 using ConsentAnalyzers.Tests.Infrastructure;
 using ConsentAnalyzers.Trackers;
 using Microsoft.CodeAnalysis;
@@ -19,7 +20,7 @@ namespace ConsentAnalyzers.Tests.Catalog;
 public class TrackerCatalogTests
 {
     /// <summary>A manifest that declares no tracker: every catalog entry is recognized, as undeclared.</summary>
-    private static readonly TrackerIndex Index = TrackerIndex.For(ManifestReader.Read(SourceText.From("""
+    private static readonly ManifestModel NoTrackers = ManifestReader.Read(SourceText.From("""
         {
           "version": 1,
           "categories": {
@@ -27,7 +28,9 @@ public class TrackerCatalogTests
             "analytics": { "title": "Analytics" },
           },
         }
-        """)).Model!);
+        """)).Model!;
+
+    private static readonly TrackerIndex Index = TrackerIndex.For(NoTrackers);
 
     public static TheoryData<string, string> UrlPatterns => Rows(entry => entry.Urls);
 
@@ -101,6 +104,39 @@ public class TrackerCatalogTests
             Assert.Equal(id, found.Tracker.CatalogId);
             Assert.EndsWith(name, markup.Substring(found.Start, found.Length), StringComparison.Ordinal);
         });
+    }
+
+    [Theory]
+    [MemberData(nameof(UrlPatterns))]
+    public void Every_url_pattern_is_recognized_as_a_load_and_a_request_in_a_script_file(string id, string pattern)
+    {
+        var url = Instantiate(pattern);
+        var script = $$"""
+            const s = document.createElement('script');
+            s.src = '{{url}}';
+            navigator.sendBeacon(`{{url}}`, body);
+            """;
+
+        var uses = ScriptAnalysis.Read(script, isModule: false, NoTrackers, default).Sites.OfType<ScriptTrackerUse>().ToList();
+
+        Assert.Equal(2, uses.Count);
+        Assert.All(uses, use => Assert.Equal(id, use.Tracker.CatalogId));
+    }
+
+    [Theory]
+    [MemberData(nameof(JsFunctions))]
+    public void Every_js_function_is_recognized_as_a_call_in_a_script_file(string id, string pattern)
+    {
+        var name = pattern.Replace("*", "Event", StringComparison.Ordinal);
+        var script = $$"""
+            {{name}}('init', 'id-1');
+            window.{{name}}({ event: 'purchase', value: 1 });
+            """;
+
+        var uses = ScriptAnalysis.Read(script, isModule: false, NoTrackers, default).Sites.OfType<ScriptTrackerUse>().ToList();
+
+        Assert.Equal(2, uses.Count);
+        Assert.All(uses, use => Assert.Equal(id, use.Tracker.CatalogId));
     }
 
     [Fact]

@@ -70,13 +70,22 @@ public class ScriptAnalyzerTests
     [InlineData("const send = (name) => gtag('event', name);\nif (consent.has('analytics')) { ['a', 'b'].forEach(n => send(n)); }")]
     [InlineData("if (consent.has('analytics')) { (function () { gtag('event', 'a'); })(); }")]
     // The gtag shim and its data layer define the tracker; consent-mode and set-up commands send nothing.
-    [InlineData("window.dataLayer = window.dataLayer || [];\nfunction gtag(){dataLayer.push(arguments);}\ngtag('consent', 'default', { analytics_storage: 'denied' });\ngtag('js', new Date());")]
+    [InlineData("""
+        window.dataLayer = window.dataLayer || [];
+        function gtag(){dataLayer.push(arguments);}
+        gtag('consent', 'default', { analytics_storage: 'denied' });
+        gtag('js', new Date());
+        """)]
     // Essential and functional-but-guarded writes; reads and removals are not writes.
     [InlineData("document.cookie = 'app_consent=1; path=/; max-age=31536000';")]
     [InlineData("if (consent.has('prefs')) { document.cookie = `theme=${theme}; path=/`; localStorage.setItem(`draft:${id}`, text); }")]
     [InlineData("const v = localStorage.getItem('x'); localStorage.removeItem('y'); sessionStorage.clear(); const c = document.cookie;")]
     // Links are not loads.
-    [InlineData("const a = document.createElement('a'); a.href = 'https://www.google-analytics.com/analytics.js'; a.setAttribute('href', 'https://www.google-analytics.com/x');")]
+    [InlineData("""
+        const a = document.createElement('a');
+        a.href = 'https://www.google-analytics.com/analytics.js';
+        a.setAttribute('href', 'https://www.google-analytics.com/x');
+        """)]
     public Task Guarded_or_harmless_scripts_report_nothing(string script) => Verify(script);
 
     [Fact]
