@@ -6,7 +6,6 @@ using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Frameworks;
-using ConsentAnalyzers.Guards;
 using ConsentAnalyzers.Markup;
 using ConsentAnalyzers.Scripts;
 using ConsentAnalyzers.Trackers;
@@ -117,7 +116,7 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
 
         var trackerUses = MarkupScanner.Trackers(markup, trackers)
             .Where(found => !read.Any(script => script.Contains(found.Start)))
-            .Select(found => (found.Start, Site: (ScriptSite)new ScriptTrackerUse(0, found.Length, CategorySet.Empty, found.Tracker)))
+            .Select(found => (found.Start, Site: (ScriptSite)new ScriptTrackerUse(0, found.Length, GrantedSets.None, found.Tracker)))
             .Concat(sites.Where(site => site.Site is ScriptTrackerUse))
             .OrderBy(use => use.Start);
 
@@ -134,7 +133,7 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
 
         var writes = MarkupScanner.Writes(markup)
             .Where(write => !read.Any(script => script.Contains(write.Start)))
-            .Select(write => (write.Start, Site: (ScriptSite)new ScriptWrite(0, write.Length, CategorySet.Empty, write.Target, write.Name)))
+            .Select(write => (write.Start, Site: (ScriptSite)new ScriptWrite(0, write.Length, GrantedSets.None, write.Target, write.Name)))
             .Concat(sites.Where(site => site.Site is ScriptWrite))
             .OrderBy(write => write.Start);
         foreach (var (start, site) in writes)
@@ -173,10 +172,10 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
     private static void CheckGuard(OperationAnalysisContext context, ConsentCompilation consent, MarkupPiece piece, ScriptSite site,
         Location location, string category, string? alternative, DiagnosticDescriptor rule, string what)
     {
-        if (!ConsentGuardCheck.IsGranted(consent, category, alternative, site.Granted)
+        if (ScriptSiteCheck.NotGranting(consent, site, category, alternative) is { } inScript
             && !ConsentGuardCheck.IsGuarded(context, consent, piece.Call, category, alternative, out var granted))
         {
-            ConsentGuardCheck.ReportAt(context.ReportDiagnostic, category, rule, what, location, alternative, granted.Union(site.Granted),
+            ConsentGuardCheck.ReportAt(context.ReportDiagnostic, category, rule, what, location, alternative, granted.Union(inScript),
                 inMarkup: true);
         }
     }

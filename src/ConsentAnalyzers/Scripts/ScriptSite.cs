@@ -1,17 +1,16 @@
 using ConsentAnalyzers.Analysis;
-using ConsentAnalyzers.Guards;
 using ConsentAnalyzers.Manifest;
 using ConsentAnalyzers.Trackers;
 
 namespace ConsentAnalyzers.Scripts;
 
-/// <summary>A place in a script that the manifest has a say in, with the categories granted there.</summary>
-internal abstract record ScriptSite(int Start, int Length, CategorySet Granted);
+/// <summary>A place in a script that the manifest has a say in, with the categories granted there on each way into it.</summary>
+internal abstract record ScriptSite(int Start, int Length, GrantedSets Granted);
 
 /// <summary>A cookie or storage write: <see cref="Name"/> in <see cref="Target"/>.</summary>
-internal sealed record ScriptWrite(int Start, int Length, CategorySet Granted, NameTarget Target, ResolvedName Name)
+internal sealed record ScriptWrite(int Start, int Length, GrantedSets Granted, NameTarget Target, ResolvedName Name)
     : ScriptSite(Start, Length, Granted);
 
 /// <summary>A tracker's use: a call of its script API, or its script or collection URL loaded or requested.</summary>
-internal sealed record ScriptTrackerUse(int Start, int Length, CategorySet Granted, TrackerMatch Tracker)
+internal sealed record ScriptTrackerUse(int Start, int Length, GrantedSets Granted, TrackerMatch Tracker)
     : ScriptSite(Start, Length, Granted);

@@ -1,6 +1,7 @@
 using System;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Diagnostics;
+using ConsentAnalyzers.Guards;
 using Microsoft.CodeAnalysis;
 
 namespace ConsentAnalyzers.Scripts;
@@ -18,11 +19,11 @@ internal static class ScriptSiteCheck
         {
             case ScriptWrite write:
                 if (DeclaredNameCheck.Check(report, consent, write.Name, location, write.Target, note: null, constantsApply: false) is { } category
-                    && !ConsentGuardCheck.IsGranted(consent, category, null, write.Granted))
+                    && NotGranting(consent, write, category, null) is { } granted)
                 {
                     var what = write.Target == NameTarget.Cookie ? "cookie" : "storage key";
                     ConsentGuardCheck.ReportAt(report, category, Rules.UnguardedWrite, $"Writing {what} '{write.Name.Display}'", location, null,
-                        write.Granted, inMarkup: true);
+                        granted, inMarkup: true);
                 }
 
                 break;
@@ -32,13 +33,20 @@ internal static class ScriptSiteCheck
                     report(Diagnostic.Create(Rules.UndeclaredTracker, location, tracker.UndeclaredProperties(), tracker.DisplayName,
                         tracker.CatalogId));
                 }
-                else if (!ConsentGuardCheck.IsGranted(consent, tracker.Category, tracker.AlternativeCategory, use.Granted))
+                else if (NotGranting(consent, use, tracker.Category, tracker.AlternativeCategory) is { } grantedThere)
                 {
                     ConsentGuardCheck.ReportAt(report, tracker.Category, Rules.UnguardedTracking, $"Tracking call to {tracker.DisplayName}", location,
-                        tracker.AlternativeCategory, use.Granted, inMarkup: true);
+                        tracker.AlternativeCategory, grantedThere, inMarkup: true);
                 }
 
                 break;
         }
     }
+
+    /// <summary>
+    /// What is granted on a way into <paramref name="site"/> that grants neither the category nor the alternative (for
+    /// the report); null when every way does, or the category is essential.
+    /// </summary>
+    public static CategorySet? NotGranting(ConsentCompilation consent, ScriptSite site, string category, string? alternativeCategory) =>
+        site.Granted.FirstFailing(granted => ConsentGuardCheck.IsGranted(consent, category, alternativeCategory, granted));
 }

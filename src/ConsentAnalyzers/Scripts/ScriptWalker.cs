@@ -49,10 +49,10 @@ internal sealed class ScriptWalker
     private readonly List<ScriptSite> _sites = new();
 
     /// <summary>What each function called in the file was walked with this round, and what its calls granted.</summary>
-    private readonly Dictionary<IFunction, CategorySet> _walkedWith = new(), _calledWith = new();
+    private readonly Dictionary<IFunction, GrantedSets> _walkedWith = new(), _calledWith = new();
 
     /// <summary>What the calls granted in the round before; null in the first round, which assumes everything.</summary>
-    private Dictionary<IFunction, CategorySet>? _previousCalls;
+    private Dictionary<IFunction, GrantedSets>? _previousCalls;
     private bool _assumeNothing;
     private int _definingTracker;
 
@@ -79,17 +79,17 @@ internal sealed class ScriptWalker
             walker.WalkOnce(program);
             if (walker.Settled())
             {
-                return walker._sites;
+                return walker.MergedSites();
             }
 
             if (round == MaxFixpointRounds)
             {
                 walker._assumeNothing = true;
                 walker.WalkOnce(program);
-                return walker._sites;
+                return walker.MergedSites();
             }
 
-            walker._previousCalls = new Dictionary<IFunction, CategorySet>(walker._calledWith);
+            walker._previousCalls = new Dictionary<IFunction, GrantedSets>(walker._calledWith);
         }
     }
 
@@ -101,12 +101,34 @@ internal sealed class ScriptWalker
         WalkStatements(program.Body, CategorySet.Empty);
     }
 
+    /// <summary>A site of a function walked once per way into it, once, with what each way grants.</summary>
+    private List<ScriptSite> MergedSites()
+    {
+        var merged = new List<ScriptSite>();
+        var index = new Dictionary<ScriptSite, int>();
+        foreach (var site in _sites)
+        {
+            var key = site with { Granted = GrantedSets.None };
+            if (index.TryGetValue(key, out var at))
+            {
+                merged[at] = merged[at] with { Granted = merged[at].Granted.Union(site.Granted) };
+            }
+            else
+            {
+                index.Add(key, merged.Count);
+                merged.Add(site);
+            }
+        }
+
+        return merged;
+    }
+
     /// <summary>Whether every function was walked with what its calls grant.</summary>
     private bool Settled()
     {
         foreach (var pair in _walkedWith)
         {
-            if (!pair.Value.Equals(_calledWith.TryGetValue(pair.Key, out var called) ? called : CategorySet.Empty))
+            if (!pair.Value.Equals(_calledWith.TryGetValue(pair.Key, out var called) ? called : GrantedSets.None))
             {
                 return false;
             }
@@ -116,19 +138,19 @@ internal sealed class ScriptWalker
     }
 
     /// <summary>What a function bound to <paramref name="name"/> is walked with this round.</summary>
-    private CategorySet EntryOf(IFunction function, string name)
+    private GrantedSets EntryOf(IFunction function, string name)
     {
         if (_assumeNothing || _bindings.Escapes(name))
         {
-            return CategorySet.Empty;
+            return GrantedSets.None;
         }
 
         if (_previousCalls is null)
         {
-            return CategorySet.All;
+            return GrantedSets.Of(CategorySet.All);
         }
 
-        return _previousCalls.TryGetValue(function, out var called) ? called : CategorySet.Empty;
+        return _previousCalls.TryGetValue(function, out var called) ? called : GrantedSets.None;
     }
 
     private CategorySet WalkStatements(in NodeList<Statement> statements, CategorySet granted)
@@ -286,7 +308,11 @@ internal sealed class ScriptWalker
 
         var definesTracker = IsTrackerApi(name);
         _definingTracker += definesTracker ? 1 : 0;
-        WalkFunction(function, entry);
+        foreach (var granted in entry.Sets)
+        {
+            WalkFunction(function, granted);
+        }
+
         _definingTracker -= definesTracker ? 1 : 0;
     }
 
@@ -318,7 +344,7 @@ internal sealed class ScriptWalker
 
         if (call.Callee is Identifier callee && _bindings.FunctionOf(callee.Name) is { } function)
         {
-            _calledWith[function] = _calledWith.TryGetValue(function, out var before) ? before.Intersect(granted) : granted;
+            _calledWith[function] = _calledWith.TryGetValue(function, out var before) ? before.With(granted) : GrantedSets.Of(granted);
         }
 
         if (call.Callee is IFunction immediatelyInvoked)
@@ -392,7 +418,7 @@ internal sealed class ScriptWalker
 
         if (_definingTracker == 0 && TrackerOfCall(call, path) is { } tracker)
         {
-            _sites.Add(new ScriptTrackerUse(call.Callee.Start, call.Callee.End - call.Callee.Start, granted, tracker));
+            _sites.Add(new ScriptTrackerUse(call.Callee.Start, call.Callee.End - call.Callee.Start, GrantedSets.Of(granted), tracker));
         }
 
         foreach (var argument in arguments)
@@ -507,7 +533,7 @@ internal sealed class ScriptWalker
         var hole = first is TemplateLiteral ? _text.IndexOf("${", first.Start, first.End - first.Start, StringComparison.Ordinal) : -1;
         if (name.Kind == ResolvedNameKind.Exact && equals > first.Start + 1 && (hole < 0 || hole > equals))
         {
-            _sites.Add(new ScriptWrite(first.Start + 1, equals - first.Start - 1, granted, NameTarget.Cookie, name));
+            _sites.Add(new ScriptWrite(first.Start + 1, equals - first.Start - 1, GrantedSets.Of(granted), NameTarget.Cookie, name));
             return;
         }
 
@@ -517,7 +543,7 @@ internal sealed class ScriptWalker
     private void AddWrite(Node at, NameTarget target, ResolvedName name, CategorySet granted)
     {
         var (start, length) = SpanOf(at);
-        _sites.Add(new ScriptWrite(start, length, granted, target, name));
+        _sites.Add(new ScriptWrite(start, length, GrantedSets.Of(granted), target, name));
     }
 
     /// <summary>Where a site is reported: the expression, and a string literal's text without its quotes.</summary>
@@ -536,7 +562,7 @@ internal sealed class ScriptWalker
         if (_trackers.ForUrl(url.Text) is { } tracker)
         {
             var (start, length) = SpanOf(expression);
-            _sites.Add(new ScriptTrackerUse(start, length, granted, tracker));
+            _sites.Add(new ScriptTrackerUse(start, length, GrantedSets.Of(granted), tracker));
         }
     }
 }

@@ -66,9 +66,9 @@ public class RazorScriptTests
     [Fact]
     public Task A_check_for_another_category_in_the_script_is_CG0203() =>
         Verify(
-            """WriteLiteral("<script>if (consent.has('ads')) { {|#0:gtag|}('event', 'x'); }</script>");""",
+            """WriteLiteral("<script>if (consent.has('ads')) { {|#0:gtag|}('config', 'G-1'); }</script>");""",
             new DiagnosticResult(Rules.WrongCategoryGuard).WithLocation(0)
-                .WithArguments("Tracking call to the Google tag (gtag.js)", "analytics", "'advertising'"));
+                .WithArguments("Tracking call to Google Analytics", "analytics", "'advertising'"));
 
     private static DiagnosticResult Undeclared(int location, string area, string key) =>
         new DiagnosticResult(Rules.UndeclaredStorageKey).WithLocation(location).WithArguments(area, key, "");

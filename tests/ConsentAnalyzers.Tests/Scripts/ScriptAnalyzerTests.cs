@@ -10,7 +10,7 @@ namespace ConsentAnalyzers.Tests.Scripts;
 /// <summary>The site's JavaScript files, checked against the manifest and its script guards.</summary>
 public class ScriptAnalyzerTests
 {
-    /// <summary>The code-rule manifest with its trackers and three script guards, one of each form.</summary>
+    /// <summary>The code-rule manifest with its trackers, Google Ads, and three script guards, one of each form.</summary>
     internal static readonly string Manifest = TrackingCallAnalyzerTests.Manifest.Replace(
         "  \"storage\": [",
         """
@@ -20,6 +20,12 @@ public class ScriptAnalyzerTests
             { "script": "consent.whenGranted", "callback": true, "arguments": { "analytics": "analytics", "ads": "advertising" } },
           ],
           "storage": [
+        """,
+        StringComparison.Ordinal).Replace(
+        "  \"trackers\": [",
+        """
+          "trackers": [
+            { "use": "google-ads", "category": "advertising" },
         """,
         StringComparison.Ordinal);
 
@@ -69,6 +75,12 @@ public class ScriptAnalyzerTests
     [InlineData("function send(name) { gtag('event', name); }\nif (consent.has('analytics')) { send('a'); send('b'); }")]
     [InlineData("const send = (name) => gtag('event', name);\nif (consent.has('analytics')) { ['a', 'b'].forEach(n => send(n)); }")]
     [InlineData("if (consent.has('analytics')) { (function () { gtag('event', 'a'); })(); }")]
+    // A helper that loads the Google tag (analytics or ads) for each product under that product's own check.
+    [InlineData("""
+        function load(id) { const s = document.createElement('script'); s.src = 'https://www.googletagmanager.com/gtag/js?id=' + id; }
+        if (consent.has('analytics')) { load('G-1'); }
+        if (consent.has('ads')) { load('AW-1'); }
+        """)]
     // The gtag shim and its data layer define the tracker; consent-mode and set-up commands send nothing.
     [InlineData("""
         window.dataLayer = window.dataLayer || [];
@@ -191,6 +203,17 @@ public class ScriptAnalyzerTests
             Unguarded(1, "Tracking call to the Google tag (gtag.js)", "analytics", Rules.UnguardedTracking),
             Unguarded(2, "Tracking call to the Google tag (gtag.js)", "analytics", Rules.UnguardedTracking),
             Unguarded(3, "Tracking call to the Google tag (gtag.js)", "analytics", Rules.UnguardedTracking));
+
+    [Fact]
+    public Task A_helper_called_under_checks_for_different_categories_needs_each_of_them_for_what_it_does() =>
+        Verify(
+            """
+            function remember(key) { sessionStorage.setItem('{|#0:landing_page|}', key); }
+            if (consent.has('analytics')) { remember('a'); }
+            if (consent.has('ads')) { remember('b'); }
+            """,
+            new DiagnosticResult(Rules.WrongCategoryGuard).WithLocation(0)
+                .WithArguments("Writing storage key 'landing_page'", "analytics", "'advertising'"));
 
     [Fact]
     public Task A_helper_called_once_without_a_check_is_unguarded() =>
