@@ -4,17 +4,22 @@
 #   1. samples/AIMusicGens.Web with ConsentAnalyzersStrict=true: a real app, which must build with no diagnostic.
 #   2. the rule gallery, samples/RuleGallery: every rule of the catalog fires there exactly once. The projects whose
 #      manifest is broken (ManifestSyntax, ManifestErrors) fail to build; that is expected and does not fail this script.
+#   3. the script gallery, samples/RuleGallery/Scripts: every rule that applies to JavaScript fires there exactly once.
 #
 # Prints every ConsentAnalyzers diagnostic grouped by rule, as "CGxxxx  file(line,col): message" (paths relative to
 # the repository), then a table of counts per rule. Exits 0 only if AIMusicGens.Web built, every rule fired exactly
-# once in the gallery and none fired in AIMusicGens.Web.
+# once in the gallery, every script rule exactly once in the script gallery, and none fired in AIMusicGens.Web.
 # Usage: bash build/samples.sh   (from any directory)
 set -uo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root" || exit 1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-rules=(CG0001 CG0002 CG0003 CG0004 CG0101 CG0102 CG0103 CG0104 CG0105 CG0106 CG0107 CG0108 CG0201 CG0202 CG0203 CG0204 CG0205)
+rules=(CG0001 CG0002 CG0003 CG0004 CG0101 CG0102 CG0103 CG0104 CG0105 CG0106 CG0107 CG0108 CG0109 CG0201 CG0202 CG0203 CG0204 CG0205)
+# The rules that apply to the site's JavaScript: each fires once in the script gallery, every other rule never. CG0109
+# (a script that does not parse) applies to scripts only, so it does not fire in the C# gallery.
+script_rules=" CG0101 CG0102 CG0103 CG0104 CG0105 CG0108 CG0109 CG0201 CG0202 CG0203 "
+script_only_rules=" CG0109 "
 app=samples/AIMusicGens.Web/AIMusicGens.Web.csproj
 gallery=(
   samples/RuleGallery/RuleGallery.csproj
@@ -24,6 +29,8 @@ gallery=(
 )
 # The gallery projects that must fail: their manifest errors are errors.
 expected_to_fail=" samples/RuleGallery/ManifestSyntax/ManifestSyntax.csproj samples/RuleGallery/ManifestErrors/ManifestErrors.csproj "
+# The script gallery: the rules that apply to JavaScript, in wwwroot/js.
+script_gallery=samples/RuleGallery/Scripts/Scripts.csproj
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "The .NET SDK (dotnet) is not on PATH; install the .NET 10 SDK." >&2
@@ -83,6 +90,15 @@ for i in "${!gallery[@]}"; do
   fi
 done
 
+echo "== $script_gallery =="
+if build "$logs/scripts.log" "$script_gallery"; then
+  echo "built"
+else
+  echo "FAILED: $script_gallery"
+  other_errors "$logs/scripts.log"
+  status=1
+fi
+
 # One diagnostic as "CGxxxx<TAB>location<TAB>message", from MSBuild's line
 #   /abs/file.cs(12,5): warning CG0101: message (help link) [/abs/project.csproj]
 # MSBuild prints each diagnostic twice (as it happens and in the summary): `sort -u` keeps one. A diagnostic with no
@@ -101,31 +117,36 @@ diagnostics() {
 }
 diagnostics "$logs/app.log" >"$logs/app.tsv"
 diagnostics "$logs"/gallery*.log >"$logs/gallery.tsv"
+diagnostics "$logs/scripts.log" >"$logs/scripts.tsv"
 
 echo
 echo "== ConsentAnalyzers diagnostics, by rule =="
-sort -t$'\t' -k1,1 -k2,2V -s "$logs/gallery.tsv" "$logs/app.tsv" | awk -F'\t' '
+sort -t$'\t' -k1,1 -k2,2V -s "$logs/gallery.tsv" "$logs/scripts.tsv" "$logs/app.tsv" | awk -F'\t' '
   $1 != previous && NR > 1 { print "" }
   { print $1 "  " $2 ": " $3; previous = $1 }'
-[ -s "$logs/gallery.tsv" ] || [ -s "$logs/app.tsv" ] || echo "(none)"
+[ -s "$logs/gallery.tsv" ] || [ -s "$logs/scripts.tsv" ] || [ -s "$logs/app.tsv" ] || echo "(none)"
 
 count() { awk -F'\t' -v rule="$1" '$1 == rule { n++ } END { print n + 0 }' "$2"; }
 echo
-echo "== Summary: each rule fires once in the gallery and never in AIMusicGens.Web =="
-printf '%-8s  %7s  %15s  %s\n' "Rule" "Gallery" "AIMusicGens.Web" ""
+echo "== Summary: each rule fires once in the gallery (a script rule once in the script gallery) and never in AIMusicGens.Web =="
+printf '%-8s  %7s  %7s  %15s  %s\n' "Rule" "Gallery" "Scripts" "AIMusicGens.Web" ""
 for rule in "${rules[@]}"; do
   in_gallery=$(count "$rule" "$logs/gallery.tsv")
+  in_scripts=$(count "$rule" "$logs/scripts.tsv")
   in_app=$(count "$rule" "$logs/app.tsv")
+  want_gallery=1 want_scripts=0
+  [[ $script_only_rules == *" $rule "* ]] && want_gallery=0
+  [[ $script_rules == *" $rule "* ]] && want_scripts=1
   verdict=ok
-  if [ "$in_gallery" -ne 1 ] || [ "$in_app" -ne 0 ]; then
+  if [ "$in_gallery" -ne "$want_gallery" ] || [ "$in_scripts" -ne "$want_scripts" ] || [ "$in_app" -ne 0 ]; then
     verdict=FAIL
     status=1
   fi
-  printf '%-8s  %7s  %15s  %s\n' "$rule" "$in_gallery" "$in_app" "$verdict"
+  printf '%-8s  %7s  %7s  %15s  %s\n' "$rule" "$in_gallery" "$in_scripts" "$in_app" "$verdict"
 done
 
 # A rule ID outside the catalog would be a new rule nobody added to the gallery.
-unknown=$(cut -f1 "$logs/gallery.tsv" "$logs/app.tsv" | sort -u | grep -vxF -f <(printf '%s\n' "${rules[@]}"))
+unknown=$(cut -f1 "$logs/gallery.tsv" "$logs/scripts.tsv" "$logs/app.tsv" | sort -u | grep -vxF -f <(printf '%s\n' "${rules[@]}"))
 if [ -n "$unknown" ]; then
   echo "Rules not in the catalog: $(echo "$unknown" | tr '\n' ' ')"
   status=1
@@ -133,7 +154,8 @@ fi
 
 echo
 if [ "$status" -eq 0 ]; then
-  echo "Samples OK: AIMusicGens.Web builds clean under ConsentAnalyzersStrict, and every rule fires exactly once in the gallery."
+  echo "Samples OK: AIMusicGens.Web builds clean under ConsentAnalyzersStrict, every rule fires exactly once in the gallery" \
+    "and every script rule exactly once in the script gallery."
 else
   echo "Samples FAILED: see above."
 fi

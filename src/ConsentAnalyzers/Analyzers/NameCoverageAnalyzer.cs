@@ -4,6 +4,7 @@ using System.Linq;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Manifest;
+using ConsentAnalyzers.Scripts;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -14,7 +15,7 @@ namespace ConsentAnalyzers.Analyzers;
 /// CG0108: once per project, at the manifest, how many cookie and storage writes were checked and how many could
 /// not be, because their name is unresolved (CG0102); silent when every write was checked. The writes are found and
 /// recorded by the analyzers that check them (<see cref="DeclaredNameCheck"/>, in <see cref="CookieWriteAnalyzer"/>,
-/// <see cref="StorageWriteAnalyzer"/> and <see cref="MarkupAnalyzer"/>) in the compilation's shared
+/// <see cref="StorageWriteAnalyzer"/>, <see cref="MarkupAnalyzer"/> and <see cref="ScriptAnalyzer"/>) in the compilation's shared
 /// <see cref="ConsentCompilation"/>; this analyzer reads the record at compilation end, which the analyzer driver
 /// runs after every other event of every analyzer, so the count does not depend on the order analyzers run in.
 /// </summary>
@@ -26,16 +27,10 @@ public sealed class NameCoverageAnalyzer : ConsentCodeAnalyzer
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rules.UncheckedNames);
 
-    private protected override bool AppliesTo(ConsentCompilation consent) =>
-        consent.Symbols.CanWriteCookies
-            || consent.Symbols.CanWriteStorage
-            || consent.Symbols.RazorPageBase is not null
-            || consent.Symbols.RenderTreeBuilder is not null;
-
 #pragma warning disable RS1013 // only an end action: see below
     private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent)
     {
-        if (ManifestFiles.FindPrimary(context.Options) is not { } manifest)
+        if (!MayWrite(consent, context.Options) || ManifestFiles.FindPrimary(context.Options) is not { } manifest)
         {
             return;
         }
@@ -45,6 +40,14 @@ public sealed class NameCoverageAnalyzer : ConsentCodeAnalyzer
         context.RegisterCompilationEndAction(end => Report(end, consent, manifest));
     }
 #pragma warning restore RS1013
+
+    /// <summary>Whether the project can write a cookie or storage key anywhere: in C#, in Razor markup or in a script.</summary>
+    private static bool MayWrite(ConsentCompilation consent, AnalyzerOptions options) =>
+        consent.Symbols.CanWriteCookies
+            || consent.Symbols.CanWriteStorage
+            || consent.Symbols.RazorPageBase is not null
+            || consent.Symbols.RenderTreeBuilder is not null
+            || options.AdditionalFiles.Any(file => ScriptFiles.IsScript(file, options.AnalyzerConfigOptionsProvider));
 
     private static void Report(CompilationAnalysisContext context, ConsentCompilation consent, AdditionalText manifest)
     {
