@@ -121,6 +121,8 @@ internal static class NoBypassScriptShapes
         Script("url: a loader's argument", BypassOutcome.Resolved, "loadScript({|CG0202:'https://www.google-analytics.com/analytics.js'|});"),
         Script("url: a constant bound once", BypassOutcome.Resolved,
             "const ENDPOINT = 'https://collect.example.com/hit';\nnavigator.sendBeacon({|CG0202:ENDPOINT|}, payload);"),
+        Script("url: XMLHttpRequest open", BypassOutcome.Resolved,
+            "const xhr = new XMLHttpRequest();\nxhr.open('POST', {|CG0202:'https://collect.example.com/hit'|});"),
         Script("url: import()", BypassOutcome.Resolved, "import({|CG0202:'https://collect.example.com/sdk.js'|});"),
         Script("url: a link's href is not a load", BypassOutcome.Allowed,
             "const a = document.createElement('a');\na.href = 'https://www.google-analytics.com/x';\n" +
@@ -129,6 +131,8 @@ internal static class NoBypassScriptShapes
         Script("url: passed to a constructor", BypassOutcome.KnownLimit,
             "fetch(new Request('https://collect.example.com/hit'));", Reasons.ConstructedUrl),
 
+        Script("url: static import", BypassOutcome.KnownLimit,
+            "import 'https://collect.example.com/sdk.js';\nexport const ready = true;", Reasons.ConstructedUrl),
         // The gtag shim: a function named like a tracker's API defines it
         Script("shim: function gtag", BypassOutcome.Allowed,
             "window.dataLayer = window.dataLayer || [];\nfunction gtag() { dataLayer.push(arguments); }"),
@@ -161,6 +165,7 @@ internal static class NoBypassScriptShapes
             "const ok = consent.has('analytics');\nif (ok) { gtag('event', 'a'); }"),
         Script("guard: name assigned again is not a check", BypassOutcome.Resolved,
             "let ok = consent.has('analytics');\nok = true;\nif (ok) { {|CG0202:gtag|}('event', 'a'); }"),
+        Script("guard: !== false", BypassOutcome.Allowed, "if (siteConsent.analytics !== false) { gtag('event', 'a'); }"),
         Script("guard: property", BypassOutcome.Allowed, "if (siteConsent.analytics) { gtag('event', 'a'); }"),
         Script("guard: through window.", BypassOutcome.Allowed,
             "if (window.consent.has('analytics')) { sessionStorage.setItem('landing_page', location.pathname); }"),
@@ -181,6 +186,8 @@ internal static class NoBypassScriptShapes
             "consent.whenGranted('ads', () => {|CG0203:gtag|}('config', 'G-123'));"),
         Script("guard: callback guard given a named function", BypassOutcome.Resolved,
             "function track() { {|CG0202:gtag|}('event', 'a'); }\nconsent.whenGranted('analytics', track);"),
+        Script("guard: await of a callback guard is not a check", BypassOutcome.Resolved,
+            "async function run() {\n  await consent.whenGranted('analytics');\n  {|CG0202:gtag|}('event', 'a');\n}\nrun();"),
         Script("guard: .then of a callback guard's promise", BypassOutcome.Allowed,
             "consent.whenGranted('analytics').then(() => { gtag('event', 'a'); });"),
 
@@ -195,6 +202,9 @@ internal static class NoBypassScriptShapes
             "function send() { {|CG0202:gtag|}('event', 'a'); }\nif (consent.has('analytics')) { send(); }\nif (consent.has('ads')) { send(); }"),
         Script("helper: helpers calling each other, under a check", BypassOutcome.Allowed,
             "function a(n) { if (n > 0) b(n - 1); }\nfunction b(n) { gtag('event', 'x'); a(n); }\nif (consent.has('analytics')) { a(3); }"),
+        Script("helper: early return inside try guards only the try block", BypassOutcome.Resolved,
+            "function track() {\n  try { if (!consent.has('analytics')) return; gtag('event', 'a'); } catch (e) { }\n" +
+            "  {|CG0202:gtag|}('event', 'b');\n}\ntrack();"),
         Script("helper: never called", BypassOutcome.Resolved, "function send() { {|CG0202:gtag|}('event', 'a'); }"),
         Script("helper: declared twice", BypassOutcome.Resolved,
             "function send() { {|CG0202:gtag|}('event', 'a'); }\nfunction send() { {|CG0202:gtag|}('event', 'b'); }\n" +
@@ -210,6 +220,8 @@ internal static class NoBypassScriptShapes
         Script("callback: immediately invoked function", BypassOutcome.Allowed,
             "if (consent.has('analytics')) { (function () { gtag('event', 'a'); })(); }"),
 
+        Script("callback: new Promise", BypassOutcome.Allowed,
+            "if (consent.has('analytics')) { new Promise(resolve => { gtag('event', 'a'); resolve(); }); }"),
         // Handlers and timers run later: only a check inside counts
         Script("deferred: addEventListener", BypassOutcome.Resolved,
             "if (consent.has('analytics')) { button.addEventListener('click', () => {|CG0202:gtag|}('event', 'click')); }"),
@@ -244,6 +256,10 @@ internal static class NoBypassScriptShapes
             "button.onclick = function () { {|CG0202:gtag|}('event', 'handler'); };"),
         Script("escape: named function stored in a property", BypassOutcome.Resolved,
             "function track() { {|CG0202:gtag|}('event', 'handler'); }\nif (consent.has('analytics')) { track(); }\nwindow.track = track;"),
+        Script("escape: returned function", BypassOutcome.Resolved,
+            "function makeTracker() { return () => {|CG0202:gtag|}('event', 'a'); }\nif (consent.has('analytics')) { makeTracker()(); }"),
+        Script("escape: class method", BypassOutcome.Resolved,
+            "class Tracker { send() { {|CG0202:gtag|}('event', 'a'); } }\nif (consent.has('analytics')) { new Tracker().send(); }"),
         Script("escape: module exports", BypassOutcome.Resolved,
             "function track() { {|CG0202:gtag|}('event', 'a'); }\nif (consent.has('analytics')) { track(); }\nmodule.exports = { track };"),
 
@@ -291,7 +307,8 @@ internal static class NoBypassScriptShapes
 
         public const string ConstructedUrl =
             "A tracker URL is recognized as the value assigned to a src, the second argument of setAttribute('src', …), an argument " +
-            "of any call or of import(…); a URL passed to a constructor (new Request(url), new URL(url)) is not.";
+            "of any call or of import(…); a URL passed to a constructor (new Request(url), new URL(url)) or imported statically " +
+            "(import … from 'https://…') is not.";
 
         public const string ShorthandHandler =
             "Handlers registered by the browser's deferring APIs (addEventListener, setTimeout, setInterval, requestAnimationFrame, " +
