@@ -205,6 +205,8 @@ internal static class NoBypassScriptShapes
         Script("helper: early return inside try guards only the try block", BypassOutcome.Resolved,
             "function track() {\n  try { if (!consent.has('analytics')) return; gtag('event', 'a'); } catch (e) { }\n" +
             "  {|CG0202:gtag|}('event', 'b');\n}\ntrack();"),
+        Script("helper: early exit inside a switch case guards nothing", BypassOutcome.Resolved,
+            "switch (kind) {\n  case 'buy':\n    if (!consent.has('analytics')) break;\n    {|CG0202:gtag|}('event', 'buy');\n}"),
         Script("helper: never called", BypassOutcome.Resolved, "function send() { {|CG0202:gtag|}('event', 'a'); }"),
         Script("helper: declared twice", BypassOutcome.Resolved,
             "function send() { {|CG0202:gtag|}('event', 'a'); }\nfunction send() { {|CG0202:gtag|}('event', 'b'); }\n" +
