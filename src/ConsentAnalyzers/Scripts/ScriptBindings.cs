@@ -8,13 +8,16 @@ namespace ConsentAnalyzers.Scripts;
 /// file (any scope), with an initializer and never assigned again, stands for its initializer; a function declared
 /// once (<c>function f(){}</c>, <c>const f = () =&gt; …</c>) is that function, and it escapes when the file uses it
 /// other than by calling it (as a handler, a property, an export), so that its callers cannot all be seen. A name
-/// declared twice, assigned or destructured stands for nothing. Scopes are not told apart: a second declaration of
-/// the name anywhere (a parameter too) makes it unknown, which can only leave a name unresolved, never resolve it wrongly.
+/// declared twice, assigned or destructured stands for nothing. A declaration holds in its scope only (the block of a
+/// <c>let</c>, <c>const</c>, class or function declaration, the function of a <c>var</c> or a parameter): the same name
+/// read outside it is another variable, unknown. A second declaration of the name anywhere in the file (a parameter too)
+/// makes it unknown everywhere, which can only leave a name unresolved, never resolve it wrongly.
 /// </summary>
 internal sealed class ScriptBindings
 {
     private readonly Dictionary<string, int> _declarations = new();
     private readonly Dictionary<string, Node?> _initializers = new();
+    private readonly Dictionary<string, Node> _scopes = new();
     private readonly HashSet<string> _assigned = new();
     private readonly HashSet<string> _escaping = new();
     private readonly HashSet<string> _mutated = new();
@@ -31,67 +34,89 @@ internal sealed class ScriptBindings
         return bindings;
     }
 
-    /// <summary>The expression a name stands for, or null.</summary>
-    public Node? ValueOf(string name) =>
-        _declarations.TryGetValue(name, out var count) && count == 1 && !_assigned.Contains(name) && _initializers.TryGetValue(name, out var value)
-            ? value
-            : null;
+    /// <summary>The expression the name read at <paramref name="reference"/> stands for, or null.</summary>
+    public Node? ValueOf(Identifier reference)
+    {
+        var name = reference.Name;
+        return _declarations.TryGetValue(name, out var count) && count == 1 && !_assigned.Contains(name)
+            && _scopes.TryGetValue(name, out var scope) && reference.Start >= scope.Start && reference.End <= scope.End
+                ? _initializers[name]
+                : null;
+    }
 
     /// <summary>The object literal a name stands for, when no property of it is ever assigned; or null.</summary>
-    public ObjectExpression? ObjectOf(string name) => _mutated.Contains(name) ? null : ValueOf(name) as ObjectExpression;
+    public ObjectExpression? ObjectOf(Identifier reference) => _mutated.Contains(reference.Name) ? null : ValueOf(reference) as ObjectExpression;
 
     /// <summary>The function a name stands for, or null.</summary>
-    public IFunction? FunctionOf(string name) => ValueOf(name) as IFunction;
+    public IFunction? FunctionOf(Identifier reference) => ValueOf(reference) as IFunction;
 
     /// <summary>Whether a function's callers may not all be calls in this file.</summary>
     public bool Escapes(string name) => _escaping.Contains(name);
 
+    /// <summary>A node, with the innermost block (or function) and function around it: where its declarations hold.</summary>
+    private readonly record struct Scoped(Node Node, Node Block, Node Function);
+
     private void Collect(Program program)
     {
-        var pending = new Stack<Node>();
-        pending.Push(program);
+        var pending = new Stack<Scoped>();
+        pending.Push(new Scoped(program, program, program));
         while (pending.Count > 0)
         {
-            var node = pending.Pop();
-            Visit(node);
+            var (node, block, function) = pending.Pop();
+            Visit(node, block, function);
+            var inner = node switch
+            {
+                IFunction => new Scoped(node, node, node),
+                BlockStatement or ForStatement or ForInStatement or ForOfStatement or SwitchStatement or CatchClause => new Scoped(node, node, function),
+                _ => new Scoped(node, block, function),
+            };
             foreach (var child in node.ChildNodes)
             {
-                pending.Push(child);
+                pending.Push(inner with { Node = child });
             }
         }
     }
 
-    private void Visit(Node node)
+    private void Visit(Node node, Node block, Node function)
     {
         switch (node)
         {
-            case VariableDeclarator { Id: Identifier id } declarator:
-                Declare(id, declarator.Init);
-                break;
-            case VariableDeclarator declarator:
-                DeclarePattern(declarator.Id);
-                break;
-            case IFunction function:
-                if (function is FunctionDeclaration { Id: { } declared })
+            case VariableDeclaration declaration:
+                var scope = declaration.Kind == VariableDeclarationKind.Var ? function : block;
+                foreach (var declarator in declaration.Declarations)
                 {
-                    Declare(declared, (Node)function);
+                    if (declarator.Id is Identifier id)
+                    {
+                        Declare(id, declarator.Init, scope);
+                    }
+                    else
+                    {
+                        DeclarePattern(declarator.Id, scope);
+                    }
                 }
-                else if (function.Id is { } ownName)
+
+                break;
+            case IFunction declared:
+                if (declared is FunctionDeclaration { Id: { } name })
+                {
+                    Declare(name, node, block);
+                }
+                else if (declared.Id is { } ownName)
                 {
                     _notReferences.Add(ownName); // a function expression's own name is local to it
                 }
 
-                foreach (var parameter in function.Params)
+                foreach (var parameter in declared.Params)
                 {
-                    DeclarePattern(parameter);
+                    DeclarePattern(parameter, node);
                 }
 
                 break;
             case ClassDeclaration { Id: { } id }:
-                Declare(id, null);
+                Declare(id, null, block);
                 break;
             case CatchClause { Param: { } parameter }:
-                DeclarePattern(parameter);
+                DeclarePattern(parameter, node);
                 break;
             case AssignmentExpression { Left: Identifier target }:
                 _assigned.Add(target.Name);
@@ -148,19 +173,20 @@ internal sealed class ScriptBindings
         }
     }
 
-    private void Declare(Identifier id, Node? initializer)
+    private void Declare(Identifier id, Node? initializer, Node scope)
     {
         _notReferences.Add(id);
         _declarations[id.Name] = _declarations.TryGetValue(id.Name, out var count) ? count + 1 : 1;
         _initializers[id.Name] = initializer;
+        _scopes[id.Name] = scope;
     }
 
     /// <summary>A parameter or destructuring target: a name whose value is not known.</summary>
-    private void DeclarePattern(Node pattern)
+    private void DeclarePattern(Node pattern, Node scope)
     {
         foreach (var name in NamesIn(pattern))
         {
-            Declare(name, null);
+            Declare(name, null, scope);
             _declarations[name.Name] = 2;
         }
     }

@@ -63,7 +63,7 @@ internal sealed class ScriptGuards
                 return Implied(awaited.Argument, whenTrue, bindings, depth + 1);
             case ChainExpression chain:
                 return Implied(chain.Expression, whenTrue, bindings, depth + 1);
-            case Identifier identifier when bindings.ValueOf(identifier.Name) is Expression value and not IFunction:
+            case Identifier identifier when bindings.ValueOf(identifier) is Expression value and not IFunction:
                 return Implied(value, whenTrue, bindings, depth + 1);
             default:
                 return whenTrue && Checked(condition, bindings) is { } category ? CategorySet.Of(category) : CategorySet.Empty;

@@ -38,11 +38,11 @@ internal static class ScriptValues
             case ParenthesizedExpression parenthesized:
                 return Evaluate(parenthesized.Expression, bindings, depth + 1);
             case Identifier identifier:
-                return bindings.ValueOf(identifier.Name) is { } value and not IFunction
+                return bindings.ValueOf(identifier) is { } value and not IFunction
                     ? Evaluate(value, bindings, depth + 1)
                     : ResolvedName.Unresolved;
             case MemberExpression member when ScriptPaths.MemberName(member) is { } name
-                && member.Object is Identifier owner && bindings.ObjectOf(owner.Name) is { } literal:
+                && member.Object is Identifier owner && bindings.ObjectOf(owner) is { } literal:
                 return Evaluate(PropertyValue(literal, name), bindings, depth + 1);
             default:
                 return ResolvedName.Unresolved;

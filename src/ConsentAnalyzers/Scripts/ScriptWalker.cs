@@ -282,7 +282,7 @@ internal sealed class ScriptWalker
     {
         foreach (var declarator in declaration.Declarations)
         {
-            if (declarator.Init is IFunction function && declarator.Id is Identifier name && _bindings.FunctionOf(name.Name) == function)
+            if (declarator.Init is IFunction function && declarator.Id is Identifier name && _bindings.FunctionOf(name) == function)
             {
                 WalkNamedFunction(function, name.Name);
             }
@@ -342,7 +342,7 @@ internal sealed class ScriptWalker
             FindInCall(call, path, granted);
         }
 
-        if (call.Callee is Identifier callee && _bindings.FunctionOf(callee.Name) is { } function)
+        if (call.Callee is Identifier callee && _bindings.FunctionOf(callee) is { } function)
         {
             _calledWith[function] = _calledWith.TryGetValue(function, out var before) ? before.With(granted) : GrantedSets.Of(granted);
         }
@@ -483,7 +483,7 @@ internal sealed class ScriptWalker
     private NameTarget? StorageArea(Node expression)
     {
         var path = ScriptPaths.Of(expression);
-        if (expression is Identifier alias && _bindings.ValueOf(alias.Name) is { } value and not IFunction)
+        if (expression is Identifier alias && _bindings.ValueOf(alias) is { } value and not IFunction)
         {
             path = ScriptPaths.Of(value);
         }

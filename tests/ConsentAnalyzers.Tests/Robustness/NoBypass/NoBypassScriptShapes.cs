@@ -15,19 +15,19 @@ internal static class NoBypassScriptShapes
     public static IReadOnlyList<BypassShape> All { get; } =
     [
         // Storage: every spelling of a write
-        Script("storage: localStorage.setItem", BypassOutcome.Resolved, "localStorage.setItem({|CG0103:'promo_seen'|}, '1');"),
-        Script("storage: sessionStorage.setItem, unguarded", BypassOutcome.Resolved, "sessionStorage.setItem({|CG0105:'gclid'|}, id);"),
-        Script("storage: indexer", BypassOutcome.Resolved, "localStorage[{|CG0103:'promo_seen'|}] = '1';"),
+        Script("storage: localStorage.setItem", BypassOutcome.Resolved, "localStorage.setItem('{|CG0103:promo_seen|}', '1');"),
+        Script("storage: sessionStorage.setItem, unguarded", BypassOutcome.Resolved, "sessionStorage.setItem('{|CG0105:gclid|}', id);"),
+        Script("storage: indexer", BypassOutcome.Resolved, "localStorage['{|CG0103:promo_seen|}'] = '1';"),
         Script("storage: property", BypassOutcome.Resolved, "localStorage.{|CG0103:promo_seen|} = '1';"),
-        Script("storage: window.", BypassOutcome.Resolved, "window.localStorage.setItem({|CG0103:'promo_seen'|}, '1');"),
-        Script("storage: self.", BypassOutcome.Resolved, "self.sessionStorage.setItem({|CG0103:'promo_seen'|}, '1');"),
-        Script("storage: globalThis. and an indexer", BypassOutcome.Resolved, "globalThis.localStorage[{|CG0103:'promo_seen'|}] = '1';"),
+        Script("storage: window.", BypassOutcome.Resolved, "window.localStorage.setItem('{|CG0103:promo_seen|}', '1');"),
+        Script("storage: self.", BypassOutcome.Resolved, "self.sessionStorage.setItem('{|CG0103:promo_seen|}', '1');"),
+        Script("storage: globalThis. and an indexer", BypassOutcome.Resolved, "globalThis.localStorage['{|CG0103:promo_seen|}'] = '1';"),
         Script("storage: area and method by string members", BypassOutcome.Resolved,
-            "window['localStorage']['setItem']({|CG0103:'promo_seen'|}, '1');"),
-        Script("storage: optional chaining", BypassOutcome.Resolved, "window.localStorage?.setItem({|CG0103:'promo_seen'|}, '1');"),
+            "window['localStorage']['setItem']('{|CG0103:promo_seen|}', '1');"),
+        Script("storage: optional chaining", BypassOutcome.Resolved, "window.localStorage?.setItem('{|CG0103:promo_seen|}', '1');"),
         Script("storage: alias bound once", BypassOutcome.Resolved,
-            "const store = window.sessionStorage;\nstore.setItem({|CG0103:'promo_seen'|}, '1');"),
-        Script("storage: session key written to localStorage", BypassOutcome.Resolved, "localStorage.setItem({|CG0104:'gclid'|}, id);"),
+            "const store = window.sessionStorage;\nstore.setItem('{|CG0103:promo_seen|}', '1');"),
+        Script("storage: session key written to localStorage", BypassOutcome.Resolved, "localStorage.setItem('{|CG0104:gclid|}', id);"),
         Script("storage: reads and removals are not writes", BypassOutcome.Allowed,
             "const v = localStorage.getItem('promo_seen'); localStorage.removeItem('promo_seen'); sessionStorage.clear();"),
         Script("storage: alias assigned again", BypassOutcome.KnownLimit,
@@ -66,11 +66,11 @@ internal static class NoBypassScriptShapes
             "const { key } = settings;\nlocalStorage.setItem({|CG0102:key|}, '1');"),
 
         // Cookies
-        Script("cookie: document.cookie string", BypassOutcome.Resolved, "document.cookie = {|CG0101:'promo_seen=1; path=/'|};"),
-        Script("cookie: window.document.cookie", BypassOutcome.Resolved, "window.document.cookie = {|CG0101:\"promo_seen=1\"|};"),
+        Script("cookie: document.cookie string", BypassOutcome.Resolved, "document.cookie = '{|CG0101:promo_seen|}=1; path=/';"),
+        Script("cookie: window.document.cookie", BypassOutcome.Resolved, "window.document.cookie = \"{|CG0101:promo_seen|}=1\";"),
         Script("cookie: template with a hole in the value", BypassOutcome.Resolved,
-            "document.cookie = {|CG0101:`promo_seen=${value}; max-age=60`|};"),
-        Script("cookie: concatenation", BypassOutcome.Resolved, "document.cookie = {|CG0101:'promo_seen=' + value|};"),
+            "document.cookie = `{|CG0101:promo_seen|}=${value}; max-age=60`;"),
+        Script("cookie: concatenation", BypassOutcome.Resolved, "document.cookie = '{|CG0101:promo_seen|}=' + value;"),
         Script("cookie: template with a hole in the name", BypassOutcome.Resolved,
             "if (consent.has('analytics')) { document.cookie = `_ga_${id}=1`; }\ndocument.cookie = {|CG0105:`_ga_${id}=1`|};"),
         Script("cookie: name from a variable", BypassOutcome.ReportedUnresolved, "document.cookie = {|CG0102:name + '=' + value|};"),
@@ -78,13 +78,13 @@ internal static class NoBypassScriptShapes
         Script("cookie: necessary cookie", BypassOutcome.Allowed, "document.cookie = 'app_consent=1; path=/; max-age=31536000';"),
         Script("cookie: analytics cookie, guarded", BypassOutcome.Allowed,
             "if (consent.has('analytics')) { document.cookie = '_ga=GA1.1.1; max-age=100'; }"),
-        Script("cookie: analytics cookie, unguarded", BypassOutcome.Resolved, "document.cookie = {|CG0105:'_ga=GA1.1.1; max-age=100'|};"),
-        Script("cookie: cookieStore.set with a name", BypassOutcome.Resolved, "cookieStore.set({|CG0101:'promo_seen'|}, '1');"),
+        Script("cookie: analytics cookie, unguarded", BypassOutcome.Resolved, "document.cookie = '{|CG0105:_ga|}=GA1.1.1; max-age=100';"),
+        Script("cookie: cookieStore.set with a name", BypassOutcome.Resolved, "cookieStore.set('{|CG0101:promo_seen|}', '1');"),
         Script("cookie: cookieStore.set with an options object", BypassOutcome.Resolved,
             "cookieStore.set({|CG0101:{ name: 'promo_seen', value: '1' }|});"),
-        Script("cookie: js-cookie Cookies.set", BypassOutcome.Resolved, "Cookies.set({|CG0101:'promo_seen'|}, '1', { expires: 7 });"),
-        Script("cookie: jQuery $.cookie", BypassOutcome.Resolved, "$.cookie({|CG0101:'promo_seen'|}, '1');"),
-        Script("cookie: jQuery.cookie", BypassOutcome.Resolved, "jQuery.cookie({|CG0101:'promo_seen'|}, '1', { path: '/' });"),
+        Script("cookie: js-cookie Cookies.set", BypassOutcome.Resolved, "Cookies.set('{|CG0101:promo_seen|}', '1', { expires: 7 });"),
+        Script("cookie: jQuery $.cookie", BypassOutcome.Resolved, "$.cookie('{|CG0101:promo_seen|}', '1');"),
+        Script("cookie: jQuery.cookie", BypassOutcome.Resolved, "jQuery.cookie('{|CG0101:promo_seen|}', '1', { path: '/' });"),
         Script("cookie: reads are not writes", BypassOutcome.Allowed,
             "const a = $.cookie('promo_seen'); const b = Cookies.get('promo_seen'); const c = document.cookie;"),
         Script("cookie: document through an alias", BypassOutcome.KnownLimit,
@@ -94,7 +94,7 @@ internal static class NoBypassScriptShapes
 
         // Trackers: calls of their script API
         Script("tracker: gtag with an analytics id", BypassOutcome.Resolved, "{|CG0202:gtag|}('config', 'G-123');"),
-        Script("tracker: gtag with an ads id", BypassOutcome.Resolved, "{|CG0201:gtag|}('event', 'conversion', { send_to: 'AW-1/abc' });"),
+        Script("tracker: gtag with an ads id", BypassOutcome.Resolved, "{|CG0202:gtag|}('event', 'conversion', { send_to: 'AW-1/abc' });"),
         Script("tracker: gtag without an id", BypassOutcome.Resolved, "{|CG0202:gtag|}('event', 'sign_up');"),
         Script("tracker: window.gtag", BypassOutcome.Resolved, "{|CG0202:window.gtag|}('event', 'sign_up');"),
         Script("tracker: gtag js, consent and set send nothing", BypassOutcome.Allowed,
@@ -110,20 +110,20 @@ internal static class NoBypassScriptShapes
 
         // Trackers: their URLs
         Script("url: script src", BypassOutcome.Resolved,
-            "const s = document.createElement('script');\ns.src = {|CG0202:'https://www.google-analytics.com/analytics.js'|};"),
+            "const s = document.createElement('script');\ns.src = '{|CG0202:https://www.google-analytics.com/analytics.js|}';"),
         Script("url: setAttribute('src')", BypassOutcome.Resolved,
-            "const s = document.createElement('script');\ns.setAttribute('src', {|CG0202:'https://www.google-analytics.com/analytics.js'|});"),
+            "const s = document.createElement('script');\ns.setAttribute('src', '{|CG0202:https://www.google-analytics.com/analytics.js|}');"),
         Script("url: template with a hole", BypassOutcome.Resolved,
             "script.src = {|CG0202:`https://www.googletagmanager.com/gtag/js?id=${measurementId}`|};"),
-        Script("url: image pixel", BypassOutcome.Resolved, "new Image().src = {|CG0201:'https://www.facebook.com/tr?id=1&ev=PageView'|};"),
-        Script("url: fetch", BypassOutcome.Resolved, "fetch({|CG0202:'https://collect.example.com/hit'|}, { method: 'POST' });"),
-        Script("url: sendBeacon", BypassOutcome.Resolved, "navigator.sendBeacon({|CG0202:'https://collect.example.com/hit'|}, payload);"),
-        Script("url: a loader's argument", BypassOutcome.Resolved, "loadScript({|CG0202:'https://www.google-analytics.com/analytics.js'|});"),
+        Script("url: image pixel", BypassOutcome.Resolved, "new Image().src = '{|CG0201:https://www.facebook.com/tr?id=1&ev=PageView|}';"),
+        Script("url: fetch", BypassOutcome.Resolved, "fetch('{|CG0202:https://collect.example.com/hit|}', { method: 'POST' });"),
+        Script("url: sendBeacon", BypassOutcome.Resolved, "navigator.sendBeacon('{|CG0202:https://collect.example.com/hit|}', payload);"),
+        Script("url: a loader's argument", BypassOutcome.Resolved, "loadScript('{|CG0202:https://www.google-analytics.com/analytics.js|}');"),
         Script("url: a constant bound once", BypassOutcome.Resolved,
             "const ENDPOINT = 'https://collect.example.com/hit';\nnavigator.sendBeacon({|CG0202:ENDPOINT|}, payload);"),
         Script("url: XMLHttpRequest open", BypassOutcome.Resolved,
-            "const xhr = new XMLHttpRequest();\nxhr.open('POST', {|CG0202:'https://collect.example.com/hit'|});"),
-        Script("url: import()", BypassOutcome.Resolved, "import({|CG0202:'https://collect.example.com/sdk.js'|});"),
+            "const xhr = new XMLHttpRequest();\nxhr.open('POST', '{|CG0202:https://collect.example.com/hit|}');"),
+        Script("url: import()", BypassOutcome.Resolved, "import('{|CG0202:https://collect.example.com/sdk.js|}');"),
         Script("url: a link's href is not a load", BypassOutcome.Allowed,
             "const a = document.createElement('a');\na.href = 'https://www.google-analytics.com/x';\n" +
             "a.setAttribute('href', 'https://www.google-analytics.com/x');"),
@@ -198,8 +198,11 @@ internal static class NoBypassScriptShapes
             "const send = (name) => gtag('event', name);\nif (consent.has('analytics')) { send('a'); }"),
         Script("helper: also called without a check", BypassOutcome.Resolved,
             "function send(name) { {|CG0202:gtag|}('event', name); }\nif (consent.has('analytics')) { send('a'); }\nsend('b');"),
-        Script("helper: called under checks of two categories", BypassOutcome.Resolved,
-            "function send() { {|CG0202:gtag|}('event', 'a'); }\nif (consent.has('analytics')) { send(); }\nif (consent.has('ads')) { send(); }"),
+        Script("helper: called under checks of two categories, for a call that needs either", BypassOutcome.Allowed,
+            "function send() { gtag('event', 'a'); }\nif (consent.has('analytics')) { send(); }\nif (consent.has('ads')) { send(); }"),
+        Script("helper: called under checks of two categories, for a write that needs one", BypassOutcome.Resolved,
+            "function keep() { sessionStorage.setItem('{|CG0203:landing_page|}', '/'); }\n" +
+            "if (consent.has('analytics')) { keep(); }\nif (consent.has('ads')) { keep(); }"),
         Script("helper: helpers calling each other, under a check", BypassOutcome.Allowed,
             "function a(n) { if (n > 0) b(n - 1); }\nfunction b(n) { gtag('event', 'x'); a(n); }\nif (consent.has('analytics')) { a(3); }"),
         Script("helper: early return inside try guards only the try block", BypassOutcome.Resolved,
@@ -270,10 +273,12 @@ internal static class NoBypassScriptShapes
             "function track() { gtag('event', 'a'); }\nif (consent.has('analytics')) { track(); }", Reasons.OtherCallers),
         Script("limit: global check assigned by another script", BypassOutcome.KnownLimit,
             "var allowed = consent.has('analytics');\nif (allowed) { gtag('event', 'a'); }", Reasons.GlobalAssignedElsewhere),
-        Script("limit: a global read where a function declares the name", BypassOutcome.KnownLimit,
-            "function keys() { var key = 'promo_seen'; return key; }\nlocalStorage.setItem({|CG0103:key|}, '1');", Reasons.ScopesNotToldApart),
-        Script("limit: a global check read where a function declares the name", BypassOutcome.KnownLimit,
-            "function init() { const ok = consent.has('analytics'); return ok; }\nif (ok) { gtag('event', 'a'); }", Reasons.ScopesNotToldApart),
+        Script("scope: a global read where a function declares the name", BypassOutcome.ReportedUnresolved,
+            "function keys() { var key = 'promo_seen'; return key; }\nlocalStorage.setItem({|CG0102:key|}, '1');"),
+        Script("scope: a global check read where a function declares the name", BypassOutcome.Resolved,
+            "function init() { const ok = consent.has('analytics'); return ok; }\nif (ok) { {|CG0202:gtag|}('event', 'a'); }"),
+        Script("scope: a block's const read in the block", BypassOutcome.Resolved,
+            "if (ready) { const KEY = 'promo_seen'; localStorage.setItem({|CG0103:KEY|}, '1'); }"),
         Script("limit: eval", BypassOutcome.KnownLimit, "eval(\"localStorage.setItem('promo_seen', '1')\");", Reasons.CodeInStrings),
         Script("limit: new Function", BypassOutcome.KnownLimit,
             "new Function(\"document.cookie = 'promo_seen=1'\")();", Reasons.CodeInStrings),
@@ -324,10 +329,6 @@ internal static class NoBypassScriptShapes
         public const string GlobalAssignedElsewhere =
             "A name a classic script declares once and never assigns is taken to keep its value, though another script of the page " +
             "may assign a global var: a check or a key held in such a name is trusted.";
-
-        public const string ScopesNotToldApart =
-            "Scopes are not told apart: a name declared once anywhere in the file (in a function too) and never assigned is taken " +
-            "to have that value wherever the file uses it, also where the use is of a global of the same name that another script sets.";
 
         public const string CodeInStrings =
             "Code in strings is not read: eval, new Function, setTimeout with a string, and script or HTML written with " +
