@@ -27,16 +27,27 @@ namespace ConsentAnalyzers.Scripts;
 /// </summary>
 internal sealed class ScriptWalker
 {
-    /// <summary>Calls that run their function argument later, when a check around the call may no longer hold.</summary>
+    /// <summary>
+    /// Calls that run their function argument later, when a check around the call may no longer hold: the browser's
+    /// listeners and timers, and jQuery's <c>on</c>/<c>one</c> and shorthand event methods (<c>.click(fn)</c>).
+    /// </summary>
     private static readonly HashSet<string> DeferringMembers = new(StringComparer.Ordinal)
     {
         "addEventListener", "setTimeout", "setInterval", "requestAnimationFrame", "requestIdleCallback", "on", "one",
+        "click", "dblclick", "submit", "change", "keydown", "keyup", "keypress", "focus", "blur", "focusin", "focusout",
+        "mousedown", "mouseup", "mouseenter", "mouseleave", "mouseover", "mouseout", "hover", "scroll", "resize", "contextmenu",
     };
 
     /// <summary>Constructors whose function argument runs later, on events.</summary>
     private static readonly HashSet<string> DeferringConstructors = new(StringComparer.Ordinal)
     {
         "MutationObserver", "IntersectionObserver", "ResizeObserver", "PerformanceObserver", "Worker",
+    };
+
+    /// <summary>Constructors whose URL argument the browser requests (a fetch request, an event stream, a socket, a worker's script).</summary>
+    private static readonly HashSet<string> RequestingConstructors = new(StringComparer.Ordinal)
+    {
+        "Request", "EventSource", "WebSocket", "Worker", "SharedWorker",
     };
 
     private const int MaxFixpointRounds = 6;
@@ -176,6 +187,9 @@ internal sealed class ScriptWalker
                 return WalkStatements(block.Body, granted);
             case ExpressionStatement expression:
                 WalkExpression(expression.Expression, granted);
+                return AwaitedGuard(expression.Expression) is { } category ? granted.Union(CategorySet.Of(category)) : granted;
+            case ImportDeclaration import:
+                AddUrl(import.Source, granted); // import … from 'https://…' loads the script
                 return granted;
             case FunctionDeclaration { Id: { } name } function:
                 WalkNamedFunction(function, name.Name);
@@ -242,7 +256,13 @@ internal sealed class ScriptWalker
                 break;
             case NewExpression creation:
                 WalkExpression(creation.Callee, granted);
-                var deferred = creation.Callee is Identifier type && DeferringConstructors.Contains(type.Name);
+                var type = ScriptPaths.Of(creation.Callee);
+                if (type is not null && RequestingConstructors.Contains(type) && creation.Arguments.Count > 0)
+                {
+                    AddUrl(creation.Arguments[0], granted);
+                }
+
+                var deferred = type is not null && DeferringConstructors.Contains(type);
                 WalkArguments(creation.Arguments, deferred ? CategorySet.Empty : granted, callbackCategory: null);
                 break;
             case AssignmentExpression assignment:
@@ -367,13 +387,34 @@ internal sealed class ScriptWalker
     }
 
     /// <summary>
+    /// <c>await consent.whenGranted('analytics');</c>: a callback guard called without a function returns a promise that
+    /// settles once consent is given, so the statements after the await run with the category.
+    /// </summary>
+    private string? AwaitedGuard(Expression statement) =>
+        statement is AwaitExpression { Argument: CallExpression call } && !HasFunctionArgument(call) ? _guards.CallbackCategory(call, _bindings) : null;
+
+    private static bool HasFunctionArgument(CallExpression call)
+    {
+        foreach (var argument in call.Arguments)
+        {
+            if (argument is IFunction)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// <c>consent.whenGranted('analytics').then(() =&gt; …)</c>: the promise of a callback guard called without a
     /// function settles once consent is given, so its <c>.then</c> callback runs with the category.
     /// </summary>
     private string? GuardedPromise(CallExpression call) =>
         call.Callee is MemberExpression { Object: CallExpression promise } then && ScriptPaths.MemberName(then) == "then"
-            ? _guards.CallbackCategory(promise, _bindings)
-            : null;
+            && !HasFunctionArgument(promise)
+                ? _guards.CallbackCategory(promise, _bindings)
+                : null;
 
     private void WalkArguments(in NodeList<Expression> arguments, CategorySet granted, string? callbackCategory)
     {

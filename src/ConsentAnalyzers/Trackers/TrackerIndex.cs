@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using ConsentAnalyzers.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Manifest;
 
 namespace ConsentAnalyzers.Trackers;
@@ -106,15 +107,17 @@ internal sealed class TrackerIndex
             return null;
         }
 
-        if (argumentsText.IndexOf("AW-", StringComparison.Ordinal) >= 0)
+        var id = MeasurementId.Match(argumentsText);
+        if (!id.Success)
         {
-            return _googleAds;
+            return _googleTag;
         }
 
-        return argumentsText.IndexOf("G-", StringComparison.Ordinal) >= 0 || argumentsText.IndexOf("UA-", StringComparison.Ordinal) >= 0
-            ? _googleAnalytics
-            : _googleTag;
+        return id.Groups["product"].Value == "AW" ? _googleAds : _googleAnalytics;
     }
+
+    /// <summary>A Google tag id as a word of its own: G-XXXX or UA-XXXX (Analytics), AW-XXXX (Ads); not BLOG-POST.</summary>
+    private static readonly Regex MeasurementId = new(@"(?<![A-Za-z0-9_-])(?<product>AW|G|UA)-[A-Za-z0-9]", RegexOptions.CultureInvariant);
 
     /// <summary>
     /// The member part of each API pattern (after its last '.'), for <see cref="MayBeApi"/>: exact names in a set,

@@ -188,6 +188,16 @@ public class ScriptAnalyzerTests
             new DiagnosticResult(Rules.UndeclaredTracker).WithLocation(5).WithArguments("Matomo", "matomo"));
 
     [Fact]
+    public Task A_google_tag_id_is_a_word_of_its_own() =>
+        Verify(
+            """
+            {|#0:gtag|}('event', 'share', { content_type: 'BLOG-POST' });
+            {|#1:gtag|}('config', 'AW-123');
+            """,
+            Unguarded(0, "Tracking call to the Google tag (gtag.js)", "analytics", Rules.UnguardedTracking),
+            Unguarded(1, "Tracking call to Google Ads", "advertising", Rules.UnguardedTracking));
+
+    [Fact]
     public Task Handlers_and_timers_run_later_so_a_check_around_their_registration_does_not_guard_them() =>
         Verify(
             """

@@ -128,11 +128,12 @@ internal static class NoBypassScriptShapes
             "const a = document.createElement('a');\na.href = 'https://www.google-analytics.com/x';\n" +
             "a.setAttribute('href', 'https://www.google-analytics.com/x');"),
         Script("url: computed", BypassOutcome.KnownLimit, "fetch(settings.endpoint, { method: 'POST' });", Reasons.ComputedScriptUrl),
-        Script("url: passed to a constructor", BypassOutcome.KnownLimit,
-            "fetch(new Request('https://collect.example.com/hit'));", Reasons.ConstructedUrl),
+        Script("url: passed to a request constructor", BypassOutcome.Resolved,
+            "fetch(new Request('{|CG0202:https://collect.example.com/hit|}'));"),
+        Script("url: an event stream", BypassOutcome.Resolved, "const events = new EventSource('{|CG0202:https://collect.example.com/live|}');"),
 
-        Script("url: static import", BypassOutcome.KnownLimit,
-            "import 'https://collect.example.com/sdk.js';\nexport const ready = true;", Reasons.ConstructedUrl),
+        Script("url: static import", BypassOutcome.Resolved,
+            "import '{|CG0202:https://collect.example.com/sdk.js|}';\nexport const ready = true;"),
         // The gtag shim: a function named like a tracker's API defines it
         Script("shim: function gtag", BypassOutcome.Allowed,
             "window.dataLayer = window.dataLayer || [];\nfunction gtag() { dataLayer.push(arguments); }"),
@@ -186,8 +187,8 @@ internal static class NoBypassScriptShapes
             "consent.whenGranted('ads', () => {|CG0203:gtag|}('config', 'G-123'));"),
         Script("guard: callback guard given a named function", BypassOutcome.Resolved,
             "function track() { {|CG0202:gtag|}('event', 'a'); }\nconsent.whenGranted('analytics', track);"),
-        Script("guard: await of a callback guard is not a check", BypassOutcome.Resolved,
-            "async function run() {\n  await consent.whenGranted('analytics');\n  {|CG0202:gtag|}('event', 'a');\n}\nrun();"),
+        Script("guard: await of a callback guard", BypassOutcome.Allowed,
+            "async function run() {\n  await consent.whenGranted('analytics');\n  gtag('event', 'a');\n}\nrun();"),
         Script("guard: .then of a callback guard's promise", BypassOutcome.Allowed,
             "consent.whenGranted('analytics').then(() => { gtag('event', 'a'); });"),
 
@@ -248,8 +249,8 @@ internal static class NoBypassScriptShapes
             "if (consent.has('analytics')) { new IntersectionObserver(() => {|CG0202:gtag|}('event', 'seen')).observe(banner); }"),
         Script("deferred: check inside the handler", BypassOutcome.Allowed,
             "button.addEventListener('click', () => { if (consent.has('analytics')) gtag('event', 'click'); });"),
-        Script("deferred: jQuery shorthand event method", BypassOutcome.KnownLimit,
-            "if (consent.has('analytics')) { $('#buy').click(() => gtag('event', 'buy')); }", Reasons.ShorthandHandler),
+        Script("deferred: jQuery shorthand event method", BypassOutcome.Resolved,
+            "if (consent.has('analytics')) { $('#buy').click(() => {|CG0202:gtag|}('event', 'buy')); }"),
 
         // Functions that escape: called from elsewhere, nothing granted
         Script("escape: exported function", BypassOutcome.Resolved,
@@ -311,16 +312,6 @@ internal static class NoBypassScriptShapes
         public const string ComputedScriptUrl =
             "A URL in a script that has no known part (a setting, a function result) is not matched against tracker endpoints: " +
             "the endpoint is unknown.";
-
-        public const string ConstructedUrl =
-            "A tracker URL is recognized as the value assigned to a src, the second argument of setAttribute('src', …), an argument " +
-            "of any call or of import(…); a URL passed to a constructor (new Request(url), new URL(url)) or imported statically " +
-            "(import … from 'https://…') is not.";
-
-        public const string ShorthandHandler =
-            "Handlers registered by the browser's deferring APIs (addEventListener, setTimeout, setInterval, requestAnimationFrame, " +
-            "requestIdleCallback, jQuery on and one, the observers and Worker) start with no consent granted; a function passed to " +
-            "any other call, jQuery's shorthand event methods (.click(…), .submit(…)) included, is taken to run in place.";
 
         public const string OtherCallers =
             "A script is analyzed alone: calls from other files or from markup (onclick=\"track()\") into a classic script's global " +
