@@ -27,14 +27,15 @@ public sealed class AddToManifestCodeFixProvider : CodeFixProvider
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        var manifest = await ManifestDocument.FindAsync(context.Document.Project, context.CancellationToken).ConfigureAwait(false);
+        // TextDocument, not Document: a finding in a script is in an additional document of the project.
+        var manifest = await ManifestDocument.FindAsync(context.TextDocument.Project, context.CancellationToken).ConfigureAwait(false);
         if (manifest is null)
         {
             return;
         }
 
         var categoryNames = new CategoryNames(manifest.Model);
-        var solution = context.Document.Project.Solution;
+        var solution = context.TextDocument.Project.Solution;
         foreach (var diagnostic in context.Diagnostics)
         {
             foreach (var choice in DeclarationChoice.For(diagnostic, manifest.Model))

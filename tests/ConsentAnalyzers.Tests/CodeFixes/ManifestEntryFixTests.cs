@@ -1,3 +1,11 @@
+using ConsentAnalyzers.Analyzers;
+using ConsentAnalyzers.CodeFixes.ManifestEntries;
+using ConsentAnalyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 using static ConsentAnalyzers.Tests.CodeFixes.ManifestEntryFixTest;
 
 namespace ConsentAnalyzers.Tests.CodeFixes;
@@ -104,6 +112,45 @@ public class ManifestEntryFixTests
                   ],
                 """),
             Key("functional")).RunAsync();
+
+    /// <summary>
+    /// A finding in a script is in an additional document of the project: the fix is asked with that document, as
+    /// the IDE asks it (the testing library applies fixes to source documents only, so the action is applied here).
+    /// </summary>
+    [Fact]
+    public async Task A_finding_in_a_script_is_declared_from_the_script()
+    {
+        using var workspace = new AdhocWorkspace();
+        var script = ConsentTestProject.AddProject(workspace, Policy)
+            .AddAdditionalDocument("tour.js", SourceText.From("localStorage.setItem('tour_step', '1');\ndocument.cookie = 'seen=1';"),
+                filePath: "/0/wwwroot/js/tour.js");
+        var compilation = (await script.Project.GetCompilationAsync())!;
+        var diagnostics = await compilation.WithAnalyzers([new ScriptAnalyzer()], script.Project.AnalyzerOptions).GetAnalyzerDiagnosticsAsync();
+        Assert.Equal(["CG0103", "CG0101"], diagnostics.OrderBy(d => d.Location.SourceSpan.Start).Select(d => d.Id));
+
+        var solution = script.Project.Solution;
+        foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+        {
+            var actions = new List<CodeAction>();
+            var document = solution.GetAdditionalDocument(script.Id)!;
+            await new AddToManifestCodeFixProvider().RegisterCodeFixesAsync(
+                new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+            var declareNecessary = actions.Single(action => action.EquivalenceKey == Key("necessary"));
+            var operation = (await declareNecessary.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single();
+            solution = operation.ChangedSolution;
+        }
+
+        var manifest = solution.GetProject(script.Project.Id)!.AdditionalDocuments.Single(d => d.FilePath == ManifestPath);
+        Assert.Equal(
+            PolicyWith(
+                cookies: $$"""    { "name": "seen", "category": "necessary", {{CookieTodo}} },""",
+                lists: $$"""
+                      "storage": [
+                        { "key": "tour_step", "area": "local", "category": "necessary", {{CookieTodo}} },
+                      ],
+                    """),
+            Lf((await manifest.GetTextAsync()).ToString()));
+    }
 
     [Fact]
     public async Task A_session_storage_key_is_declared_for_session_storage()
