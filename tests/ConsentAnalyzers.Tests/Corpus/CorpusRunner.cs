@@ -38,7 +38,12 @@ internal static class CorpusRunner
 
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "Corpus", "files");
 
-    public static async Task<IReadOnlyList<CorpusScore>> RunAsync() => [await RunCSharpAsync(), await RunScriptsAsync()];
+    /// <summary>C# files, compiled Razor views (C# as Razor generates it from markup) and the site's scripts, each scored apart.</summary>
+    public static async Task<IReadOnlyList<CorpusScore>> RunAsync()
+    {
+        var compiled = await RunCompiledAsync();
+        return [compiled.CSharp, compiled.Razor, await RunScriptsAsync()];
+    }
 
     private static ImmutableArray<DiagnosticAnalyzer> Analyzers() =>
         typeof(ConsentGenerator).Assembly.GetTypes()
@@ -46,25 +51,37 @@ internal static class CorpusRunner
             .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
             .ToImmutableArray();
 
-    private static async Task<CorpusScore> RunCSharpAsync()
+    /// <summary>
+    /// A compiled Razor view or page: a file that starts with Razor's <c>#pragma checksum</c> of its <c>.cshtml</c> or
+    /// <c>.razor</c> source. Component code-behind (<c>*.razor.cs</c>) and page models (<c>*.cshtml.cs</c>) are C#.
+    /// </summary>
+    public static bool IsRazor(string text) => RazorOrigin.IsMatch(text);
+
+    private static readonly Regex RazorOrigin = new(@"\A#pragma checksum ""[^""]*\.(cshtml|razor)""", RegexOptions.CultureInvariant);
+
+    private static async Task<(CorpusScore CSharp, CorpusScore Razor)> RunCompiledAsync()
     {
         var analyzers = Analyzers();
-        var files = Files();
-        var missed = new List<Finding>();
-        var spurious = new List<Finding>();
-        var labeled = 0;
-        foreach (var file in files)
+        var tallies = new Dictionary<bool, (int Files, int Labeled, List<Finding> Missed, List<Finding> Spurious)>
+        {
+            [false] = (0, 0, [], []), [true] = (0, 0, [], []),
+        };
+        foreach (var file in Files())
         {
             var name = Path.GetFileName(file);
             var text = await File.ReadAllTextAsync(file);
             var expected = Expected(name, text);
-            labeled += expected.Count;
             var reported = await AnalyzeAsync(Compile(name, text), analyzers);
+            var (files, labeled, missed, spurious) = tallies[IsRazor(text)];
             missed.AddRange(Subtract(expected, reported));
             spurious.AddRange(Subtract(reported, expected));
+            tallies[IsRazor(text)] = (files + 1, labeled + expected.Count, missed, spurious);
         }
 
-        return new CorpusScore("C#", files.Count, labeled, missed, spurious);
+        var (csFiles, csLabeled, csMissed, csSpurious) = tallies[false];
+        var (razorFiles, razorLabeled, razorMissed, razorSpurious) = tallies[true];
+        return (new CorpusScore("C#", csFiles, csLabeled, csMissed, csSpurious),
+            new CorpusScore("Razor", razorFiles, razorLabeled, razorMissed, razorSpurious));
     }
 
     /// <summary>

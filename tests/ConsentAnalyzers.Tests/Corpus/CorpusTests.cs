@@ -5,8 +5,8 @@ using ConsentAnalyzers.Tests.Infrastructure;
 namespace ConsentAnalyzers.Tests.Corpus;
 
 /// <summary>
-/// Precision and recall of the analyzers on the labeled corpus, per language (C# and the site's JavaScript), and the
-/// figures docs/accuracy.md publishes.
+/// Precision and recall of the analyzers on the labeled corpus, per language (C#, compiled Razor views and the site's
+/// JavaScript), and the figures docs/accuracy.md publishes.
 /// </summary>
 public class CorpusTests
 {
@@ -31,7 +31,8 @@ public class CorpusTests
         var scripts = Labels(CorpusRunner.Scripts());
 
         Assert.True(scores[0].Files >= 10, $"only {scores[0].Files} C# corpus files");
-        Assert.True(scores[1].Files >= 20, $"only {scores[1].Files} JavaScript corpus files");
+        Assert.True(scores[1].Files >= 3, $"only {scores[1].Files} compiled Razor views in the corpus");
+        Assert.True(scores[2].Files >= 20, $"only {scores[2].Files} JavaScript corpus files");
         Assert.Superset(
             new HashSet<string> { "CG0101", "CG0102", "CG0103", "CG0104", "CG0105", "CG0106", "CG0107", "CG0201", "CG0202", "CG0203", "CG0204",
                 "CG0205" },
