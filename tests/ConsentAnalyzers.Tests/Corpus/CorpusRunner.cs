@@ -14,8 +14,8 @@ internal sealed record Finding(string Id, string File, int Line)
     public override string ToString() => $"{File}({Line}): {Id}";
 }
 
-/// <summary>How the analyzers did on the corpus.</summary>
-internal sealed record CorpusScore(int Files, int Labeled, IReadOnlyList<Finding> Missed, IReadOnlyList<Finding> Spurious)
+/// <summary>How the analyzers did on the corpus's files of one language.</summary>
+internal sealed record CorpusScore(string Language, int Files, int Labeled, IReadOnlyList<Finding> Missed, IReadOnlyList<Finding> Spurious)
 {
     public int TruePositives => Labeled - Missed.Count;
 
@@ -28,7 +28,9 @@ internal sealed record CorpusScore(int Files, int Labeled, IReadOnlyList<Finding
 /// Compiles each corpus file (with the shared types and the generated consent API, against ASP.NET Core reference
 /// assemblies), runs every analyzer of the package on it, and compares what they report with the labels: a line that
 /// should get diagnostics ends with <c>// expect: CG0105</c> (several IDs separated by commas). Unlabeled lines
-/// must get nothing.
+/// must get nothing. The site's JavaScript files (<c>*.js</c>, <c>*.mjs</c>) are labeled the same way and given to
+/// the analyzers as the project's script items (additional files marked <c>ConsentScript</c>) of one compilation
+/// with the same manifest; each language is scored on its own.
 /// </summary>
 internal static class CorpusRunner
 {
@@ -36,30 +38,91 @@ internal static class CorpusRunner
 
     public static string Folder => Path.Combine(AppContext.BaseDirectory, "Corpus", "files");
 
-    public static async Task<CorpusScore> RunAsync()
+    /// <summary>C# files, compiled Razor views (C# as Razor generates it from markup) and the site's scripts, each scored apart.</summary>
+    public static async Task<IReadOnlyList<CorpusScore>> RunAsync()
     {
-        var analyzers = typeof(ConsentGenerator).Assembly.GetTypes()
+        var compiled = await RunCompiledAsync();
+        return [compiled.CSharp, compiled.Razor, await RunScriptsAsync()];
+    }
+
+    private static ImmutableArray<DiagnosticAnalyzer> Analyzers() =>
+        typeof(ConsentGenerator).Assembly.GetTypes()
             .Where(type => typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && !type.IsAbstract)
             .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
             .ToImmutableArray();
 
-        var files = Files();
-        var missed = new List<Finding>();
-        var spurious = new List<Finding>();
-        var labeled = 0;
-        foreach (var file in files)
+    /// <summary>
+    /// A compiled Razor view or page: a file that starts with Razor's <c>#pragma checksum</c> of its <c>.cshtml</c> or
+    /// <c>.razor</c> source. Component code-behind (<c>*.razor.cs</c>) and page models (<c>*.cshtml.cs</c>) are C#.
+    /// </summary>
+    public static bool IsRazor(string text) => RazorOrigin.IsMatch(text);
+
+    private static readonly Regex RazorOrigin = new(@"\A#pragma checksum ""[^""]*\.(cshtml|razor)""", RegexOptions.CultureInvariant);
+
+    private static async Task<(CorpusScore CSharp, CorpusScore Razor)> RunCompiledAsync()
+    {
+        var analyzers = Analyzers();
+        var results = new List<(bool Razor, List<Finding> Expected, List<Finding> Reported)>();
+        foreach (var file in Files())
         {
             var name = Path.GetFileName(file);
             var text = await File.ReadAllTextAsync(file);
-            var expected = Expected(name, text);
-            labeled += expected.Count;
-            var reported = await AnalyzeAsync(Compile(name, text), analyzers);
-            missed.AddRange(Subtract(expected, reported));
-            spurious.AddRange(Subtract(reported, expected));
+            results.Add((IsRazor(text), Expected(name, text), await AnalyzeAsync(Compile(name, text), analyzers)));
         }
 
-        return new CorpusScore(files.Count, labeled, missed, spurious);
+        return (Score("C#", results.Where(r => !r.Razor).Select(r => (r.Expected, r.Reported)).ToList()),
+            Score("Razor", results.Where(r => r.Razor).Select(r => (r.Expected, r.Reported)).ToList()));
     }
+
+    /// <summary>The score of a language from each of its files' labels and reported findings.</summary>
+    private static CorpusScore Score(string language, IReadOnlyList<(List<Finding> Expected, List<Finding> Reported)> files) =>
+        new(language, files.Count, files.Sum(f => f.Expected.Count),
+            files.SelectMany(f => Subtract(f.Expected, f.Reported)).ToList(),
+            files.SelectMany(f => Subtract(f.Reported, f.Expected)).ToList());
+
+    /// <summary>
+    /// The script files, all at once: one compilation (the shared types and the generated consent API) whose additional
+    /// files are the manifest and the scripts, under <c>wwwroot/js/</c> and marked as the package's props mark them.
+    /// </summary>
+    private static async Task<CorpusScore> RunScriptsAsync()
+    {
+        var texts = new List<(string Name, string Path, string Text)>();
+        foreach (var script in Scripts())
+        {
+            var name = Path.GetFileName(script);
+            texts.Add((name, ScriptFolder + name, await File.ReadAllTextAsync(script)));
+        }
+
+        var marked = texts.ToDictionary(
+            t => t.Path, IReadOnlyDictionary<string, string> (_) => new Dictionary<string, string> { [ScriptMarker] = "true" });
+        var options = new TestOptionsProvider(
+            new Dictionary<string, string>
+            {
+                ["build_property.RootNamespace"] = "Corpus.Web", ["build_property.ConsentGeneratedVisibility"] = "public",
+                ["build_property.ConsentScriptAnalysis"] = "true",
+            },
+            marked);
+        var compiled = Compile("_Scripts.cs", "namespace Corpus.Web;\n\ninternal static class SiteScripts { }\n", options);
+        var additional = texts.Select(t => (AdditionalText)new InMemoryAdditionalText(t.Path, t.Text)).Prepend(Manifest.Value).ToImmutableArray();
+        var reported = await DiagnoseAsync(compiled with { Options = new AnalyzerOptions(additional, options) }, Analyzers());
+
+        // A script's diagnostics are at its path (an external location: no syntax tree); CG0108 at the manifest is not scored.
+        return Score("JavaScript", texts.Select(t => (
+                Expected(t.Name, t.Text),
+                reported.Where(d => d.Location.GetLineSpan().Path == t.Path)
+                    .Select(d => new Finding(d.Id, t.Name, d.Location.GetLineSpan().StartLinePosition.Line + 1))
+                    .ToList()))
+            .ToList());
+    }
+
+    private const string ScriptFolder = "/corpus/wwwroot/js/";
+
+    private const string ScriptMarker = "build_metadata.AdditionalFiles.ConsentScript";
+
+    /// <summary>The labeled script files, in a fixed order.</summary>
+    public static List<string> Scripts() =>
+        Directory.GetFiles(Folder).Where(f => f.EndsWith(".js", StringComparison.Ordinal) || f.EndsWith(".mjs", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).ToList();
 
     /// <summary>The labeled files, in a fixed order (the shared types and the manifest are not among them).</summary>
     public static List<string> Files() =>
@@ -68,7 +131,12 @@ internal static class CorpusRunner
     /// <summary>One corpus file as the analyzers see it: compiled with the shared types and the generated consent API.</summary>
     internal sealed record CompiledFile(string Name, SyntaxTree Tree, Compilation Compilation, AnalyzerOptions Options);
 
-    public static CompiledFile Compile(string file, string text)
+    public static CompiledFile Compile(string file, string text) =>
+        Compile(file, text, new TestOptionsProvider(
+            new Dictionary<string,
+                string> { ["build_property.RootNamespace"] = "Corpus.Web", ["build_property.ConsentGeneratedVisibility"] = "public" }));
+
+    private static CompiledFile Compile(string file, string text, TestOptionsProvider options)
     {
         var tree = CSharpSyntaxTree.ParseText(text, ParseOptions, "/corpus/" + file);
         var compilation = CSharpCompilation.Create(
@@ -76,9 +144,6 @@ internal static class CorpusRunner
             [tree, Shared.Value],
             TestReferences.AspNetCore.References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var options = new TestOptionsProvider(
-            new Dictionary<string,
-                string> { ["build_property.RootNamespace"] = "Corpus.Web", ["build_property.ConsentGeneratedVisibility"] = "public" });
         CSharpGeneratorDriver.Create([new ConsentGenerator().AsSourceGenerator()], [Manifest.Value], ParseOptions, options)
             .RunGeneratorsAndUpdateCompilation(compilation, out var withGenerated, out _);
 
@@ -111,20 +176,24 @@ internal static class CorpusRunner
         return expected;
     }
 
-    private static async Task<List<Finding>> AnalyzeAsync(CompiledFile compiled, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    private static async Task<List<Finding>> AnalyzeAsync(CompiledFile compiled, ImmutableArray<DiagnosticAnalyzer> analyzers) =>
+        (await DiagnoseAsync(compiled, analyzers))
+            .Where(d => d.Location.SourceTree == compiled.Tree)
+            .Select(d => new Finding(d.Id, compiled.Name, d.Location.GetLineSpan().StartLinePosition.Line + 1))
+            .ToList();
+
+    /// <summary>Every ConsentAnalyzers diagnostic of the compilation, wherever it is reported.</summary>
+    private static async Task<List<Diagnostic>> DiagnoseAsync(CompiledFile compiled, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
-        // CG0102 (hidden) and CG0107 (info) are part of the corpus: every rule is scored at its strongest.
-        var (file, tree, withGenerated, analyzerOptions) = compiled;
+        // CG0102 and CG0109 (hidden) and CG0107 (info) are part of the corpus: every rule is scored at its strongest.
+        var (file, _, withGenerated, analyzerOptions) = compiled;
         var withAnalyzers = withGenerated.WithAnalyzers(analyzers,
             new CompilationWithAnalyzersOptions(analyzerOptions, onAnalyzerException: null, concurrentAnalysis: false,
                 logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
         var diagnostics = await withAnalyzers.GetAllDiagnosticsAsync();
         var crashes = diagnostics.Where(d => d.Id is "AD0001" or "CS8785").ToList();
         Assert.True(crashes.Count == 0, $"{file}: analyzer exception: {string.Join("; ", crashes)}");
-        return diagnostics
-            .Where(d => d.Id.StartsWith("CG", StringComparison.Ordinal) && d.Location.SourceTree == tree)
-            .Select(d => new Finding(d.Id, file, d.Location.GetLineSpan().StartLinePosition.Line + 1))
-            .ToList();
+        return diagnostics.Where(d => d.Id.StartsWith("CG", StringComparison.Ordinal)).ToList();
     }
 
     /// <summary>The findings of <paramref name="from"/> left after matching each one of <paramref name="matched"/> once.</summary>
