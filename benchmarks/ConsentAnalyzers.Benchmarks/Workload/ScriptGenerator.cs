@@ -209,23 +209,6 @@ public sealed class ScriptGenerator
         var name = _names[_random.Next(_names.Count)];
         var guarded = name.IsEssential || _random.NextDouble() < 0.8;
         var check = CheckFor.GetValueOrDefault(name.Category, "prefs");
-        string write;
-        switch (name.Kind)
-        {
-            case NameKind.Cookie:
-                _stats.CookieWrites++;
-                write = $"document.cookie = `{name.Name}=${{encodeURIComponent(value)}}; path=/; max-age=31536000; samesite=lax`;";
-                break;
-            case NameKind.LocalStorage:
-                _stats.StorageWrites++;
-                write = $"localStorage.setItem('{name.Name}', JSON.stringify(value));";
-                break;
-            default:
-                _stats.StorageWrites++;
-                write = $"sessionStorage.setItem('{name.Name}', String(value));";
-                break;
-        }
-
         if (_random.Next(3) == 0)
         {
             _stats.TrackerCalls++;
@@ -259,6 +242,23 @@ public sealed class ScriptGenerator
 
                     """,
             };
+        }
+
+        string write;
+        switch (name.Kind)
+        {
+            case NameKind.Cookie:
+                _stats.CookieWrites++;
+                write = $"document.cookie = `{name.Name}=${{encodeURIComponent(value)}}; path=/; max-age=31536000; samesite=lax`;";
+                break;
+            case NameKind.LocalStorage:
+                _stats.StorageWrites++;
+                write = $"localStorage.setItem('{name.Name}', JSON.stringify(value));";
+                break;
+            default:
+                _stats.StorageWrites++;
+                write = $"sessionStorage.setItem('{name.Name}', String(value));";
+                break;
         }
 
         _stats.Guarded += guarded ? 1 : 0;
