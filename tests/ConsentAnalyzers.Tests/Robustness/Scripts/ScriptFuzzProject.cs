@@ -38,17 +38,41 @@ internal static class ScriptFuzzProject
     /// What went wrong analyzing <paramref name="script"/> (an analyzer exception, more than one CG0109, no answer
     /// within the per-case timeout), or null. The other diagnostics are not judged.
     /// </summary>
-    public static async Task<string?> RunAsync(string script, string path = ScriptPath)
+    public static Task<string?> RunAsync(string script) =>
+        RunAsync(Compilation, new ScriptAnalyzer(), new InMemoryAdditionalText(ScriptPath, SourceText.From(script)));
+
+    /// <summary>
+    /// The same for <paramref name="script"/> inline in a Razor page (<c>WriteLiteral("&lt;script&gt;…&lt;/script&gt;")</c>),
+    /// run through <see cref="MarkupAnalyzer"/>.
+    /// </summary>
+    public static Task<string?> RunInlineAsync(string script) => RunAsync(InlinePage(script), new MarkupAnalyzer(), additional: null);
+
+    /// <summary>What the markup analyzer reports for <paramref name="script"/> inline: for the test that the harness sees sites at all.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> InlineDiagnosticsAsync(string script) =>
+        await InlinePage(script).WithAnalyzers([new MarkupAnalyzer()], new AnalyzerOptions([Manifest], new TestOptionsProvider()))
+            .GetAnalyzerDiagnosticsAsync();
+
+    private static Compilation InlinePage(string script)
+    {
+        var literal = SymbolDisplay.FormatLiteral("<script>" + script + "</script>", quote: true);
+        var page = CSharpSyntaxTree.ParseText(
+            "using System.Threading.Tasks;\nusing Microsoft.AspNetCore.Mvc.Razor;\npublic class Page : RazorPage<object>\n{\n"
+            + "    public override async Task ExecuteAsync()\n    {\n        await Task.Yield();\n        WriteLiteral(" + literal + ");\n    }\n}\n",
+            FuzzProject.ParseOptions, "/site/Pages/Index.cshtml.g.cs");
+        return Compilation.AddSyntaxTrees(page);
+    }
+
+    private static async Task<string?> RunAsync(Compilation compilation, DiagnosticAnalyzer analyzer, AdditionalText? additional)
     {
         using var timeout = new CancellationTokenSource(FuzzSettings.PerCaseTimeout);
         var exceptions = new ConcurrentQueue<string>();
         try
         {
-            var options = new AnalyzerOptions([Manifest, new InMemoryAdditionalText(path, SourceText.From(script))], new TestOptionsProvider());
-            var withAnalyzers = Compilation.WithAnalyzers(
-                ImmutableArray.Create<DiagnosticAnalyzer>(new ScriptAnalyzer()),
-                new CompilationWithAnalyzersOptions(options,
-                    (exception, analyzer, _) => exceptions.Enqueue($"{analyzer.GetType().Name}: {exception}"), concurrentAnalysis: false,
+            var files = additional is null ? [Manifest] : ImmutableArray.Create<AdditionalText>(Manifest, additional);
+            var withAnalyzers = compilation.WithAnalyzers(
+                [analyzer],
+                new CompilationWithAnalyzersOptions(new AnalyzerOptions(files, new TestOptionsProvider()),
+                    (exception, failed, _) => exceptions.Enqueue($"{failed.GetType().Name}: {exception}"), concurrentAnalysis: false,
                     logAnalyzerExecutionTime: false));
             var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(timeout.Token);
             var crashes = diagnostics.Where(d => d.Id == "AD0001").Select(d => d.ToString()).Concat(exceptions).ToList();
@@ -67,7 +91,8 @@ internal static class ScriptFuzzProject
     }
 
     /// <summary>Runs the cases (in parallel, one per core) and fails with each failing input written to a temp file.</summary>
-    public static async Task CheckAsync(ITestOutputHelper output, string kind, IEnumerable<EditedScript> cases)
+    public static async Task CheckAsync(ITestOutputHelper output, string kind, IEnumerable<EditedScript> cases,
+        Func<string, Task<string?>>? analyze = null)
     {
         var failures = new ConcurrentQueue<string>();
         var run = 0;
@@ -75,7 +100,7 @@ internal static class ScriptFuzzProject
         await Parallel.ForEachAsync(cases, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, async (edited, _) =>
         {
             Interlocked.Increment(ref run);
-            if (await RunAsync(edited.Text) is { } problem)
+            if (await (analyze ?? RunAsync)(edited.Text) is { } problem)
             {
                 var path = Path.Combine(FailureReportFolders.For("consent-script-fuzz"), $"{kind}-{Guid.NewGuid():N}.js");
                 await File.WriteAllTextAsync(path, edited.Text);

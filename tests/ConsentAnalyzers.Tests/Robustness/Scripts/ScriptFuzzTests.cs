@@ -30,6 +30,20 @@ public sealed class ScriptFuzzTests(ITestOutputHelper output)
         ScriptFuzzProject.CheckAsync(output, "mutation", ScriptFuzzSources.All.SelectMany(ScriptFuzzCases.Mutations));
 
     [Fact]
+    public async Task The_inline_harness_reaches_the_script_analysis()
+    {
+        var diagnostics = await ScriptFuzzProject.InlineDiagnosticsAsync("localStorage.setItem('not_declared', '1');");
+        Assert.Contains(diagnostics, d => d.Id == "CG0103");
+    }
+
+    /// <summary>The same edits inline in a Razor page, through the markup analyzer (which cuts the script out of the markup first).</summary>
+    [Fact]
+    public Task Every_inline_script_cut_or_mutated_is_analyzed_without_exception_or_hang() =>
+        ScriptFuzzProject.CheckAsync(output, "inline",
+            ScriptFuzzSources.All.SelectMany(s => ScriptFuzzCases.Prefixes(s).Concat(ScriptFuzzCases.Mutations(s))),
+            ScriptFuzzProject.RunInlineAsync);
+
+    [Fact]
     public Task A_script_of_20000_lines_is_analyzed_without_exception_or_hang() =>
         ScriptFuzzProject.CheckAsync(output, "long",
             [new EditedScript(new ScriptSource("long", ""), "20,000 lines", ExtremeScripts.Long(20_000))]);
