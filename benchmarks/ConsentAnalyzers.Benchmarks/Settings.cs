@@ -28,6 +28,14 @@ public sealed class Settings
     /// <summary>--compare NAME=PATH (repeatable, with --build): another ConsentAnalyzers.dll to build with, in turns with this one.</summary>
     public List<(string Name, string Assembly)> Compare { get; } = new();
 
+    /// <summary>--scripts: the JavaScript workload (script analysis against the compiler, and one script after an edit).</summary>
+    public bool Scripts { get; private set; }
+
+    /// <summary>--script-files, --script-lines: the size of the JavaScript workload.</summary>
+    public int ScriptFiles { get; private set; } = 200;
+
+    public int ScriptLines { get; private set; } = 50_000;
+
     /// <summary>--keep: leave the --build project on disk.</summary>
     public bool Keep { get; private set; }
 
@@ -91,6 +99,15 @@ public sealed class Settings
                     settings.Compare.Add(
                         pair.Length == 2 ? (pair[0], Path.GetFullPath(pair[1])) : throw new ArgumentException("--compare needs NAME=PATH"));
                     break;
+                case "--scripts":
+                    settings.Scripts = true;
+                    break;
+                case "--script-files":
+                    settings.ScriptFiles = Count(Value());
+                    break;
+                case "--script-lines":
+                    settings.ScriptLines = Count(Value());
+                    break;
                 case "--keep":
                     settings.Keep = true;
                     break;
@@ -131,7 +148,8 @@ public sealed class Settings
                 default:
                     throw new ArgumentException(
                         $"Unknown option {args[i]}. Options: " +
-                        $"--smoke --fixes --fix-samples --build --shared-compiler --sdk-analyzers --compare NAME=PATH --keep --sizes --manifest " +
+                        $"--smoke --fixes --fix-samples --scripts --script-files --script-lines " +
+                        $"--build --shared-compiler --sdk-analyzers --compare NAME=PATH --keep --sizes --manifest " +
                         $"--manifests --sweep-lines --iterations --warmup --doc-samples --seed --skip perdoc,generator,sweep,fixes,peers --out");
             }
         }

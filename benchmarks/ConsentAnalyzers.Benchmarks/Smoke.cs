@@ -6,7 +6,8 @@ namespace ConsentAnalyzers.Benchmarks;
 /// The smoke configuration (CI): the smallest workload, one iteration of every scenario, no warm-up. Asserts nothing
 /// about time; fails when the harness no longer measures what it claims: the workload does not compile, an analyzer
 /// set reports nothing or throws, the per-document case finds no document, the guard fixes offer no action on a
-/// 1,000-line document, or the generator regenerates after an unrelated edit.
+/// 1,000-line document, the generator regenerates after an unrelated edit, or the script analysis reports nothing on
+/// the JavaScript workload.
 /// </summary>
 public static class Smoke
 {
@@ -88,6 +89,18 @@ public static class Smoke
         if (generator.ManifestEditRegeneratedOutputs == 0)
         {
             failures.Add("the generator regenerated nothing after a manifest edit");
+        }
+
+        // The JavaScript workload: the script analysis reports, does not throw, and has samples of the per-file edit.
+        var scripts = Scenarios.Scripts(project, settings.Seed);
+        Console.WriteLine(
+            $"smoke: scripts: {scripts.Workload.Files.Count} files, {scripts.Workload.Lines:N0} lines, {scripts.Workload.Stats.Sites} sites; "
+            + $"analysis {scripts.ScriptAnalyzerMs.Median:F1} ms, after a C# edit {scripts.AfterCSharpEditMs.Median:F2} ms, "
+            + $"1,000-line file after an edit {scripts.EditWallMs.Median:F1} ms; "
+            + string.Join(", ", scripts.ById.Select(pair => $"{pair.Key} {pair.Value}")));
+        if (scripts.ById.Count == 0 || scripts.Crashes > 0 || scripts.EditWallMs.Count != 3)
+        {
+            failures.Add("the script analysis reported nothing on the JavaScript workload, threw (AD0001), or the edit case was not measured");
         }
 
         foreach (var failure in failures)

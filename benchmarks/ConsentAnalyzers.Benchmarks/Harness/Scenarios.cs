@@ -328,4 +328,9 @@ public static class Scenarios
         return new GeneratorResult(project.Workload.Lines, project.Workload.Manifest.Entries, coldMs, coldBytes, warmMs, warmBytes, editMs, editBytes,
             regenerated, notCached, editRegenerated, generatedFiles);
     }
+
+    /// <summary>The smoke run's JavaScript workload: 20 scripts of 3,000 lines in all, one iteration, three edits.</summary>
+    public static ScriptResult Scripts(BenchmarkProject project, int seed) =>
+        ScriptScenarios.Run(project, Workload.ScriptGenerator.Generate(files: 20, lines: 3_000, project.Workload.Manifest, seed), warmup: 0,
+            iterations: 1, editSamples: 3);
 }

@@ -27,6 +27,9 @@ internal static class ScriptAnalysis
     private sealed class Slot
     {
         public volatile Cached? Last;
+
+        /// <summary>How many times the text was read (parsed and walked): for the tests of the cache.</summary>
+        public int Reads;
     }
 
     private static readonly ConditionalWeakTable<SourceText, Slot> Results = new();
@@ -39,10 +42,14 @@ internal static class ScriptAnalysis
             return cached.Findings;
         }
 
+        Interlocked.Increment(ref slot.Reads);
         var findings = Read(text.ToString(), isModule, manifest, cancellationToken);
         slot.Last = new Cached(manifest, findings);
         return findings;
     }
+
+    /// <summary>How many times <paramref name="text"/> was read through <see cref="Analyze"/> (0 if never).</summary>
+    internal static int ReadsOf(SourceText text) => Results.TryGetValue(text, out var slot) ? Volatile.Read(ref slot.Reads) : 0;
 
     /// <summary>The findings of a script text (also a Razor page's inline script).</summary>
     public static ScriptFindings Read(string script, bool isModule, ManifestModel manifest, CancellationToken cancellationToken)

@@ -35,6 +35,7 @@ public sealed class BenchmarkSmokeTests
         Assert.Contains("smoke: CA1416 (NetAnalyzers):", output);
         Assert.Contains("smoke: BannedApiAnalyzers:", output);
         Assert.Contains("smoke: generator cold", output);
+        Assert.Contains("smoke: scripts:", output);
         Assert.Contains("smoke: code-fix registration, AddConsentCheckCodeFixProvider:", output);
     }
 
