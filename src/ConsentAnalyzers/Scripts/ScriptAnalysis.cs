@@ -60,7 +60,7 @@ internal static class ScriptAnalysis
             return ScriptFindings.Nothing;
         }
 
-        var program = ScriptSyntax.Parse(script, isModule, out var failure);
+        var program = ScriptSyntax.Parse(script, isModule, cancellationToken, out var failure);
         if (program is null)
         {
             return new ScriptFindings(Array.Empty<ScriptSite>(), failure);

@@ -67,7 +67,8 @@ internal sealed class ScriptBindings
             var inner = node switch
             {
                 IFunction => new Scoped(node, node, node),
-                BlockStatement or ForStatement or ForInStatement or ForOfStatement or SwitchStatement or CatchClause => new Scoped(node, node, function),
+                BlockStatement or ForStatement or ForInStatement or ForOfStatement or SwitchStatement or CatchClause =>
+                    new Scoped(node, node, function),
                 _ => new Scoped(node, block, function),
             };
             foreach (var child in node.ChildNodes)

@@ -391,7 +391,9 @@ internal sealed class ScriptWalker
     /// settles once consent is given, so the statements after the await run with the category.
     /// </summary>
     private string? AwaitedGuard(Expression statement) =>
-        statement is AwaitExpression { Argument: CallExpression call } && !HasFunctionArgument(call) ? _guards.CallbackCategory(call, _bindings) : null;
+        statement is AwaitExpression { Argument: CallExpression call } && !HasFunctionArgument(call)
+            ? _guards.CallbackCategory(call, _bindings)
+            : null;
 
     private static bool HasFunctionArgument(CallExpression call)
     {
