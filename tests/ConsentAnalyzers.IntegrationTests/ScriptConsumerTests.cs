@@ -56,8 +56,8 @@ public sealed class ScriptConsumerTests(PackageFixture package)
             .WriteFile("Scripts/admin.js", "sessionStorage.setItem('admin_tab', '1');");
         string[] expected =
         [
-            "Scripts/admin.js(1,24): CG0103",
-            "wwwroot/js/site.js(1,22): CG0103",
+            "Scripts/admin.js(1,25): CG0103",
+            "wwwroot/js/site.js(1,23): CG0103",
             "wwwroot/js/site.js(2,1): CG0202",
         ];
 
