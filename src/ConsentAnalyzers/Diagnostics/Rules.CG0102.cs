@@ -12,7 +12,8 @@ internal static partial class Rules
         DiagnosticIds.UnresolvedName,
         title: "Cookie or storage name cannot be resolved at compile time",
         messageFormat: "The {0} cannot be resolved at compile time, so it cannot be checked against consent-manifest.json; " +
-            "use a constant such as a generated ConsentCookies or ConsentStorageKeys member",
+            "build it from constants (in C#, a generated ConsentCookies or ConsentStorageKeys member; in a script, a string literal or " +
+            "a const bound to one)",
         RuleCategories.Declarations,
         DiagnosticSeverity.Info,
         description: "The name comes from a parameter, a non-constant field or a method result, so the analyzers cannot prove it is declared. " +
