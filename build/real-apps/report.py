@@ -11,9 +11,11 @@ classification.tsv (tab-separated; '#' starts a comment line), one row per findi
     verdict   for a finding: true (a real defect), unresolved (CG0102/CG0108: the value really is unknown at
               compile time) or false (a false alarm); for a site: checked (a cookie or storage write whose name is
               resolved and declared, correctly nothing to report; --probe proves it), allowed (a call the analyzers
-              understand and correctly leave alone, such as a Consent Mode update),
+              understand and correctly leave alone, such as a Consent Mode update or a tracker use under the app's
+              consent check declared as a script guard),
               missed (a defect the analyzers should report and do not), unseen (a write the analyzers do not see,
-              with nothing to report today) or out-of-scope (not C# or Razor)
+              with nothing to report today) or out-of-scope (code the package does not read: not C#, Razor or a
+              script of wwwroot, or a minified file or lib/ folder)
     note      why, in a few words
 """
 import json
