@@ -60,9 +60,11 @@ internal sealed class TrackerIndex
         }
 
         TrackerMatch? analytics = null, ads = null;
+        var declaredUrls = _urls.ToArray();
         foreach (var entry in TrackerCatalog.Entries)
         {
-            var match = new TrackerMatch(entry.DisplayName, entry.Id, declaredCatalog.TryGetValue(entry.Id, out var category) ? category : null);
+            var category = declaredCatalog.TryGetValue(entry.Id, out var used) ? used : CategoryOfCoveringUrl(entry, declaredUrls);
+            var match = new TrackerMatch(entry.DisplayName, entry.Id, category);
             analytics = entry.Id == "google-analytics" ? match : analytics;
             ads = entry.Id == "google-ads" ? match : ads;
             foreach (var api in entry.Apis)
@@ -90,6 +92,29 @@ internal sealed class TrackerIndex
             ? _googleAds with { DisplayName = "the Google tag (gtag.js)" }
             : _googleAnalytics with { DisplayName = "the Google tag (gtag.js)", AlternativeCategory = _googleAds.Category };
         _urls.Add((TrackerCatalog.GoogleTagScript, _googleTag));
+    }
+
+    /// <summary>
+    /// The category of a manifest <c>url</c> tracker that covers a catalog entry's URLs (<c>https://mc.yandex.ru/*</c>
+    /// covers Yandex Metrica's script), or null: a team that declared the tracker by its URL has declared it, and its
+    /// script API (<c>ym(…)</c>) needs the same consent, not a second declaration. Each URL pattern of the entry stands
+    /// for a URL with its '*' filled in; declared <c>use</c> entries come first.
+    /// </summary>
+    private static string? CategoryOfCoveringUrl(CatalogTracker entry, (string Pattern, TrackerMatch Match)[] declaredUrls)
+    {
+        foreach (var url in entry.Urls)
+        {
+            var example = url.Replace("*", "x");
+            foreach (var (pattern, declared) in declaredUrls)
+            {
+                if (NamePattern.Matches(pattern, example))
+                {
+                    return declared.Category;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

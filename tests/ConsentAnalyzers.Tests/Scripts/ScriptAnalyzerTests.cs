@@ -188,6 +188,21 @@ public class ScriptAnalyzerTests
             new DiagnosticResult(Rules.UndeclaredTracker).WithLocation(5).WithArguments("Matomo", "matomo"));
 
     [Fact]
+    public async Task A_catalog_tracker_declared_by_its_url_needs_no_second_declaration_for_its_script_api()
+    {
+        var manifest = Manifest.Replace(
+            "  \"trackers\": [", "  \"trackers\": [\n    { \"url\": \"https://mc.yandex.ru/*\", \"category\": \"analytics\" },",
+            StringComparison.Ordinal);
+        var test = ConsentAnalyzerTest<ScriptAnalyzer>.Code("class Site { }", manifest);
+        test.TestState.AdditionalFiles.Add((ScriptPath, """
+            if (consent.has('analytics')) { ym(1, 'init', { clickmap: true }); }
+            {|#0:ym|}(1, 'hit', location.href);
+            """));
+        test.ExpectedDiagnostics.Add(Unguarded(0, "Tracking call to Yandex Metrica", "analytics", Rules.UnguardedTracking));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public Task A_google_tag_id_is_a_word_of_its_own() =>
         Verify(
             """
