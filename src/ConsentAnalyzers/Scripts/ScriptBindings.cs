@@ -4,20 +4,20 @@ using Acornima.Ast;
 namespace ConsentAnalyzers.Scripts;
 
 /// <summary>
-/// What a name in one script stands for, where that is certain without running it: a variable declared once in the
-/// file (any scope), with an initializer and never assigned again, stands for its initializer; a function declared
-/// once (<c>function f(){}</c>, <c>const f = () =&gt; …</c>) is that function, and it escapes when the file uses it
-/// other than by calling it (as a handler, a property, an export), so that its callers cannot all be seen. A name
-/// declared twice, assigned or destructured stands for nothing. A declaration holds in its scope only (the block of a
-/// <c>let</c>, <c>const</c>, class or function declaration, the function of a <c>var</c> or a parameter): the same name
-/// read outside it is another variable, unknown. A second declaration of the name anywhere in the file (a parameter too)
-/// makes it unknown everywhere, which can only leave a name unresolved, never resolve it wrongly.
+/// What a name in one script stands for, where that is certain without running it. A declaration holds in its scope
+/// (the block of a <c>let</c>, <c>const</c>, class or function declaration, the function of a <c>var</c> or a
+/// parameter), and a name read there stands for the innermost declaration around it: a variable with an initializer
+/// stands for the initializer; a function (<c>function f(){}</c>, <c>const f = () =&gt; …</c>) is that function, and it
+/// escapes when the file uses its name other than by calling it (as a handler, a property, an export), so that its
+/// callers cannot all be seen. A name declared twice in the same scope, a parameter, a destructured name, and any name
+/// the file assigns anywhere stand for nothing: that can only leave a name unresolved, never resolve it wrongly.
 /// </summary>
 internal sealed class ScriptBindings
 {
-    private readonly Dictionary<string, int> _declarations = new();
-    private readonly Dictionary<string, Node?> _initializers = new();
-    private readonly Dictionary<string, Node> _scopes = new();
+    /// <summary>A declaration of a name: where it holds, and what it stands for when that is known.</summary>
+    private sealed record Declaration(Node Scope, Node? Value, bool Known);
+
+    private readonly Dictionary<string, List<Declaration>> _declarations = new();
     private readonly HashSet<string> _assigned = new();
     private readonly HashSet<string> _escaping = new();
     private readonly HashSet<string> _mutated = new();
@@ -37,11 +37,34 @@ internal sealed class ScriptBindings
     /// <summary>The expression the name read at <paramref name="reference"/> stands for, or null.</summary>
     public Node? ValueOf(Identifier reference)
     {
-        var name = reference.Name;
-        return _declarations.TryGetValue(name, out var count) && count == 1 && !_assigned.Contains(name)
-            && _scopes.TryGetValue(name, out var scope) && reference.Start >= scope.Start && reference.End <= scope.End
-                ? _initializers[name]
-                : null;
+        if (_assigned.Contains(reference.Name) || !_declarations.TryGetValue(reference.Name, out var declarations))
+        {
+            return null;
+        }
+
+        // Scopes are syntax nodes, so two that hold the reference are nested: the innermost declaration wins, and two
+        // declarations in that one scope leave the name unknown.
+        Declaration? innermost = null;
+        var twice = false;
+        foreach (var declaration in declarations)
+        {
+            var scope = declaration.Scope;
+            if (reference.Start < scope.Start || reference.End > scope.End)
+            {
+                continue;
+            }
+
+            if (innermost is null || (scope != innermost.Scope && scope.Start >= innermost.Scope.Start && scope.End <= innermost.Scope.End))
+            {
+                (innermost, twice) = (declaration, false);
+            }
+            else if (scope == innermost.Scope)
+            {
+                twice = true;
+            }
+        }
+
+        return innermost is { Known: true } && !twice ? innermost.Value : null;
     }
 
     /// <summary>The object literal a name stands for, when no property of it is ever assigned; or null.</summary>
@@ -174,12 +197,15 @@ internal sealed class ScriptBindings
         }
     }
 
-    private void Declare(Identifier id, Node? initializer, Node scope)
+    private void Declare(Identifier id, Node? initializer, Node scope, bool known = true)
     {
         _notReferences.Add(id);
-        _declarations[id.Name] = _declarations.TryGetValue(id.Name, out var count) ? count + 1 : 1;
-        _initializers[id.Name] = initializer;
-        _scopes[id.Name] = scope;
+        if (!_declarations.TryGetValue(id.Name, out var declarations))
+        {
+            _declarations[id.Name] = declarations = new List<Declaration>();
+        }
+
+        declarations.Add(new Declaration(scope, initializer, known));
     }
 
     /// <summary>A parameter or destructuring target: a name whose value is not known.</summary>
@@ -187,8 +213,7 @@ internal sealed class ScriptBindings
     {
         foreach (var name in NamesIn(pattern))
         {
-            Declare(name, null, scope);
-            _declarations[name.Name] = 2;
+            Declare(name, null, scope, known: false);
         }
     }
 

@@ -137,6 +137,22 @@ public class ScriptAnalyzerTests
             new DiagnosticResult(Rules.UnresolvedName).WithLocation(2).WithArguments("storage key"));
 
     [Fact]
+    public Task A_name_stands_for_the_innermost_declaration_around_it() =>
+        Verify(
+            """
+            function first() { var k = 'a1'; localStorage.setItem({|#0:k|}, 1); }
+            function second() { var k = 'a2'; localStorage.setItem({|#1:k|}, 1); }
+            const key = 'a3';
+            function third(key) { localStorage.setItem({|#2:key|}, 1); }
+            function fourth() { var j = 'x'; var j = 'y'; localStorage.setItem({|#3:j|}, 1); }
+            localStorage.setItem({|#4:key|}, 1);
+            """,
+            Undeclared(0, "Local-storage", "a1"), Undeclared(1, "Local-storage", "a2"),
+            new DiagnosticResult(Rules.UnresolvedName).WithLocation(2).WithArguments("storage key"),
+            new DiagnosticResult(Rules.UnresolvedName).WithLocation(3).WithArguments("storage key"),
+            Undeclared(4, "Local-storage", "a3"));
+
+    [Fact]
     public Task Non_essential_writes_need_a_check_for_their_category() =>
         Verify(
             """
