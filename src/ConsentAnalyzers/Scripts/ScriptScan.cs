@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Linq;
 using ConsentAnalyzers.Manifest;
 
@@ -40,7 +39,4 @@ internal static class ScriptScan
         var end = pattern.IndexOfAny(new[] { '.', '*', '(' });
         return end < 0 ? pattern : pattern.Substring(0, end);
     }
-
-    /// <summary>For the tests: the markers, so a new catalog entry's function is seen to be one.</summary>
-    internal static IReadOnlyList<string> MarkerList => Markers;
 }

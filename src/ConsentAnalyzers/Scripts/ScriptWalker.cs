@@ -4,7 +4,6 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using Acornima;
 using Acornima.Ast;
-using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Guards;
 using ConsentAnalyzers.Manifest;
 using ConsentAnalyzers.Trackers;
@@ -25,7 +24,7 @@ namespace ConsentAnalyzers.Scripts;
 /// to the function it runs.</item>
 /// </list>
 /// </summary>
-internal sealed class ScriptWalker
+internal sealed partial class ScriptWalker
 {
     /// <summary>
     /// Calls that run their function argument later, when a check around the call may no longer hold: the browser's
@@ -336,8 +335,6 @@ internal sealed class ScriptWalker
         _definingTracker -= definesTracker ? 1 : 0;
     }
 
-    private bool IsTrackerApi(string path) => path == TrackerCatalog.GoogleTagFunction || _trackers.ForJsFunction(path) is not null;
-
     private void WalkFunction(IFunction function, CategorySet entry)
     {
         foreach (var parameter in function.Params)
@@ -433,57 +430,6 @@ internal sealed class ScriptWalker
         }
     }
 
-    /// <summary>The storage writes, cookie writes, tracker calls and tracker URLs of a call to <paramref name="path"/>.</summary>
-    private void FindInCall(CallExpression call, string path, CategorySet granted)
-    {
-        var arguments = call.Arguments;
-        var member = call.Callee as MemberExpression ?? (call.Callee as ChainExpression)?.Expression as MemberExpression;
-        if (member is not null && ScriptPaths.MemberName(member) == "setItem" && StorageArea(member.Object) is { } area && arguments.Count > 0)
-        {
-            AddWrite(arguments[0], area, ScriptValues.Evaluate(arguments[0], _bindings), granted);
-        }
-        else if (CookieLibraries.Find(path, arguments.Count) is not null)
-        {
-            var name = arguments[0] is ObjectExpression options ? ScriptValues.PropertyValue(options, "name") : arguments[0];
-            AddWrite(arguments[0], NameTarget.Cookie, ScriptValues.Evaluate(name, _bindings), granted);
-        }
-
-        if (member is not null && ScriptPaths.MemberName(member) == "setAttribute")
-        {
-            // Only a script's or frame's source loads: setAttribute('href', …) on a link is not a request.
-            if (arguments.Count > 1 && ScriptValues.Evaluate(arguments[0], _bindings) is { Kind: ResolvedNameKind.Exact, Text: "src" })
-            {
-                AddUrl(arguments[1], granted);
-            }
-
-            return;
-        }
-
-        if (_definingTracker == 0 && TrackerOfCall(call, path) is { } tracker)
-        {
-            _sites.Add(new ScriptTrackerUse(call.Callee.Start, call.Callee.End - call.Callee.Start, GrantedSets.Of(granted), tracker));
-        }
-
-        foreach (var argument in arguments)
-        {
-            AddUrl(argument, granted); // a loader's, fetch's or sendBeacon's URL
-        }
-    }
-
-    /// <summary>The tracker a call uses: gtag by the measurement id in its arguments, the others by their function.</summary>
-    private TrackerMatch? TrackerOfCall(CallExpression call, string path)
-    {
-        if (path != TrackerCatalog.GoogleTagFunction)
-        {
-            return _trackers.ForJsFunction(path);
-        }
-
-        var arguments = call.Arguments;
-        return arguments.Count == 0
-            ? null
-            : _trackers.ForGoogleTagCall(_text.Substring(arguments[0].Start, arguments[arguments.Count - 1].End - arguments[0].Start));
-    }
-
     private void WalkAssignment(AssignmentExpression assignment, CategorySet granted)
     {
         if (assignment.Left is MemberExpression target)
@@ -517,95 +463,5 @@ internal sealed class ScriptWalker
 
         WalkExpression(assignment.Left, granted);
         WalkExpression(assignment.Right, granted);
-    }
-
-    /// <summary>
-    /// The storage area an expression is: <c>localStorage</c>, <c>sessionStorage</c> (also through the global
-    /// object), or a name bound once to one of them (<c>const s = window.localStorage</c>).
-    /// </summary>
-    private NameTarget? StorageArea(Node expression)
-    {
-        var path = ScriptPaths.Of(expression);
-        if (expression is Identifier alias && _bindings.ValueOf(alias) is { } value and not IFunction)
-        {
-            path = ScriptPaths.Of(value);
-        }
-
-        return path switch
-        {
-            "localStorage" => NameTarget.LocalStorage,
-            "sessionStorage" => NameTarget.SessionStorage,
-            _ => null,
-        };
-    }
-
-    /// <summary>
-    /// The cookie a <c>document.cookie</c> string sets: the text before its first '='. A hole before it leaves the
-    /// name a template; a string whose '=' is not known names nothing the analyzers can tell.
-    /// </summary>
-    private static ResolvedName CookieName(ResolvedName cookie)
-    {
-        var equals = cookie.Text.IndexOf('=');
-        if (cookie.Kind == ResolvedNameKind.Unresolved || equals < 0)
-        {
-            return ResolvedName.Unresolved;
-        }
-
-        var name = cookie.Text.Substring(0, equals).Trim();
-        if (name.IndexOf(NamePattern.Hole) < 0)
-        {
-            return name.Length == 0 ? ResolvedName.Unresolved : ResolvedName.Exact(name, cookie.IsLiteral);
-        }
-
-        return name.Trim(NamePattern.Hole).Length == 0 ? ResolvedName.Unresolved : ResolvedName.Template(name);
-    }
-
-    /// <summary>
-    /// A cookie string's write, at the name when the string (or the first string of a concatenation) starts with it
-    /// as written; else at the whole value.
-    /// </summary>
-    private void AddCookieWrite(Node value, ResolvedName name, CategorySet granted)
-    {
-        var first = value;
-        while (first is BinaryExpression { Operator: Operator.Addition } concatenation)
-        {
-            first = concatenation.Left;
-        }
-
-        var equals = first is StringLiteral or TemplateLiteral ? _text.IndexOf('=', first.Start, first.End - first.Start) : -1;
-        var hole = first is TemplateLiteral ? _text.IndexOf("${", first.Start, first.End - first.Start, StringComparison.Ordinal) : -1;
-        if (name.Kind == ResolvedNameKind.Exact && equals > first.Start + 1 && (hole < 0 || hole > equals))
-        {
-            _sites.Add(new ScriptWrite(first.Start + 1, equals - first.Start - 1, GrantedSets.Of(granted), NameTarget.Cookie, name));
-            return;
-        }
-
-        AddWrite(value, NameTarget.Cookie, name, granted);
-    }
-
-    private void AddWrite(Node at, NameTarget target, ResolvedName name, CategorySet granted)
-    {
-        var (start, length) = SpanOf(at);
-        _sites.Add(new ScriptWrite(start, length, GrantedSets.Of(granted), target, name));
-    }
-
-    /// <summary>Where a site is reported: the expression, and a string literal's text without its quotes.</summary>
-    private static (int Start, int Length) SpanOf(Node at) =>
-        at is StringLiteral && at.End - at.Start >= 2 ? (at.Start + 1, at.End - at.Start - 2) : (at.Start, at.End - at.Start);
-
-    /// <summary>A tracker's script or collection URL as the value of <paramref name="expression"/>.</summary>
-    private void AddUrl(Node expression, CategorySet granted)
-    {
-        if (expression is IFunction || ScriptValues.Evaluate(expression, _bindings) is not { Kind: not ResolvedNameKind.Unresolved } url
-            || url.Text.IndexOf('/') < 0)
-        {
-            return;
-        }
-
-        if (_trackers.ForUrl(url.Text) is { } tracker)
-        {
-            var (start, length) = SpanOf(expression);
-            _sites.Add(new ScriptTrackerUse(start, length, GrantedSets.Of(granted), tracker));
-        }
     }
 }
