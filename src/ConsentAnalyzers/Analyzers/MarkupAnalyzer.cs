@@ -25,15 +25,7 @@ namespace ConsentAnalyzers.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        Rules.UndeclaredTracker,
-        Rules.UnguardedTracking,
-        Rules.WrongCategoryGuard,
-        Rules.UndeclaredCookie,
-        Rules.UndeclaredStorageKey,
-        Rules.NameInWrongPlace,
-        Rules.UnresolvedName,
-        Rules.UnguardedWrite);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ScriptSiteCheck.SiteRules;
 
     private protected override bool AppliesTo(ConsentCompilation consent) =>
         consent.Symbols.RazorPageBase is not null || consent.Symbols.RenderTreeBuilder is not null;

@@ -16,16 +16,8 @@ namespace ConsentAnalyzers.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ScriptAnalyzer : ConsentCodeAnalyzer
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        Rules.UndeclaredTracker,
-        Rules.UnguardedTracking,
-        Rules.WrongCategoryGuard,
-        Rules.UndeclaredCookie,
-        Rules.UndeclaredStorageKey,
-        Rules.NameInWrongPlace,
-        Rules.UnresolvedName,
-        Rules.UnguardedWrite,
-        Rules.ScriptNotAnalyzed);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ScriptSiteCheck.SiteRules.Add(Rules.ScriptNotAnalyzed);
 
     private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent) =>
         context.RegisterAdditionalFileAction(file => Analyze(file, consent));

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Guards;
@@ -13,6 +14,17 @@ namespace ConsentAnalyzers.Scripts;
 /// </summary>
 internal static class ScriptSiteCheck
 {
+    /// <summary>The rules a site of a script can get, wherever the script stands (a file, a page's markup).</summary>
+    public static readonly ImmutableArray<DiagnosticDescriptor> SiteRules = ImmutableArray.Create(
+        Rules.UndeclaredTracker,
+        Rules.UnguardedTracking,
+        Rules.WrongCategoryGuard,
+        Rules.UndeclaredCookie,
+        Rules.UndeclaredStorageKey,
+        Rules.NameInWrongPlace,
+        Rules.UnresolvedName,
+        Rules.UnguardedWrite);
+
     public static void Check(Action<Diagnostic> report, ConsentCompilation consent, ScriptSite site, Location location)
     {
         switch (site)

@@ -11,7 +11,10 @@ public class MarkupAnalyzerTests
     private const string GoogleAnalyticsSnippet =
         """<script async src=\"https://www.googletagmanager.com/gtag/js?id=G-1\"></script><script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);} gtag('js', new Date()); gtag('config', 'G-1');</script>""";
 
-    private static Task Verify(string body, params DiagnosticResult[] expected)
+    private static Task Verify(string body, params DiagnosticResult[] expected) => Verify(TrackingCallAnalyzerTests.Manifest, body, expected);
+
+    /// <summary>A Razor page whose <c>ExecuteAsync</c> is <paramref name="body"/>, checked against <paramref name="manifest"/>.</summary>
+    internal static Task Verify(string manifest, string body, params DiagnosticResult[] expected)
     {
         var test = ConsentAnalyzerTest<MarkupAnalyzer>.Code($$"""
             using System.Threading.Tasks;
@@ -30,7 +33,7 @@ public class MarkupAnalyzerTests
             {{body}}
                 }
             }
-            """, TrackingCallAnalyzerTests.Manifest);
+            """, manifest);
         test.TestState.Sources.Add(ConsentTestProject.ConsentService);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();

@@ -1,6 +1,5 @@
-using ConsentAnalyzers.Analyzers;
 using ConsentAnalyzers.Diagnostics;
-using ConsentAnalyzers.Tests.Infrastructure;
+using ConsentAnalyzers.Tests.Analyzers;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace ConsentAnalyzers.Tests.Scripts;
@@ -8,28 +7,8 @@ namespace ConsentAnalyzers.Tests.Scripts;
 /// <summary>Script in Razor markup, read by the same JavaScript analysis as the site's script files.</summary>
 public class RazorScriptTests
 {
-    private static Task Verify(string body, params DiagnosticResult[] expected)
-    {
-        var test = ConsentAnalyzerTest<MarkupAnalyzer>.Code($$"""
-            using System.Threading.Tasks;
-            using Microsoft.AspNetCore.Mvc.Razor;
-            using TestProject;
-
-            public class Page : RazorPage<object>
-            {
-                internal IConsent Consent { get; set; } = null!;
-
-                public override async Task ExecuteAsync()
-                {
-                    await Task.Yield();
-            {{body}}
-                }
-            }
-            """, ScriptAnalyzerTests.Manifest);
-        test.TestState.Sources.Add(ConsentTestProject.ConsentService);
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync();
-    }
+    private static Task Verify(string body, params DiagnosticResult[] expected) =>
+        MarkupAnalyzerTests.Verify(ScriptAnalyzerTests.Manifest, body, expected);
 
     [Theory]
     [InlineData("""WriteLiteral("<script>if (consent.has('analytics')) { gtag('event', 'x'); sessionStorage.setItem('landing_page', '/'); }</script>");""")]
