@@ -19,11 +19,13 @@ internal static class ManifestFields
     public static readonly ImmutableArray<string> Root = ImmutableArray.Create("$schema", "version", "categories", "cookies", "storage",
         "trackers", "guards");
 
-    public static readonly ImmutableArray<string> Category = ImmutableArray.Create("title", "description", "essential", "optOutSignals");
+    public static readonly ImmutableArray<string> Category = ImmutableArray.Create("title", "description", "essential", "optOutSignals", "consentMode",
+        "tcfPurposes");
 
-    public static readonly ImmutableArray<string> Cookie = ImmutableArray.Create("name", "category", "provider", "purpose", "duration");
+    public static readonly ImmutableArray<string> Cookie = ImmutableArray.Create("name", "category", "provider", "purpose", "duration", "maxAge", "domain",
+        "path", "refresh");
 
-    public static readonly ImmutableArray<string> Storage = ImmutableArray.Create("key", "area", "category", "provider", "purpose", "duration");
+    public static readonly ImmutableArray<string> Storage = ImmutableArray.Create("key", "area", "category", "provider", "purpose", "duration", "maxAge");
 
     public static readonly ImmutableArray<string> Tracker = ImmutableArray.Create("use", "api", "url", "category", "provider");
 
@@ -37,4 +39,14 @@ internal static class ManifestFields
 
     /// <summary>Browser opt-out preference signals a category can honour: Global Privacy Control and Do Not Track.</summary>
     public static readonly ImmutableArray<string> OptOutSignals = ImmutableArray.Create("gpc", "dnt");
+
+    /// <summary>The consent types of Google Consent Mode v2 a category can map to. The schema carries the same list.</summary>
+    public static readonly ImmutableArray<string> ConsentModeTypes = ImmutableArray.Create("ad_storage", "ad_user_data", "ad_personalization",
+        "analytics_storage", "functionality_storage", "personalization_storage", "security_storage");
+
+    /// <summary>The purposes of the IAB Transparency and Consent Framework v2.2 are numbered 1 to 11.</summary>
+    public const int TcfPurposeCount = 11;
+
+    /// <summary>A cookie's domain: a host name, optionally with a leading '.' for the parent domain. The schema carries the same pattern.</summary>
+    public const string CookieDomainPattern = @"^\.?[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$";
 }

@@ -31,7 +31,14 @@ internal sealed record CategoryEntry(
     string Title,
     string? Description,
     bool IsEssential,
-    EquatableArray<string> OptOutSignals);
+    EquatableArray<string> OptOutSignals)
+{
+    /// <summary>The Google Consent Mode types this category's consent grants (<c>analytics_storage</c>, <c>ad_storage</c>, …).</summary>
+    public EquatableArray<string> ConsentModeTypes { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>The IAB TCF v2.2 purposes (1–11) the category's cookies and storage serve, for the device storage disclosure.</summary>
+    public EquatableArray<int> TcfPurposes { get; init; } = EquatableArray<int>.Empty;
+}
 
 /// <summary>A cookie by exact name, or by a pattern in which '*' stands for any run of characters.</summary>
 internal sealed record CookieEntry(
@@ -42,6 +49,18 @@ internal sealed record CookieEntry(
     string? Duration)
 {
     public bool IsPattern => NamePattern.IsPattern(Name);
+
+    /// <summary>The declared lifetime (<c>maxAge</c>), or null when the manifest gives none.</summary>
+    public Lifetime? MaxAge { get; init; }
+
+    /// <summary>The domain the cookie is set on (<c>.example.com</c> for a parent domain), or null for the host itself.</summary>
+    public string? Domain { get; init; }
+
+    /// <summary>The path the cookie is set on, or null for <c>/</c>.</summary>
+    public string? Path { get; init; }
+
+    /// <summary>Whether the cookie's expiry is renewed on each visit (<c>refresh</c>), as the TCF disclosure's <c>cookieRefresh</c> says.</summary>
+    public bool Refresh { get; init; }
 }
 
 internal enum StorageArea
@@ -59,6 +78,9 @@ internal sealed record StorageEntry(
     string? Duration)
 {
     public bool IsPattern => NamePattern.IsPattern(Key);
+
+    /// <summary>The declared lifetime (<c>maxAge</c>), or null when the manifest gives none.</summary>
+    public Lifetime? MaxAge { get; init; }
 }
 
 internal enum TrackerKind

@@ -25,6 +25,8 @@ internal sealed class ManifestReader
     private static readonly Regex ApiPattern = new(ManifestFields.ApiPattern.Replace("$", @"\z"), RegexOptions.CultureInvariant);
 
     // The path pattern has '$' inside its character classes: only its final anchor becomes \z.
+    private static readonly Regex CookieDomainSyntax = new(ManifestFields.CookieDomainPattern.Replace("$", @"\z"), RegexOptions.CultureInvariant);
+
     private static readonly Regex ScriptPathSyntax = new(ManifestFields.ScriptPathPattern.TrimEnd('$') + @"\z", RegexOptions.CultureInvariant);
 
     /// <summary>How many declared categories a message lists: a manifest may declare thousands, a message stays short.</summary>
@@ -202,6 +204,7 @@ internal sealed class ManifestReader
         }
 
         var firstDeclarations = new Dictionary<string, JsonProperty>();
+        var consentModeOwners = new Dictionary<string, string>();
         foreach (var category in categories.Properties)
         {
             _cancellationToken.ThrowIfCancellationRequested();
@@ -240,21 +243,25 @@ internal sealed class ManifestReader
             var title = ReadString(body, "title", owner, required: true);
             var description = ReadString(body, "description", owner, required: false);
             var essential = ReadBoolean(body, "essential", owner) ?? false;
-            var signals = ReadOptOutSignals(body, owner);
+            var signals = ReadKnownWords(body, "optOutSignals", owner, "opt-out signal", ManifestFields.OptOutSignals);
+            var consentMode = ReadKnownWords(body, "consentMode", owner, "Consent Mode type", ManifestFields.ConsentModeTypes);
+            CheckConsentModeOwners(body, id, consentMode, consentModeOwners);
+            var tcfPurposes = ReadTcfPurposes(body, owner);
             if (_issues.Count != issuesBefore)
             {
                 _brokenCategories.Add(id);
             }
 
-            result.Add(new CategoryEntry(id, title ?? id, description, essential, signals));
+            result.Add(new CategoryEntry(id, title ?? id, description, essential, signals) { ConsentModeTypes = consentMode, TcfPurposes = tcfPurposes });
         }
 
         return result;
     }
 
-    private EquatableArray<string> ReadOptOutSignals(JsonObject body, string owner)
+    /// <summary>A category's list of known words (<c>optOutSignals</c>, <c>consentMode</c>): each known, each once.</summary>
+    private EquatableArray<string> ReadKnownWords(JsonObject body, string field, string owner, string what, ImmutableArray<string> known)
     {
-        var property = body.Find("optOutSignals");
+        var property = body.Find(field);
         if (property is null)
         {
             return EquatableArray<string>.Empty;
@@ -263,35 +270,71 @@ internal sealed class ManifestReader
         if (property.Value is not JsonArray array)
         {
             Content(property.Value.Span,
-                $"'optOutSignals' of {owner} must be an array of strings such as [\"gpc\"], not {property.Value.KindDescription}.");
+                $"'{field}' of {owner} must be an array of strings such as [\"{known[0]}\"], not {property.Value.KindDescription}.");
             return EquatableArray<string>.Empty;
         }
 
-        var signals = new List<string>();
+        var words = new List<string>();
         foreach (var item in array.Items)
         {
-            if (item is not JsonString signal)
+            if (item is not JsonString word)
             {
-                Content(item.Span, $"Each opt-out signal must be a string, not {item.KindDescription}.");
+                Content(item.Span, $"Each {what} must be a string, not {item.KindDescription}.");
             }
-            else if (!ManifestFields.OptOutSignals.Contains(signal.Value))
+            else if (!known.Contains(word.Value))
             {
-                Content(signal.Span,
-                    $"Unknown opt-out signal " +
-                    $"'{MessageText.Printable(signal.Value)}'.{SpellingSuggestion.Hint(signal.Value, ManifestFields.OptOutSignals)} Known signals: " +
-                    $"{string.Join(", ", ManifestFields.OptOutSignals)}.");
+                Content(word.Span,
+                    $"Unknown {what} '{MessageText.Printable(word.Value)}'.{SpellingSuggestion.Hint(word.Value, known)} Known {what}s: {string.Join(", ", known)}.");
             }
-            else if (signals.Contains(signal.Value))
+            else if (words.Contains(word.Value))
             {
-                Conflict(signal.Span, $"Opt-out signal '{signal.Value}' is listed twice.");
+                Conflict(word.Span, $"{Capitalize(what)} '{word.Value}' is listed twice.");
             }
             else
             {
-                signals.Add(signal.Value);
+                words.Add(word.Value);
             }
         }
 
-        return signals.ToEquatableArray();
+        return words.ToEquatableArray();
+    }
+
+    /// <summary>A category's <c>tcfPurposes</c>: the TCF v2.2 purpose numbers, 1 to 11, each once.</summary>
+    private EquatableArray<int> ReadTcfPurposes(JsonObject body, string owner)
+    {
+        var property = body.Find("tcfPurposes");
+        if (property is null)
+        {
+            return EquatableArray<int>.Empty;
+        }
+
+        if (property.Value is not JsonArray array)
+        {
+            Content(property.Value.Span, $"'tcfPurposes' of {owner} must be an array of TCF purpose numbers such as [1, 8], not {property.Value.KindDescription}.");
+            return EquatableArray<int>.Empty;
+        }
+
+        var purposes = new List<int>();
+        foreach (var item in array.Items)
+        {
+            var purpose = item is JsonNumber digits && int.TryParse(digits.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+                ? value
+                : 0;
+            if (purpose < 1 || purpose > ManifestFields.TcfPurposeCount)
+            {
+                Content(item.Span, $"A TCF purpose is a whole number from 1 to {ManifestFields.TcfPurposeCount} (TCF v2.2), not {(item is JsonNumber number ? number.Text : item.KindDescription)}.");
+            }
+            else if (purposes.Contains(purpose))
+            {
+                Conflict(item.Span, $"TCF purpose {purpose} is listed twice.");
+            }
+            else
+            {
+                purposes.Add(purpose);
+            }
+        }
+
+        return purposes.ToEquatableArray();
     }
 
     /// <summary>
@@ -344,12 +387,17 @@ internal sealed class ManifestReader
         var name = ReadName(entry, "name", Owner, isCookie: true);
         var category = ReadCategoryReference(entry, Owner);
         var (provider, purpose, duration) = ReadDescription(entry, Owner);
+        var maxAge = ReadLifetime(entry, Owner);
+        var domain = ReadCookieDomain(entry, Owner);
+        var path = ReadCookiePath(entry, Owner);
+        var refresh = ReadBoolean(entry, "refresh", Owner) ?? false;
         if (name is null || category is null)
         {
             return null;
         }
 
-        return new ReadEntry<CookieEntry>(new CookieEntry(name.Value, category, provider, purpose, duration), new[] { category }, name.Span);
+        var cookie = new CookieEntry(name.Value, category, provider, purpose, duration) { MaxAge = maxAge, Domain = domain, Path = path, Refresh = refresh };
+        return new ReadEntry<CookieEntry>(cookie, new[] { category }, name.Span);
     }
 
     private ReadEntry<StorageEntry>? ReadStorage(JsonObject entry)
@@ -360,12 +408,13 @@ internal sealed class ManifestReader
         var area = ReadStorageArea(entry, Owner);
         var category = ReadCategoryReference(entry, Owner);
         var (provider, purpose, duration) = ReadDescription(entry, Owner);
+        var maxAge = ReadLifetime(entry, Owner);
         if (key is null || area is null || category is null)
         {
             return null;
         }
 
-        return new ReadEntry<StorageEntry>(new StorageEntry(key.Value, area.Value, category, provider, purpose, duration),
+        return new ReadEntry<StorageEntry>(new StorageEntry(key.Value, area.Value, category, provider, purpose, duration) { MaxAge = maxAge },
             new[] { category }, key.Span);
     }
 
@@ -374,6 +423,67 @@ internal sealed class ManifestReader
         ReadString(entry, "provider", owner, required: false),
         ReadString(entry, "purpose", owner, required: false),
         ReadString(entry, "duration", owner, required: false));
+
+    private Lifetime? ReadLifetime(JsonObject entry, string owner)
+    {
+        var node = ReadStringNode(entry, "maxAge", owner, required: false);
+        if (node is null)
+        {
+            return null;
+        }
+
+        var lifetime = Lifetime.Parse(node.Value, out var error);
+        if (lifetime is null)
+        {
+            Content(node.Span, $"'maxAge' of {owner}: {error}");
+        }
+
+        return lifetime;
+    }
+
+    private string? ReadCookieDomain(JsonObject entry, string owner)
+    {
+        var node = ReadStringNode(entry, "domain", owner, required: false);
+        if (node is not null && !CookieDomainSyntax.IsMatch(node.Value))
+        {
+            Content(node.Span,
+                $"'domain' of {owner} must be a host name such as \"example.com\", or \".example.com\" for a cookie set on the parent domain, " +
+                $"not '{MessageText.Printable(node.Value)}'.");
+            return null;
+        }
+
+        return node?.Value;
+    }
+
+    private string? ReadCookiePath(JsonObject entry, string owner)
+    {
+        var node = ReadStringNode(entry, "path", owner, required: false);
+        if (node is not null && (!node.Value.StartsWith("/", StringComparison.Ordinal) || node.Value.Any(c => c <= ' ' || c == ';' || c == 0x7F)))
+        {
+            Content(node.Span, $"'path' of {owner} must start with '/' and hold no space, control character or ';', not '{MessageText.Printable(node.Value)}'.");
+            return null;
+        }
+
+        return node?.Value;
+    }
+
+    /// <summary>A Consent Mode type is granted by one category's consent: two categories claiming it would leave it undefined.</summary>
+    private void CheckConsentModeOwners(JsonObject body, string categoryId, EquatableArray<string> types, Dictionary<string, string> owners)
+    {
+        foreach (var type in types)
+        {
+            if (owners.TryGetValue(type, out var first))
+            {
+                var span = ((JsonArray)body.Find("consentMode")!.Value).Items.OfType<JsonString>().First(item => item.Value == type).Span;
+                Conflict(span, $"Consent Mode type '{type}' is already mapped to category '{MessageText.Printable(first)}': " +
+                    "each type follows the consent for one category.");
+            }
+            else
+            {
+                owners.Add(type, categoryId);
+            }
+        }
+    }
 
     private StorageArea? ReadStorageArea(JsonObject entry, string owner)
     {
