@@ -51,14 +51,21 @@ internal static class ChromiumLocator
             return null;
         }
 
-        var failure = Apt("update") ?? Apt("install -y --no-install-recommends chromium");
+        // A failed update (one unreachable source) need not stop the install, which may find the package all the same.
+        var updateFailure = Apt("update");
+        var installFailure = Apt("install -y --no-install-recommends chromium");
         if (Find() is { } installed)
         {
             return installed;
         }
 
-        missingReason = $"no Chromium found, and installing Debian's chromium package failed ({failure ?? "no executable after install"}); "
-            + HowToInstall + ".";
+        var failure = installFailure is null ? "the package installed no executable at the paths above" : installFailure;
+        if (updateFailure is not null)
+        {
+            failure = updateFailure + "; " + failure;
+        }
+
+        missingReason = $"no Chromium found, and installing Debian's chromium package failed ({failure}); {HowToInstall}.";
         return null;
     }
 
