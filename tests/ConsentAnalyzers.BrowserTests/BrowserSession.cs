@@ -40,16 +40,20 @@ public sealed class BrowserSession : IAsyncDisposable
         await Page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
     }
 
-    /// <summary>Clicks a submit button and waits for the page the form's post redirects to, and its scripts.</summary>
-    public async Task SubmitAsync(ILocator button)
+    /// <summary>
+    /// Clicks a submit button and waits for the page the form's post redirects to, and its scripts. Returns the response
+    /// to the post itself (the redirect), whose <c>Set-Cookie</c> headers record the choice.
+    /// </summary>
+    public async Task<IResponse> SubmitAsync(ILocator button)
     {
         // The redirect lands on the same URL, so the URL cannot tell the new page from the old: its load event can.
         var loaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnLoad(object? sender, IPage page) => loaded.TrySetResult();
         Page.Load += OnLoad;
+        IResponse post;
         try
         {
-            await button.ClickAsync();
+            post = await Page.RunAndWaitForResponseAsync(() => button.ClickAsync(), response => response.Request.Method == "POST");
             await loaded.Task.WaitAsync(Timeout);
         }
         finally
@@ -58,6 +62,7 @@ public sealed class BrowserSession : IAsyncDisposable
         }
 
         await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        return post;
     }
 
     /// <summary>The names of the cookies the browser holds for the app.</summary>
