@@ -6,8 +6,9 @@ namespace ConsentAnalyzers.BrowserTests;
 /// <summary>One visitor: a fresh browser context (no cookies) with one page, and the Google tag requests it made.</summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
-    // Loopback pages load in milliseconds; a wait this long means the awaited thing is not going to happen.
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+    // Loopback pages load in milliseconds, but `dotnet test` runs the other test assemblies on the same cores at the
+    // same time: generous, since only a wait for something that never happens takes this long.
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     private readonly IBrowserContext _context;
     private readonly GoogleTagStub _tags;
