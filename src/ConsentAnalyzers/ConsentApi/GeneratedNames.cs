@@ -11,6 +11,9 @@ namespace ConsentAnalyzers.ConsentApi;
 /// </summary>
 internal static class GeneratedNames
 {
+    /// <summary>The tool name in the generated types' <c>[GeneratedCode]</c>, by which the package recognizes its own types.</summary>
+    public const string ToolName = "ConsentAnalyzers";
+
     public const string Category = "ConsentCategory";
 
     public const string ConsentGuardAttribute = "ConsentGuardAttribute";
@@ -32,6 +35,29 @@ internal static class GeneratedNames
     /// <summary>The manifest category of a <c>ConsentCategory</c> value: the enum's values are the manifest's categories in order.</summary>
     public static string? CategoryId(ManifestModel manifest, object? enumValue) =>
         enumValue is int index && index >= 0 && index < manifest.Categories.Count ? manifest.Categories[index].Id : null;
+
+    /// <summary>Whether a type, or one it is nested in, carries the <c>[GeneratedCode]</c> of this package.</summary>
+    public static bool IsGeneratedByThisPackage(INamedTypeSymbol? type)
+    {
+        for (; type is not null; type = type.ContainingType)
+        {
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (IsGeneratedCodeOfThisPackage(attribute))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the attribute is <c>[GeneratedCode("ConsentAnalyzers", …)]</c>.</summary>
+    public static bool IsGeneratedCodeOfThisPackage(AttributeData attribute) =>
+        attribute.AttributeClass?.ToDisplayString() == "System.CodeDom.Compiler.GeneratedCodeAttribute"
+        && attribute.ConstructorArguments.Length > 0
+        && attribute.ConstructorArguments[0].Value as string == ToolName;
 
     /// <summary>The metadata name of a generated type in <paramref name="generatedNamespace"/> (empty: the global namespace).</summary>
     public static string MetadataName(string generatedNamespace, string typeName) =>

@@ -38,8 +38,6 @@ internal sealed record CompilationFacts(
 {
     public static readonly CompilationFacts None = new(false, null);
 
-    private const string GeneratedCodeAttribute = "System.CodeDom.Compiler.GeneratedCodeAttribute";
-
     /// <remarks>
     /// The first two answers are almost always no, and asking the symbols builds the compilation's declaration table and
     /// binds every reference: work the compiler does anyway, but after the generators run, so it would be billed to this
@@ -91,7 +89,7 @@ internal sealed record CompilationFacts(
 
             var attributes = type.GetAttributes();
             if (attributes.Any(a => a.AttributeClass?.ToDisplayString() == EmbeddedAttributeEmitter.MetadataName)
-                || !attributes.Any(IsGeneratedByThisPackage))
+                || !attributes.Any(GeneratedNames.IsGeneratedCodeOfThisPackage))
             {
                 continue;
             }
@@ -107,9 +105,4 @@ internal sealed record CompilationFacts(
 
         return null;
     }
-
-    private static bool IsGeneratedByThisPackage(AttributeData attribute) =>
-        attribute.AttributeClass?.ToDisplayString() == GeneratedCodeAttribute
-        && attribute.ConstructorArguments.Length > 0
-        && attribute.ConstructorArguments[0].Value as string == SourceFile.ToolName;
 }

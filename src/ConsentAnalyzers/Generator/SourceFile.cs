@@ -7,7 +7,7 @@ namespace ConsentAnalyzers.Generator;
 internal static class SourceFile
 {
     /// <summary>The tool name in <c>[GeneratedCode]</c>, by which the generator recognizes its types in another assembly.</summary>
-    public const string ToolName = "ConsentAnalyzers";
+    public const string ToolName = GeneratedNames.ToolName;
 
     public static readonly string GeneratedCodeAttribute =
         $"[global::System.CodeDom.Compiler.GeneratedCode(\"{ToolName}\", \"{typeof(SourceFile).Assembly.GetName().Version}\")]";
