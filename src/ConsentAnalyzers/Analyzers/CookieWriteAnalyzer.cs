@@ -402,7 +402,7 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
     /// <summary>A raw <c>Set-Cookie</c> header: the cookie name is the text before the first '='.</summary>
     private static void CheckSetCookieHeaderValue(OperationAnalysisContext context, ConsentCompilation consent, IOperation value, IOperation write)
     {
-        if (GeneratedNames.IsGeneratedByThisPackage(context.ContainingSymbol.ContainingType))
+        if (GeneratedNames.IsEnforcementMiddleware(context.ContainingSymbol.ContainingType))
         {
             return; // the enforcement middleware writes back the header's values less those it strips: each was checked where written
         }

@@ -1,3 +1,4 @@
+using System.Linq;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis;
@@ -32,25 +33,25 @@ internal static class GeneratedNames
 
     public const string StorageKeys = "ConsentStorageKeys";
 
+    /// <summary>The class of <c>UseConsentEnforcement</c>, whose middleware rewrites the response's <c>Set-Cookie</c> header.</summary>
+    public const string EnforcementExtensions = "ConsentEnforcementApplicationBuilderExtensions";
+
     /// <summary>The manifest category of a <c>ConsentCategory</c> value: the enum's values are the manifest's categories in order.</summary>
     public static string? CategoryId(ManifestModel manifest, object? enumValue) =>
         enumValue is int index && index >= 0 && index < manifest.Categories.Count ? manifest.Categories[index].Id : null;
 
-    /// <summary>Whether a type, or one it is nested in, carries the <c>[GeneratedCode]</c> of this package.</summary>
-    public static bool IsGeneratedByThisPackage(INamedTypeSymbol? type)
+    /// <summary>
+    /// Whether code in <paramref name="type"/> is the generated enforcement middleware: a type of
+    /// <see cref="EnforcementExtensions"/> with the <c>[GeneratedCode]</c> of this package, or one nested in it.
+    /// </summary>
+    public static bool IsEnforcementMiddleware(INamedTypeSymbol? type)
     {
-        for (; type is not null; type = type.ContainingType)
+        while (type?.ContainingType is { } outer)
         {
-            foreach (var attribute in type.GetAttributes())
-            {
-                if (IsGeneratedCodeOfThisPackage(attribute))
-                {
-                    return true;
-                }
-            }
+            type = outer;
         }
 
-        return false;
+        return type is not null && type.Name == EnforcementExtensions && type.GetAttributes().Any(IsGeneratedCodeOfThisPackage);
     }
 
     /// <summary>Whether the attribute is <c>[GeneratedCode("ConsentAnalyzers", …)]</c>.</summary>

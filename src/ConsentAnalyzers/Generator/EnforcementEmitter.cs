@@ -25,7 +25,7 @@ internal static class EnforcementEmitter
         var n = input.Options.NullableMark;
         var isGranted = $"global::System.Func<{Context}, {GeneratedNames.Category}, bool>";
         writer.Summary("The runtime safety net behind the compile-time consent checks: <see cref=\"UseConsentEnforcement\"/>.");
-        writer.OpenType(input.Options, "static class ConsentEnforcementApplicationBuilderExtensions");
+        writer.OpenType(input.Options, "static class " + GeneratedNames.EnforcementExtensions);
         writer.Summary("The log category of the middleware's messages, for filtering in the logging configuration.");
         writer.Line("public const string LoggerCategory = \"ConsentAnalyzers.ConsentEnforcement\";");
         writer.Line();
