@@ -29,7 +29,9 @@ internal sealed record ProvidedConsentTypes(string AssemblyName, EquatableArray<
 /// A reference defines ASP.NET Core's <c>HttpContext</c> and <c>IApplicationBuilder</c>: the runtime helpers that work
 /// on requests (opt-out signals, withdrawal) are generated.
 /// </param>
-/// <param name="ReferencesLogging">A reference defines <c>Microsoft.Extensions.Logging.ILogger</c>: with ASP.NET Core, the enforcement middleware is generated.</param>
+/// <param name="ReferencesLogging">
+/// A reference defines <c>Microsoft.Extensions.Logging.ILogger</c>: with ASP.NET Core, the enforcement middleware is generated.
+/// </param>
 internal sealed record CompilationFacts(
     bool DeclaresEmbeddedAttribute,
     ProvidedConsentTypes? ProvidedBy,

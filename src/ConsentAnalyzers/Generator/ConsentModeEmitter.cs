@@ -42,7 +42,8 @@ internal static class ConsentModeEmitter
 
         writer.Summary(
             "The visitor's state: each mapped type <c>granted</c> or <c>denied</c> as its category is; essential categories are always granted.");
-        writer.Line("/// <param name=\"isGranted\">Whether the visitor consented to a category; asked once per non-essential mapped category.</param>");
+        writer.Line(
+            "/// <param name=\"isGranted\">Whether the visitor consented to a category; asked once per non-essential mapped category.</param>");
         writer.Open($"public static string UpdateJson(global::System.Func<{GeneratedNames.Category}, bool> isGranted)");
         writer.Line("if (isGranted == null) throw new global::System.ArgumentNullException(nameof(isGranted));");
         var parts = new List<string>();

@@ -59,7 +59,8 @@ internal static class EnforcementEmitter
         writer.Line();
         writer.Line($"private static readonly global::System.Action<{Logging}.ILogger, string, string, global::System.Exception{n}> s_stripped =");
         writer.Line(
-            $"    {Logging}.LoggerMessage.Define<string, string>({Logging}.LogLevel.Information, new {Logging}.EventId(1, \"ConsentCookieStripped\"), " +
+            $"    {Logging}.LoggerMessage.Define<string, string>({Logging}.LogLevel.Information, " +
+            $"new {Logging}.EventId(1, \"ConsentCookieStripped\"), " +
             "\"Removed the cookie {CookieName} from the response: its category {Category} is not granted.\");");
         writer.Line();
         writer.Line($"private static readonly global::System.Action<{Logging}.ILogger, string, global::System.Exception{n}> s_undeclared =");

@@ -53,7 +53,8 @@ internal static class StorageDisclosureEmitter
             "nameof(siteDomains));");
         writer.Line("var site = new global::System.Text.StringBuilder(\"[\");");
         writer.Open("for (var i = 0; i < siteDomains.Length; i++)");
-        writer.Line("if (string.IsNullOrEmpty(siteDomains[i])) throw new global::System.ArgumentException(\"A domain is empty.\", nameof(siteDomains));");
+        writer.Line(
+            "if (string.IsNullOrEmpty(siteDomains[i])) throw new global::System.ArgumentException(\"A domain is empty.\", nameof(siteDomains));");
         writer.Line("if (i > 0) site.Append(',');");
         writer.Line("AppendString(site, siteDomains[i]);");
         writer.Close();

@@ -46,7 +46,8 @@ internal static class WithdrawalEmitter
         writer.Line();
 
         writer.Open(
-            $"private static void Expire(global::Microsoft.AspNetCore.Http.HttpResponse response, string name, string{input.Options.NullableMark} path, " +
+            "private static void Expire(global::Microsoft.AspNetCore.Http.HttpResponse response, string name, " +
+            $"string{input.Options.NullableMark} path, " +
             $"string{input.Options.NullableMark} domain)");
         writer.Line("// A cookie is replaced only by one of the same name, domain and path; prefixed names must be Secure to be set at all.");
         writer.Open("var options = new global::Microsoft.AspNetCore.Http.CookieOptions");

@@ -69,7 +69,8 @@ public class RuntimeHelpersTests
         var categories = (System.Collections.IList)GeneratorHarness.GetStatic(Generated.Value, "AIMusicGens.Web.ConsentManifest", "Categories")!;
 
         Assert.Equal((TimeSpan.FromDays(390), false, "P13M", "13 months", ".aimusicgens.com", true), ((TimeSpan?)Instance(ga, "MaxAge"),
-            Instance(ga, "IsSession"), Instance(ga, "Lifetime"), Instance(ga, "LifetimeDescription"), Instance(ga, "Domain"), Instance(ga, "Refresh")));
+            Instance(ga, "IsSession"), Instance(ga, "Lifetime"), Instance(ga, "LifetimeDescription"), Instance(ga, "Domain"),
+            Instance(ga, "Refresh")));
         Assert.Equal((null, true, "session", "the browser session"), ((TimeSpan?)GeneratorHarness.GetInstance(antiforgery, "MaxAge"),
             Instance(antiforgery, "IsSession"), Instance(antiforgery, "Lifetime"), Instance(antiforgery, "LifetimeDescription")));
         Assert.Null(GeneratorHarness.GetInstance(stripe, "Lifetime"));
@@ -165,7 +166,8 @@ public class RuntimeHelpersTests
         Assert.Equal("gpc", Call<string?>("OptedOutBy", context.Request, "Advertising"));
         Assert.Null(Call<string?>("OptedOutBy", context.Request, "Analytics"));
         Assert.Equal(["gpc"], Call<IReadOnlyList<string>>("SentBy", context.Request));
-        Assert.Equal("Global Privacy Control", GeneratorHarness.Invoke(Generated.Value, "AIMusicGens.Web.ConsentOptOutSignals", "DisplayName", "gpc"));
+        Assert.Equal("Global Privacy Control",
+            GeneratorHarness.Invoke(Generated.Value, "AIMusicGens.Web.ConsentOptOutSignals", "DisplayName", "gpc"));
     }
 
     [Fact]
@@ -180,7 +182,8 @@ public class RuntimeHelpersTests
         var setCookies = context.Response.Headers.SetCookie.Select(v => v!).ToList();
         Assert.Equal(4, setCookies.Count);
         Assert.Contains(setCookies, c => c.StartsWith("_ga=;", StringComparison.Ordinal) && !c.Contains("domain=", StringComparison.Ordinal));
-        Assert.Contains(setCookies, c => c.StartsWith("_ga=;", StringComparison.Ordinal) && c.Contains("domain=.aimusicgens.com", StringComparison.Ordinal));
+        Assert.Contains(setCookies,
+            c => c.StartsWith("_ga=;", StringComparison.Ordinal) && c.Contains("domain=.aimusicgens.com", StringComparison.Ordinal));
         Assert.All(setCookies, c => Assert.Contains("expires=Thu, 01 Jan 1970", c, StringComparison.Ordinal));
         Assert.All(setCookies, c => Assert.Contains("path=/", c, StringComparison.Ordinal));
     }

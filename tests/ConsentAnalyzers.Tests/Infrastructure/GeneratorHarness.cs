@@ -20,7 +20,9 @@ internal static class GeneratorHarness
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray());
 
-    /// <summary>The test process's ASP.NET Core and Microsoft.Extensions assemblies, besides the runtime's: for code that runs on a request.</summary>
+    /// <summary>
+    /// The test process's ASP.NET Core and Microsoft.Extensions assemblies, besides the runtime's: for code that runs on a request.
+    /// </summary>
     private static readonly Lazy<ImmutableArray<MetadataReference>> AspNetCoreReferences = new(() =>
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator)
