@@ -57,11 +57,12 @@ internal static class EnforcementEmitter
         writer.Open("private sealed class Middleware");
         writer.Line("private const string SetCookie = \"Set-Cookie\";");
         writer.Line();
-        writer.Line($"private static readonly global::System.Action<{Logging}.ILogger, string, string, global::System.Exception{n}> s_stripped =");
         writer.Line(
-            $"    {Logging}.LoggerMessage.Define<string, string>({Logging}.LogLevel.Information, " +
+            $"private static readonly global::System.Action<{Logging}.ILogger, string, string, string, global::System.Exception{n}> s_stripped =");
+        writer.Line(
+            $"    {Logging}.LoggerMessage.Define<string, string, string>({Logging}.LogLevel.Information, " +
             $"new {Logging}.EventId(1, \"ConsentCookieStripped\"), " +
-            "\"Removed the cookie {CookieName} from the response: its category {Category} is not granted.\");");
+            "\"Removed the cookie {CookieName} ({Declaration}) from the response: its category {Category} is not granted.\");");
         writer.Line();
         writer.Line($"private static readonly global::System.Action<{Logging}.ILogger, string, global::System.Exception{n}> s_undeclared =");
         writer.Line(
@@ -106,15 +107,19 @@ internal static class EnforcementEmitter
         writer.Line($"global::System.Collections.Generic.List<string{n}>{n} kept = null;");
         writer.Open("for (var i = 0; i < cookies.Count; i++)");
         writer.Line("var header = cookies[i];");
-        writer.Line("int start, length;");
+        writer.Line("int start = 0, length = 0;");
         writer.Line("var declaration = header != null && NameOf(header, out start, out length) ? Find(header, start, length) : null;");
         writer.Open("if (declaration == null)");
         writer.Open($"if (header != null && NameOf(header, out start, out length) && _logger.IsEnabled({Logging}.LogLevel.Warning))");
         writer.Line("s_undeclared(_logger, header.Substring(start, length), null);");
         writer.Close();
         writer.Close();
-        writer.Open("else if (!declaration.IsEssential && !_isGranted(context, declaration.Category))");
-        writer.Line("s_stripped(_logger, declaration.Name, declaration.Category.ToString(), null);");
+        // A declaration was found, so the header is not null; the compiler cannot tell.
+        var header = n.Length > 0 ? "header!" : "header";
+        writer.Open($"else if (!declaration.IsEssential && !_isGranted(context, declaration.Category) && !Expires({header}))");
+        writer.Open($"if (_logger.IsEnabled({Logging}.LogLevel.Information))");
+        writer.Line($"s_stripped(_logger, {header}.Substring(start, length), declaration.Name, declaration.Category.ToString(), null);");
+        writer.Close();
         writer.Open("if (kept == null)");
         writer.Line($"kept = new global::System.Collections.Generic.List<string{n}>(cookies.Count);");
         writer.Line("for (var j = 0; j < i; j++) kept.Add(cookies[j]);");
@@ -131,6 +136,23 @@ internal static class EnforcementEmitter
 
     private static void WriteFind(CodeWriter writer, string n)
     {
+        writer.Line("/// <summary>");
+        writer.Line("/// Whether the header deletes its cookie (<c>Max-Age</c> of 0 or less, or <c>Expires</c> in 1970, as ASP.NET Core's");
+        writer.Line("/// <c>Delete</c> writes it): withdrawing consent expires a refused category's cookies, which must reach the browser.");
+        writer.Line("/// </summary>");
+        writer.Open("private static bool Expires(string header)");
+        writer.Line("var maxAge = header.IndexOf(\"max-age=\", global::System.StringComparison.OrdinalIgnoreCase);");
+        writer.Open("if (maxAge >= 0 && maxAge + 8 < header.Length)");
+        writer.Line("var c = header[maxAge + 8];");
+        writer.Line("if (c == '-' || (c == '0' && (maxAge + 9 == header.Length || header[maxAge + 9] == ';'))) return true;");
+        writer.Close();
+        writer.Line("var expires = header.IndexOf(\"expires=\", global::System.StringComparison.OrdinalIgnoreCase);");
+        writer.Line("if (expires < 0) return false;");
+        writer.Line("var end = header.IndexOf(';', expires);");
+        writer.Line("var year = header.IndexOf(\" 1970 \", expires, global::System.StringComparison.Ordinal);");
+        writer.Line("return year >= 0 && (end < 0 || year < end);");
+        writer.Close();
+        writer.Line();
         writer.Line("/// <summary>Where the cookie's name is in the header: before the first '=', spaces trimmed.</summary>");
         writer.Open("private static bool NameOf(string header, out int start, out int length)");
         writer.Line("start = 0;");

@@ -208,10 +208,35 @@ public class RuntimeHelpersTests
         Assert.Equal(["aimg_consent=advertising%3D1; path=/", "_gcl_au=1.1; path=/", "vendor_id=42; path=/"],
             context.Response.Headers.SetCookie.Select(v => v!).ToArray());
         Assert.Equal(
-            [(Microsoft.Extensions.Logging.LogLevel.Information, "Removed the cookie _ga from the response: its category Analytics is not granted."),
+            [(Microsoft.Extensions.Logging.LogLevel.Information,
+                    "Removed the cookie _ga (_ga) from the response: its category Analytics is not granted."),
                 (Microsoft.Extensions.Logging.LogLevel.Warning,
                     "The response sets the cookie vendor_id, which consent-manifest.json does not declare: declare it with its category.")],
             logs);
+    }
+
+    /// <summary>Withdrawal and enforcement together, as the sample runs them: the expiries of a refused category pass.</summary>
+    [Fact]
+    public async Task Enforcement_lets_the_expiries_of_a_withdrawal_through()
+    {
+        var logs = new List<(Microsoft.Extensions.Logging.LogLevel Level, string Message)>();
+        var context = RecordingHttpContext.Create();
+        context.Request.Headers.Cookie = "_ga=GA1.1.1; _gcl_au=1.1";
+        var pipeline = Call<RequestDelegate>("Pipeline", new LoggingServices(logs), Array.Empty<string>(), (RequestDelegate)(c =>
+        {
+            Call<IReadOnlyList<string>>("Expire", c, Array.Empty<string>());
+            c.Response.Headers.Append("Set-Cookie", "_gcl_aw=2; max-age=0; path=/");
+            c.Response.Headers.Append("Set-Cookie", "_gcl_dc=3; max-age=600; path=/");
+            return Task.CompletedTask;
+        }));
+
+        await pipeline(context);
+        RecordingHttpContext.Start(context);
+
+        var kept = context.Response.Headers.SetCookie.Select(v => v!).ToList();
+        Assert.Equal(["_ga", "_ga", "_gcl_au", "_gcl_au", "_gcl_aw"], kept.Select(c => c[..c.IndexOf('=')]));
+        Assert.Equal([(Microsoft.Extensions.Logging.LogLevel.Information,
+            "Removed the cookie _gcl_dc (_gcl_*) from the response: its category Advertising is not granted.")], logs);
     }
 
     [Fact]

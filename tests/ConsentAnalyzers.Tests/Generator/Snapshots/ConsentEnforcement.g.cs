@@ -35,8 +35,8 @@ namespace AIMusicGens.Web
         {
             private const string SetCookie = "Set-Cookie";
 
-            private static readonly global::System.Action<global::Microsoft.Extensions.Logging.ILogger, string, string, global::System.Exception?> s_stripped =
-                global::Microsoft.Extensions.Logging.LoggerMessage.Define<string, string>(global::Microsoft.Extensions.Logging.LogLevel.Information, new global::Microsoft.Extensions.Logging.EventId(1, "ConsentCookieStripped"), "Removed the cookie {CookieName} from the response: its category {Category} is not granted.");
+            private static readonly global::System.Action<global::Microsoft.Extensions.Logging.ILogger, string, string, string, global::System.Exception?> s_stripped =
+                global::Microsoft.Extensions.Logging.LoggerMessage.Define<string, string, string>(global::Microsoft.Extensions.Logging.LogLevel.Information, new global::Microsoft.Extensions.Logging.EventId(1, "ConsentCookieStripped"), "Removed the cookie {CookieName} ({Declaration}) from the response: its category {Category} is not granted.");
 
             private static readonly global::System.Action<global::Microsoft.Extensions.Logging.ILogger, string, global::System.Exception?> s_undeclared =
                 global::Microsoft.Extensions.Logging.LoggerMessage.Define<string>(global::Microsoft.Extensions.Logging.LogLevel.Warning, new global::Microsoft.Extensions.Logging.EventId(2, "ConsentCookieUndeclared"), "The response sets the cookie {CookieName}, which consent-manifest.json does not declare: declare it with its category.");
@@ -76,7 +76,7 @@ namespace AIMusicGens.Web
                 for (var i = 0; i < cookies.Count; i++)
                 {
                     var header = cookies[i];
-                    int start, length;
+                    int start = 0, length = 0;
                     var declaration = header != null && NameOf(header, out start, out length) ? Find(header, start, length) : null;
                     if (declaration == null)
                     {
@@ -85,9 +85,12 @@ namespace AIMusicGens.Web
                             s_undeclared(_logger, header.Substring(start, length), null);
                         }
                     }
-                    else if (!declaration.IsEssential && !_isGranted(context, declaration.Category))
+                    else if (!declaration.IsEssential && !_isGranted(context, declaration.Category) && !Expires(header!))
                     {
-                        s_stripped(_logger, declaration.Name, declaration.Category.ToString(), null);
+                        if (_logger.IsEnabled(global::Microsoft.Extensions.Logging.LogLevel.Information))
+                        {
+                            s_stripped(_logger, header!.Substring(start, length), declaration.Name, declaration.Category.ToString(), null);
+                        }
                         if (kept == null)
                         {
                             kept = new global::System.Collections.Generic.List<string?>(cookies.Count);
@@ -100,6 +103,25 @@ namespace AIMusicGens.Web
                 if (kept == null) return;
                 if (kept.Count == 0) headers.Remove(SetCookie);
                 else headers[SetCookie] = new global::Microsoft.Extensions.Primitives.StringValues(kept.ToArray());
+            }
+
+            /// <summary>
+            /// Whether the header deletes its cookie (<c>Max-Age</c> of 0 or less, or <c>Expires</c> in 1970, as ASP.NET Core's
+            /// <c>Delete</c> writes it): withdrawing consent expires a refused category's cookies, which must reach the browser.
+            /// </summary>
+            private static bool Expires(string header)
+            {
+                var maxAge = header.IndexOf("max-age=", global::System.StringComparison.OrdinalIgnoreCase);
+                if (maxAge >= 0 && maxAge + 8 < header.Length)
+                {
+                    var c = header[maxAge + 8];
+                    if (c == '-' || (c == '0' && (maxAge + 9 == header.Length || header[maxAge + 9] == ';'))) return true;
+                }
+                var expires = header.IndexOf("expires=", global::System.StringComparison.OrdinalIgnoreCase);
+                if (expires < 0) return false;
+                var end = header.IndexOf(';', expires);
+                var year = header.IndexOf(" 1970 ", expires, global::System.StringComparison.Ordinal);
+                return year >= 0 && (end < 0 || year < end);
             }
 
             /// <summary>Where the cookie's name is in the header: before the first '=', spaces trimmed.</summary>
