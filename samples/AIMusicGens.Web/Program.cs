@@ -1,3 +1,4 @@
+using AIMusicGens.Web;
 using AIMusicGens.Web.Checkout;
 using AIMusicGens.Web.Consent;
 using AIMusicGens.Web.Songs;
@@ -24,6 +25,11 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler();
     app.UseHsts();
 }
+
+// The safety net behind the build's consent checks: a cookie of a category the visitor has not granted is removed from
+// the response, and one the manifest does not declare (a library's) is logged as a warning. First, so it sees every
+// response's cookies.
+app.UseConsentEnforcement((context, category) => context.RequestServices.GetRequiredService<ConsentService>().IsGranted(category));
 
 app.UseAntiforgery();
 

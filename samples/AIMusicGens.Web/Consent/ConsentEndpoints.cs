@@ -8,7 +8,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace AIMusicGens.Web.Consent;
 
-/// <summary><c>POST /consent</c> (the banner's form, or JSON) and <c>GET /api/consent</c>.</summary>
+/// <summary>
+/// <c>POST /consent</c> (the banner's form, or JSON), <c>GET /api/consent</c>, and the policy's storage disclosure for
+/// consent management platforms, <c>GET /.well-known/device-storage.json</c>.
+/// </summary>
 internal static class ConsentEndpoints
 {
     public static IEndpointRouteBuilder MapConsentEndpoints(this IEndpointRouteBuilder endpoints)
@@ -18,7 +21,20 @@ internal static class ConsentEndpoints
         endpoints.MapPost("/consent", RecordForm).Accepts<IFormCollection>("application/x-www-form-urlencoded", "multipart/form-data");
         endpoints.MapPost("/consent", RecordJson).Accepts<Dictionary<string, bool>>("application/json");
         endpoints.MapGet("/api/consent", (ConsentService consent) => TypedResults.Ok(ConsentStatus.Of(consent)));
+        endpoints.MapGet("/.well-known/device-storage.json", DeviceStorageDisclosure);
         return endpoints;
+    }
+
+    /// <summary>
+    /// The cookies and storage keys as an IAB TCF v2.2 Device Storage Disclosure, generated from the manifest. The
+    /// specification asks for JSON that a consent management platform can fetch from another origin without cookies
+    /// (CORS, no credentials) and for cache directives; host-only cookies and web storage live on the host asked.
+    /// </summary>
+    private static ContentHttpResult DeviceStorageDisclosure(HttpContext context)
+    {
+        context.Response.Headers.AccessControlAllowOrigin = "*";
+        context.Response.Headers.CacheControl = "public, max-age=86400";
+        return TypedResults.Text(ConsentStorageDisclosure.ToJson(context.Request.Host.Host), "application/json");
     }
 
     /// <summary>

@@ -11,8 +11,8 @@ namespace AIMusicGens.Web.Consent;
 /// </summary>
 internal sealed class ConsentService
 {
-    // Matches the manifest's duration for aimg_consent ("1 year"): the banner asks again after that.
-    private static readonly TimeSpan ChoiceLifetime = TimeSpan.FromDays(365);
+    // The manifest's maxAge for aimg_consent (P1Y): the banner asks again after that.
+    private static readonly TimeSpan? ChoiceLifetime = ConsentManifest.FindCookie(ConsentCookies.AimgConsent)?.MaxAge;
 
     private readonly HttpContext _context;
     private ConsentChoices? _choices;
@@ -27,7 +27,7 @@ internal sealed class ConsentService
     public bool HasDecided => ConsentCategories.Optional.All(category => Choices[category.Category] is not null);
 
     /// <summary>The opt-out signals this request carries (ids such as <c>gpc</c>), whether or not a category honours them.</summary>
-    public IReadOnlyList<string> ReceivedOptOutSignals => OptOutSignals.SentBy(_context.Request).ToArray();
+    public IReadOnlyList<string> ReceivedOptOutSignals => ConsentOptOutSignals.SentBy(_context.Request);
 
     /// <summary>
     /// Whether the visitor consented to <paramref name="category"/>. Strictly necessary categories need no consent;
@@ -39,10 +39,13 @@ internal sealed class ConsentService
         || (OptedOutBy(category) is null && Choices[category] == true);
 
     /// <summary>The opt-out signal (e.g. <c>gpc</c>) that withdraws consent for the category in this request, or <c>null</c>.</summary>
-    public string? OptedOutBy(ConsentCategory category) =>
-        ConsentManifest.GetCategory(category).OptOutSignals.FirstOrDefault(signal => OptOutSignals.IsSent(_context.Request, signal));
+    public string? OptedOutBy(ConsentCategory category) => ConsentOptOutSignals.OptedOutBy(_context.Request, category);
 
-    /// <summary>Remembers new answers (merged over the earlier ones) in the consent cookie, and in this request.</summary>
+    /// <summary>
+    /// Remembers new answers (merged over the earlier ones) in the consent cookie, and in this request, and expires the
+    /// cookies of the categories no longer granted: refusing analytics after accepting it removes <c>_ga</c> and
+    /// <c>_ga_*</c> from the browser, on the domain the Google tag set them on.
+    /// </summary>
     public void Record(ConsentChoices answers)
     {
         _choices = Choices.With(answers);
@@ -57,5 +60,6 @@ internal sealed class ConsentService
             Path = "/",
             MaxAge = ChoiceLifetime,
         });
+        ConsentWithdrawal.ExpireWithdrawnCookies(_context, IsGranted);
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Common;
+using ConsentAnalyzers.ConsentApi;
 using ConsentAnalyzers.Cookies;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Frameworks;
@@ -401,6 +402,11 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
     /// <summary>A raw <c>Set-Cookie</c> header: the cookie name is the text before the first '='.</summary>
     private static void CheckSetCookieHeaderValue(OperationAnalysisContext context, ConsentCompilation consent, IOperation value, IOperation write)
     {
+        if (GeneratedNames.IsEnforcementMiddleware(context.ContainingSymbol.ContainingType))
+        {
+            return; // the enforcement middleware writes back the header's values less those it strips: each was checked where written
+        }
+
         if (IsCookieObjectText(value, consent.Symbols))
         {
             return; // cookie.ToString() of a SetCookieHeaderValue: its name is checked where it is created, its write at its uses

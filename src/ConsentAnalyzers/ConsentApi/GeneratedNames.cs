@@ -1,3 +1,4 @@
+using System.Linq;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Manifest;
 using Microsoft.CodeAnalysis;
@@ -11,6 +12,9 @@ namespace ConsentAnalyzers.ConsentApi;
 /// </summary>
 internal static class GeneratedNames
 {
+    /// <summary>The tool name in the generated types' <c>[GeneratedCode]</c>, by which the package recognizes its own types.</summary>
+    public const string ToolName = "ConsentAnalyzers";
+
     public const string Category = "ConsentCategory";
 
     public const string ConsentGuardAttribute = "ConsentGuardAttribute";
@@ -29,9 +33,32 @@ internal static class GeneratedNames
 
     public const string StorageKeys = "ConsentStorageKeys";
 
+    /// <summary>The class of <c>UseConsentEnforcement</c>, whose middleware rewrites the response's <c>Set-Cookie</c> header.</summary>
+    public const string EnforcementExtensions = "ConsentEnforcementApplicationBuilderExtensions";
+
     /// <summary>The manifest category of a <c>ConsentCategory</c> value: the enum's values are the manifest's categories in order.</summary>
     public static string? CategoryId(ManifestModel manifest, object? enumValue) =>
         enumValue is int index && index >= 0 && index < manifest.Categories.Count ? manifest.Categories[index].Id : null;
+
+    /// <summary>
+    /// Whether code in <paramref name="type"/> is the generated enforcement middleware: a type of
+    /// <see cref="EnforcementExtensions"/> with the <c>[GeneratedCode]</c> of this package, or one nested in it.
+    /// </summary>
+    public static bool IsEnforcementMiddleware(INamedTypeSymbol? type)
+    {
+        while (type?.ContainingType is { } outer)
+        {
+            type = outer;
+        }
+
+        return type is not null && type.Name == EnforcementExtensions && type.GetAttributes().Any(IsGeneratedCodeOfThisPackage);
+    }
+
+    /// <summary>Whether the attribute is <c>[GeneratedCode("ConsentAnalyzers", …)]</c>.</summary>
+    public static bool IsGeneratedCodeOfThisPackage(AttributeData attribute) =>
+        attribute.AttributeClass?.ToDisplayString() == "System.CodeDom.Compiler.GeneratedCodeAttribute"
+        && attribute.ConstructorArguments.Length > 0
+        && attribute.ConstructorArguments[0].Value as string == ToolName;
 
     /// <summary>The metadata name of a generated type in <paramref name="generatedNamespace"/> (empty: the global namespace).</summary>
     public static string MetadataName(string generatedNamespace, string typeName) =>

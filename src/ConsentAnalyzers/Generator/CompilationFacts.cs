@@ -25,24 +25,36 @@ internal sealed record ProvidedConsentTypes(string AssemblyName, EquatableArray<
 /// declares none.
 /// </param>
 /// <param name="ProvidedBy">The consent types a referenced assembly provides in the generated namespace, or null.</param>
-internal sealed record CompilationFacts(bool DeclaresEmbeddedAttribute, ProvidedConsentTypes? ProvidedBy)
+/// <param name="ReferencesAspNetCore">
+/// A reference defines ASP.NET Core's <c>HttpContext</c> and <c>IApplicationBuilder</c>: the runtime helpers that work
+/// on requests (opt-out signals, withdrawal) are generated.
+/// </param>
+/// <param name="ReferencesLogging">
+/// A reference defines <c>Microsoft.Extensions.Logging.ILogger</c>: with ASP.NET Core, the enforcement middleware is generated.
+/// </param>
+internal sealed record CompilationFacts(
+    bool DeclaresEmbeddedAttribute,
+    ProvidedConsentTypes? ProvidedBy,
+    bool ReferencesAspNetCore = false,
+    bool ReferencesLogging = false)
 {
     public static readonly CompilationFacts None = new(false, null);
 
-    private const string GeneratedCodeAttribute = "System.CodeDom.Compiler.GeneratedCodeAttribute";
-
     /// <remarks>
-    /// Both answers are almost always no, and asking the symbols builds the compilation's declaration table and binds
-    /// every reference: work the compiler does anyway, but after the generators run, so it would be billed to this one.
-    /// Names are read first (the files' top-level declarations, each reference's type names in its metadata), and the
-    /// symbols only on a match.
+    /// The first two answers are almost always no, and asking the symbols builds the compilation's declaration table and
+    /// binds every reference: work the compiler does anyway, but after the generators run, so it would be billed to this
+    /// one. Names are read first (the files' top-level declarations, each reference's type names in its metadata), and the
+    /// symbols only on a match. Whether ASP.NET Core and logging are referenced is read from the names alone.
     /// </remarks>
     public static CompilationFacts From(Compilation compilation, string ns, CancellationToken cancellationToken)
     {
         var declaresEmbedded = SourceMayDeclareClass(compilation, EmbeddedAttributeEmitter.TypeName, cancellationToken)
             && WellKnownTypes.FindInSource(compilation, EmbeddedAttributeEmitter.MetadataName) is not null;
         var providedBy = ReferenceTypeNames.MayDefine(compilation, ns, GeneratedNames.Category) ? FindProvided(compilation, ns) : null;
-        return new CompilationFacts(declaresEmbedded, providedBy);
+        var aspNetCore = ReferenceTypeNames.MayDefine(compilation, "Microsoft.AspNetCore.Http", "HttpContext")
+            && ReferenceTypeNames.MayDefine(compilation, "Microsoft.AspNetCore.Builder", "IApplicationBuilder");
+        var logging = ReferenceTypeNames.MayDefine(compilation, "Microsoft.Extensions.Logging", "ILogger");
+        return new CompilationFacts(declaresEmbedded, providedBy, aspNetCore, logging);
     }
 
     /// <summary>Whether a file declares a class of that name outside any type (in whichever namespace).</summary>
@@ -79,7 +91,7 @@ internal sealed record CompilationFacts(bool DeclaresEmbeddedAttribute, Provided
 
             var attributes = type.GetAttributes();
             if (attributes.Any(a => a.AttributeClass?.ToDisplayString() == EmbeddedAttributeEmitter.MetadataName)
-                || !attributes.Any(IsGeneratedByThisPackage))
+                || !attributes.Any(GeneratedNames.IsGeneratedCodeOfThisPackage))
             {
                 continue;
             }
@@ -95,9 +107,4 @@ internal sealed record CompilationFacts(bool DeclaresEmbeddedAttribute, Provided
 
         return null;
     }
-
-    private static bool IsGeneratedByThisPackage(AttributeData attribute) =>
-        attribute.AttributeClass?.ToDisplayString() == GeneratedCodeAttribute
-        && attribute.ConstructorArguments.Length > 0
-        && attribute.ConstructorArguments[0].Value as string == SourceFile.ToolName;
 }

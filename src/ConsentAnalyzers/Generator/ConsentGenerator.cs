@@ -168,6 +168,33 @@ public sealed class ConsentGenerator : IIncrementalGenerator
         production.CancellationToken.ThrowIfCancellationRequested();
         production.AddSource("ConsentMetadata.g.cs", MetadataTypesEmitter.Emit(input));
         production.AddSource("ConsentManifest.g.cs", ManifestEmitter.Emit(input, categories));
+        EmitRuntime(production, input, categories);
+    }
+
+    /// <summary>
+    /// The runtime helpers, each only where what it uses is there: Consent Mode where a category maps to it, the request
+    /// helpers where ASP.NET Core is referenced, the middleware where logging is too.
+    /// </summary>
+    private static void EmitRuntime(SourceProductionContext production, GenerationInput input, CategoryNames categories)
+    {
+        production.CancellationToken.ThrowIfCancellationRequested();
+        production.AddSource(StorageDisclosureEmitter.HintName, StorageDisclosureEmitter.Emit(input));
+        if (ConsentModeEmitter.Applies(input.Manifest))
+        {
+            production.AddSource(ConsentModeEmitter.HintName, ConsentModeEmitter.Emit(input, categories));
+        }
+
+        if (!input.Facts.ReferencesAspNetCore)
+        {
+            return;
+        }
+
+        production.AddSource(OptOutSignalsEmitter.HintName, OptOutSignalsEmitter.Emit(input));
+        production.AddSource(WithdrawalEmitter.HintName, WithdrawalEmitter.Emit(input));
+        if (input.Facts.ReferencesLogging)
+        {
+            production.AddSource(EnforcementEmitter.HintName, EnforcementEmitter.Emit(input));
+        }
     }
 
     /// <summary>CG0005, or CG0006 when the referenced enum's members are not the ones this project's manifest would generate.</summary>

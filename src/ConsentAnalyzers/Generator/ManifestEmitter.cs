@@ -30,13 +30,15 @@ internal static class ManifestEmitter
 
         WriteArray(writer, "ConsentCategoryInfo", "s_categories", manifest.Categories.Select(c =>
             $"new ConsentCategoryInfo({categories.Reference(c.Id)}, {CodeWriter.Literal(c.Id)}, {CodeWriter.Literal(c.Title)}, " +
-            $"{CodeWriter.Literal(c.Description)}, {(c.IsEssential ? "true" : "false")}, {StringArray(c.OptOutSignals)})"));
+            $"{CodeWriter.Literal(c.Description)}, {Bool(c.IsEssential)}, {StringArray(c.OptOutSignals)}, {StringArray(c.ConsentModeTypes)}, " +
+            $"{IntArray(c.TcfPurposes)})"));
         WriteArray(writer, "ConsentCookieInfo", "s_cookies", manifest.Cookies.Select(c =>
             $"new ConsentCookieInfo({CodeWriter.Literal(c.Name)}, {categories.Reference(c.Category)}, {CodeWriter.Literal(c.Provider)}, " +
-            $"{CodeWriter.Literal(c.Purpose)}, {CodeWriter.Literal(c.Duration)})"));
+            $"{CodeWriter.Literal(c.Purpose)}, {CodeWriter.Literal(c.Duration)}, {LifetimeArguments(c.MaxAge)}, {CodeWriter.Literal(c.Domain)}, " +
+            $"{CodeWriter.Literal(c.Path)}, {Bool(c.Refresh)})"));
         WriteArray(writer, "ConsentStorageKeyInfo", "s_storageKeys", manifest.Storage.Select(s =>
             $"new ConsentStorageKeyInfo({CodeWriter.Literal(s.Key)}, ConsentStorageArea.{s.Area}, {categories.Reference(s.Category)}, " +
-            $"{CodeWriter.Literal(s.Provider)}, {CodeWriter.Literal(s.Purpose)}, {CodeWriter.Literal(s.Duration)})"));
+            $"{CodeWriter.Literal(s.Provider)}, {CodeWriter.Literal(s.Purpose)}, {CodeWriter.Literal(s.Duration)}, {LifetimeArguments(s.MaxAge)})"));
         WriteArray(writer, "ConsentTrackerInfo", "s_trackers", manifest.Trackers.Select(t =>
             $"new ConsentTrackerInfo(ConsentTrackerKind.{t.Kind}, {CodeWriter.Literal(t.Value)}, {categories.Reference(t.Category)}, " +
             $"{CodeWriter.Literal(t.Provider)})"));
@@ -98,10 +100,22 @@ internal static class ManifestEmitter
         writer.Line("/// <param name=\"value\">A concrete name.</param>");
         writer.Open("internal static bool MatchesPattern(string pattern, string value)");
         writer.Line("if (value == null) throw new global::System.ArgumentNullException(nameof(value));");
+        writer.Line("return MatchesPattern(pattern, value, 0, value.Length);");
+        writer.Close();
+        writer.Line();
+
+        writer.Summary(
+            "Whether the run of <paramref name=\"length\"/> characters of <paramref name=\"text\"/> from <paramref name=\"start\"/> " +
+            "matches <paramref name=\"pattern\"/>: a name read in place, e.g. from a <c>Set-Cookie</c> header, without a substring.");
+        writer.Line("/// <param name=\"pattern\">A name or pattern from the manifest.</param>");
+        writer.Line("/// <param name=\"text\">The text that holds the name.</param>");
+        writer.Line("/// <param name=\"start\">Where the name starts.</param>");
+        writer.Line("/// <param name=\"length\">The name's length.</param>");
+        writer.Open("internal static bool MatchesPattern(string pattern, string text, int start, int length)");
         writer.Line("int p = 0, v = 0, starP = -1, starV = 0;");
-        writer.Open("while (v < value.Length)");
+        writer.Open("while (v < length)");
         writer.Line("if (p < pattern.Length && pattern[p] == '*') { starP = p++; starV = v; }");
-        writer.Line("else if (p < pattern.Length && pattern[p] == value[v]) { p++; v++; }");
+        writer.Line("else if (p < pattern.Length && pattern[p] == text[start + v]) { p++; v++; }");
         writer.Line("else if (starP >= 0) { p = starP + 1; v = ++starV; }");
         writer.Line("else return false;");
         writer.Close();
@@ -116,6 +130,36 @@ internal static class ManifestEmitter
     {
         var items = string.Join(", ", values.Select(CodeWriter.Literal));
         return items.Length == 0 ? "new string[0]" : $"new string[] {{ {items} }}";
+    }
+
+    internal static string IntArray(IEnumerable<int> values)
+    {
+        var items = string.Join(", ", values.Select(value => value.ToString(CultureInfo.InvariantCulture)));
+        return items.Length == 0 ? "new int[0]" : $"new int[] {{ {items} }}";
+    }
+
+    private static string Bool(bool value) => value ? "true" : "false";
+
+    /// <summary>
+    /// <c>maxAge, isSession, lifetime, lifetimeDescription</c>: the span at its shortest reading (so it never exceeds the
+    /// declaration), as days, hours, minutes and seconds for the reader.
+    /// </summary>
+    private static string LifetimeArguments(Lifetime? lifetime)
+    {
+        if (lifetime is null)
+        {
+            return "null, false, null, null";
+        }
+
+        var maxAge = "null";
+        if (!lifetime.IsSession)
+        {
+            var seconds = lifetime.ShortestSeconds;
+            maxAge = string.Format(CultureInfo.InvariantCulture, "new global::System.TimeSpan({0}, {1}, {2}, {3})",
+                seconds / 86400, seconds / 3600 % 24, seconds / 60 % 60, seconds % 60);
+        }
+
+        return $"{maxAge}, {Bool(lifetime.IsSession)}, {CodeWriter.Literal(lifetime.ToString())}, {CodeWriter.Literal(lifetime.Describe())}";
     }
 
     private static void WriteArray(CodeWriter writer, string type, string field, IEnumerable<string> items)

@@ -38,28 +38,41 @@ internal static class MetadataTypesEmitter
             new Property($"{ReadOnlyList}<string>", "OptOutSignals", "optOutSignals",
                 "The browser opt-out signals (<c>gpc</c>, <c>dnt</c>) that withdraw this category's consent.",
                 $"new {ReadOnlyCollection}<string>(optOutSignals)", "string[]"),
+            new Property($"{ReadOnlyList}<string>", "ConsentModeTypes", "consentModeTypes",
+                "The Google Consent Mode types this category's consent grants (<c>analytics_storage</c>, <c>ad_storage</c>, …), " +
+                "in manifest order; none when the category is not mapped.",
+                $"new {ReadOnlyCollection}<string>(consentModeTypes)", "string[]"),
+            new Property($"{ReadOnlyList}<int>", "TcfPurposes", "tcfPurposes",
+                "The IAB TCF v2.2 purposes (1–11) the category's cookies and storage serve, as the device storage disclosure lists them.",
+                $"new {ReadOnlyCollection}<int>(tcfPurposes)", "int[]"),
         });
 
         Record(writer, input.Options, "ConsentCookieInfo",
-            "A cookie of the cookie policy: an exact name, or a pattern where '*' stands for any run of characters.", "Name", new[]
-        {
+            "A cookie of the cookie policy: an exact name, or a pattern where '*' stands for any run of characters.", "Name",
+        [
             new Property("string", "Name", "name", "The cookie name or pattern, e.g. <c>_ga</c> or <c>_ga_*</c>."),
             new Property(category, "Category", "category", "The consent category the cookie belongs to."),
             new Property("string" + n, "Provider", "provider", "Who sets the cookie, or <c>null</c>."),
             new Property("string" + n, "Purpose", "purpose", "Why the cookie is used, or <c>null</c>."),
             new Property("string" + n, "Duration", "duration", "How long the cookie lives, or <c>null</c>."),
-        }, extra: w => WritePatternMembers(w, "Name", "cookie name"));
+            .. LifetimeProperties(n, "cookie"),
+            new Property("string" + n, "Domain", "domain",
+                "The domain the cookie is set on (<c>.example.com</c> for the site's registrable domain), or <c>null</c> for the host itself."),
+            new Property("string" + n, "Path", "path", "The path the cookie is set on, or <c>null</c> for <c>/</c>."),
+            new Property("bool", "Refresh", "refresh", "Whether the cookie's expiry is renewed on each visit."),
+        ], extra: w => WritePatternMembers(w, "Name", "cookie name"));
 
         Record(writer, input.Options, "ConsentStorageKeyInfo",
-            "A browser-storage key of the cookie policy: an exact key, or a pattern where '*' stands for any run of characters.", "Key", new[]
-        {
+            "A browser-storage key of the cookie policy: an exact key, or a pattern where '*' stands for any run of characters.", "Key",
+        [
             new Property("string", "Key", "key", "The storage key or pattern, e.g. <c>landing_page</c>."),
             new Property("ConsentStorageArea", "Area", "area", "Whether the key lives in localStorage or sessionStorage."),
             new Property(category, "Category", "category", "The consent category the key belongs to."),
             new Property("string" + n, "Provider", "provider", "Who writes the key, or <c>null</c>."),
             new Property("string" + n, "Purpose", "purpose", "Why the key is used, or <c>null</c>."),
             new Property("string" + n, "Duration", "duration", "How long the value is kept, or <c>null</c>."),
-        }, extra: w => WritePatternMembers(w, "Key", "storage key"));
+            .. LifetimeProperties(n, "value"),
+        ], extra: w => WritePatternMembers(w, "Key", "storage key"));
 
         Record(writer, input.Options, "ConsentTrackerInfo",
             "A tracker the cookie policy declares: a built-in catalog entry, a tracking API or a tracking URL.", "Value", new[]
@@ -70,6 +83,19 @@ internal static class MetadataTypesEmitter
             new Property("string" + n, "Provider", "provider", "Who runs the tracker, or <c>null</c>."),
         });
     });
+
+    /// <summary>The declared <c>maxAge</c>, as a span, as written and in words (<c>Duration</c> is the policy's free text).</summary>
+    private static Property[] LifetimeProperties(string n, string what) =>
+    [
+        new Property("global::System.TimeSpan?", "MaxAge", "maxAge",
+            $"How long the {what} may live, from the manifest's <c>maxAge</c> (a year counted as 365 days, a month as 30); " +
+            "<c>null</c> for a session lifetime or when none is declared."),
+        new Property("bool", "IsSession", "isSession", $"Whether the {what} lives for the browser session only (<c>\"maxAge\": \"session\"</c>)."),
+        new Property("string" + n, "Lifetime", "lifetime",
+            "The declared <c>maxAge</c> as the manifest writes it (<c>P13M</c>, <c>session</c>), or <c>null</c> when none is declared."),
+        new Property("string" + n, "LifetimeDescription", "lifetimeDescription",
+            "The declared <c>maxAge</c> in words (<c>13 months</c>, <c>the browser session</c>), or <c>null</c> when none is declared."),
+    ];
 
     private sealed record Property(string Type, string Name, string Parameter, string Doc, string? Initializer = null, string? ParameterType = null);
 

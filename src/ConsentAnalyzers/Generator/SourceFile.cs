@@ -7,7 +7,7 @@ namespace ConsentAnalyzers.Generator;
 internal static class SourceFile
 {
     /// <summary>The tool name in <c>[GeneratedCode]</c>, by which the generator recognizes its types in another assembly.</summary>
-    public const string ToolName = "ConsentAnalyzers";
+    public const string ToolName = GeneratedNames.ToolName;
 
     public static readonly string GeneratedCodeAttribute =
         $"[global::System.CodeDom.Compiler.GeneratedCode(\"{ToolName}\", \"{typeof(SourceFile).Assembly.GetName().Version}\")]";
@@ -22,6 +22,17 @@ internal static class SourceFile
     {
         writer.Line(GeneratedCodeAttribute);
         return options.IsPublic ? writer : writer.Line(EmbeddedAttributeEmitter.Usage);
+    }
+
+    /// <summary>Opens a generated type that holds data or helpers: the attributes, excluded from coverage, the options' visibility.</summary>
+    /// <param name="writer">The writer.</param>
+    /// <param name="options">The generator options.</param>
+    /// <param name="declaration">The declaration after the visibility, e.g. <c>static class ConsentMode</c>.</param>
+    public static CodeWriter OpenType(this CodeWriter writer, GeneratorOptions options, string declaration)
+    {
+        writer.TypeAttributes(options);
+        writer.Line(ExcludeFromCoverageAttribute);
+        return writer.Open(options.Visibility + " " + declaration);
     }
 
     public static string Build(GeneratorOptions options, Action<CodeWriter> writeTypes)

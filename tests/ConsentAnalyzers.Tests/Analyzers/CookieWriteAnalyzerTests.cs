@@ -86,6 +86,38 @@ public class CookieWriteAnalyzerTests
     public Task Names_the_compiler_cannot_know_are_CG0102(string body) =>
         Verify(body, new DiagnosticResult(Rules.UnresolvedName).WithLocation(0).WithArguments("cookie name"));
 
+    /// <summary>
+    /// The generated enforcement middleware writes the header back less the cookies it strips: each value was checked
+    /// where the app wrote it. Only the generated class is exempt; the same code in a class of the app's is checked.
+    /// </summary>
+    [Theory]
+    [InlineData("[System.CodeDom.Compiler.GeneratedCode(\"ConsentAnalyzers\", \"1.0.0.0\")]", false)]
+    [InlineData("[System.CodeDom.Compiler.GeneratedCode(\"OtherTool\", \"1.0.0.0\")]", true)]
+    [InlineData("", true)]
+    public Task The_enforcement_middleware_rewriting_Set_Cookie_is_not_a_write(string attribute, bool reported)
+    {
+        var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code($$"""
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.Extensions.Primitives;
+
+            {{attribute}}
+            static class ConsentEnforcementApplicationBuilderExtensions
+            {
+                private sealed class Middleware
+                {
+                    void Strip(HttpContext context, string[] kept) => context.Response.Headers["Set-Cookie"] = {|#0:new StringValues(kept)|};
+                }
+            }
+            """, CodeManifests.Policy);
+        test.DisabledDiagnostics.AddRange(GuardRules);
+        if (reported)
+        {
+            test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnresolvedName).WithLocation(0).WithArguments("cookie name"));
+        }
+
+        return test.RunAsync();
+    }
+
     [Fact]
     public Task A_storage_key_written_as_a_cookie_is_CG0104() =>
         Verify(

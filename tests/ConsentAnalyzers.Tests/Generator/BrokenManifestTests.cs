@@ -157,7 +157,8 @@ public class BrokenManifestTests
         Assert.Equal([rule], generated.Diagnostics.Select(d => d.Id));
         Assert.Equal(
             ["ConsentAttributes.g.cs", "ConsentCategory.g.cs", "ConsentCookies.g.cs", "ConsentManifest.g.cs", "ConsentMetadata.g.cs",
-                "ConsentStorageKeys.g.cs", "ConsentWriterAttributes.g.cs", "Microsoft.CodeAnalysis.EmbeddedAttribute.g.cs"],
+                "ConsentStorageDisclosure.g.cs", "ConsentStorageKeys.g.cs", "ConsentWriterAttributes.g.cs",
+                "Microsoft.CodeAnalysis.EmbeddedAttribute.g.cs"],
             generated.Sources.Keys.Order(StringComparer.Ordinal));
 
         // Only member uses of what the manifest would declare fail; every declaration that names a generated type compiles.

@@ -140,7 +140,7 @@ public class CrossAssemblyTests
                 || type.Name.EndsWith("ConsentAttribute", StringComparison.Ordinal)
                 || type.Name.EndsWith("WriterAttribute", StringComparison.Ordinal))
             .ToList();
-        Assert.Equal(15, generated.Count);
+        Assert.Equal(16, generated.Count);
         Assert.All(generated,
             type => Assert.Contains(type.GetAttributes(), a => a.AttributeClass!.ToDisplayString() == EmbeddedAttributeEmitter.MetadataName));
         Assert.Single(built.Sources.Keys, key => key.Contains("EmbeddedAttribute", StringComparison.Ordinal));

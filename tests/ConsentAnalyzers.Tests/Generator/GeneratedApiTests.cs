@@ -19,7 +19,8 @@ public class GeneratedApiTests
     public void Emits_the_documented_files() =>
         Assert.Equal(
             ["ConsentAttributes.g.cs", "ConsentCategory.g.cs", "ConsentCookies.g.cs", "ConsentManifest.g.cs", "ConsentMetadata.g.cs",
-                "ConsentStorageKeys.g.cs", "ConsentWriterAttributes.g.cs", "Microsoft.CodeAnalysis.EmbeddedAttribute.g.cs"],
+                "ConsentStorageDisclosure.g.cs", "ConsentStorageKeys.g.cs", "ConsentWriterAttributes.g.cs",
+                "Microsoft.CodeAnalysis.EmbeddedAttribute.g.cs"],
             GeneratorHarness.Run(TestManifests.Policy).Sources.Keys.Order(StringComparer.Ordinal));
 
     [Fact]

@@ -32,10 +32,14 @@ public class IncrementalGeneratorTests
         /// <param name="manifest">The manifest's text.</param>
         /// <param name="properties">Build properties besides the command-line build's.</param>
         /// <param name="source">The project's code; a bare Program class by default.</param>
-        public Session(string manifest = TestManifests.Policy, IReadOnlyDictionary<string, string>? properties = null, string? source = null)
+        /// <param name="aspNetCore">Whether the project references ASP.NET Core.</param>
+        public Session(string manifest = TestManifests.Policy, IReadOnlyDictionary<string, string>? properties = null, string? source = null,
+            bool aspNetCore = false)
         {
             _manifest = new InMemoryAdditionalText(GeneratorHarness.ManifestPath, manifest);
-            Compilation = source is null ? GeneratorHarness.CreateCompilation() : GeneratorHarness.CreateCompilation(source);
+            Compilation = source is null
+                ? GeneratorHarness.CreateCompilation(aspNetCore: aspNetCore)
+                : GeneratorHarness.CreateCompilation(source, aspNetCore: aspNetCore);
             Driver = CSharpGeneratorDriver.Create(
                 [new ConsentGenerator().AsSourceGenerator()],
                 [_manifest],
@@ -145,6 +149,42 @@ public class IncrementalGeneratorTests
             step.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
             $"{step.Step} was {step.Reason}"));
         Assert.All(session.OutputReasons(), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+    }
+
+    /// <summary>The runtime helpers the sample gets with ASP.NET Core referenced, and the manifest mapping Consent Mode.</summary>
+    private static readonly string[] RuntimeHelpers = ["ConsentEnforcement.g.cs", "ConsentMode.g.cs", "ConsentOptOutSignals.g.cs",
+        "ConsentStorageDisclosure.g.cs", "ConsentWithdrawal.g.cs"];
+
+    [Fact]
+    public void An_unrelated_code_edit_in_an_ASP_NET_Core_project_regenerates_none_of_the_runtime_helpers()
+    {
+        var session = new Session(SampleManifestTests.Text, SampleManifestTests.Properties, aspNetCore: true);
+        Assert.Subset(session.Result.GeneratedSources.Select(s => s.HintName).ToHashSet(), RuntimeHelpers.ToHashSet());
+
+        session.Compilation = session.Compilation.AddSyntaxTrees(
+            CSharpSyntaxTree.ParseText("class Unrelated { void M() { } }", GeneratorHarness.ParseOptions()));
+        session.Run();
+
+        Assert.Contains((TrackingNames.CompilationFacts, IncrementalStepRunReason.Unchanged), session.StepReasons());
+        Assert.All(session.StepReasons(), step => Assert.True(
+            step.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged,
+            $"{step.Step} was {step.Reason}"));
+        Assert.All(session.OutputReasons(), reason => Assert.Equal(IncrementalStepRunReason.Cached, reason));
+    }
+
+    [Fact]
+    public void Referencing_ASP_NET_Core_adds_the_request_helpers_and_the_middleware()
+    {
+        var session = new Session(SampleManifestTests.Text, SampleManifestTests.Properties);
+        var before = session.Result.GeneratedSources.Select(s => s.HintName).ToList();
+        Assert.Contains("ConsentMode.g.cs", before);
+        Assert.DoesNotContain("ConsentWithdrawal.g.cs", before);
+
+        session.Compilation = session.Compilation.WithReferences(GeneratorHarness.CreateCompilation(aspNetCore: true).References);
+        session.Run();
+
+        Assert.Contains((TrackingNames.CompilationFacts, IncrementalStepRunReason.Modified), session.StepReasons());
+        Assert.Subset(session.Result.GeneratedSources.Select(s => s.HintName).ToHashSet(), RuntimeHelpers.ToHashSet());
     }
 
     [Fact]

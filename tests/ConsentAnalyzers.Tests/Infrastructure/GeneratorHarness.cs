@@ -20,14 +20,27 @@ internal static class GeneratorHarness
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray());
 
+    /// <summary>
+    /// The test process's ASP.NET Core and Microsoft.Extensions assemblies, besides the runtime's: for code that runs on a request.
+    /// </summary>
+    private static readonly Lazy<ImmutableArray<MetadataReference>> AspNetCoreReferences = new(() =>
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(Path.PathSeparator)
+            .Where(path => Path.GetFileName(path).StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal)
+                || Path.GetFileName(path).StartsWith("Microsoft.Extensions.", StringComparison.Ordinal)
+                || Path.GetFileName(path) == "Microsoft.Net.Http.Headers.dll")
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .Concat(RuntimeReferences.Value)
+            .ToImmutableArray());
+
     public static CSharpParseOptions ParseOptions(LanguageVersion version = LanguageVersion.CSharp12) => new(version);
 
     public static CSharpCompilation CreateCompilation(string source = "class Program { static void Main() { } }",
-        CSharpParseOptions? parseOptions = null, string assemblyName = "Consumer") =>
+        CSharpParseOptions? parseOptions = null, string assemblyName = "Consumer", bool aspNetCore = false) =>
         CSharpCompilation.Create(
             assemblyName,
             [CSharpSyntaxTree.ParseText(source, parseOptions ?? ParseOptions(), path: "/project/Program.cs")],
-            RuntimeReferences.Value,
+            aspNetCore ? AspNetCoreReferences.Value : RuntimeReferences.Value,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: (parseOptions ?? ParseOptions()).LanguageVersion >= LanguageVersion.CSharp8
@@ -48,10 +61,14 @@ internal static class GeneratorHarness
     /// Runs the generator on a valid manifest and returns the generated sources by hint name, plus the compilation that
     /// includes them.
     /// </summary>
+    /// <param name="aspNetCore">Whether the project references ASP.NET Core (the test process's own assemblies).</param>
     public static (ImmutableDictionary<string, string> Sources, Compilation Output) Run(string manifest,
-        IReadOnlyDictionary<string, string>? properties = null, string? source = null, CSharpParseOptions? parseOptions = null)
+        IReadOnlyDictionary<string, string>? properties = null, string? source = null, CSharpParseOptions? parseOptions = null,
+        bool aspNetCore = false)
     {
-        var compilation = source is null ? CreateCompilation(parseOptions: parseOptions) : CreateCompilation(source, parseOptions);
+        var compilation = source is null
+            ? CreateCompilation(parseOptions: parseOptions, aspNetCore: aspNetCore)
+            : CreateCompilation(source, parseOptions, aspNetCore: aspNetCore);
         var driver = CreateDriver(manifest, properties, parseOptions).RunGeneratorsAndUpdateCompilation(compilation, out var output,
             out var diagnostics);
         Assert.Empty(diagnostics);

@@ -19,35 +19,35 @@ namespace AIMusicGens.Web
 
         private static readonly ConsentCategoryInfo[] s_categories = new ConsentCategoryInfo[]
         {
-            new ConsentCategoryInfo(ConsentCategory.Necessary, "necessary", "Strictly Necessary", "These technologies are required to provide the Services, authenticate users, route traffic, process payments, maintain security, prevent fraud, and remember actions needed for core product flows. The Services may not work correctly if these technologies are blocked.", true, new string[0]),
-            new ConsentCategoryInfo(ConsentCategory.Functional, "functional", "Functional", "These technologies remember settings and product state, such as generation form drafts, workflow progress, returned-page state, and other preferences that make the Services easier to use.", false, new string[0]),
-            new ConsentCategoryInfo(ConsentCategory.Analytics, "analytics", "Analytics and Performance", "These technologies help us understand how visitors and account holders use the Services, which pages and tools are used, where errors occur, and how product workflows perform. We may use Google Analytics or similar providers for this purpose.", false, new string[0]),
-            new ConsentCategoryInfo(ConsentCategory.Advertising, "advertising", "Advertising and Attribution", "These technologies help us understand referral sources, campaign performance, and whether ads or product communications led to visits, signups, checkout, or other events. We may use Google Ads or similar services where enabled.", false, new string[] { "gpc" }),
+            new ConsentCategoryInfo(ConsentCategory.Necessary, "necessary", "Strictly Necessary", "These technologies are required to provide the Services, authenticate users, route traffic, process payments, maintain security, prevent fraud, and remember actions needed for core product flows. The Services may not work correctly if these technologies are blocked.", true, new string[0], new string[] { "security_storage" }, new int[0]),
+            new ConsentCategoryInfo(ConsentCategory.Functional, "functional", "Functional", "These technologies remember settings and product state, such as generation form drafts, workflow progress, returned-page state, and other preferences that make the Services easier to use.", false, new string[0], new string[] { "functionality_storage", "personalization_storage" }, new int[] { 1 }),
+            new ConsentCategoryInfo(ConsentCategory.Analytics, "analytics", "Analytics and Performance", "These technologies help us understand how visitors and account holders use the Services, which pages and tools are used, where errors occur, and how product workflows perform. We may use Google Analytics or similar providers for this purpose.", false, new string[0], new string[] { "analytics_storage" }, new int[] { 1, 8, 9, 10 }),
+            new ConsentCategoryInfo(ConsentCategory.Advertising, "advertising", "Advertising and Attribution", "These technologies help us understand referral sources, campaign performance, and whether ads or product communications led to visits, signups, checkout, or other events. We may use Google Ads or similar services where enabled.", false, new string[] { "gpc" }, new string[] { "ad_storage", "ad_user_data", "ad_personalization" }, new int[] { 1, 7 }),
         };
 
         private static readonly ConsentCookieInfo[] s_cookies = new ConsentCookieInfo[]
         {
-            new ConsentCookieInfo("sb-*", ConsentCategory.Necessary, "AIMusicGens authentication and Supabase", "Account login, session refresh, server-side session checks, and security", "Session or configured authentication lifetime"),
-            new ConsentCookieInfo("aimg_consent", ConsentCategory.Necessary, "AIMusicGens", "Remember privacy choices: the consent given or refused for each optional category", "1 year"),
-            new ConsentCookieInfo("aimg_antiforgery", ConsentCategory.Necessary, "AIMusicGens", "Security: protects forms, such as the cookie settings, against cross-site request forgery", "Session"),
-            new ConsentCookieInfo("_ga", ConsentCategory.Analytics, "Google Analytics", "Measure traffic, product usage, events, and performance: distinguishes browsers", "Set by Google; commonly up to 2 years depending on configuration"),
-            new ConsentCookieInfo("_ga_*", ConsentCategory.Analytics, "Google Analytics", "Measure traffic, product usage, events, and performance: keeps the session state of a Google Analytics property", "Set by Google; commonly up to 2 years depending on configuration"),
-            new ConsentCookieInfo("_gcl_*", ConsentCategory.Advertising, "Google Ads and conversion measurement", "Measure campaign performance, conversions, and ad effectiveness", "Set by Google; commonly up to 90 days depending on configuration"),
-            new ConsentCookieInfo("__stripe_mid", ConsentCategory.Necessary, "Stripe", "Checkout, billing portal, fraud prevention, subscription processing, and payment security: identifies the device", "Set by Stripe according to its policies"),
-            new ConsentCookieInfo("__stripe_sid", ConsentCategory.Necessary, "Stripe", "Checkout, billing portal, fraud prevention, subscription processing, and payment security: identifies the browsing session", "Set by Stripe according to its policies"),
-            new ConsentCookieInfo("__cf_bm", ConsentCategory.Necessary, "Hosting and security provider", "Load balancing, security, diagnostics, and service reliability: distinguishes people from bots", "Varies by provider and configuration"),
+            new ConsentCookieInfo("sb-*", ConsentCategory.Necessary, "AIMusicGens authentication and Supabase", "Account login, session refresh, server-side session checks, and security", "Session or configured authentication lifetime", null, false, null, null, null, null, false),
+            new ConsentCookieInfo("aimg_consent", ConsentCategory.Necessary, "AIMusicGens", "Remember privacy choices: the consent given or refused for each optional category", "1 year", new global::System.TimeSpan(365, 0, 0, 0), false, "P1Y", "1 year", null, null, false),
+            new ConsentCookieInfo("aimg_antiforgery", ConsentCategory.Necessary, "AIMusicGens", "Security: protects forms, such as the cookie settings, against cross-site request forgery", "Session", null, true, "session", "the browser session", null, null, false),
+            new ConsentCookieInfo("_ga", ConsentCategory.Analytics, "Google Analytics", "Measure traffic, product usage, events, and performance: distinguishes browsers", "Set by Google; commonly up to 2 years depending on configuration", new global::System.TimeSpan(390, 0, 0, 0), false, "P13M", "13 months", ".aimusicgens.com", null, true),
+            new ConsentCookieInfo("_ga_*", ConsentCategory.Analytics, "Google Analytics", "Measure traffic, product usage, events, and performance: keeps the session state of a Google Analytics property", "Set by Google; commonly up to 2 years depending on configuration", new global::System.TimeSpan(390, 0, 0, 0), false, "P13M", "13 months", ".aimusicgens.com", null, true),
+            new ConsentCookieInfo("_gcl_*", ConsentCategory.Advertising, "Google Ads and conversion measurement", "Measure campaign performance, conversions, and ad effectiveness", "Set by Google; commonly up to 90 days depending on configuration", new global::System.TimeSpan(90, 0, 0, 0), false, "P90D", "90 days", ".aimusicgens.com", null, false),
+            new ConsentCookieInfo("__stripe_mid", ConsentCategory.Necessary, "Stripe", "Checkout, billing portal, fraud prevention, subscription processing, and payment security: identifies the device", "Set by Stripe according to its policies", null, false, null, null, null, null, false),
+            new ConsentCookieInfo("__stripe_sid", ConsentCategory.Necessary, "Stripe", "Checkout, billing portal, fraud prevention, subscription processing, and payment security: identifies the browsing session", "Set by Stripe according to its policies", null, false, null, null, null, null, false),
+            new ConsentCookieInfo("__cf_bm", ConsentCategory.Necessary, "Hosting and security provider", "Load balancing, security, diagnostics, and service reliability: distinguishes people from bots", "Varies by provider and configuration", null, false, null, null, null, null, false),
         };
 
         private static readonly ConsentStorageKeyInfo[] s_storageKeys = new ConsentStorageKeyInfo[]
         {
-            new ConsentStorageKeyInfo("generate_form_draft", ConsentStorageArea.Local, ConsentCategory.Functional, "AIMusicGens app storage", "Restore product workflow state, avoid lost drafts, and support multi-step flows: the music generation form draft", "Local storage until cleared, expired, or overwritten"),
-            new ConsentStorageKeyInfo("lyrics_result", ConsentStorageArea.Session, ConsentCategory.Functional, "AIMusicGens app storage", "Restore product workflow state, avoid lost drafts, and support multi-step flows: the latest lyrics result", "Session storage until cleared, expired, or overwritten"),
-            new ConsentStorageKeyInfo("certificate_workflow_state", ConsentStorageArea.Session, ConsentCategory.Functional, "AIMusicGens app storage", "Restore product workflow state, avoid lost drafts, and support multi-step flows: the certificate workflow step", "Session storage until cleared, expired, or overwritten"),
-            new ConsentStorageKeyInfo("return_page", ConsentStorageArea.Session, ConsentCategory.Functional, "AIMusicGens app storage", "Restore product workflow state, avoid lost drafts, and support multi-step flows: the page to return to after sign-in or checkout", "Session storage until cleared, expired, or overwritten"),
-            new ConsentStorageKeyInfo("landing_page", ConsentStorageArea.Session, ConsentCategory.Analytics, "AIMusicGens attribution storage", "Understand referral and paid campaign context for checkout and product analytics: the page a visit started on", "Usually session storage: until the browser tab is closed"),
-            new ConsentStorageKeyInfo("gclid", ConsentStorageArea.Session, ConsentCategory.Advertising, "AIMusicGens attribution storage", "Understand referral and paid campaign context for checkout and product analytics: the Google Ads click identifier", "Usually session storage: until the browser tab is closed"),
-            new ConsentStorageKeyInfo("gbraid", ConsentStorageArea.Session, ConsentCategory.Advertising, "AIMusicGens attribution storage", "Understand referral and paid campaign context for checkout and product analytics: the Google Ads click identifier for app-to-web measurement (ad clicked in an app, converting on the web)", "Usually session storage: until the browser tab is closed"),
-            new ConsentStorageKeyInfo("wbraid", ConsentStorageArea.Session, ConsentCategory.Advertising, "AIMusicGens attribution storage", "Understand referral and paid campaign context for checkout and product analytics: the Google Ads click identifier for web-to-app measurement (ad clicked on the web, converting in an app)", "Usually session storage: until the browser tab is closed"),
+            new ConsentStorageKeyInfo("generate_form_draft", ConsentStorageArea.Local, ConsentCategory.Functional, "AIMusicGens app storage", "Restore product workflow state, avoid lost drafts, and support multi-step flows: the music generation form draft", "Local storage until cleared, expired, or overwritten", null, false, null, null),
+            new ConsentStorageKeyInfo("lyrics_result", ConsentStorageArea.Session, ConsentCategory.Functional, "AIMusicGens app storage", "Restore product workflow state, avoid lost drafts, and support multi-step flows: the latest lyrics result", "Session storage until cleared, expired, or overwritten", null, true, "session", "the browser session"),
+            new ConsentStorageKeyInfo("certificate_workflow_state", ConsentStorageArea.Session, ConsentCategory.Functional, "AIMusicGens app storage", "Restore product workflow state, avoid lost drafts, and support multi-step flows: the certificate workflow step", "Session storage until cleared, expired, or overwritten", null, true, "session", "the browser session"),
+            new ConsentStorageKeyInfo("return_page", ConsentStorageArea.Session, ConsentCategory.Functional, "AIMusicGens app storage", "Restore product workflow state, avoid lost drafts, and support multi-step flows: the page to return to after sign-in or checkout", "Session storage until cleared, expired, or overwritten", null, true, "session", "the browser session"),
+            new ConsentStorageKeyInfo("landing_page", ConsentStorageArea.Session, ConsentCategory.Analytics, "AIMusicGens attribution storage", "Understand referral and paid campaign context for checkout and product analytics: the page a visit started on", "Usually session storage: until the browser tab is closed", null, true, "session", "the browser session"),
+            new ConsentStorageKeyInfo("gclid", ConsentStorageArea.Session, ConsentCategory.Advertising, "AIMusicGens attribution storage", "Understand referral and paid campaign context for checkout and product analytics: the Google Ads click identifier", "Usually session storage: until the browser tab is closed", null, true, "session", "the browser session"),
+            new ConsentStorageKeyInfo("gbraid", ConsentStorageArea.Session, ConsentCategory.Advertising, "AIMusicGens attribution storage", "Understand referral and paid campaign context for checkout and product analytics: the Google Ads click identifier for app-to-web measurement (ad clicked in an app, converting on the web)", "Usually session storage: until the browser tab is closed", null, true, "session", "the browser session"),
+            new ConsentStorageKeyInfo("wbraid", ConsentStorageArea.Session, ConsentCategory.Advertising, "AIMusicGens attribution storage", "Understand referral and paid campaign context for checkout and product analytics: the Google Ads click identifier for web-to-app measurement (ad clicked on the web, converting in an app)", "Usually session storage: until the browser tab is closed", null, true, "session", "the browser session"),
         };
 
         private static readonly ConsentTrackerInfo[] s_trackers = new ConsentTrackerInfo[]
@@ -149,11 +149,23 @@ namespace AIMusicGens.Web
         internal static bool MatchesPattern(string pattern, string value)
         {
             if (value == null) throw new global::System.ArgumentNullException(nameof(value));
+            return MatchesPattern(pattern, value, 0, value.Length);
+        }
+
+        /// <summary>
+        /// Whether the run of <paramref name="length"/> characters of <paramref name="text"/> from <paramref name="start"/> matches <paramref name="pattern"/>: a name read in place, e.g. from a <c>Set-Cookie</c> header, without a substring.
+        /// </summary>
+        /// <param name="pattern">A name or pattern from the manifest.</param>
+        /// <param name="text">The text that holds the name.</param>
+        /// <param name="start">Where the name starts.</param>
+        /// <param name="length">The name's length.</param>
+        internal static bool MatchesPattern(string pattern, string text, int start, int length)
+        {
             int p = 0, v = 0, starP = -1, starV = 0;
-            while (v < value.Length)
+            while (v < length)
             {
                 if (p < pattern.Length && pattern[p] == '*') { starP = p++; starV = v; }
-                else if (p < pattern.Length && pattern[p] == value[v]) { p++; v++; }
+                else if (p < pattern.Length && pattern[p] == text[start + v]) { p++; v++; }
                 else if (starP >= 0) { p = starP + 1; v = ++starV; }
                 else return false;
             }

@@ -33,7 +33,7 @@ namespace AIMusicGens.Web
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     internal sealed class ConsentCategoryInfo
     {
-        internal ConsentCategoryInfo(ConsentCategory category, string id, string title, string? description, bool isEssential, string[] optOutSignals)
+        internal ConsentCategoryInfo(ConsentCategory category, string id, string title, string? description, bool isEssential, string[] optOutSignals, string[] consentModeTypes, int[] tcfPurposes)
         {
             Category = category;
             Id = id;
@@ -41,6 +41,8 @@ namespace AIMusicGens.Web
             Description = description;
             IsEssential = isEssential;
             OptOutSignals = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(optOutSignals);
+            ConsentModeTypes = new global::System.Collections.ObjectModel.ReadOnlyCollection<string>(consentModeTypes);
+            TcfPurposes = new global::System.Collections.ObjectModel.ReadOnlyCollection<int>(tcfPurposes);
         }
 
         /// <summary>
@@ -73,6 +75,16 @@ namespace AIMusicGens.Web
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyList<string> OptOutSignals { get; }
 
+        /// <summary>
+        /// The Google Consent Mode types this category's consent grants (<c>analytics_storage</c>, <c>ad_storage</c>, …), in manifest order; none when the category is not mapped.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyList<string> ConsentModeTypes { get; }
+
+        /// <summary>
+        /// The IAB TCF v2.2 purposes (1–11) the category's cookies and storage serve, as the device storage disclosure lists them.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyList<int> TcfPurposes { get; }
+
         /// <inheritdoc/>
         public override string ToString() => Title;
     }
@@ -85,13 +97,20 @@ namespace AIMusicGens.Web
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     internal sealed class ConsentCookieInfo
     {
-        internal ConsentCookieInfo(string name, ConsentCategory category, string? provider, string? purpose, string? duration)
+        internal ConsentCookieInfo(string name, ConsentCategory category, string? provider, string? purpose, string? duration, global::System.TimeSpan? maxAge, bool isSession, string? lifetime, string? lifetimeDescription, string? domain, string? path, bool refresh)
         {
             Name = name;
             Category = category;
             Provider = provider;
             Purpose = purpose;
             Duration = duration;
+            MaxAge = maxAge;
+            IsSession = isSession;
+            Lifetime = lifetime;
+            LifetimeDescription = lifetimeDescription;
+            Domain = domain;
+            Path = path;
+            Refresh = refresh;
         }
 
         /// <summary>
@@ -118,6 +137,41 @@ namespace AIMusicGens.Web
         /// How long the cookie lives, or <c>null</c>.
         /// </summary>
         public string? Duration { get; }
+
+        /// <summary>
+        /// How long the cookie may live, from the manifest's <c>maxAge</c> (a year counted as 365 days, a month as 30); <c>null</c> for a session lifetime or when none is declared.
+        /// </summary>
+        public global::System.TimeSpan? MaxAge { get; }
+
+        /// <summary>
+        /// Whether the cookie lives for the browser session only (<c>"maxAge": "session"</c>).
+        /// </summary>
+        public bool IsSession { get; }
+
+        /// <summary>
+        /// The declared <c>maxAge</c> as the manifest writes it (<c>P13M</c>, <c>session</c>), or <c>null</c> when none is declared.
+        /// </summary>
+        public string? Lifetime { get; }
+
+        /// <summary>
+        /// The declared <c>maxAge</c> in words (<c>13 months</c>, <c>the browser session</c>), or <c>null</c> when none is declared.
+        /// </summary>
+        public string? LifetimeDescription { get; }
+
+        /// <summary>
+        /// The domain the cookie is set on (<c>.example.com</c> for the site's registrable domain), or <c>null</c> for the host itself.
+        /// </summary>
+        public string? Domain { get; }
+
+        /// <summary>
+        /// The path the cookie is set on, or <c>null</c> for <c>/</c>.
+        /// </summary>
+        public string? Path { get; }
+
+        /// <summary>
+        /// Whether the cookie's expiry is renewed on each visit.
+        /// </summary>
+        public bool Refresh { get; }
 
         /// <summary>
         /// Whether <see cref="Name"/> is a pattern with '*'.
@@ -147,7 +201,7 @@ namespace AIMusicGens.Web
     [global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]
     internal sealed class ConsentStorageKeyInfo
     {
-        internal ConsentStorageKeyInfo(string key, ConsentStorageArea area, ConsentCategory category, string? provider, string? purpose, string? duration)
+        internal ConsentStorageKeyInfo(string key, ConsentStorageArea area, ConsentCategory category, string? provider, string? purpose, string? duration, global::System.TimeSpan? maxAge, bool isSession, string? lifetime, string? lifetimeDescription)
         {
             Key = key;
             Area = area;
@@ -155,6 +209,10 @@ namespace AIMusicGens.Web
             Provider = provider;
             Purpose = purpose;
             Duration = duration;
+            MaxAge = maxAge;
+            IsSession = isSession;
+            Lifetime = lifetime;
+            LifetimeDescription = lifetimeDescription;
         }
 
         /// <summary>
@@ -186,6 +244,26 @@ namespace AIMusicGens.Web
         /// How long the value is kept, or <c>null</c>.
         /// </summary>
         public string? Duration { get; }
+
+        /// <summary>
+        /// How long the value may live, from the manifest's <c>maxAge</c> (a year counted as 365 days, a month as 30); <c>null</c> for a session lifetime or when none is declared.
+        /// </summary>
+        public global::System.TimeSpan? MaxAge { get; }
+
+        /// <summary>
+        /// Whether the value lives for the browser session only (<c>"maxAge": "session"</c>).
+        /// </summary>
+        public bool IsSession { get; }
+
+        /// <summary>
+        /// The declared <c>maxAge</c> as the manifest writes it (<c>P13M</c>, <c>session</c>), or <c>null</c> when none is declared.
+        /// </summary>
+        public string? Lifetime { get; }
+
+        /// <summary>
+        /// The declared <c>maxAge</c> in words (<c>13 months</c>, <c>the browser session</c>), or <c>null</c> when none is declared.
+        /// </summary>
+        public string? LifetimeDescription { get; }
 
         /// <summary>
         /// Whether <see cref="Key"/> is a pattern with '*'.
