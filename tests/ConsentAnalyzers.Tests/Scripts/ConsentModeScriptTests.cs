@@ -14,7 +14,10 @@ public class ConsentModeScriptTests
 {
     private static readonly string Unmapped = TrackingCallAnalyzerTests.WithoutConsentMode(ScriptAnalyzerTests.Manifest);
 
-    /// <summary>The script checked against <paramref name="manifest"/>; whether the calls are guarded (CG0202) is not what these tests are about.</summary>
+    /// <summary>
+    /// The script checked against <paramref name="manifest"/>; whether the calls are guarded (CG0202) is not what these
+    /// tests are about.
+    /// </summary>
     private static Task Verify(string manifest, string script, params DiagnosticResult[] expected)
     {
         var test = ConsentAnalyzerTest<ScriptAnalyzer>.Code("class Site { }", manifest);
