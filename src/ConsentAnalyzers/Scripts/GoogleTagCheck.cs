@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Trackers;
 using Microsoft.CodeAnalysis;
 
@@ -57,8 +58,15 @@ internal static class GoogleTagCheck
     }
 
     /// <summary>CG0206 for a declared Google tag (of <paramref name="category"/>) set up at <paramref name="location"/>.</summary>
-    public static Diagnostic Unmapped(TrackerMatch tracker, string category, Location location) =>
-        Diagnostic.Create(Diagnostics.Rules.ConsentModeNotMapped, location, tracker.DisplayName, category, GoogleTag.SuggestedTypes(tracker));
+    public static Diagnostic Unmapped(TrackerMatch tracker, string category, Location location)
+    {
+        var types = GoogleTag.SuggestedTypes(tracker);
+        var properties = ImmutableDictionary<string, string?>.Empty
+            .Add(DiagnosticProperties.Category, category)
+            .Add(DiagnosticProperties.ConsentModeTypes, string.Join(",", types));
+        return Diagnostic.Create(Diagnostics.Rules.ConsentModeNotMapped, location, properties, tracker.DisplayName, category,
+            GoogleTag.AsJsonItems(types));
+    }
 
     /// <summary>
     /// CG0207 at the first loader or config step of a scope that comes before the scope's first consent default. A scope

@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
 using System.Text.RegularExpressions;
 using ConsentAnalyzers.Manifest;
 
@@ -77,8 +80,13 @@ internal static class GoogleTag
     /// The Consent Mode types the category of a Google tag should map, as the manifest spells them: Google Ads needs
     /// the three advertising types, Analytics and Tag Manager (and an id-less tag) <c>analytics_storage</c>.
     /// </summary>
-    public static string SuggestedTypes(TrackerMatch tracker) =>
-        tracker.CatalogId == "google-ads"
-            ? "\"ad_storage\", \"ad_user_data\", \"ad_personalization\""
-            : "\"analytics_storage\"";
+    public static ImmutableArray<string> SuggestedTypes(TrackerMatch tracker) =>
+        tracker.CatalogId == "google-ads" ? AdvertisingTypes : AnalyticsTypes;
+
+    private static readonly ImmutableArray<string> AnalyticsTypes = ImmutableArray.Create("analytics_storage");
+
+    private static readonly ImmutableArray<string> AdvertisingTypes = ImmutableArray.Create("ad_storage", "ad_user_data", "ad_personalization");
+
+    /// <summary>Types as a JSON array's items: <c>"ad_storage", "ad_user_data"</c>.</summary>
+    public static string AsJsonItems(IEnumerable<string> types) => string.Join(", ", types.Select(type => "\"" + type + "\""));
 }
