@@ -37,7 +37,30 @@ public class ConsentModeRazorTests
             """,
             new DiagnosticResult(Rules.ConsentDefaultAfterGoogleTag).WithLocation(0).WithLocation(1).WithArguments("Google Analytics", "loaded", 17));
 
+    /// <summary>The layout of CG0207's page: the loader, then a script whose default's values C# renders.</summary>
+    [Fact]
+    public Task The_loader_before_a_default_that_Csharp_renders_is_CG0207() =>
+        MarkupAnalyzerTests.Verify(ScriptAnalyzerTests.Manifest,
+            """
+            if (Consent.AnalyticsAllowed)
+            {
+                WriteLiteral("<script async src=\"{|#0:https://www.googletagmanager.com/gtag/js?id=G-XXXXXXX|}\"></script>\n<script>\n    window.dataLayer = window.dataLayer || [];\n    function gtag(){dataLayer.push(arguments);}\n    {|#1:gtag|}('consent', 'default', ");
+                Write(Consent);
+                WriteLiteral(");\n    gtag('js', new Date());\n    gtag('config', 'G-XXXXXXX');\n</script>");
+            }
+            """,
+            new DiagnosticResult(Rules.ConsentDefaultAfterGoogleTag).WithLocation(0).WithLocation(1).WithArguments("Google Analytics", "loaded", 16));
+
     [Theory]
+    // CG0207's corrected layout: the default in a script of its own, before the loader.
+    [InlineData("""
+        if (Consent.AnalyticsAllowed)
+        {
+            WriteLiteral("<script>\n    window.dataLayer = window.dataLayer || [];\n    function gtag(){dataLayer.push(arguments);}\n    gtag('consent', 'default', ");
+            Write(Consent);
+            WriteLiteral(");\n</script>\n<script async src=\"https://www.googletagmanager.com/gtag/js?id=G-XXXXXXX\"></script>\n<script>\n    gtag('js', new Date());\n    gtag('config', 'G-XXXXXXX');\n</script>");
+        }
+        """)]
     // Google's order: the default, then the loader and the config.
     [InlineData("""
         WriteLiteral("<script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);} gtag('consent', 'default', { analytics_storage: 'denied' });</script>\n");
