@@ -14,15 +14,13 @@ namespace ConsentAnalyzers.CodeFixes.ManifestEntries;
 /// chosen category, each manifest file edited once (one entry per name, in a stable order). Needed because the
 /// batch fixer merges edits of source documents only and would drop the manifest's.
 /// </summary>
-internal sealed class AddToManifestFixAllProvider : FixAllProvider
+internal sealed class AddToManifestFixAllProvider : ManifestFixAllProvider
 {
     public static readonly AddToManifestFixAllProvider Instance = new();
 
     private AddToManifestFixAllProvider()
     {
     }
-
-    public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => [FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution];
 
     public override async Task<CodeAction?> GetFixAsync(FixAllContext context)
     {
@@ -41,27 +39,6 @@ internal sealed class AddToManifestFixAllProvider : FixAllProvider
                 : $"Declare every undeclared name and tracker as '{choice.Category}' in the consent manifest",
             cancellationToken => DeclareAllAsync(context.Solution, diagnostics, choice, cancellationToken),
             choice?.EquivalenceKey);
-    }
-
-    private static async Task<ImmutableArray<(Project Project,
-        ImmutableArray<Diagnostic> Diagnostics)>> DiagnosticsInScopeAsync(FixAllContext context)
-    {
-        var projects = context.Scope switch
-        {
-            FixAllScope.Document or FixAllScope.Project => ImmutableArray.Create(context.Project),
-            FixAllScope.Solution => context.Solution.Projects.ToImmutableArray(),
-            _ => ImmutableArray<Project>.Empty,
-        };
-        var result = ImmutableArray.CreateBuilder<(Project, ImmutableArray<Diagnostic>)>(projects.Length);
-        foreach (var project in projects)
-        {
-            var diagnostics = context.Scope == FixAllScope.Document && context.Document is not null
-                ? await context.GetDocumentDiagnosticsAsync(context.Document).ConfigureAwait(false)
-                : await context.GetAllDiagnosticsAsync(project).ConfigureAwait(false);
-            result.Add((project, diagnostics));
-        }
-
-        return result.MoveToImmutable();
     }
 
     private static async Task<Solution> DeclareAllAsync(

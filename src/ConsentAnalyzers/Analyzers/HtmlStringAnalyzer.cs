@@ -6,6 +6,7 @@ using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Guards;
 using ConsentAnalyzers.Markup;
+using ConsentAnalyzers.Scripts;
 using ConsentAnalyzers.Trackers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -26,27 +27,31 @@ public sealed class HtmlStringAnalyzer : ConsentCodeAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Rules.UndeclaredTracker,
         Rules.UnguardedTracking,
-        Rules.WrongCategoryGuard);
+        Rules.WrongCategoryGuard,
+        Rules.ConsentModeNotMapped);
 
     private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent)
     {
         var trackers = TrackerIndex.For(consent.Manifest.Manifest);
+        var consentModeMapped = GoogleTag.MapsConsentMode(consent.Manifest.Manifest);
 
         // Every sink is named in the file that renders through it (HtmlString, Html.Raw, AppendHtml, a TagBuilder and
         // its attributes, Content/ContentResult, Results.Text, WriteAsync, a member named for a script): the
         // operations of the other files are not visited.
         FilesNaming.RegisterOperationActions(context, SinkWords, start =>
         {
-            start.RegisterOperationAction(Checker<IInvocationOperation>(consent, trackers, HtmlSinks.ForInvocation), OperationKind.Invocation);
-            start.RegisterOperationAction(Checker<IObjectCreationOperation>(consent, trackers, HtmlSinks.ForCreation), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(Checker<ISimpleAssignmentOperation>(consent, trackers, HtmlSinks.ForAssignment),
+            start.RegisterOperationAction(Checker<IInvocationOperation>(consent, trackers, consentModeMapped, HtmlSinks.ForInvocation),
+                OperationKind.Invocation);
+            start.RegisterOperationAction(Checker<IObjectCreationOperation>(consent, trackers, consentModeMapped, HtmlSinks.ForCreation),
+                OperationKind.ObjectCreation);
+            start.RegisterOperationAction(Checker<ISimpleAssignmentOperation>(consent, trackers, consentModeMapped, HtmlSinks.ForAssignment),
                 OperationKind.SimpleAssignment);
             start.RegisterOperationAction(
                 c =>
                 {
                     List<HtmlSink>? sinks = null;
                     HtmlSinks.ForReturn((IReturnOperation)c.Operation, c.ContainingSymbol, ref sinks);
-                    Analyze(c, consent, trackers, sinks);
+                    Analyze(c, consent, trackers, consentModeMapped, sinks);
                 },
                 OperationKind.Return);
         });
@@ -56,18 +61,19 @@ public sealed class HtmlStringAnalyzer : ConsentCodeAnalyzer
 
     private delegate void FindSinks<in TOperation>(TOperation operation, ref List<HtmlSink>? sinks);
 
-    private static Action<OperationAnalysisContext> Checker<TOperation>(ConsentCompilation consent, TrackerIndex trackers,
+    private static Action<OperationAnalysisContext> Checker<TOperation>(ConsentCompilation consent, TrackerIndex trackers, bool consentModeMapped,
         FindSinks<TOperation> find)
         where TOperation : IOperation =>
         context =>
         {
             List<HtmlSink>? sinks = null;
             find((TOperation)context.Operation, ref sinks);
-            Analyze(context, consent, trackers, sinks);
+            Analyze(context, consent, trackers, consentModeMapped, sinks);
         };
 
     /// <summary>The strings <paramref name="sinks"/> render (null for the many operations that render none).</summary>
-    private static void Analyze(OperationAnalysisContext context, ConsentCompilation consent, TrackerIndex trackers, List<HtmlSink>? sinks)
+    private static void Analyze(OperationAnalysisContext context, ConsentCompilation consent, TrackerIndex trackers, bool consentModeMapped,
+        List<HtmlSink>? sinks)
     {
         if (sinks is null)
         {
@@ -91,6 +97,27 @@ public sealed class HtmlStringAnalyzer : ConsentCodeAnalyzer
                 {
                     Report(context, consent, found.Tracker, text.SiteAt(found.Start));
                 }
+            }
+
+            if (!consentModeMapped)
+            {
+                ReportUnmappedGoogleTag(context, html, trackers, sink.BareTextIsScript);
+            }
+        }
+    }
+
+    /// <summary>
+    /// CG0206 at the rendering, once per string that sets up a declared Google tag. The order of its steps (CG0207) is
+    /// checked in Razor markup and script files only: a string is often one piece of a page put together elsewhere.
+    /// </summary>
+    private static void ReportUnmappedGoogleTag(OperationAnalysisContext context, string html, TrackerIndex trackers, bool bareTextIsScript)
+    {
+        foreach (var found in MarkupScanner.GoogleTagSteps(html, trackers, bareTextIsScript))
+        {
+            if (found.Step != GoogleTagStep.ConsentDefault && found.Tracker is { Category: { } category } tracker)
+            {
+                context.ReportDiagnostic(GoogleTagCheck.Unmapped(tracker, category, context.Operation.Syntax.GetLocation()));
+                return;
             }
         }
     }

@@ -33,12 +33,15 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
     private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent)
     {
         var trackers = TrackerIndex.For(consent.Manifest.Manifest);
+        var consentModeMapped = GoogleTag.MapsConsentMode(consent.Manifest.Manifest);
 
         // Markup is written only in Razor's generated files: the blocks and calls of the other files are not visited.
         FilesNaming.RegisterOperationActions(context, MarkupMethods, start =>
         {
-            start.RegisterOperationAction(c => AnalyzeBlock(c, consent, trackers), OperationKind.Block);
-            start.RegisterOperationAction(c => AnalyzeCallOutsideBlock(c, consent, trackers), OperationKind.Invocation);
+            var page = new GoogleTagPage();
+            start.RegisterOperationAction(c => AnalyzeBlock(c, consent, trackers, page), OperationKind.Block);
+            start.RegisterOperationAction(c => AnalyzeCallOutsideBlock(c, consent, trackers, page), OperationKind.Invocation);
+            start.RegisterOperationBlockEndAction(end => page.Check(end.ReportDiagnostic, consentModeMapped));
         });
     }
 
@@ -48,7 +51,7 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
     /// Razor splits long markup into consecutive calls of about 1,024 characters each, so a script, a URL or a call
     /// can straddle two of them: each run of consecutive markup statements is read as one text.
     /// </summary>
-    private static void AnalyzeBlock(OperationAnalysisContext context, ConsentCompilation consent, TrackerIndex trackers)
+    private static void AnalyzeBlock(OperationAnalysisContext context, ConsentCompilation consent, TrackerIndex trackers, GoogleTagPage page)
     {
         List<MarkupPiece>? run = null;
         foreach (var statement in ((IBlockOperation)context.Operation).Operations)
@@ -60,29 +63,31 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
             }
             else if (run is not null)
             {
-                Analyze(context, consent, trackers, run);
+                Analyze(context, consent, trackers, run, page);
                 run = null;
             }
         }
 
         if (run is not null)
         {
-            Analyze(context, consent, trackers, run);
+            Analyze(context, consent, trackers, run, page);
         }
     }
 
     /// <summary>A markup call that is not a statement of a block (an expression-bodied lambda): a run of its own.</summary>
-    private static void AnalyzeCallOutsideBlock(OperationAnalysisContext context, ConsentCompilation consent, TrackerIndex trackers)
+    private static void AnalyzeCallOutsideBlock(OperationAnalysisContext context, ConsentCompilation consent, TrackerIndex trackers,
+        GoogleTagPage page)
     {
         var call = (IInvocationOperation)context.Operation;
         if (call.Parent is not IExpressionStatementOperation { Parent: IBlockOperation }
             && MarkupPiece.For(call, consent.Symbols, previous: null) is { } piece)
         {
-            Analyze(context, consent, trackers, new List<MarkupPiece> { piece });
+            Analyze(context, consent, trackers, new List<MarkupPiece> { piece }, page);
         }
     }
 
-    private static void Analyze(OperationAnalysisContext context, ConsentCompilation consent, TrackerIndex trackers, List<MarkupPiece> run)
+    private static void Analyze(OperationAnalysisContext context, ConsentCompilation consent, TrackerIndex trackers, List<MarkupPiece> run,
+        GoogleTagPage page)
     {
         var markup = run.Count == 1 ? run[0].Text : string.Concat(run.ConvertAll(piece => piece.Text));
         if (!MarkupScanner.MayContainFindings(markup))
@@ -131,6 +136,43 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
         foreach (var (start, site) in writes)
         {
             CheckSite(context, consent, run, start, site);
+        }
+
+        AddGoogleTagSteps(context, trackers, run, markup, read, sites, page);
+    }
+
+    /// <summary>
+    /// The run's Google tag steps, for the page's check at the member's end: those of its whole scripts (a function's
+    /// scope made the run's), and the scanner's elsewhere (at the top level of their script, or in no known scope).
+    /// </summary>
+    private static void AddGoogleTagSteps(OperationAnalysisContext context, TrackerIndex trackers, List<MarkupPiece> run, string markup,
+        List<MarkupScript> read, List<(int Start, ScriptSite Site)> sites, GoogleTagPage page)
+    {
+        if (!MarkupScanner.MayHaveGoogleTag(markup))
+        {
+            return;
+        }
+
+        foreach (var (start, site) in sites)
+        {
+            if (site is ScriptGoogleTagStep step)
+            {
+                var scope = step.Scope < 0 ? step.Scope : start - step.Start + step.Scope;
+                page.Add(run[0].Call, run, step with { Start = start, Scope = scope }, Locate(context, PieceAt(run, start), start, step.Length));
+            }
+        }
+
+        foreach (var found in MarkupScanner.GoogleTagSteps(markup, trackers))
+        {
+            if (!read.Any(script => script.Contains(found.Start)))
+            {
+                // A default counts wherever it is written: before the tag textually is before it (see CG0207's page).
+                var scope = found.AtTopLevel || found.Step == GoogleTagStep.ConsentDefault
+                    ? ScriptGoogleTagStep.TopLevel
+                    : GoogleTagCheck.UnknownScope;
+                var step = new ScriptGoogleTagStep(found.Start, found.Length, GrantedSets.None, found.Step, found.Tracker, scope);
+                page.Add(run[0].Call, run, step, Locate(context, PieceAt(run, found.Start), found.Start, found.Length));
+            }
         }
     }
 

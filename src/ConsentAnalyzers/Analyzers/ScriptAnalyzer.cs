@@ -1,7 +1,9 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Scripts;
+using ConsentAnalyzers.Trackers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -19,10 +21,13 @@ public sealed class ScriptAnalyzer : ConsentCodeAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ScriptSiteCheck.SiteRules.Add(Rules.ScriptNotAnalyzed);
 
-    private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent) =>
-        context.RegisterAdditionalFileAction(file => Analyze(file, consent));
+    private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent)
+    {
+        var consentModeMapped = GoogleTag.MapsConsentMode(consent.Manifest.Manifest);
+        context.RegisterAdditionalFileAction(file => Analyze(file, consent, consentModeMapped));
+    }
 
-    private static void Analyze(AdditionalFileAnalysisContext context, ConsentCompilation consent)
+    private static void Analyze(AdditionalFileAnalysisContext context, ConsentCompilation consent, bool consentModeMapped)
     {
         var file = context.AdditionalFile;
         if (!ScriptFiles.IsScript(file, context.Options.AnalyzerConfigOptionsProvider) || file.GetText(context.CancellationToken) is not { } text)
@@ -38,9 +43,21 @@ public sealed class ScriptAnalyzer : ConsentCodeAnalyzer
             return;
         }
 
+        List<(ScriptGoogleTagStep, Location)>? googleTag = null;
         foreach (var site in findings.Sites)
         {
-            ScriptSiteCheck.Check(context.ReportDiagnostic, consent, site, Locate(file, text, site.Start, site.Length));
+            var location = Locate(file, text, site.Start, site.Length);
+            ScriptSiteCheck.Check(context.ReportDiagnostic, consent, site, location);
+            if (site is ScriptGoogleTagStep step)
+            {
+                (googleTag ??= new()).Add((step, location));
+            }
+        }
+
+        if (googleTag is not null)
+        {
+            googleTag.Sort((left, right) => left.Item1.Start.CompareTo(right.Item1.Start));
+            GoogleTagCheck.Check(context.ReportDiagnostic, consentModeMapped, googleTag);
         }
     }
 

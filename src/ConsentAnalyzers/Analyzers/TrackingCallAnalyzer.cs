@@ -8,6 +8,7 @@ using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Frameworks;
 using ConsentAnalyzers.Manifest;
 using ConsentAnalyzers.Names;
+using ConsentAnalyzers.Scripts;
 using ConsentAnalyzers.Trackers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -27,14 +28,26 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Rules.UndeclaredTracker,
         Rules.UnguardedTracking,
-        Rules.WrongCategoryGuard);
+        Rules.WrongCategoryGuard,
+        Rules.ConsentModeNotMapped);
 
     private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent)
     {
         var trackers = TrackerIndex.For(consent.Manifest.Manifest);
         var vendorInterfaces = new Lazy<TrackerInterfaces>(() => TrackerInterfaces.Find(context.Compilation, trackers));
         var apis = new Apis(trackers, vendorInterfaces);
-        context.RegisterOperationAction(c => Report(c, consent, FindInInvocation((IInvocationOperation)c.Operation, consent.Symbols, trackers, apis)),
+        var consentModeMapped = GoogleTag.MapsConsentMode(consent.Manifest.Manifest);
+        context.RegisterOperationAction(
+            c =>
+            {
+                var invocation = (IInvocationOperation)c.Operation;
+                var tracker = FindInInvocation(invocation, consent.Symbols, trackers, apis);
+                Report(c, consent, tracker);
+                if (!consentModeMapped && tracker is { Category: { } category } && IsGoogleTagConfig(invocation, consent.Symbols))
+                {
+                    c.ReportDiagnostic(GoogleTagCheck.Unmapped(tracker, category, invocation.Syntax.GetLocation()));
+                }
+            },
             OperationKind.Invocation);
         if (consent.Symbols.HttpRequestMessage is not null)
         {
@@ -150,6 +163,13 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
         return apis.For(method)
             ?? (LateBoundCalls.ReflectedMethod(invocation, symbols) is { } reflected ? apis.ForMember(reflected.Type, reflected.Name) : null);
     }
+
+    /// <summary>A JS-interop <c>gtag('config', …)</c>: the Google tag set up from C# (CG0206).</summary>
+    private static bool IsGoogleTagConfig(IInvocationOperation invocation, KnownSymbols symbols) =>
+        symbols.IsJSInterop(invocation.TargetMethod)
+        && invocation.Arguments.ArgumentFor("identifier")?.ConstantValue
+            is { HasValue: true, Value: TrackerCatalog.GoogleTagFunction or "window." + TrackerCatalog.GoogleTagFunction }
+        && GoogleTag.StepOfGtagCall(JsArgumentsText(invocation)) == GoogleTagStep.Config;
 
     /// <summary>The JS arguments as a script would write them ('config', 'G-1'), unknown ones as '?'.</summary>
     private static string JsArgumentsText(IInvocationOperation invocation)

@@ -23,4 +23,6 @@ internal static class DiagnosticIds
     public const string WrongCategoryGuard = "CG0203";
     public const string AlwaysTrueGuard = "CG0204";
     public const string RequirementNotOnBaseMember = "CG0205";
+    public const string ConsentModeNotMapped = "CG0206";
+    public const string ConsentDefaultAfterGoogleTag = "CG0207";
 }

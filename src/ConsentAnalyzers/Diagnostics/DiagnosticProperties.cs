@@ -18,7 +18,10 @@ internal static class DiagnosticProperties
     /// <summary>CG0201: the built-in catalog id of the undeclared tracker (the manifest entry's <c>use</c>).</summary>
     public const string Tracker = "Tracker";
 
-    /// <summary>CG0105/CG0202/CG0203: the category whose consent the site needs.</summary>
+    /// <summary>CG0206: the Consent Mode types the tag's category should map, comma-separated (the category is <see cref="Category"/>).</summary>
+    public const string ConsentModeTypes = "ConsentModeTypes";
+
+    /// <summary>CG0105/CG0202/CG0203: the category whose consent the site needs; CG0206: the Google tag's category.</summary>
     public const string Category = "Category";
 
     /// <summary>CG0105/CG0202/CG0203: a second category whose consent would also do (gtag serving analytics or ads).</summary>

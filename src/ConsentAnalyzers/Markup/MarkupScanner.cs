@@ -32,7 +32,7 @@ internal readonly record struct MarkupScript(int Start, int Length, bool IsModul
 /// with a literal key and <c>document.cookie</c> assignments, and skips the bodies of one-line function definitions
 /// such as gtag's <c>function gtag(){dataLayer.push(arguments);}</c>, which define a tracker rather than call one.
 /// </summary>
-internal static class MarkupScanner
+internal static partial class MarkupScanner
 {
     private static readonly Regex Url = new(@"(?:https?:)?//[A-Za-z0-9][^\s""'<>()\\]*", RegexOptions.CultureInvariant);
     private static readonly Regex Call = new(@"(?<![\w.$])(?<name>[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*)\s*\(", RegexOptions.CultureInvariant);

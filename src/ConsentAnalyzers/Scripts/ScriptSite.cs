@@ -14,3 +14,14 @@ internal sealed record ScriptWrite(int Start, int Length, GrantedSets Granted, N
 /// <summary>A tracker's use: a call of its script API, or its script or collection URL loaded or requested.</summary>
 internal sealed record ScriptTrackerUse(int Start, int Length, GrantedSets Granted, TrackerMatch Tracker)
     : ScriptSite(Start, Length, Granted);
+
+/// <summary>
+/// A step of the Google tag's setup (its loader, <c>gtag('config', …)</c>, the Consent Mode default), for CG0206 and
+/// CG0207. <see cref="Scope"/> is where the step runs: the start of its function, or -1 at the script's top level.
+/// <see cref="Tracker"/> is the tag a loader or config step loads (null for the consent default).
+/// </summary>
+internal sealed record ScriptGoogleTagStep(int Start, int Length, GrantedSets Granted, GoogleTagStep Step, TrackerMatch? Tracker, int Scope)
+    : ScriptSite(Start, Length, Granted)
+{
+    public const int TopLevel = -1;
+}

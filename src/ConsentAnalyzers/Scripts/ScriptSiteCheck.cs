@@ -14,7 +14,10 @@ namespace ConsentAnalyzers.Scripts;
 /// </summary>
 internal static class ScriptSiteCheck
 {
-    /// <summary>The rules a site of a script can get, wherever the script stands (a file, a page's markup).</summary>
+    /// <summary>
+    /// The rules a site of a script can get, wherever the script stands (a file, a page's markup); the Google tag's
+    /// steps are checked per document (<see cref="GoogleTagCheck"/>).
+    /// </summary>
     public static readonly ImmutableArray<DiagnosticDescriptor> SiteRules = ImmutableArray.Create(
         Rules.UndeclaredTracker,
         Rules.UnguardedTracking,
@@ -23,7 +26,7 @@ internal static class ScriptSiteCheck
         Rules.UndeclaredStorageKey,
         Rules.NameInWrongPlace,
         Rules.UnresolvedName,
-        Rules.UnguardedWrite);
+        Rules.UnguardedWrite).AddRange(GoogleTagCheck.Rules);
 
     public static void Check(Action<Diagnostic> report, ConsentCompilation consent, ScriptSite site, Location location)
     {

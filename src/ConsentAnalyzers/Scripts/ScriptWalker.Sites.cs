@@ -44,9 +44,16 @@ internal sealed partial class ScriptWalker
             return;
         }
 
-        if (_definingTracker == 0 && TrackerOfCall(call, path) is { } tracker)
+        var tracker = _definingTracker == 0 ? TrackerOfCall(call, path) : null;
+        if (tracker is not null)
         {
             _sites.Add(new ScriptTrackerUse(call.Callee.Start, call.Callee.End - call.Callee.Start, GrantedSets.Of(granted), tracker));
+        }
+
+        if (_definingTracker == 0 && GoogleTagStepOf(call, path) is { } step)
+        {
+            _sites.Add(new ScriptGoogleTagStep(call.Callee.Start, call.Callee.End - call.Callee.Start, GrantedSets.Of(granted), step,
+                step == GoogleTagStep.Config ? tracker : null, _scope));
         }
 
         foreach (var argument in arguments)
@@ -67,6 +74,21 @@ internal sealed partial class ScriptWalker
         return arguments.Count == 0
             ? null
             : _trackers.ForGoogleTagCall(_text.Substring(arguments[0].Start, arguments[arguments.Count - 1].End - arguments[0].Start));
+    }
+
+    /// <summary>The Google tag step a call is: <c>gtag('config', …)</c>, or the Consent Mode default (also pushed to the data layer).</summary>
+    private GoogleTagStep? GoogleTagStepOf(CallExpression call, string path)
+    {
+        var arguments = call.Arguments;
+        if (arguments.Count == 0 || path is not (TrackerCatalog.GoogleTagFunction or "dataLayer.push"))
+        {
+            return null;
+        }
+
+        var text = _text.Substring(arguments[0].Start, arguments[arguments.Count - 1].End - arguments[0].Start);
+        return path == TrackerCatalog.GoogleTagFunction
+            ? GoogleTag.StepOfGtagCall(text)
+            : GoogleTag.IsConsentDefaultPush(text) ? GoogleTagStep.ConsentDefault : null;
     }
 
     /// <summary>
@@ -156,6 +178,10 @@ internal sealed partial class ScriptWalker
         {
             var (start, length) = SpanOf(expression);
             _sites.Add(new ScriptTrackerUse(start, length, GrantedSets.Of(granted), tracker));
+            if (GoogleTag.IsLoader(url.Text))
+            {
+                _sites.Add(new ScriptGoogleTagStep(start, length, GrantedSets.Of(granted), GoogleTagStep.Loader, tracker, _scope));
+            }
         }
     }
 }

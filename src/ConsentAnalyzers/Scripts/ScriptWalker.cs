@@ -66,6 +66,9 @@ internal sealed partial class ScriptWalker
     private bool _assumeNothing;
     private int _definingTracker;
 
+    /// <summary>The function being walked (its start), or top level: where a Google tag step runs, for CG0207's order.</summary>
+    private int _scope = ScriptGoogleTagStep.TopLevel;
+
     private ScriptWalker(Program program, string text, ScriptGuards guards, TrackerIndex trackers, CancellationToken cancellationToken)
     {
         _bindings = ScriptBindings.Of(program);
@@ -336,6 +339,14 @@ internal sealed partial class ScriptWalker
     }
 
     private void WalkFunction(IFunction function, CategorySet entry)
+    {
+        var outer = _scope;
+        _scope = ((Node)function).Start;
+        WalkFunctionBody(function, entry);
+        _scope = outer;
+    }
+
+    private void WalkFunctionBody(IFunction function, CategorySet entry)
     {
         foreach (var parameter in function.Params)
         {

@@ -203,7 +203,7 @@ internal sealed class TrackerIndex
         Find(_jsFunctions, identifier.StartsWith("window.", StringComparison.Ordinal) ? identifier.Substring("window.".Length) : identifier);
 
     /// <summary>Lower case, and https for http and protocol-relative URLs, so one pattern covers every spelling.</summary>
-    private static string NormalizeUrl(string url)
+    internal static string NormalizeUrl(string url)
     {
         var lower = url.Trim().ToLowerInvariant();
         if (lower.StartsWith("//", StringComparison.Ordinal))

@@ -11,7 +11,7 @@ public class HtmlStringAnalyzerTests
 {
     private const string Loader = "<script async src=\\\"https://www.googletagmanager.com/gtag/js?id=G-1\\\"></script>";
 
-    private static Task Verify(string body, string manifest = null!)
+    internal static Task Verify(string body, string manifest = null!)
     {
         var test = ConsentAnalyzerTest<HtmlStringAnalyzer>.Code($$"""
             using System.Text;

@@ -7,7 +7,14 @@ namespace ConsentAnalyzers.Tests.Analyzers;
 
 public class TrackingCallAnalyzerTests
 {
+    /// <summary>
+    /// The code-rule manifest with its trackers; its analytics category maps to Google Consent Mode, as a site with the
+    /// Google tag should (the tests of CG0206 take the mapping out: <see cref="WithoutConsentMode"/>).
+    /// </summary>
     internal static readonly string Manifest = CodeManifests.Policy.Replace(
+        "\"analytics\": { \"title\": \"Analytics\" },",
+        "\"analytics\": { \"title\": \"Analytics\", \"consentMode\": [\"analytics_storage\"] },",
+        StringComparison.Ordinal).Replace(
         "  \"storage\": [",
         """
           "trackers": [
@@ -19,6 +26,10 @@ public class TrackingCallAnalyzerTests
           "storage": [
         """,
         StringComparison.Ordinal);
+
+    /// <summary>A manifest of these tests without the Consent Mode mapping: the project CG0206 is about.</summary>
+    internal static string WithoutConsentMode(string manifest) =>
+        manifest.Replace(", \"consentMode\": [\"analytics_storage\"]", "", StringComparison.Ordinal);
 
     internal const string Libraries = """
         namespace Microsoft.ApplicationInsights
@@ -41,7 +52,10 @@ public class TrackingCallAnalyzerTests
         }
         """;
 
-    private static Task Verify(string body, params DiagnosticResult[] expected)
+    private static Task Verify(string body, params DiagnosticResult[] expected) => Verify(Manifest, body, expected);
+
+    /// <summary>The method body <paramref name="body"/> of a page with a JS runtime, an HTTP client and a telemetry client.</summary>
+    internal static Task Verify(string manifest, string body, params DiagnosticResult[] expected)
     {
         var test = ConsentAnalyzerTest<TrackingCallAnalyzer>.Code($$"""
             using System;
@@ -60,7 +74,7 @@ public class TrackingCallAnalyzerTests
             {{body}}
                 }
             }
-            """, Manifest);
+            """, manifest);
         test.TestState.Sources.Add(Libraries);
         test.TestState.Sources.Add(ConsentTestProject.ConsentService);
         test.ExpectedDiagnostics.AddRange(expected);

@@ -37,8 +37,11 @@ public class CorpusTests
             new HashSet<string> { "CG0101", "CG0102", "CG0103", "CG0104", "CG0105", "CG0106", "CG0107", "CG0201", "CG0202", "CG0203", "CG0204",
                 "CG0205" },
             csharp);
-        // Every rule the script analysis reports.
-        Assert.Superset(new HashSet<string> { "CG0101", "CG0102", "CG0103", "CG0104", "CG0105", "CG0109", "CG0201", "CG0202", "CG0203" }, scripts);
+        // Every rule the script analysis reports but CG0206, which needs a manifest that maps no category to Consent Mode
+        // (the corpus's maps them, as a site with the Google tag should; the analyzer tests cover it).
+        Assert.Superset(
+            new HashSet<string> { "CG0101", "CG0102", "CG0103", "CG0104", "CG0105", "CG0109", "CG0201", "CG0202", "CG0203", "CG0207" },
+            scripts);
     }
 
     [Fact]

@@ -33,9 +33,11 @@ public class ScriptAnalyzerTests
 
     internal static Task Verify(string script, params DiagnosticResult[] expected) => Verify(script, ScriptPath, expected);
 
-    internal static Task Verify(string script, string path, params DiagnosticResult[] expected)
+    internal static Task Verify(string script, string path, params DiagnosticResult[] expected) => Verify(Manifest, script, path, expected);
+
+    internal static Task Verify(string manifest, string script, string path, params DiagnosticResult[] expected)
     {
-        var test = ConsentAnalyzerTest<ScriptAnalyzer>.Code("class Site { }", Manifest);
+        var test = ConsentAnalyzerTest<ScriptAnalyzer>.Code("class Site { }", manifest);
         test.TestState.AdditionalFiles.Add((path, script));
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ConsentAnalyzers.Tests.Analyzers;
 using ConsentAnalyzers.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
@@ -48,9 +49,13 @@ public class ScriptRuleDocExamplesTests
             return new DiagnosticResult(match.Groups[4].Value, severity)
                 .WithLocation(ScriptAnalyzerTests.ScriptPath, int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture),
                     int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture))
-                .WithMessage(match.Groups[5].Value);
+                .WithMessage(match.Groups[5].Value)
+                .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations); // a page prints the primary location only
         }).ToArray();
         Assert.Contains(expected, result => result.Id == rule);
-        return ScriptAnalyzerTests.Verify(Script.Match(section).Groups[1].Value, expected);
+
+        // CG0206 is about a project whose manifest maps no category to Google Consent Mode; the tests' manifest maps one.
+        var manifest = rule == "CG0206" ? TrackingCallAnalyzerTests.WithoutConsentMode(ScriptAnalyzerTests.Manifest) : ScriptAnalyzerTests.Manifest;
+        return ScriptAnalyzerTests.Verify(manifest, Script.Match(section).Groups[1].Value, ScriptAnalyzerTests.ScriptPath, expected);
     }
 }

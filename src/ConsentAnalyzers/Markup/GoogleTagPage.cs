@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using ConsentAnalyzers.Scripts;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ConsentAnalyzers.Markup;
+
+/// <summary>
+/// The Google tag steps of one member's markup, collected run by run (Razor splits a page's markup at every C#
+/// expression) and checked once the member is analyzed: each body (the page's, or a section's or a template's lambda,
+/// which runs elsewhere) is one document for CG0206 and CG0207, its steps in the order the .cshtml/.razor file writes them.
+/// </summary>
+internal sealed class GoogleTagPage
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<IOperation, List<(ScriptGoogleTagStep Step, Location Location)>> _bodies = new();
+    private readonly Dictionary<(object Run, int Start), int> _scopes = new();
+
+    /// <summary>
+    /// Adds a step of the markup run <paramref name="run"/> written by <paramref name="writer"/>; a function's scope
+    /// (<see cref="ScriptGoogleTagStep.Scope"/> at or above 0) is the offset of its start in the run's text.
+    /// </summary>
+    public void Add(IOperation writer, object run, ScriptGoogleTagStep step, Location location)
+    {
+        var body = BodyOf(writer);
+        lock (_gate)
+        {
+            if (step.Scope >= 0)
+            {
+                var key = (run, step.Scope);
+                if (!_scopes.TryGetValue(key, out var scope))
+                {
+                    scope = _scopes.Count;
+                    _scopes.Add(key, scope);
+                }
+
+                step = step with { Scope = scope };
+            }
+
+            if (!_bodies.TryGetValue(body, out var steps))
+            {
+                _bodies.Add(body, steps = new());
+            }
+
+            steps.Add((step, location));
+        }
+    }
+
+    public void Check(Action<Diagnostic> report, bool consentModeMapped)
+    {
+        lock (_gate)
+        {
+            foreach (var steps in _bodies.Values)
+            {
+                steps.Sort((left, right) => Compare(left.Location, right.Location));
+                GoogleTagCheck.Check(report, consentModeMapped, steps);
+            }
+        }
+    }
+
+    /// <summary>The order of two places in the .cshtml/.razor file.</summary>
+    private static int Compare(Location left, Location right)
+    {
+        var (a, b) = (left.GetMappedLineSpan().StartLinePosition, right.GetMappedLineSpan().StartLinePosition);
+        return a.CompareTo(b);
+    }
+
+    /// <summary>The lambda or local function the markup is written in, or the member's own body.</summary>
+    private static IOperation BodyOf(IOperation writer)
+    {
+        var operation = writer;
+        while (operation.Parent is { } parent)
+        {
+            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return parent;
+            }
+
+            operation = parent;
+        }
+
+        return operation;
+    }
+}
