@@ -37,6 +37,27 @@ internal sealed record Lifetime(bool IsSession, int Years, int Months, int Weeks
         ((((long)Years * daysPerYear) + ((long)Months * daysPerMonth) + ((long)Weeks * 7) + Days) * 86400L)
         + ((long)Hours * 3600) + ((long)Minutes * 60) + Seconds);
 
+    /// <summary>Whether the lifetime is counted in calendar units only (years and months), so it compares in months.</summary>
+    public bool IsCalendar => !IsSession && Weeks == 0 && Days == 0 && Hours == 0 && Minutes == 0 && Seconds == 0;
+
+    /// <summary>Years and months in months: what a calendar lifetime compares by.</summary>
+    public long TotalMonths => ((long)Years * 12) + Months;
+
+    /// <summary>
+    /// Whether this lifetime is longer than <paramref name="limit"/> however the calendar falls: two calendar lifetimes
+    /// compare in months (<c>AddYears(1)</c> is not longer than <c>P12M</c>), any other pair compares this one's
+    /// shortest reading with the limit's longest (<c>P1Y</c> read as 365 days is not longer than <c>P12M</c> read as
+    /// 372). A persistent lifetime is longer than a session one; a session lifetime is longer than nothing.
+    /// </summary>
+    public bool IsLongerThan(Lifetime limit) =>
+        !IsSession
+        && (limit.IsSession || (IsCalendar && limit.IsCalendar ? TotalMonths > limit.TotalMonths : ShortestSeconds > limit.LongestSeconds));
+
+    /// <summary>An exact length in days, hours, minutes and seconds; null for none or a negative one (a cookie being deleted).</summary>
+    public static Lifetime? FromSeconds(long seconds) => seconds <= 0 || seconds / 86400 > int.MaxValue
+        ? null
+        : new Lifetime(false, 0, 0, 0, (int)(seconds / 86400), (int)(seconds % 86400 / 3600), (int)(seconds % 3600 / 60), (int)(seconds % 60));
+
     /// <summary>Reads a <c>maxAge</c> value; null with <paramref name="error"/> saying what is wrong and what is accepted.</summary>
     public static Lifetime? Parse(string text, out string? error)
     {
