@@ -21,10 +21,11 @@ internal sealed record Lifetime(bool IsSession, int Years, int Months, int Weeks
 
     public static Lifetime Session { get; } = new(true, 0, 0, 0, 0, 0, 0, 0);
 
-    // Integer components only, each at most once and in order; at least one component; 'T' only before a time part.
+    // Integer components only (ASCII digits: \d would match any script's digits, which int.Parse rejects), each at most once
+    // and in order; at least one component; 'T' only before a time part.
     private static readonly Regex Iso8601 = new(
-        @"^P(?:(?<y>\d{1,4})Y)?(?:(?<mo>\d{1,5})M)?(?:(?<w>\d{1,5})W)?(?:(?<d>\d{1,6})D)?" +
-        @"(?:T(?:(?<h>\d{1,7})H)?(?:(?<mi>\d{1,9})M)?(?:(?<s>\d{1,9})S)?)?\z",
+        @"^P(?:(?<y>[0-9]{1,4})Y)?(?:(?<mo>[0-9]{1,5})M)?(?:(?<w>[0-9]{1,5})W)?(?:(?<d>[0-9]{1,6})D)?" +
+        @"(?:T(?:(?<h>[0-9]{1,7})H)?(?:(?<mi>[0-9]{1,9})M)?(?:(?<s>[0-9]{1,9})S)?)?\z",
         RegexOptions.CultureInvariant);
 
     /// <summary>The shortest reading in seconds: a year of 365 days, a month of 30. Zero for a session lifetime.</summary>

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace ConsentAnalyzers.Tests.Manifest;
 
-public class ManifestReaderTests
+public partial class ManifestReaderTests
 {
     private const string Categories = """
         "categories": {
