@@ -47,7 +47,7 @@ public sealed class CookieLifetimeAnalyzer : ConsentCodeAnalyzer
             {
                 foreach (var key in OptionsWrites.NamesWrittenWith(assignment, consent.Symbols))
                 {
-                    Check(context, consent, NameResolver.Resolve(key, consent.Constants), written, assignment.Value, cap);
+                    Check(context, consent, NameResolver.Resolve(key, consent.Constants), written, assignment, cap);
                 }
             }
         }
@@ -55,22 +55,26 @@ public sealed class CookieLifetimeAnalyzer : ConsentCodeAnalyzer
             && LifetimeValues.OfMaxAge(assignment.Value) is { } written
             && BuilderCookies.NameOfCookie(assignment, target, consent) is { } name)
         {
-            Check(context, consent, name, written, assignment.Value, cap);
+            Check(context, consent, name, written, assignment, cap);
         }
     }
 
     private static void Check(OperationAnalysisContext context, ConsentCompilation consent, ResolvedName name, Lifetime written,
-        IOperation value, Lifetime? cap)
+        ISimpleAssignmentOperation assignment, Lifetime? cap)
     {
         if (consent.Manifest.Cookies.Find(name) is not { } cookie)
         {
             return; // undeclared or unresolved: CG0101 or CG0102 at the write
         }
 
-        var location = value.Syntax.GetLocation();
+        var location = assignment.Value.Syntax.GetLocation();
         if (cookie.MaxAge is { } declared && written.IsLongerThan(declared))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rules.LifetimeLongerThanDeclared, location, name.Display, written.Describe(),
+            // What the fix writes instead: the declared lifetime, on the same property.
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(DiagnosticProperties.DeclaredLifetime, declared.ToString())
+                .Add(DiagnosticProperties.LifetimeProperty, ((IPropertyReferenceOperation)assignment.Target).Property.Name);
+            context.ReportDiagnostic(Diagnostic.Create(Rules.LifetimeLongerThanDeclared, location, properties, name.Display, written.Describe(),
                 Declared(declared)));
         }
 
