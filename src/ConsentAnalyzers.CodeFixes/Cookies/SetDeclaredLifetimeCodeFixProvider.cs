@@ -125,7 +125,7 @@ public sealed class SetDeclaredLifetimeCodeFixProvider : DocumentCodeFixProvider
             SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(argument))));
     }
 
-    /// <summary>The <c>DateTimeOffset.UtcNow</c> (or <c>Now</c>, or <c>DateTime</c>'s) the written expiry starts from, if it is written out.</summary>
+    /// <summary>The <c>DateTimeOffset.UtcNow</c> (or <c>Now</c>, or <c>DateTime</c>'s) the written expiry starts from, if written out.</summary>
     private static ExpressionSyntax? Now(ExpressionSyntax written) => written switch
     {
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var receiver } } when IsNow(receiver) => receiver,

@@ -14,8 +14,8 @@ internal static partial class Rules
         messageFormat: "{0}",
         RuleCategories.Consent,
         DiagnosticSeverity.Warning,
-        description: "Data-protection authorities expect the consent for a cookie that needs it to be asked again after at most 13 months, " +
-            "and most cap the lifetime of audience-measurement cookies at 13 months. A non-essential cookie or storage key declared or " +
-            "written with a longer lifetime is reported. Set the cap with the MSBuild property ConsentLifetimeCap (ISO-8601, such as P25M), " +
-            "or switch it off with 'none'.");
+        description: "A cookie that needs consent should not outlive it: data-protection authorities limit how long such cookies may live, " +
+            "and 13 months (the French CNIL's cap for audience-measurement cookies) is the figure most often applied. A non-essential cookie " +
+            "or storage key declared or written with a longer lifetime is reported. Set the cap with the MSBuild property " +
+            "ConsentLifetimeCap (ISO-8601, such as P25M), or switch it off with 'none'.");
 }

@@ -5,7 +5,7 @@ using ConsentAnalyzers.Tests.Analyzers;
 
 namespace ConsentAnalyzers.Tests.CodeFixes;
 
-/// <summary>CG0110 "Set the declared lifetime": the written lifetime becomes the declared one; a session cookie loses its MaxAge or Expires.</summary>
+/// <summary>CG0110 "Set the declared lifetime": the written lifetime becomes the declared one; a session cookie loses MaxAge or Expires.</summary>
 public class SetDeclaredLifetimeFixTests
 {
     private static CSharpFixTest<SetDeclaredLifetimeCodeFixProvider> Test(string code, string fixedCode) =>
