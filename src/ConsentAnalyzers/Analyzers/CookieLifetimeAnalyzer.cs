@@ -3,7 +3,6 @@ using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Cookies;
 using ConsentAnalyzers.Diagnostics;
-using ConsentAnalyzers.Manifest;
 using ConsentAnalyzers.Names;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -29,11 +28,10 @@ public sealed class CookieLifetimeAnalyzer : ConsentCodeAnalyzer
 
     private protected override void RegisterActions(CompilationStartAnalysisContext context, ConsentCompilation consent)
     {
-        var cap = LifetimeCap.Read(context.Options.AnalyzerConfigOptionsProvider.GlobalOptions).Limit;
-        context.RegisterOperationAction(c => AnalyzeAssignment(c, consent, cap), OperationKind.SimpleAssignment);
+        context.RegisterOperationAction(c => AnalyzeAssignment(c, consent), OperationKind.SimpleAssignment);
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context, ConsentCompilation consent, Lifetime? cap)
+    private static void AnalyzeAssignment(OperationAnalysisContext context, ConsentCompilation consent)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation { Property: { Name: "MaxAge" or "Expires" } property } target)
@@ -47,7 +45,8 @@ public sealed class CookieLifetimeAnalyzer : ConsentCodeAnalyzer
             {
                 foreach (var key in OptionsWrites.NamesWrittenWith(assignment, consent.Symbols))
                 {
-                    Check(context, consent, NameResolver.Resolve(key, consent.Constants), written, assignment, cap);
+                    LifetimeCheck.Check(context.ReportDiagnostic, consent, NameResolver.Resolve(key, consent.Constants), written,
+                        assignment.Value.Syntax.GetLocation(), property.Name);
                 }
             }
         }
@@ -55,37 +54,7 @@ public sealed class CookieLifetimeAnalyzer : ConsentCodeAnalyzer
             && LifetimeValues.OfMaxAge(assignment.Value) is { } written
             && BuilderCookies.NameOfCookie(assignment, target, consent) is { } name)
         {
-            Check(context, consent, name, written, assignment, cap);
+            LifetimeCheck.Check(context.ReportDiagnostic, consent, name, written, assignment.Value.Syntax.GetLocation(), property.Name);
         }
     }
-
-    private static void Check(OperationAnalysisContext context, ConsentCompilation consent, ResolvedName name, Lifetime written,
-        ISimpleAssignmentOperation assignment, Lifetime? cap)
-    {
-        if (consent.Manifest.Cookies.Find(name) is not { } cookie)
-        {
-            return; // undeclared or unresolved: CG0101 or CG0102 at the write
-        }
-
-        var location = assignment.Value.Syntax.GetLocation();
-        if (cookie.MaxAge is { } declared && written.IsLongerThan(declared))
-        {
-            // What the fix writes instead: the declared lifetime, on the same property.
-            var properties = ImmutableDictionary<string, string?>.Empty
-                .Add(DiagnosticProperties.DeclaredLifetime, declared.ToString())
-                .Add(DiagnosticProperties.LifetimeProperty, ((IPropertyReferenceOperation)assignment.Target).Property.Name);
-            context.ReportDiagnostic(Diagnostic.Create(Rules.LifetimeLongerThanDeclared, location, properties, name.Display, written.Describe(),
-                Declared(declared)));
-        }
-
-        if (cap is not null && !consent.Manifest.Category(cookie.Category).IsEssential && written.IsLongerThan(cap))
-        {
-            context.ReportDiagnostic(Diagnostic.Create(Rules.LifetimeOverCap, location,
-                LifetimeCap.WrittenMessage(name.Display, written, cookie.Category, cap)));
-        }
-    }
-
-    private static string Declared(Lifetime declared) => declared.IsSession
-        ? $"a session cookie, gone when the browser closes (maxAge \"{declared}\")"
-        : $"at most {declared.Describe()} (maxAge \"{declared}\")";
 }

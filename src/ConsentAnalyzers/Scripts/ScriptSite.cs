@@ -14,3 +14,10 @@ internal sealed record ScriptWrite(int Start, int Length, GrantedSets Granted, N
 /// <summary>A tracker's use: a call of its script API, or its script or collection URL loaded or requested.</summary>
 internal sealed record ScriptTrackerUse(int Start, int Length, GrantedSets Granted, TrackerMatch Tracker)
     : ScriptSite(Start, Length, Granted);
+
+/// <summary>
+/// A cookie written with a constant lifetime: a <c>max-age</c> attribute of a <c>document.cookie</c> string, js-cookie's
+/// <c>expires</c> in days. At the attribute or option; checked against the cookie's <c>maxAge</c> and the lifetime cap.
+/// </summary>
+internal sealed record ScriptCookieLifetime(int Start, int Length, GrantedSets Granted, ResolvedName Name, Lifetime Written)
+    : ScriptSite(Start, Length, Granted);
