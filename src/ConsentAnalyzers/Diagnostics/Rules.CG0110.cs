@@ -12,6 +12,6 @@ internal static partial class Rules
         RuleCategories.Declarations,
         DiagnosticSeverity.Warning,
         description: "The cookie policy tells visitors how long each cookie lives (maxAge in consent-manifest.json). A cookie written with a " +
-            "constant MaxAge or Expires longer than that, or persistent where the manifest says \"session\", lives longer than the policy " +
-            "says. Values only known at run time (configuration, parameters) are not checked.");
+            "constant MaxAge or Expires (in a script, a constant max-age) longer than that, or persistent where the manifest says " +
+            "\"session\", lives longer than the policy says. Values only known at run time (configuration, parameters) are not checked.");
 }
