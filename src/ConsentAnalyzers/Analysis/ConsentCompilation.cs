@@ -28,9 +28,10 @@ internal sealed class ConsentCompilation
     private static readonly object CheckFree = new(), HasChecks = new();
 
     private ConsentCompilation(ManifestIndex manifest, KnownSymbols symbols, GeneratedConstants constants, GuardRecognizer guards,
-        ConsentRequirements requirements, AppWriters writers, bool graphShortcuts)
+        ConsentRequirements requirements, AppWriters writers, Lifetime? lifetimeCap, bool graphShortcuts)
     {
         GraphShortcuts = graphShortcuts;
+        LifetimeCap = lifetimeCap;
         Manifest = manifest;
         Symbols = symbols;
         Constants = constants;
@@ -40,6 +41,9 @@ internal sealed class ConsentCompilation
     }
 
     public GuardRecognizer Guards { get; }
+
+    /// <summary>The longest a cookie that needs consent may be written to live (CG0111); null when the project switched the cap off.</summary>
+    public Lifetime? LifetimeCap { get; }
 
     /// <summary>
     /// Whether the guard check may answer without a control-flow graph (<see cref="EnclosingGuard"/>,
@@ -143,10 +147,11 @@ internal sealed class ConsentCompilation
         }
 
         var index = ManifestIndex.For(model);
+        var cap = global::ConsentAnalyzers.Manifest.LifetimeCap.Read(analyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions).Limit;
         var options = GeneratorOptions.From(analyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName,
             parseOptions: null);
         return new ConsentCompilation(index, KnownSymbols.For(compilation), GeneratedConstants.Find(compilation, options, model),
             new GuardRecognizer(compilation, options, model), new ConsentRequirements(compilation, options, model),
-            new AppWriters(compilation, options), graphShortcuts);
+            new AppWriters(compilation, options), cap, graphShortcuts);
     }
 }

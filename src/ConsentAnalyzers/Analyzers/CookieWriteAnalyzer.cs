@@ -362,7 +362,7 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         else if (property.Name == "IsEssential"
             && assignment.Value.IsConstantTrue()
             && SymbolFacts.IsOrInherits(property.ContainingType, consent.Symbols.CookieBuilder)
-            && BuilderCookieName(assignment, target, consent) is { } name)
+            && BuilderCookies.NameOfCookie(assignment, target, consent) is { } name)
         {
             // options.Cookie.IsEssential = true for an authentication, session or antiforgery cookie: its name is
             // checked where it is assigned (or registered); here only whether its category may bypass consent.
@@ -391,13 +391,6 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
             CheckSetCookieHeaderValue(context, consent, assignment.Value, assignment);
         }
     }
-
-    /// <summary>The name of the cookie a builder's <c>IsEssential</c> is set on: assigned beside it, or the framework cookie's own.</summary>
-    private static ResolvedName? BuilderCookieName(ISimpleAssignmentOperation essential, IPropertyReferenceOperation target,
-        ConsentCompilation consent) =>
-        EssentialAssignments.FindBuilderName(essential, target, consent.Symbols) is { } nameAssignment
-            ? NameResolver.Resolve(nameAssignment.Value, consent.Constants)
-            : target.Instance is IPropertyReferenceOperation builder ? FrameworkCookies.UnnamedCookie(builder) : null;
 
     /// <summary>A raw <c>Set-Cookie</c> header: the cookie name is the text before the first '='.</summary>
     private static void CheckSetCookieHeaderValue(OperationAnalysisContext context, ConsentCompilation consent, IOperation value, IOperation write)

@@ -10,7 +10,9 @@ namespace ConsentAnalyzers.Analyzers;
 /// <summary>
 /// Reports manifest problems (CG0002–CG0004) live, from an additional-file action, at their exact span in the JSON,
 /// and CG0001 when the project has no manifest at all; except in a command-line build, where the generator reports
-/// them (<see cref="ManifestRuleReporting"/>).
+/// them (<see cref="ManifestRuleReporting"/>). Also, in every build, CG0111 at a declared <c>maxAge</c> of a cookie or storage
+/// key that needs consent, longer than the lifetime cap (<see cref="LifetimeCap"/>), and once at no location when the
+/// cap's MSBuild property is not a lifetime.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ManifestAnalyzer : DiagnosticAnalyzer
@@ -19,7 +21,8 @@ public sealed class ManifestAnalyzer : DiagnosticAnalyzer
         Rules.ManifestNotFound,
         Rules.ManifestSyntax,
         Rules.ManifestContent,
-        Rules.ManifestConflict);
+        Rules.ManifestConflict,
+        Rules.LifetimeOverCap);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -31,23 +34,25 @@ public sealed class ManifestAnalyzer : DiagnosticAnalyzer
     private static void OnCompilationStart(CompilationStartAnalysisContext context)
     {
         var globalOptions = context.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
-        if (ManifestRuleReporting.ByGenerator(globalOptions))
-        {
-            return;
-        }
-
+        var reportsManifestRules = !ManifestRuleReporting.ByGenerator(globalOptions);
         var primary = ManifestFiles.FindPrimary(context.Options);
         if (primary is null)
         {
-            var reason = ManifestFiles.WhyNoManifest(globalOptions);
-            context.RegisterCompilationEndAction(end => end.ReportDiagnostic(Diagnostic.Create(Rules.ManifestNotFound, Location.None, reason)));
+            if (reportsManifestRules)
+            {
+                var reason = ManifestFiles.WhyNoManifest(globalOptions);
+                context.RegisterCompilationEndAction(end => end.ReportDiagnostic(Diagnostic.Create(Rules.ManifestNotFound, Location.None, reason)));
+            }
+
             return;
         }
 
-        context.RegisterAdditionalFileAction(fileContext => AnalyzeManifestFile(fileContext, primary));
+        var cap = LifetimeCap.Read(globalOptions);
+        context.RegisterAdditionalFileAction(fileContext => AnalyzeManifestFile(fileContext, primary, reportsManifestRules, cap));
     }
 
-    private static void AnalyzeManifestFile(AdditionalFileAnalysisContext context, AdditionalText primary)
+    private static void AnalyzeManifestFile(AdditionalFileAnalysisContext context, AdditionalText primary, bool reportsManifestRules,
+        LifetimeCap cap)
     {
         var file = context.AdditionalFile;
         if (!ManifestFiles.IsCandidate(file, context.Options.AnalyzerConfigOptionsProvider))
@@ -63,7 +68,7 @@ public sealed class ManifestAnalyzer : DiagnosticAnalyzer
 
         if (!ReferenceEquals(file, primary))
         {
-            if (file.Path == primary.Path)
+            if (file.Path == primary.Path || !reportsManifestRules)
             {
                 return; // the same file listed twice: it is analyzed once, as the manifest
             }
@@ -73,9 +78,40 @@ public sealed class ManifestAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var issue in ManifestCache.Read(text, context.CancellationToken).Issues)
+        var result = ManifestCache.Read(text, context.CancellationToken);
+        if (reportsManifestRules)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rules.ManifestRule(issue.RuleId), LocationIn(file, text, issue.Span), issue.Message));
+            foreach (var issue in result.Issues)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rules.ManifestRule(issue.RuleId), LocationIn(file, text, issue.Span), issue.Message));
+            }
+        }
+
+        ReportLifetimesOverCap(context, file, text, result.Model, cap);
+    }
+
+    /// <summary>CG0111 at each declared lifetime over the cap of a valid manifest, and the cap's own problem once.</summary>
+    private static void ReportLifetimesOverCap(AdditionalFileAnalysisContext context, AdditionalText file, SourceText text, ManifestModel? model,
+        LifetimeCap cap)
+    {
+        if (cap.Error is not null)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rules.LifetimeOverCap, Location.None, cap.Error));
+        }
+
+        if (model is null || cap.Limit is not { } limit)
+        {
+            return;
+        }
+
+        var index = ManifestIndex.For(model);
+        foreach (var declared in DeclaredLifetimes.Find(text, context.CancellationToken))
+        {
+            if (!index.Category(declared.Category).IsEssential && declared.Lifetime.IsLongerThan(limit))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rules.LifetimeOverCap, LocationIn(file, text, declared.Span),
+                    LifetimeCap.DeclaredMessage(declared.What, declared.Name, declared.Lifetime, declared.Category, limit)));
+            }
         }
     }
 

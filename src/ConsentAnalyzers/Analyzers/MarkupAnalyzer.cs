@@ -138,6 +138,13 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
             CheckSite(context, consent, run, start, site);
         }
 
+        foreach (var (start, site) in sites.Where(site => site.Site is ScriptCookieLifetime))
+        {
+            var lifetime = (ScriptCookieLifetime)site;
+            var location = Locate(context, PieceAt(run, start), start, site.Length);
+            LifetimeCheck.Check(context.ReportDiagnostic, consent, lifetime.Name, lifetime.Written, location, property: null);
+        }
+
         AddGoogleTagSteps(context, trackers, run, markup, read, sites, page);
     }
 

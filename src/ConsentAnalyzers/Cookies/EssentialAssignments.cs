@@ -12,7 +12,8 @@ namespace ConsentAnalyzers.Cookies;
 
 /// <summary>
 /// Finds where a <c>CookieOptions</c> passed to a cookie write gets <c>IsEssential = true</c>: in its object
-/// initializer; for a local variable, in its declaration or an assignment in the same member body; for a field
+/// initializer; for a local variable, in its declaration or an assignment in the same member body
+/// (<see cref="OptionsAssignments"/>); for a field
 /// (shared options such as <c>static readonly CookieOptions Essential = new() { IsEssential = true }</c>), in the
 /// field's initializer; for <c>builder.Build(context)</c>, on the builder (<see cref="CookieBuilders"/>).
 /// </summary>
@@ -23,8 +24,8 @@ internal static class EssentialAssignments
         options = options.WithoutConversions();
         return options switch
         {
-            IObjectCreationOperation creation => InInitializer(creation, symbols).Select(assignment => assignment.Syntax),
-            ILocalReferenceOperation local => ForLocal(local.Local, options.Root(), symbols).Select(assignment => assignment.Syntax),
+            IObjectCreationOperation or ILocalReferenceOperation =>
+                OptionsAssignments.Find(options, assignment => IsEssentialTrue(assignment, symbols)).Select(assignment => assignment.Syntax),
             IFieldReferenceOperation field => InFieldInitializer(field.Field, cancellationToken),
             IInvocationOperation build => CookieBuilders.EssentialOfBuild(build, symbols)
                 // a name beside it: reported there
@@ -110,44 +111,6 @@ internal static class EssentialAssignments
         (IInstanceReferenceOperation, IInstanceReferenceOperation) => true,
         _ => false,
     };
-
-    private static IEnumerable<IOperation> InInitializer(IObjectCreationOperation creation, KnownSymbols symbols)
-    {
-        if (creation.Initializer is null)
-        {
-            yield break;
-        }
-
-        foreach (var initializer in creation.Initializer.Initializers)
-        {
-            if (initializer is ISimpleAssignmentOperation assignment && IsEssentialTrue(assignment, symbols))
-            {
-                yield return assignment;
-            }
-        }
-    }
-
-    private static IEnumerable<IOperation> ForLocal(ILocalSymbol local, IOperation body, KnownSymbols symbols)
-    {
-        foreach (var operation in body.Descendants())
-        {
-            switch (operation)
-            {
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local)
-                    && declarator.Initializer?.Value.WithoutConversions() is IObjectCreationOperation creation:
-                    foreach (var assignment in InInitializer(creation, symbols))
-                    {
-                        yield return assignment;
-                    }
-
-                    break;
-                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation instance } } assignment
-                    when SymbolEqualityComparer.Default.Equals(instance.Local, local) && IsEssentialTrue(assignment, symbols):
-                    yield return assignment;
-                    break;
-            }
-        }
-    }
 
     private static bool IsEssentialTrue(ISimpleAssignmentOperation assignment, KnownSymbols symbols) =>
         assignment.Target is IPropertyReferenceOperation { Property.Name: "IsEssential" } target

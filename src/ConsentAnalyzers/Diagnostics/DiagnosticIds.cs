@@ -18,6 +18,8 @@ internal static class DiagnosticIds
     public const string LiteralDuplicatesConstant = "CG0107";
     public const string UncheckedNames = "CG0108";
     public const string ScriptNotAnalyzed = "CG0109";
+    public const string LifetimeLongerThanDeclared = "CG0110";
+    public const string LifetimeOverCap = "CG0111";
     public const string UndeclaredTracker = "CG0201";
     public const string UnguardedTracking = "CG0202";
     public const string WrongCategoryGuard = "CG0203";

@@ -30,6 +30,12 @@ internal static class DiagnosticProperties
     /// <summary>CG0203: the categories the guards around the site do check, comma-separated.</summary>
     public const string GrantedCategories = "GrantedCategories";
 
+    /// <summary>CG0110: the cookie's declared lifetime as the manifest spells it (<c>P13M</c>, <c>session</c>).</summary>
+    public const string DeclaredLifetime = "DeclaredLifetime";
+
+    /// <summary>CG0110: the property the lifetime is written to, <c>MaxAge</c> (a TimeSpan) or <c>Expires</c> (a date).</summary>
+    public const string LifetimeProperty = "LifetimeProperty";
+
     /// <summary>
     /// Present ("true") when the finding is inside Razor markup: the code at the location is generated, so no code edit
     /// can repair it.

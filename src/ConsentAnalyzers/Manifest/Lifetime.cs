@@ -21,10 +21,11 @@ internal sealed record Lifetime(bool IsSession, int Years, int Months, int Weeks
 
     public static Lifetime Session { get; } = new(true, 0, 0, 0, 0, 0, 0, 0);
 
-    // Integer components only, each at most once and in order; at least one component; 'T' only before a time part.
+    // Integer components only (ASCII digits: \d would match any script's digits, which int.Parse rejects), each at most once
+    // and in order; at least one component; 'T' only before a time part.
     private static readonly Regex Iso8601 = new(
-        @"^P(?:(?<y>\d{1,4})Y)?(?:(?<mo>\d{1,5})M)?(?:(?<w>\d{1,5})W)?(?:(?<d>\d{1,6})D)?" +
-        @"(?:T(?:(?<h>\d{1,7})H)?(?:(?<mi>\d{1,9})M)?(?:(?<s>\d{1,9})S)?)?\z",
+        @"^P(?:(?<y>[0-9]{1,4})Y)?(?:(?<mo>[0-9]{1,5})M)?(?:(?<w>[0-9]{1,5})W)?(?:(?<d>[0-9]{1,6})D)?" +
+        @"(?:T(?:(?<h>[0-9]{1,7})H)?(?:(?<mi>[0-9]{1,9})M)?(?:(?<s>[0-9]{1,9})S)?)?\z",
         RegexOptions.CultureInvariant);
 
     /// <summary>The shortest reading in seconds: a year of 365 days, a month of 30. Zero for a session lifetime.</summary>
@@ -36,6 +37,27 @@ internal sealed record Lifetime(bool IsSession, int Years, int Months, int Weeks
     private long Total(int daysPerYear, int daysPerMonth) => IsSession ? 0 : checked(
         ((((long)Years * daysPerYear) + ((long)Months * daysPerMonth) + ((long)Weeks * 7) + Days) * 86400L)
         + ((long)Hours * 3600) + ((long)Minutes * 60) + Seconds);
+
+    /// <summary>Whether the lifetime is counted in calendar units only (years and months), so it compares in months.</summary>
+    public bool IsCalendar => !IsSession && Weeks == 0 && Days == 0 && Hours == 0 && Minutes == 0 && Seconds == 0;
+
+    /// <summary>Years and months in months: what a calendar lifetime compares by.</summary>
+    public long TotalMonths => ((long)Years * 12) + Months;
+
+    /// <summary>
+    /// Whether this lifetime is longer than <paramref name="limit"/> however the calendar falls: two calendar lifetimes
+    /// compare in months (<c>AddYears(1)</c> is not longer than <c>P12M</c>), any other pair compares this one's
+    /// shortest reading with the limit's longest (<c>P1Y</c> read as 365 days is not longer than <c>P12M</c> read as
+    /// 372). A persistent lifetime is longer than a session one; a session lifetime is longer than nothing.
+    /// </summary>
+    public bool IsLongerThan(Lifetime limit) =>
+        !IsSession
+        && (limit.IsSession || (IsCalendar && limit.IsCalendar ? TotalMonths > limit.TotalMonths : ShortestSeconds > limit.LongestSeconds));
+
+    /// <summary>An exact length in days, hours, minutes and seconds; null for none or a negative one (a cookie being deleted).</summary>
+    public static Lifetime? FromSeconds(long seconds) => seconds <= 0 || seconds / 86400 > int.MaxValue
+        ? null
+        : new Lifetime(false, 0, 0, 0, (int)(seconds / 86400), (int)(seconds % 86400 / 3600), (int)(seconds % 3600 / 60), (int)(seconds % 60));
 
     /// <summary>Reads a <c>maxAge</c> value; null with <paramref name="error"/> saying what is wrong and what is accepted.</summary>
     public static Lifetime? Parse(string text, out string? error)

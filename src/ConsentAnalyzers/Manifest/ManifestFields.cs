@@ -19,13 +19,14 @@ internal static class ManifestFields
     public static readonly ImmutableArray<string> Root = ImmutableArray.Create("$schema", "version", "categories", "cookies", "storage",
         "trackers", "guards");
 
-    public static readonly ImmutableArray<string> Category = ImmutableArray.Create("title", "description", "essential", "optOutSignals", "consentMode",
-        "tcfPurposes");
+    public static readonly ImmutableArray<string> Category = ImmutableArray.Create("title", "description", "essential", "optOutSignals",
+        "consentMode", "tcfPurposes");
 
-    public static readonly ImmutableArray<string> Cookie = ImmutableArray.Create("name", "category", "provider", "purpose", "duration", "maxAge", "domain",
-        "path", "refresh");
+    public static readonly ImmutableArray<string> Cookie = ImmutableArray.Create("name", "category", "provider", "purpose", "duration", "maxAge",
+        "domain", "path", "refresh");
 
-    public static readonly ImmutableArray<string> Storage = ImmutableArray.Create("key", "area", "category", "provider", "purpose", "duration", "maxAge");
+    public static readonly ImmutableArray<string> Storage = ImmutableArray.Create("key", "area", "category", "provider", "purpose", "duration",
+        "maxAge");
 
     public static readonly ImmutableArray<string> Tracker = ImmutableArray.Create("use", "api", "url", "category", "provider");
 

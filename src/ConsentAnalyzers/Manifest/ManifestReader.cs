@@ -252,7 +252,11 @@ internal sealed class ManifestReader
                 _brokenCategories.Add(id);
             }
 
-            result.Add(new CategoryEntry(id, title ?? id, description, essential, signals) { ConsentModeTypes = consentMode, TcfPurposes = tcfPurposes });
+            result.Add(new CategoryEntry(id, title ?? id, description, essential, signals)
+            {
+                ConsentModeTypes = consentMode,
+                TcfPurposes = tcfPurposes,
+            });
         }
 
         return result;
@@ -284,7 +288,8 @@ internal sealed class ManifestReader
             else if (!known.Contains(word.Value))
             {
                 Content(word.Span,
-                    $"Unknown {what} '{MessageText.Printable(word.Value)}'.{SpellingSuggestion.Hint(word.Value, known)} Known {what}s: {string.Join(", ", known)}.");
+                    $"Unknown {what} '{MessageText.Printable(word.Value)}'.{SpellingSuggestion.Hint(word.Value, known)} " +
+                    $"Known {what}s: {string.Join(", ", known)}.");
             }
             else if (words.Contains(word.Value))
             {
@@ -310,7 +315,8 @@ internal sealed class ManifestReader
 
         if (property.Value is not JsonArray array)
         {
-            Content(property.Value.Span, $"'tcfPurposes' of {owner} must be an array of TCF purpose numbers such as [1, 8], not {property.Value.KindDescription}.");
+            Content(property.Value.Span,
+                $"'tcfPurposes' of {owner} must be an array of TCF purpose numbers such as [1, 8], not {property.Value.KindDescription}.");
             return EquatableArray<int>.Empty;
         }
 
@@ -322,7 +328,8 @@ internal sealed class ManifestReader
                 : 0;
             if (purpose < 1 || purpose > ManifestFields.TcfPurposeCount)
             {
-                Content(item.Span, $"A TCF purpose is a whole number from 1 to {ManifestFields.TcfPurposeCount} (TCF v2.2), not {(item is JsonNumber number ? number.Text : item.KindDescription)}.");
+                var given = item is JsonNumber number ? number.Text : item.KindDescription;
+                Content(item.Span, $"A TCF purpose is a whole number from 1 to {ManifestFields.TcfPurposeCount} (TCF v2.2), not {given}.");
             }
             else if (purposes.Contains(purpose))
             {
@@ -396,7 +403,13 @@ internal sealed class ManifestReader
             return null;
         }
 
-        var cookie = new CookieEntry(name.Value, category, provider, purpose, duration) { MaxAge = maxAge, Domain = domain, Path = path, Refresh = refresh };
+        var cookie = new CookieEntry(name.Value, category, provider, purpose, duration)
+        {
+            MaxAge = maxAge,
+            Domain = domain,
+            Path = path,
+            Refresh = refresh,
+        };
         return new ReadEntry<CookieEntry>(cookie, new[] { category }, name.Span);
     }
 
@@ -460,7 +473,8 @@ internal sealed class ManifestReader
         var node = ReadStringNode(entry, "path", owner, required: false);
         if (node is not null && (!node.Value.StartsWith("/", StringComparison.Ordinal) || node.Value.Any(c => c <= ' ' || c == ';' || c == 0x7F)))
         {
-            Content(node.Span, $"'path' of {owner} must start with '/' and hold no space, control character or ';', not '{MessageText.Printable(node.Value)}'.");
+            Content(node.Span,
+                $"'path' of {owner} must start with '/' and hold no space, control character or ';', not '{MessageText.Printable(node.Value)}'.");
             return null;
         }
 

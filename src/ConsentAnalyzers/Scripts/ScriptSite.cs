@@ -25,3 +25,10 @@ internal sealed record ScriptGoogleTagStep(int Start, int Length, GrantedSets Gr
 {
     public const int TopLevel = -1;
 }
+
+/// <summary>
+/// A cookie written with a constant lifetime: a <c>max-age</c> attribute of a <c>document.cookie</c> string, js-cookie's
+/// <c>expires</c> in days. At the attribute or option; checked against the cookie's <c>maxAge</c> and the lifetime cap.
+/// </summary>
+internal sealed record ScriptCookieLifetime(int Start, int Length, GrantedSets Granted, ResolvedName Name, Lifetime Written)
+    : ScriptSite(Start, Length, Granted);

@@ -9,8 +9,9 @@ namespace ConsentAnalyzers.Scripts;
 
 /// <summary>
 /// Checks one site of a script against the manifest and the consent the script walk found granted there, with the
-/// rules of C#: CG0101-CG0104 for the name, CG0105 for an unguarded non-essential write, CG0201 for an undeclared
-/// tracker, CG0202 for an unguarded one, CG0203 for one guarded for another category.
+/// rules of C#: CG0101-CG0104 for the name, CG0105 for an unguarded non-essential write, CG0110 and CG0111 for a cookie's
+/// constant lifetime, CG0201 for an undeclared tracker, CG0202 for an unguarded one, CG0203 for one guarded for another
+/// category.
 /// </summary>
 internal static class ScriptSiteCheck
 {
@@ -26,7 +27,9 @@ internal static class ScriptSiteCheck
         Rules.UndeclaredStorageKey,
         Rules.NameInWrongPlace,
         Rules.UnresolvedName,
-        Rules.UnguardedWrite).AddRange(GoogleTagCheck.Rules);
+        Rules.UnguardedWrite,
+        Rules.LifetimeLongerThanDeclared,
+        Rules.LifetimeOverCap).AddRange(GoogleTagCheck.Rules);
 
     public static void Check(Action<Diagnostic> report, ConsentCompilation consent, ScriptSite site, Location location)
     {
@@ -41,6 +44,9 @@ internal static class ScriptSiteCheck
                         granted, inMarkup: true);
                 }
 
+                break;
+            case ScriptCookieLifetime lifetime:
+                LifetimeCheck.Check(report, consent, lifetime.Name, lifetime.Written, location, property: null);
                 break;
             case ScriptTrackerUse { Tracker: var tracker } use:
                 if (tracker.Category is null)

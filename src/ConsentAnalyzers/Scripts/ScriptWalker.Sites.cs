@@ -1,4 +1,6 @@
 using System;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Acornima;
 using Acornima.Ast;
 using ConsentAnalyzers.Analysis;
@@ -27,10 +29,15 @@ internal sealed partial class ScriptWalker
         {
             AddWrite(arguments[0], area, ScriptValues.Evaluate(arguments[0], _bindings), granted);
         }
-        else if (CookieLibraries.Find(path, arguments.Count) is not null)
+        else if (CookieLibraries.Find(path, arguments.Count) is { } library)
         {
             var name = arguments[0] is ObjectExpression options ? ScriptValues.PropertyValue(options, "name") : arguments[0];
-            AddWrite(arguments[0], NameTarget.Cookie, ScriptValues.Evaluate(name, _bindings), granted);
+            var cookie = ScriptValues.Evaluate(name, _bindings);
+            AddWrite(arguments[0], NameTarget.Cookie, cookie, granted);
+            if (library.ExpiresInDays && arguments.Count > 2 && arguments[2] is ObjectExpression attributes)
+            {
+                AddExpiresInDays(ScriptValues.PropertyValue(attributes, "expires"), cookie, granted);
+            }
         }
 
         if (member is not null && ScriptPaths.MemberName(member) == "setAttribute")
@@ -153,6 +160,41 @@ internal sealed partial class ScriptWalker
         }
 
         AddWrite(value, NameTarget.Cookie, name, granted);
+    }
+
+    /// <summary>
+    /// The constant <c>max-age</c> of a <c>document.cookie</c> string (the browser's lifetime in seconds, which wins over
+    /// <c>expires</c>): at the attribute as written in the script, or at the whole value when it comes from elsewhere
+    /// (a constant). An <c>expires</c> date is not read: its lifetime depends on the day the script runs.
+    /// </summary>
+    private void AddMaxAge(Node value, ResolvedName cookie, ResolvedName name, CategorySet granted)
+    {
+        if (cookie.Kind == ResolvedNameKind.Unresolved || MaxAgeAttribute.Match(cookie.Text) is not { Success: true } attribute
+            || !long.TryParse(attribute.Groups["seconds"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            || Lifetime.FromSeconds(seconds) is not { } lifetime)
+        {
+            return;
+        }
+
+        var written = MaxAgeAttribute.Match(_text.Substring(value.Start, value.End - value.Start));
+        var (start, length) = written.Success && written.Groups["seconds"].Value == attribute.Groups["seconds"].Value
+            ? (value.Start + written.Index + written.Groups["attribute"].Index - written.Index, written.Groups["attribute"].Length)
+            : (value.Start, value.End - value.Start);
+        _sites.Add(new ScriptCookieLifetime(start, length, GrantedSets.Of(granted), name, lifetime));
+    }
+
+    /// <summary><c>; max-age=31536000</c>: the attribute's digits, whole (no hole of an unknown part after them).</summary>
+    private static readonly Regex MaxAgeAttribute = new(@";\s*(?<attribute>max-age\s*=\s*(?<seconds>[0-9]{1,12}))\s*(?:;|\z|[""'`])",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+
+    /// <summary>js-cookie's <c>{ expires: 365 }</c>: days, a number literal; a <c>Date</c> or a variable is not read.</summary>
+    private void AddExpiresInDays(Node? expires, ResolvedName name, CategorySet granted)
+    {
+        if (expires is NumericLiteral { Value: var days } && days > 0 && days < 1e7
+            && Lifetime.FromSeconds((long)Math.Floor(days * 86400)) is { } lifetime)
+        {
+            _sites.Add(new ScriptCookieLifetime(expires.Start, expires.End - expires.Start, GrantedSets.Of(granted), name, lifetime));
+        }
     }
 
     private void AddWrite(Node at, NameTarget target, ResolvedName name, CategorySet granted)

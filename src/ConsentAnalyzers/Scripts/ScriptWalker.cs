@@ -448,7 +448,10 @@ internal sealed partial class ScriptWalker
             var path = ScriptPaths.Of(target);
             if (path == "document.cookie")
             {
-                AddCookieWrite(assignment.Right, CookieName(ScriptValues.Evaluate(assignment.Right, _bindings)), granted);
+                var cookie = ScriptValues.Evaluate(assignment.Right, _bindings);
+                var name = CookieName(cookie);
+                AddCookieWrite(assignment.Right, name, granted);
+                AddMaxAge(assignment.Right, cookie, name, granted);
             }
             else if (StorageArea(target.Object) is { } area)
             {

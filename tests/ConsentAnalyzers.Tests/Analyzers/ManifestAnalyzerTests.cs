@@ -63,7 +63,8 @@ public class ManifestAnalyzerTests
             "Until this is fixed, the generated code leaves this entry out."));
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.ManifestContent).WithLocation(1)
             .WithArguments(
-            "Unknown field 'categry' in the cookie entry. Did you mean 'category'? Known fields: name, category, provider, purpose, duration, maxAge, domain, path, refresh. " +
+            "Unknown field 'categry' in the cookie entry. Did you mean 'category'? " +
+            "Known fields: name, category, provider, purpose, duration, maxAge, domain, path, refresh. " +
             "Until this is fixed, the generated code leaves this entry out."));
         await test.RunAsync();
     }

@@ -127,6 +127,23 @@ public class RuleCatalogTests
         Assert.Contains(ManifestFields.ApiPattern, Patterns(root));
         Assert.Contains(ManifestFields.ScriptPathPattern, Patterns(root));
         Assert.All(TrackerCatalog.Entries, entry => Assert.Contains($"\"{entry.Id}\"", root.ToString(), StringComparison.Ordinal));
+        Assert.Contains(ManifestFields.CookieDomainPattern, Patterns(root));
+    }
+
+    [Fact]
+    public void The_schema_lists_the_Consent_Mode_types_and_the_TCF_purposes_the_reader_accepts()
+    {
+        using var schema = JsonDocument.Parse(
+            File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "ConsentAnalyzers.Package", "schema", "consent-manifest.schema.json")));
+        var category = schema.RootElement.GetProperty("$defs").GetProperty("category").GetProperty("properties");
+        var consentMode = category.GetProperty("consentMode").GetProperty("items");
+        var purposes = category.GetProperty("tcfPurposes").GetProperty("items");
+
+        Assert.Equal(ManifestFields.ConsentModeTypes, consentMode.GetProperty("enum").EnumerateArray().Select(e => e.GetString()!));
+        Assert.Equal(ManifestFields.ConsentModeTypes.Length, consentMode.GetProperty("enumDescriptions").GetArrayLength());
+        Assert.Equal(Enumerable.Range(1, ManifestFields.TcfPurposeCount), purposes.GetProperty("enum").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal(ManifestFields.TcfPurposeCount, purposes.GetProperty("maximum").GetInt32());
+        Assert.Equal(ManifestFields.TcfPurposeCount, purposes.GetProperty("enumDescriptions").GetArrayLength());
     }
 
     /// <summary>Every "pattern" in the schema, wherever it stands.</summary>

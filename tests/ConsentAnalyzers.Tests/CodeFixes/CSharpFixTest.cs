@@ -67,6 +67,15 @@ internal sealed class CSharpFixTest<TCodeFix> : CSharpCodeFixTest<EmptyDiagnosti
         return this;
     }
 
+    private readonly List<DiagnosticAnalyzer> _otherAnalyzers = [];
+
+    /// <summary>Runs an analyzer the guard fixes do not need (<see cref="CookieLifetimeAnalyzer"/>) beside them.</summary>
+    public CSharpFixTest<TCodeFix> WithAnalyzer(DiagnosticAnalyzer analyzer)
+    {
+        _otherAnalyzers.Add(analyzer);
+        return this;
+    }
+
     protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
-        [.. GuardReportingAnalyzers.Create()];
+        [.. GuardReportingAnalyzers.Create(), .. _otherAnalyzers];
 }

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace ConsentAnalyzers.Tests.Manifest;
 
-public class ManifestReaderTests
+public partial class ManifestReaderTests
 {
     private const string Categories = """
         "categories": {
@@ -117,7 +117,8 @@ public class ManifestReaderTests
 
         Assert.Equal(("CG0003", "\"categry\""), (issue.Id, issue.Spanned));
         Assert.Contains("Unknown field 'categry' in the cookie entry. Did you mean 'category'?", issue.Message, StringComparison.Ordinal);
-        Assert.Contains("Known fields: name, category, provider, purpose, duration, maxAge, domain, path, refresh.", issue.Message, StringComparison.Ordinal);
+        Assert.Contains("Known fields: name, category, provider, purpose, duration, maxAge, domain, path, refresh.", issue.Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -83,8 +83,8 @@ public class SoundPartTests
 
         var issue = Assert.Single(result.Issues);
         Assert.Equal(
-            "Unknown field 'categry' in the cookie entry. Did you mean 'category'? Known fields: name, category, provider, purpose, duration, maxAge, domain, path, refresh."
-                + EntryLeftOut, issue.Message);
+            "Unknown field 'categry' in the cookie entry. Did you mean 'category'? " +
+            "Known fields: name, category, provider, purpose, duration, maxAge, domain, path, refresh." + EntryLeftOut, issue.Message);
         Assert.Equal(["sid"], Cookies(result));
     }
 

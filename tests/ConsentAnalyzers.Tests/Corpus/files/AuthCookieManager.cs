@@ -52,6 +52,6 @@ public static class DeviceCookies
 
     public static void ExtendMeasurement(HttpContext context, ICookieManager cookies, string clientId)
     {
-        cookies.AppendResponseCookie(context, ConsentCookies.Ga, clientId, new CookieOptions { MaxAge = TimeSpan.FromDays(730) }); // expect: CG0105
+        cookies.AppendResponseCookie(context, ConsentCookies.Ga, clientId, new CookieOptions { MaxAge = TimeSpan.FromDays(730) }); // expect: CG0105, CG0111
     }
 }

@@ -72,7 +72,7 @@ public static class PreferenceCookies
     public static readonly CookieBuilder Measurement = new()
     {
         Name = ConsentCookies.Ga,
-        MaxAge = TimeSpan.FromDays(730),
+        MaxAge = TimeSpan.FromDays(730), // expect: CG0111
         IsEssential = false,
     };
 

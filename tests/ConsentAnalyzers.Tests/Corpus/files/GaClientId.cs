@@ -35,7 +35,7 @@ public static class GaClientId
         if (Read(context.Request) is null)
         {
             var id = $"GA1.1.{Random.Shared.Next()}.{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}";
-            context.Response.Cookies.Append(ConsentCookies.Ga, id, new CookieOptions { MaxAge = TimeSpan.FromDays(730), SameSite = SameSiteMode.Lax });
+            context.Response.Cookies.Append(ConsentCookies.Ga, id, new CookieOptions { MaxAge = TimeSpan.FromDays(730), SameSite = SameSiteMode.Lax }); // expect: CG0111
         }
     }
 
@@ -45,7 +45,7 @@ public static class GaClientId
     {
         if (context.Request.Cookies[ConsentCookies.Ga] is { } value)
         {
-            context.Response.Cookies.Append(ConsentCookies.Ga, value, new CookieOptions { MaxAge = TimeSpan.FromDays(730), IsEssential = true }); // expect: CG0105, CG0106
+            context.Response.Cookies.Append(ConsentCookies.Ga, value, new CookieOptions { MaxAge = TimeSpan.FromDays(730), IsEssential = true }); // expect: CG0105, CG0106, CG0111
         }
     }
 
@@ -58,7 +58,7 @@ public static class GaClientId
 
         var options = new CookieOptions
         {
-            MaxAge = TimeSpan.FromDays(730),
+            MaxAge = TimeSpan.FromDays(730), // expect: CG0111
             SameSite = SameSiteMode.Lax,
             IsEssential = true, // expect: CG0106
         };
@@ -81,7 +81,7 @@ public static class GaClientId
         response.Cookies.Delete(ConsentCookies.Ga);
         if (consent.IsGranted(ConsentCategory.Analytics) is true)
         {
-            response.Cookies.Append(ConsentCookies.Ga, clientId, new CookieOptions { MaxAge = TimeSpan.FromDays(730), IsEssential = false });
+            response.Cookies.Append(ConsentCookies.Ga, clientId, new CookieOptions { MaxAge = TimeSpan.FromDays(730), IsEssential = false }); // expect: CG0111
         }
     }
 }

@@ -23,7 +23,7 @@ public static class VisitorCookies
     public static void TagVisitor(HttpResponse response, int siteId, string id)
     {
         // A ten-year advertising cookie marked essential, written without consent.
-        response.Cookies.Append(CookieName(siteId), id, new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(10), IsEssential = true }); // expect: CG0105, CG0106
+        response.Cookies.Append(CookieName(siteId), id, new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(10), IsEssential = true }); // expect: CG0105, CG0106, CG0111
     }
 
     public static void TagVisitorWithConsent(HttpResponse response, IConsent consent, int siteId, string id)

@@ -20,6 +20,16 @@ localStorage.setItem('landing_page', location.pathname);
 // CG0105: a functional key written without a check for 'functional'.
 localStorage.setItem('ui_theme', 'dark');
 
+// CG0110: the manifest declares the theme cookie for at most a year ("maxAge": "P1Y"); this one lives 400 days.
+if (consent.has('functional')) {
+    document.cookie = 'theme=dark; path=/; max-age=34560000';
+}
+
+// CG0111: an advertising cookie that needs consent, kept for two years (730 days): beyond the 13-month lifetime cap.
+if (consent.has('advertising')) {
+    Cookies.set('ad_visit', 'spring-sale', { expires: 730 });
+}
+
 // CG0201: the Meta pixel, which the manifest does not declare.
 fbq('track', 'PageView');
 
