@@ -94,8 +94,13 @@ public sealed class RazorConsumerTests(PackageFixture package)
         var findings = Regex.Matches(build.Output, @"_Layout\.cshtml\((\d+),\d+\): warning (CG\d{4})")
             .Select(match => $"{match.Groups[1].Value}:{match.Groups[2].Value}")
             .Distinct()
+            .Order(StringComparer.Ordinal)
             .ToArray();
-        Assert.True(findings.SequenceEqual(["20:CG0105"]), $"expected only 20:CG0105, got [{string.Join(", ", findings)}]:\n{build}");
+
+        // The head and the body are tag helpers' content, rendered in place: one page, so the manifest's missing Consent
+        // Mode mapping is reported once, at the tag's first setup step.
+        Assert.True(findings.SequenceEqual(["11:CG0206", "20:CG0105"]),
+            $"expected only 11:CG0206 and 20:CG0105, got [{string.Join(", ", findings)}]:\n{build}");
     }
 
     /// <summary>A Razor class library against the packed package, with the test manifest and its view imports.</summary>

@@ -30,8 +30,8 @@ public sealed class SampleThroughPackageTests(PackageFixture package)
             .Select(line => Regex.Match(line, @"CG\d{4}").Value)
             .GroupBy(id => id)
             .ToDictionary(g => g.Key, g => g.Count());
-        string[] codeRules = ["CG0101", "CG0102", "CG0103", "CG0104", "CG0105", "CG0106", "CG0107", "CG0108", "CG0201", "CG0202", "CG0203",
-            "CG0204", "CG0205", "CG0206"];
+        string[] codeRules = ["CG0101", "CG0102", "CG0103", "CG0104", "CG0105", "CG0106", "CG0107", "CG0108", "CG0110", "CG0111", "CG0201",
+            "CG0202", "CG0203", "CG0204", "CG0205", "CG0206"];
         Assert.Equal(codeRules.ToDictionary(id => id, _ => 1), reported);
     }
 
@@ -44,7 +44,7 @@ public sealed class SampleThroughPackageTests(PackageFixture package)
     [Fact]
     public void Dotnet_format_repairs_the_rule_gallery_and_the_rebuild_reports_none_of_the_fixed_rules()
     {
-        string[] fixable = ["CG0101", "CG0103", "CG0105", "CG0106", "CG0107", "CG0201", "CG0202", "CG0203"];
+        string[] fixable = ["CG0101", "CG0103", "CG0105", "CG0106", "CG0107", "CG0110", "CG0201", "CG0202", "CG0203", "CG0206"];
         var directory = CopyOf("RuleGallery");
         var restore = Run(directory, "restore RuleGallery.csproj");
         Assert.True(restore.ExitCode == 0, restore.ToString());
@@ -64,6 +64,8 @@ public sealed class SampleThroughPackageTests(PackageFixture package)
         Assert.DoesNotMatch(new Regex(@"^\s*IsEssential = true", RegexOptions.Multiline), Rule("CG0106.EssentialMisdeclared.cs"));
         Assert.Contains("ConsentStorageKeys.LandingPage", Rule("CG0107.LiteralDuplicatesConstant.cs"), StringComparison.Ordinal);
         Assert.Contains("RequiresConsent", Rule("CG0202.UnguardedTracking.cs"), StringComparison.Ordinal);
+        Assert.Contains("\"consentMode\"", manifest, StringComparison.Ordinal);
+        Assert.Contains("MaxAge = TimeSpan.FromDays(365)", Rule("CG0110.LifetimeLongerThanDeclared.cs"), StringComparison.Ordinal);
 
         var rebuild = Build(directory, "RuleGallery", "--no-restore");
         Assert.True(rebuild.ExitCode == 0, rebuild.ToString());

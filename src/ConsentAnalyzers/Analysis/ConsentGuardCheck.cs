@@ -207,7 +207,7 @@ internal static class ConsentGuardCheck
     /// { … })</c> and runs the tag helpers (which render the content through that lambda) right after, before
     /// <c>End()</c> and before any code that follows the element: the content runs in place and in order.
     /// </summary>
-    private static bool IsTagHelperContent(IAnonymousFunctionOperation lambda)
+    internal static bool IsTagHelperContent(IAnonymousFunctionOperation lambda)
     {
         var creation = lambda.Parent is IDelegateCreationOperation delegateCreation ? delegateCreation : (IOperation)lambda;
         return creation.Parent is IArgumentOperation { Parent: IInvocationOperation invocation } argument

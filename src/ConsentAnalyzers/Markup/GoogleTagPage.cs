@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Scripts;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -66,13 +67,17 @@ internal sealed class GoogleTagPage
         return a.CompareTo(b);
     }
 
-    /// <summary>The lambda or local function the markup is written in, or the member's own body.</summary>
+    /// <summary>
+    /// The lambda or local function the markup is written in, or the member's own body. A tag helper's content (the
+    /// <c>&lt;head&gt;</c> and <c>&lt;body&gt;</c> of every MVC layout are tag helpers) is a lambda too, but it is rendered in
+    /// place, in document order: it belongs to the body around it.
+    /// </summary>
     private static IOperation BodyOf(IOperation writer)
     {
         var operation = writer;
         while (operation.Parent is { } parent)
         {
-            if (parent is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            if (parent is ILocalFunctionOperation || (parent is IAnonymousFunctionOperation lambda && !ConsentGuardCheck.IsTagHelperContent(lambda)))
             {
                 return parent;
             }
