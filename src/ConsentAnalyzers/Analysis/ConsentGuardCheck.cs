@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Diagnostics;
@@ -19,16 +18,6 @@ namespace ConsentAnalyzers.Analysis;
 /// </summary>
 internal static class ConsentGuardCheck
 {
-    /// <summary>Methods that run a delegate later or elsewhere: a guard around the call does not hold inside it.</summary>
-    private static readonly HashSet<string> DeferringMethods = new()
-    {
-        "System.Threading.Tasks.Task.Run",
-        "System.Threading.Tasks.Task.ContinueWith",
-        "System.Threading.Tasks.TaskFactory.StartNew",
-        "System.Threading.ThreadPool.QueueUserWorkItem",
-        "System.Threading.ThreadPool.UnsafeQueueUserWorkItem",
-    };
-
     /// <summary>
     /// Checks that <paramref name="site"/> is guarded for <paramref name="category"/> (or for
     /// <paramref name="alternativeCategory"/>, when the site may serve either); reports at <paramref name="location"/>
@@ -242,7 +231,7 @@ internal static class ConsentGuardCheck
         var locals = facts.Locals;
         foreach (var operation in root.DescendantsAndSelf())
         {
-            if (operation is ILocalReferenceOperation reference && locals.ContainsKey(reference.Local) && IsWrite(reference)
+            if (operation is ILocalReferenceOperation reference && locals.ContainsKey(reference.Local) && LocalWrites.IsWrite(reference)
                 && (reference.Syntax.Span.End > creationStart || !SameFunction(reference.Syntax, reference.Local)))
             {
                 locals = locals.Remove(reference.Local);
@@ -252,18 +241,6 @@ internal static class ConsentGuardCheck
         return locals.Count == facts.Locals.Count ? facts : new ConsentFlow.LocalFacts(locals);
     }
 
-    private static bool IsWrite(ILocalReferenceOperation reference) => reference.Parent switch
-    {
-        ISimpleAssignmentOperation assignment => ReferenceEquals(assignment.Target, reference),
-        ICompoundAssignmentOperation compound => ReferenceEquals(compound.Target, reference),
-        ICoalesceAssignmentOperation coalesce => ReferenceEquals(coalesce.Target, reference),
-        IIncrementOrDecrementOperation => true,
-        IArgumentOperation argument => argument.Parameter?.RefKind is not RefKind.None and not RefKind.In,
-        IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol.RefKind != RefKind.None,
-        IAddressOfOperation or ITupleOperation or IDeclarationExpressionOperation => true,
-        _ => false,
-    };
-
     /// <summary>
     /// Whether <paramref name="node"/> stands in the function (member, lambda, local function) that declares
     /// <paramref name="local"/>.
@@ -271,21 +248,7 @@ internal static class ConsentGuardCheck
     private static bool SameFunction(SyntaxNode node, ILocalSymbol local)
     {
         var references = local.DeclaringSyntaxReferences;
-        return references.Length == 1 && FunctionOf(node) == FunctionOf(references[0].GetSyntax());
-    }
-
-    private static SyntaxNode? FunctionOf(SyntaxNode node)
-    {
-        for (var current = node.Parent; current is not null; current = current.Parent)
-        {
-            if (current is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax
-                or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax)
-            {
-                return current;
-            }
-        }
-
-        return null;
+        return references.Length == 1 && LocalWrites.FunctionOf(node) == LocalWrites.FunctionOf(references[0].GetSyntax());
     }
 
     /// <summary>
@@ -294,8 +257,7 @@ internal static class ConsentGuardCheck
     /// </summary>
     private static CategorySet EntryOfDelegate(IOperation function, ConsentFlow outer)
     {
-        var creation = function.Parent is IDelegateCreationOperation delegateCreation ? delegateCreation : function;
-        switch (creation.Parent is null ? null : Skip(creation.Parent))
+        switch (DelegateRuns.Receiver(function))
         {
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
                 return EscapesThroughLocal(outer, declarator.Symbol)
@@ -305,23 +267,13 @@ internal static class ConsentGuardCheck
                 return EscapesThroughLocal(outer, local.Local) ? CategorySet.Empty : AtEveryCall(outer, call => IsInvocationOf(call, local.Local));
             case ISimpleAssignmentOperation or IEventAssignmentOperation or IReturnOperation:
                 return CategorySet.Empty;
-            case IArgumentOperation { Parent: IInvocationOperation invocation } when IsDeferring(invocation.TargetMethod):
+            case IArgumentOperation { Parent: IInvocationOperation invocation } when DelegateRuns.IsDeferring(invocation.TargetMethod):
                 return CategorySet.Empty;
             case IArgumentOperation { Parent: IObjectCreationOperation }:
                 return CategorySet.Empty; // new Thread(…), new Timer(…), new Task(…): runs later
             default:
                 return outer.GrantedAt(function.Syntax);
         }
-    }
-
-    private static IOperation Skip(IOperation operation)
-    {
-        while (operation is IConversionOperation or IParenthesizedOperation or IDelegateCreationOperation && operation.Parent is not null)
-        {
-            operation = operation.Parent;
-        }
-
-        return operation;
     }
 
     /// <summary>A delegate kept in a local escapes when the local is used other than to call it (passed on, stored).</summary>
@@ -356,11 +308,6 @@ internal static class ConsentGuardCheck
 
     private static bool IsInvocationOf(IOperation operation, ILocalSymbol local) =>
         operation is IInvocationOperation { Instance: ILocalReferenceOperation target } && SymbolEqualityComparer.Default.Equals(target.Local, local);
-
-    private static bool IsDeferring(IMethodSymbol method) =>
-        DeferringMethods.Contains(
-            method.ContainingType.OriginalDefinition.ToDisplayString(
-                SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)) + "." + method.Name);
 
     /// <summary>What holds at every place in <paramref name="flow"/> that matches; nothing when there is no such place.</summary>
     private static CategorySet AtEveryCall(ConsentFlow flow, Func<IOperation, bool> isCall)

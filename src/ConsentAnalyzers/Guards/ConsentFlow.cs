@@ -37,6 +37,18 @@ internal sealed class ConsentFlow
         /// <summary>What holds on both paths: a variable implies, on each value, only what it implies on both.</summary>
         public State Join(State other)
         {
+            if (ReferenceEquals(this, other))
+            {
+                return this;
+            }
+
+            var granted = Granted.Intersect(other.Granted);
+            if (Variables.IsEmpty || other.Variables.IsEmpty)
+            {
+                // Most joins know no boolean variable on one side: nothing to intersect but the grants.
+                return Variables.IsEmpty && granted.Equals(Granted) ? this : new State(granted, ImmutableDictionary<object, (CategorySet, CategorySet)>.Empty);
+            }
+
             var variables = ImmutableDictionary<object, (CategorySet, CategorySet)>.Empty;
             foreach (var pair in Variables)
             {
@@ -50,7 +62,7 @@ internal sealed class ConsentFlow
                 }
             }
 
-            return new State(Granted.Intersect(other.Granted), variables);
+            return new State(granted, variables);
         }
 
         public bool SameAs(State other)

@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Immutable;
 using System.Linq;
+using ConsentAnalyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -8,20 +10,24 @@ namespace ConsentAnalyzers.Guards;
 
 /// <summary>
 /// The common guard shapes, <c>if (check) { site }</c>, <c>if (!check) { … } else { site }</c> and
-/// <c>if (!check) return; site</c> (or <c>continue</c>, <c>break</c>, <c>throw</c>), also inside loops, recognized
-/// without a control-flow graph. Building the graph is most of what checking a site costs, and a site in a branch of an
-/// <c>if</c> (or after an <c>if</c> that leaves the block) is reached only through that branch (or past it): whatever
-/// the condition implies there holds at the site, and the graph's analysis, which only adds what holds along a path
-/// and keeps at a join what holds on every way in, can only add to it. So when that alone grants the category, the
-/// site is guarded; in every other case (and to say what does guard a site that is not) the graph decides.
+/// <c>if (!check) return; site</c> (or <c>continue</c>, <c>break</c>, <c>throw</c>), also inside loops, try, using and
+/// lock bodies and lambdas run in place (<c>list.ForEach(x =&gt; site)</c>), with a check held in a local
+/// (<c>var ok = check; if (ok) …</c>), recognized without a control-flow graph. Building the graph is most of what
+/// checking a site costs, and a site in a branch of an <c>if</c> (or after an <c>if</c> that leaves the block) is
+/// reached only through that branch (or past it): whatever the condition implies there holds at the site, and the
+/// graph's analysis, which only adds what holds along a path and keeps at a join what holds on every way in, can only
+/// add to it. So when that alone grants the category, the site is guarded; in every other case (and to say what does
+/// guard a site that is not) the graph decides.
 /// </summary>
 /// <remarks>
-/// Only where the two cannot disagree: the site and the <c>if</c> in the member's own body (not in a lambda or a
-/// local function, which have graphs of their own), nothing between them that the graph gives entry facts of its own
-/// (try, catch and finally, using, lock) or splits (switch), a condition whose operations the graph keeps as they are
-/// (no <c>?.</c>, <c>??</c>, <c>?:</c>, initializers or declarations; <c>&amp;&amp;</c> and <c>||</c> only on the
-/// condition's own spine; no <c>true</c>, <c>false</c> or <c>null</c> standing as a condition), and a site the
-/// compiler finds reachable (the graph's analysis may grant nothing at unreachable code).
+/// Only where the two cannot disagree: the site and the <c>if</c> in the member's own body or in lambdas handed to a
+/// call that runs them before it returns (the graph starts such a lambda from what holds where it is created; not in a
+/// local function, whose entry is what holds at every call, nor in a lambda kept or run later), nothing between them
+/// that the graph gives entry facts of its own (catch and finally blocks, a using's resources) or splits (switch), a
+/// condition whose operations the graph keeps as they are (no <c>?.</c>, <c>??</c>, <c>?:</c>, initializers or
+/// declarations; <c>&amp;&amp;</c> and <c>||</c> only on the condition's own spine; no <c>true</c>, <c>false</c> or
+/// <c>null</c> standing as a condition), a local read in it that its initializer alone writes, and a site the compiler
+/// finds reachable (the graph's analysis may grant nothing at unreachable code).
 /// </remarks>
 internal static class EnclosingGuard
 {
@@ -32,11 +38,24 @@ internal static class EnclosingGuard
     public static bool Grants(GuardRecognizer guards, IOperation site, string category, string? alternativeCategory)
     {
         var granted = CategorySet.Empty;
+        var crossesLambda = false;
+        Func<IOperation, bool, CategorySet?> lookup = (variable, value) =>
+            variable is ILocalReferenceOperation local ? ImpliedByLocal(guards, local, value) : null;
         var child = site;
         for (var parent = site.Parent; parent is not null; child = parent, parent = parent.Parent)
         {
             switch (parent)
             {
+                case IAnonymousFunctionOperation lambda when RunsInPlace(lambda):
+                    // list.ForEach(item => site): the lambda's graph starts from what holds where the lambda is
+                    // created, so what grants the call grants the site.
+                    crossesLambda = true;
+                    break;
+                case ITryOperation tryOperation when ReferenceEquals(tryOperation.Body, child):
+                case IUsingOperation usingOperation when ReferenceEquals(usingOperation.Body, child):
+                case ILockOperation lockOperation when ReferenceEquals(lockOperation.Body, child):
+                    // A body is entered only from the statement's start (a catch or finally block is not).
+                    break;
                 case IAnonymousFunctionOperation or ILocalFunctionOperation or ITryOperation or ISwitchOperation
                     or IUsingOperation or ILockOperation or ILabeledOperation or IUsingDeclarationOperation:
                     return false;
@@ -46,7 +65,7 @@ internal static class EnclosingGuard
                         return false;
                     }
 
-                    granted = granted.Union(guards.Implied(conditional.Condition, true));
+                    granted = granted.Union(guards.Implied(conditional.Condition, true, lookup));
                     break;
                 case IConditionalOperation conditional when conditional.Syntax is IfStatementSyntax && ReferenceEquals(conditional.WhenFalse, child):
                     // if (!check) { … } else { site }: the else branch is reached only when the condition is false.
@@ -55,10 +74,10 @@ internal static class EnclosingGuard
                         return false;
                     }
 
-                    granted = granted.Union(guards.Implied(conditional.Condition, false));
+                    granted = granted.Union(guards.Implied(conditional.Condition, false, lookup));
                     break;
                 case IBlockOperation block:
-                    granted = granted.Union(ExitsBefore(guards, block, child));
+                    granted = granted.Union(ExitsBefore(guards, block, child, lookup));
                     break;
             }
         }
@@ -74,7 +93,56 @@ internal static class EnclosingGuard
             return false;
         }
 
-        return !MayBeUnreachable(site) || model.AnalyzeControlFlow(statement) is { Succeeded: true, StartPointIsReachable: true };
+        // Past a lambda, whether one statement is reachable does not say whether the lambda's creation is.
+        return !MayBeUnreachable(site)
+            || (!crossesLambda && model.AnalyzeControlFlow(statement) is { Succeeded: true, StartPointIsReachable: true });
+    }
+
+    /// <summary>
+    /// A lambda handed to a call that runs it before it returns, as far as the graph can tell: an argument of a
+    /// method that is not one of those that run delegates later (<see cref="DelegateRuns.IsDeferring"/>).
+    /// </summary>
+    private static bool RunsInPlace(IAnonymousFunctionOperation lambda) =>
+        DelegateRuns.Receiver(lambda) is IArgumentOperation { Parent: IInvocationOperation invocation }
+        && !DelegateRuns.IsDeferring(invocation.TargetMethod);
+
+    /// <summary>
+    /// What a local that holds a check (<c>var canTrack = consent.IsGranted(…); if (canTrack) …</c>) implies when it
+    /// is <paramref name="value"/>, as the graph remembers it: read in the function that declares it, written by its
+    /// initializer alone (no assignment, <c>out</c>, <c>ref</c> or write from a lambda anywhere in the member), an
+    /// initializer the graph keeps as it is (no <c>&amp;&amp;</c>, <c>?.</c> or constant). Otherwise null: the graph decides.
+    /// </summary>
+    private static CategorySet? ImpliedByLocal(GuardRecognizer guards, ILocalReferenceOperation reference, bool value)
+    {
+        var local = reference.Local;
+        if (local.RefKind != RefKind.None
+            || local.DeclaringSyntaxReferences.Length != 1
+            || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer: not null } declaration
+            || LocalWrites.FunctionOf(declaration) != LocalWrites.FunctionOf(reference.Syntax))
+        {
+            return null;
+        }
+
+        IOperation? initializer = null;
+        foreach (var operation in reference.Root().DescendantsAndSelf())
+        {
+            if (operation is ILocalReferenceOperation other && LocalWrites.IsWrite(other) && SymbolEqualityComparer.Default.Equals(other.Local, local))
+            {
+                return null;
+            }
+
+            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+            {
+                initializer = declarator.Initializer?.Value;
+            }
+        }
+
+        return initializer is null
+            || initializer.ConstantValue.HasValue
+            || !KeepsShape(initializer, onSpine: false)
+            || !ConsentFlow.CanHoldCheck(initializer.WithoutConversions().Type)
+                ? null
+                : guards.Implied(initializer, value);
     }
 
     /// <summary>
@@ -140,7 +208,8 @@ internal static class EnclosingGuard
     /// <c>if (!check) return;</c> (or <c>throw</c>) the check holds, since the only way on is its false branch. Not
     /// past a label, which a <c>goto</c> could reach another way.
     /// </summary>
-    private static CategorySet ExitsBefore(GuardRecognizer guards, IBlockOperation block, IOperation statement)
+    private static CategorySet ExitsBefore(GuardRecognizer guards, IBlockOperation block, IOperation statement,
+        Func<IOperation, bool, CategorySet?> lookup)
     {
         var granted = CategorySet.Empty;
         foreach (var operation in block.Operations)
@@ -158,7 +227,7 @@ internal static class EnclosingGuard
                 && Exits(exit.WhenTrue)
                 && KeepsShape(exit.Condition, onSpine: true))
             {
-                granted = granted.Union(guards.Implied(exit.Condition, false));
+                granted = granted.Union(guards.Implied(exit.Condition, false, lookup));
             }
         }
 

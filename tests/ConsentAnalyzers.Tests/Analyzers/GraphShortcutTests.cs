@@ -43,7 +43,7 @@ public sealed class GraphShortcutTests
         var (sites, granted) = (0, 0);
         foreach (var (file, consent, root) in CorpusBodies())
         {
-            ConsentFlow? flow = null;
+            ControlFlowGraph? graph = null;
             foreach (var site in root.Descendants().Where(o => o is IInvocationOperation or ISimpleAssignmentOperation))
             {
                 sites++;
@@ -55,8 +55,8 @@ public sealed class GraphShortcutTests
                     }
 
                     granted++;
-                    flow ??= ConsentFlow.Analyze(GraphOf(root), consent.Guards, CategorySet.Empty, CancellationToken.None);
-                    Assert.True(flow.GrantedAt(site.Syntax).Grants(category.Id),
+                    graph ??= GraphOf(root);
+                    Assert.True(GraphGrantedAt(site, graph, consent.Guards).Grants(category.Id),
                         $"{file}: '{site.Syntax}' is granted {category.Id} by its if, not by the graph");
                 }
             }
@@ -91,6 +91,36 @@ public sealed class GraphShortcutTests
 
         Assert.Equal(reachable, grantedWithoutGraph);
         Assert.True(!grantedWithoutGraph || flow.GrantedAt(call.Syntax).Grants("analytics"));
+    }
+
+    [Theory]
+    [InlineData("var ok = Consent.AnalyticsAllowed; if (ok) { Telemetry.TrackEvent(\"x\"); }", true)]
+    [InlineData("var ok = Consent.AnalyticsAllowed; if (!ok) return; Telemetry.TrackEvent(\"x\");", true)]
+    [InlineData("var ok = Consent.AnalyticsAllowed; ok = System.Environment.TickCount > 0; if (ok) { Telemetry.TrackEvent(\"x\"); }", false)]
+    [InlineData("var ok = Consent.AnalyticsAllowed; System.Action a = () => ok = false; a(); if (ok) { Telemetry.TrackEvent(\"x\"); }", false)]
+    [InlineData("var ok = Consent.AnalyticsAllowed; bool.TryParse(\"x\", out ok); if (ok) { Telemetry.TrackEvent(\"x\"); }", false)]
+    [InlineData("var ok = Consent.AnalyticsAllowed && System.Environment.TickCount > 0; if (ok) { Telemetry.TrackEvent(\"x\"); }", false)]
+    [InlineData("var ok = true; if (ok) { Telemetry.TrackEvent(\"x\"); }", false)]
+    [InlineData("try { if (!Consent.AnalyticsAllowed) return; Telemetry.TrackEvent(\"x\"); } finally { }", true)]
+    [InlineData("if (Consent.AnalyticsAllowed) { try { Telemetry.TrackEvent(\"x\"); } catch { } }", true)]
+    [InlineData("if (Consent.AnalyticsAllowed) { try { } catch { Telemetry.TrackEvent(\"x\"); } }", false)]
+    [InlineData("if (Consent.AnalyticsAllowed) { try { } finally { Telemetry.TrackEvent(\"x\"); } }", false)]
+    [InlineData("using (new System.IO.MemoryStream()) { if (Consent.AnalyticsAllowed) { Telemetry.TrackEvent(\"x\"); } }", true)]
+    [InlineData("lock (this) { if (!Consent.AnalyticsAllowed) return; Telemetry.TrackEvent(\"x\"); }", true)]
+    [InlineData("if (Consent.AnalyticsAllowed) { new[] { 1 }.ToList().ForEach(i => Telemetry.TrackEvent(\"x\")); }", true)]
+    [InlineData("new[] { 1 }.ToList().ForEach(i => { if (!Consent.AnalyticsAllowed) return; Telemetry.TrackEvent(\"x\"); });", true)]
+    [InlineData("if (Consent.AnalyticsAllowed) { System.Threading.Tasks.Task.Run(() => Telemetry.TrackEvent(\"x\")); }", false)]
+    [InlineData("if (Consent.AnalyticsAllowed) { System.Action a = () => Telemetry.TrackEvent(\"x\"); a(); }", false)]
+    [InlineData("var ok = Consent.AnalyticsAllowed; new[] { 1 }.ToList().ForEach(i => { if (ok) Telemetry.TrackEvent(\"x\"); });", false)]
+    [InlineData("if (Consent.AnalyticsAllowed) { return; new[] { 1 }.ToList().ForEach(i => Telemetry.TrackEvent(\"x\")); }", false)]
+    [InlineData("if (Consent.AnalyticsAllowed) { void Track() => Telemetry.TrackEvent(\"x\"); Track(); }", false)]
+    public void The_shortcut_reads_locals_bodies_and_lambdas_run_in_place_as_the_graph_does(string statements, bool grantedWithoutGraph)
+    {
+        var (root, consent) = Body(statements);
+        var call = root.Descendants().OfType<IInvocationOperation>().Single(i => i.TargetMethod.Name == "TrackEvent");
+
+        Assert.Equal(grantedWithoutGraph, EnclosingGuard.Grants(consent.Guards, call, "analytics", alternativeCategory: null));
+        Assert.True(!grantedWithoutGraph || GraphGrantedAt(call, GraphOf(root), consent.Guards).Grants("analytics"));
     }
 
     [Theory]
@@ -166,6 +196,42 @@ public sealed class GraphShortcutTests
         var model = file.Compilation.GetSemanticModel(file.Tree);
         var method = file.Tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == "Run");
         return (model.GetOperation(method)!, ConsentCompilation.For(file.Compilation, file.Options, CancellationToken.None)!);
+    }
+
+    /// <summary>
+    /// What the graph grants at <paramref name="site"/>, as the analyzer asks it: in the member's graph, or in the graph
+    /// of the lambda around the site, entered with what holds where the lambda is created (the one kind of lambda
+    /// the shortcut reads: handed to a call that runs it).
+    /// </summary>
+    private static CategorySet GraphGrantedAt(IOperation site, ControlFlowGraph memberGraph, GuardRecognizer guards)
+    {
+        var memberFlow = ConsentFlow.Analyze(memberGraph, guards, CategorySet.Empty, CancellationToken.None);
+        return GraphAround(site, (memberGraph, memberFlow), guards)?.Flow.GrantedAt(site.Syntax) ?? CategorySet.Empty;
+    }
+
+    private static (ControlFlowGraph Graph, ConsentFlow Flow)? GraphAround(IOperation operation, (ControlFlowGraph, ConsentFlow) member,
+        GuardRecognizer guards)
+    {
+        var lambda = operation.Parent;
+        while (lambda is not null and not IAnonymousFunctionOperation)
+        {
+            lambda = lambda.Parent;
+        }
+
+        if (lambda is null)
+        {
+            return member;
+        }
+
+        if (GraphAround(lambda, member, guards) is not var (outerGraph, outerFlow)
+            || outerFlow.OperationsIn(o => o is IFlowAnonymousFunctionOperation && o.Syntax == lambda.Syntax).FirstOrDefault() is not
+                IFlowAnonymousFunctionOperation flowLambda)
+        {
+            return null;
+        }
+
+        var graph = outerGraph.GetAnonymousFunctionControlFlowGraphInScope(flowLambda);
+        return (graph, ConsentFlow.Analyze(graph, guards, outerFlow.GrantedAt(lambda.Syntax), CancellationToken.None));
     }
 
     private static ControlFlowGraph GraphOf(IOperation root) => root switch
