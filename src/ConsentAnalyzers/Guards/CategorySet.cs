@@ -61,7 +61,9 @@ internal readonly struct CategorySet : IEquatable<CategorySet>
     }
 
     public static CategorySet Of(string id) =>
-        BitOf(id) is { } bit ? new CategorySet(1UL << bit, null, false) : new CategorySet(0, ImmutableHashSet.Create(StringComparer.Ordinal, id), false);
+        BitOf(id) is { } bit
+            ? new CategorySet(1UL << bit, null, false)
+            : new CategorySet(0, ImmutableHashSet.Create(StringComparer.Ordinal, id), false);
 
     public bool Grants(string id) =>
         IsAll || (BitOf(id) is { } bit ? (_bits & (1UL << bit)) != 0 : _overflow?.Contains(id) == true);

@@ -46,7 +46,9 @@ internal sealed class ConsentFlow
             if (Variables.IsEmpty || other.Variables.IsEmpty)
             {
                 // Most joins know no boolean variable on one side: nothing to intersect but the grants.
-                return Variables.IsEmpty && granted.Equals(Granted) ? this : new State(granted, ImmutableDictionary<object, (CategorySet, CategorySet)>.Empty);
+                return Variables.IsEmpty && granted.Equals(Granted)
+                    ? this
+                    : new State(granted, ImmutableDictionary<object, (CategorySet, CategorySet)>.Empty);
             }
 
             var variables = ImmutableDictionary<object, (CategorySet, CategorySet)>.Empty;

@@ -126,7 +126,9 @@ internal static class EnclosingGuard
         IOperation? initializer = null;
         foreach (var operation in reference.Root().DescendantsAndSelf())
         {
-            if (operation is ILocalReferenceOperation other && LocalWrites.IsWrite(other) && SymbolEqualityComparer.Default.Equals(other.Local, local))
+            if (operation is ILocalReferenceOperation other
+                && LocalWrites.IsWrite(other)
+                && SymbolEqualityComparer.Default.Equals(other.Local, local))
             {
                 return null;
             }
