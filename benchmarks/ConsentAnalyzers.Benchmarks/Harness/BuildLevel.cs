@@ -172,6 +172,12 @@ public static partial class BuildLevel
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
+        if (process.ExitCode == 0 && AnalyzerCrash().Match(output) is { Success: true } crash)
+        {
+            // A crashed analyzer does less work than a working one: its time would flatter the package.
+            throw new InvalidOperationException($"an analyzer crashed in {build.Folder}, so this build measures nothing:\n{crash.Value}");
+        }
+
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException(
@@ -231,6 +237,9 @@ public static partial class BuildLevel
 
     [GeneratedRegex(@"^\s*(<?[\d.]+)\s+<?\d+\s+(ConsentAnalyzers\.(?:Analyzers|Generator)\.\w+)", RegexOptions.Multiline)]
     private static partial Regex ReportLine();
+
+    [GeneratedRegex(@"^.*warning AD0001:.*$", RegexOptions.Multiline)]
+    private static partial Regex AnalyzerCrash();
 
     [GeneratedRegex(@"^.*warning CG\d{4}:.*$", RegexOptions.Multiline)]
     private static partial Regex WarningCount();

@@ -40,7 +40,11 @@ public sealed class BuildProject
         CopyFolder(Path.Combine(package, "build"), Path.Combine(folder, "package", "build"));
         foreach (var (name, assembly) in analyzers)
         {
-            WriteFile(Path.Combine(folder, "package", "analyzers", name, Path.GetFileName(assembly)), null, copyFrom: assembly);
+            // As the package ships them: the analyzers and, beside them, the JavaScript parser they load.
+            foreach (var file in new[] { assembly, ParserBeside(assembly) })
+            {
+                WriteFile(Path.Combine(folder, "package", "analyzers", name, Path.GetFileName(file)), null, copyFrom: file);
+            }
         }
 
         var projectFile = Path.Combine(folder, "Shop.Web.csproj");
@@ -108,6 +112,17 @@ public sealed class BuildProject
 
         throw new InvalidOperationException(
             "The repository (src/ConsentAnalyzers.Package/build) was not found above " + AppContext.BaseDirectory + " nor the current folder");
+    }
+
+    /// <summary>
+    /// The JavaScript parser for an analyzer assembly: the one in its folder (another build's output), else the one this
+    /// benchmark was built with.
+    /// </summary>
+    private static string ParserBeside(string assembly)
+    {
+        var parser = typeof(Acornima.Parser).Assembly.Location;
+        var beside = Path.Combine(Path.GetDirectoryName(assembly)!, Path.GetFileName(parser));
+        return File.Exists(beside) ? beside : parser;
     }
 
     /// <summary>The analyzer assembly this benchmark was built with.</summary>

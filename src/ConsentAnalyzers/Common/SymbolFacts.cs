@@ -37,7 +37,9 @@ internal static class SymbolFacts
             return false;
         }
 
-        foreach (var implemented in type.AllInterfaces)
+        // The original definition's interfaces are the same definitions, computed once per type: a constructed type's
+        // (Dictionary<string, object>) would be substituted, and allocated, on each call.
+        foreach (var implemented in type.OriginalDefinition.AllInterfaces)
         {
             if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, target))
             {

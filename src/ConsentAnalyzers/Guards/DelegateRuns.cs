@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -17,9 +18,13 @@ internal static class DelegateRuns
         "System.Threading.ThreadPool.UnsafeQueueUserWorkItem",
     };
 
+    /// <summary>Their names alone, asked first: formatting the type of every method a lambda is handed to is not free.</summary>
+    private static readonly HashSet<string> DeferringNames = new(DeferringMethods.Select(method => method.Substring(method.LastIndexOf('.') + 1)));
+
     /// <summary>Whether <paramref name="method"/> runs the delegates it is given later or on another thread.</summary>
     public static bool IsDeferring(IMethodSymbol method) =>
-        DeferringMethods.Contains(
+        DeferringNames.Contains(method.Name)
+        && DeferringMethods.Contains(
             method.ContainingType.OriginalDefinition.ToDisplayString(
                 SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)) + "." + method.Name);
 
