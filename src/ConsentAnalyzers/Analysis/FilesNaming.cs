@@ -6,30 +6,51 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace ConsentAnalyzers.Analysis;
 
 /// <summary>
-/// Operation callbacks registered only in the members of files whose text names one of a few methods. A call to a
+/// Operation callbacks that act only in the files of one compilation whose text names one of a few words. A call to a
 /// method names it (only implicit calls do not: a collection initializer's Add, a query's Select, so never use this
 /// for those), so an analyzer that looks for calls to rare methods (WriteLiteral, UseCookiePolicy) need not be called
-/// for every invocation and block of every other file: the test runs once per file, the registration once per member.
+/// for every operation of every other file. The text test runs once per file.
 /// </summary>
-internal static class FilesNaming
+internal sealed class FilesNaming
 {
-    public static void RegisterOperationActions(CompilationStartAnalysisContext context, string[] words,
-        Action<OperationBlockStartAnalysisContext> register)
-    {
-        var files = new ConcurrentDictionary<SyntaxTree, bool>();
-        Func<SyntaxTree, bool> names = tree => Names(tree, words);
+    private readonly ConcurrentDictionary<SyntaxTree, bool> _files = new();
+    private readonly Func<SyntaxTree, bool> _names;
+
+    public FilesNaming(params string[] words) => _names = tree => Names(tree, words);
+
+    /// <summary>
+    /// Registers the callbacks only in the members of the files that name a word: for rare words, which most files do
+    /// not name (a registration per member costs more than a callback that returns at once).
+    /// </summary>
+    public void RegisterPerMember(CompilationStartAnalysisContext context, Action<OperationBlockStartAnalysisContext> register) =>
         context.RegisterOperationBlockStartAction(start =>
         {
             foreach (var block in start.OperationBlocks)
             {
-                if (files.GetOrAdd(block.Syntax.SyntaxTree, names))
+                if (AreNamedIn(block.Syntax.SyntaxTree))
                 {
                     register(start);
                     return;
                 }
             }
         });
-    }
+
+    /// <summary>
+    /// Registers the callback once for the compilation, and calls it only for the operations of the files that name a
+    /// word: for common words, which most files name anyway.
+    /// </summary>
+    public void RegisterOperationAction(CompilationStartAnalysisContext context, Action<OperationAnalysisContext> action, OperationKind kind) =>
+        context.RegisterOperationAction(
+            c =>
+            {
+                if (AreNamedIn(c.Operation.Syntax.SyntaxTree))
+                {
+                    action(c);
+                }
+            },
+            kind);
+
+    private bool AreNamedIn(SyntaxTree tree) => _files.GetOrAdd(tree, _names);
 
     private static bool Names(SyntaxTree tree, string[] words)
     {

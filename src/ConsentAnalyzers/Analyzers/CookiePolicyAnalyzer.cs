@@ -30,7 +30,7 @@ public sealed class CookiePolicyAnalyzer : ConsentCodeAnalyzer
         }
 
         // Only the files that call UseCookiePolicy are listened to: not every invocation of the project.
-        FilesNaming.RegisterOperationActions(context, UseCookiePolicy,
+        new FilesNaming(UseCookiePolicy).RegisterPerMember(context,
             start => start.RegisterOperationAction(c => AnalyzeInvocation(c, consent, extensions), OperationKind.Invocation));
     }
 

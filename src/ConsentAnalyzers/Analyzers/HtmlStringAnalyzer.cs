@@ -37,24 +37,23 @@ public sealed class HtmlStringAnalyzer : ConsentCodeAnalyzer
 
         // Every sink is named in the file that renders through it (HtmlString, Html.Raw, AppendHtml, a TagBuilder and
         // its attributes, Content/ContentResult, Results.Text, WriteAsync, a member named for a script): the
-        // operations of the other files are not visited.
-        FilesNaming.RegisterOperationActions(context, SinkWords, start =>
-        {
-            start.RegisterOperationAction(Checker<IInvocationOperation>(consent, trackers, consentModeMapped, HtmlSinks.ForInvocation),
-                OperationKind.Invocation);
-            start.RegisterOperationAction(Checker<IObjectCreationOperation>(consent, trackers, consentModeMapped, HtmlSinks.ForCreation),
-                OperationKind.ObjectCreation);
-            start.RegisterOperationAction(Checker<ISimpleAssignmentOperation>(consent, trackers, consentModeMapped, HtmlSinks.ForAssignment),
-                OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(
-                c =>
-                {
-                    List<HtmlSink>? sinks = null;
-                    HtmlSinks.ForReturn((IReturnOperation)c.Operation, c.ContainingSymbol, ref sinks);
-                    Analyze(c, consent, trackers, consentModeMapped, sinks);
-                },
-                OperationKind.Return);
-        });
+        // operations of the other files are not read. Most files of a web app name one of these words, so the
+        // callbacks are registered once, not per member.
+        var files = new FilesNaming(SinkWords);
+        files.RegisterOperationAction(context,
+            Checker<IInvocationOperation>(consent, trackers, consentModeMapped, HtmlSinks.ForInvocation), OperationKind.Invocation);
+        files.RegisterOperationAction(context,
+            Checker<IObjectCreationOperation>(consent, trackers, consentModeMapped, HtmlSinks.ForCreation), OperationKind.ObjectCreation);
+        files.RegisterOperationAction(context,
+            Checker<ISimpleAssignmentOperation>(consent, trackers, consentModeMapped, HtmlSinks.ForAssignment), OperationKind.SimpleAssignment);
+        files.RegisterOperationAction(context,
+            c =>
+            {
+                List<HtmlSink>? sinks = null;
+                HtmlSinks.ForReturn((IReturnOperation)c.Operation, c.ContainingSymbol, ref sinks);
+                Analyze(c, consent, trackers, consentModeMapped, sinks);
+            },
+            OperationKind.Return);
     }
 
     private static readonly string[] SinkWords = { "Html", "Script", "TagBuilder", "Content", "Text", "WriteAsync" };

@@ -36,7 +36,7 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
         var consentModeMapped = GoogleTag.MapsConsentMode(consent.Manifest.Manifest);
 
         // Markup is written only in Razor's generated files: the blocks and calls of the other files are not visited.
-        FilesNaming.RegisterOperationActions(context, MarkupMethods, start =>
+        new FilesNaming(MarkupMethods).RegisterPerMember(context, start =>
         {
             var page = new GoogleTagPage();
             start.RegisterOperationAction(c => AnalyzeBlock(c, consent, trackers, page), OperationKind.Block);
