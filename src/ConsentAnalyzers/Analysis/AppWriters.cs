@@ -42,7 +42,10 @@ internal sealed class AppWriters
     /// <summary>The writer <paramref name="method"/> is, or null: asked for every call, answered once per method.</summary>
     public AppWriter? Of(IMethodSymbol method)
     {
-        if (_consentName is null || (_onlyAssembly is not null && !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _onlyAssembly)))
+        // Most calls are to the framework's methods, which have no source: that is cheaper to ask than their assembly.
+        if (_consentName is null
+            || (_onlyAssembly is not null
+                && (method.DeclaringSyntaxReferences.IsEmpty || !SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _onlyAssembly))))
         {
             return null;
         }
