@@ -24,9 +24,10 @@ namespace ConsentAnalyzers.Guards;
 /// call that runs them before it returns (the graph starts such a lambda from what holds where it is created; not in a
 /// local function, whose entry is what holds at every call, nor in a lambda kept or run later), nothing between them
 /// that the graph gives entry facts of its own (catch and finally blocks, a using's resources) or splits (switch), a
-/// condition whose operations the graph keeps as they are (no <c>?.</c>, <c>??</c>, <c>?:</c>, initializers or
-/// declarations; <c>&amp;&amp;</c> and <c>||</c> only on the condition's own spine; no <c>true</c>, <c>false</c> or
-/// <c>null</c> standing as a condition), a local read in it that its initializer alone writes, and a site the compiler
+/// condition whose operations the graph keeps as they are (no <c>?.</c>, <c>??</c>, initializers or declarations;
+/// <c>&amp;&amp;</c> and <c>||</c> only on the condition's own spine; a <c>?:</c> on the spine only between values kept
+/// as they are, read as what both imply; no <c>true</c>, <c>false</c> or <c>null</c> standing as a condition), a
+/// local read in it that its initializer alone writes, and a site the compiler
 /// finds reachable (the graph's analysis may grant nothing at unreachable code).
 /// </remarks>
 internal static class EnclosingGuard
@@ -266,6 +267,10 @@ internal static class EnclosingGuard
                 return onSpine && KeepsShape(logical.LeftOperand, onSpine: true) && KeepsShape(logical.RightOperand, onSpine: true);
             case IBinaryOperation binary:
                 return KeepsShape(binary.LeftOperand, onSpine: false) && KeepsShape(binary.RightOperand, onSpine: false);
+            case IConditionalOperation { WhenFalse: { } whenFalse } choice when onSpine:
+                // if (flag ? check : false): each value is a check the graph keeps as it is (no && or || to split it).
+                return KeepsShape(choice.Condition, onSpine: true) && KeepsShape(choice.WhenTrue, onSpine: false)
+                    && KeepsShape(whenFalse, onSpine: false);
             case IConversionOperation conversion:
                 return KeepsShape(conversion.Operand, onSpine: false);
             case IAwaitOperation awaited:

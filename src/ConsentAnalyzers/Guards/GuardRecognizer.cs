@@ -61,6 +61,10 @@ internal sealed class GuardRecognizer
                 return value
                     ? CategorySet.Empty
                     : Implied(disjunction.LeftOperand, false, lookupVariable).Union(Implied(disjunction.RightOperand, false, lookupVariable));
+            case IConditionalOperation { WhenFalse: { } whenFalse } choice when IsBoolean(choice.Type):
+                // flag ? check : false (the enclosing-if shortcut; a graph has no such operation): what both values
+                // imply, which is all a graph keeps where the two ways meet, whatever it knows of the condition.
+                return Implied(choice.WhenTrue, value, lookupVariable).Intersect(Implied(whenFalse, value, lookupVariable));
             case IIsPatternOperation isPattern:
                 return ImpliedByPattern(isPattern.Value, isPattern.Pattern, value, lookupVariable);
             case ILocalReferenceOperation or IFlowCaptureReferenceOperation:

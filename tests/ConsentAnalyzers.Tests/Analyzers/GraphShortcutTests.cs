@@ -93,6 +93,9 @@ public sealed class GraphShortcutTests
         Assert.True(!grantedWithoutGraph || flow.GrantedAt(call.Syntax).Grants("analytics"));
     }
 
+    /// <summary>A boolean that is no consent check, for the conditions that choose between checks.</summary>
+    private const string Flag = "var flag = System.Environment.TickCount > 0; ";
+
     [Theory]
     [InlineData("var ok = Consent.AnalyticsAllowed; if (ok) { Telemetry.TrackEvent(\"x\"); }", true)]
     [InlineData("var ok = Consent.AnalyticsAllowed; if (!ok) return; Telemetry.TrackEvent(\"x\");", true)]
@@ -114,6 +117,14 @@ public sealed class GraphShortcutTests
     [InlineData("var ok = Consent.AnalyticsAllowed; new[] { 1 }.ToList().ForEach(i => { if (ok) Telemetry.TrackEvent(\"x\"); });", false)]
     [InlineData("if (Consent.AnalyticsAllowed) { return; new[] { 1 }.ToList().ForEach(i => Telemetry.TrackEvent(\"x\")); }", false)]
     [InlineData("if (Consent.AnalyticsAllowed) { void Track() => Telemetry.TrackEvent(\"x\"); Track(); }", false)]
+    [InlineData(Flag + "if (flag ? Consent.AnalyticsAllowed : false) { Telemetry.TrackEvent(\"x\"); }", true)]
+    [InlineData(Flag + "if (!(flag ? Consent.AnalyticsAllowed : false)) return; Telemetry.TrackEvent(\"x\");", true)]
+    [InlineData(Flag + "if (flag ? false : Consent.AnalyticsAllowed) { Telemetry.TrackEvent(\"x\"); }", true)]
+    [InlineData(Flag + "if (flag ? Consent.AnalyticsAllowed : Consent.AnalyticsAllowed) { Telemetry.TrackEvent(\"x\"); }", true)]
+    [InlineData(Flag + "if (flag ? Consent.AnalyticsAllowed : true) { Telemetry.TrackEvent(\"x\"); }", false)]
+    [InlineData(Flag + "if (flag ? Consent.AnalyticsAllowed && flag : false) { Telemetry.TrackEvent(\"x\"); }", false)]
+    [InlineData(Flag + "if (flag ? (flag ? Consent.AnalyticsAllowed : false) : false) { Telemetry.TrackEvent(\"x\"); }", false)]
+    [InlineData(Flag + "var ok = flag ? Consent.AnalyticsAllowed : false; if (ok) { Telemetry.TrackEvent(\"x\"); }", false)]
     public void The_shortcut_reads_locals_bodies_and_lambdas_run_in_place_as_the_graph_does(string statements, bool grantedWithoutGraph)
     {
         var (root, consent) = Body(statements);
