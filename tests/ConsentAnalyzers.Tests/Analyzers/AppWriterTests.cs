@@ -40,6 +40,40 @@ public class AppWriterTests
     private static DiagnosticResult Unguarded(int location, string what, string category) =>
         new DiagnosticResult(Rules.UnguardedWrite).WithLocation(location).WithArguments(what, category);
 
+    /// <summary>
+    /// A generic writer is called as a constructed method (and an extension as a reduced one): neither is the declaration
+    /// itself, and both must still be found as the app's writer.
+    /// </summary>
+    [Fact]
+    public async Task A_generic_writer_is_checked_at_its_constructed_calls()
+    {
+        var test = Test<CookieWriteAnalyzer>("""
+            using Microsoft.AspNetCore.Http;
+
+            namespace TestProject;
+
+            internal static class TypedPrefs
+            {
+                [CookieWriter]
+                public static void SetTyped<T>(this HttpResponse response, [ConsentName] string name, T value) =>
+                    response.Cookies.Append(name, value?.ToString() ?? "");
+            }
+
+            class Page
+            {
+                void Handle(HttpResponse response)
+                {
+                    response.SetTyped({|#0:"promo_seen"|}, 1);
+                    TypedPrefs.SetTyped<string>(response, {|#1:"promo_seen"|}, "1");
+                }
+            }
+            """);
+        test.WithConstantRule();
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments("promo_seen", ""));
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(1).WithArguments("promo_seen", ""));
+        await test.RunAsync();
+    }
+
     [Fact]
     public async Task Calls_of_a_cookie_writer_are_checked_as_cookie_writes_and_its_inside_is_not()
     {
