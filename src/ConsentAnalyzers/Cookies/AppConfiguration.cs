@@ -211,36 +211,44 @@ internal sealed class AppConfiguration
     }
 
     /// <summary>
-    /// The nodes whose full span holds one of the <paramref name="positions"/>, and the access after each <c>?.</c>
-    /// among them; in document order, parents before children.
+    /// The nodes whose full span holds one of the <paramref name="positions"/> (sorted), and the access after each
+    /// <c>?.</c> among them; in document order, parents before children.
     /// </summary>
+    /// <remarks>
+    /// A node that holds the previous position was added with that position's chain, and so were its ancestors: the
+    /// walk up from each position stops at the first node that starts at or before the previous one. The chains then
+    /// come in document order as they are, with no set of the nodes seen and no sort.
+    /// </remarks>
     private static IEnumerable<SyntaxNode> NodesHolding(SyntaxNode root, List<int> positions)
     {
         var nodes = new List<SyntaxNode>();
-        var seen = new HashSet<SyntaxNode>();
         var chain = new List<SyntaxNode>();
+        List<SyntaxNode>? accesses = null;
+        var previous = -1;
         foreach (var position in positions)
         {
             chain.Clear();
-            for (var node = root.FindToken(position).Parent; node is not null && seen.Add(node); node = node.Parent)
+            for (var node = root.FindToken(position).Parent; node is not null && node.FullSpan.Start > previous; node = node.Parent)
             {
                 chain.Add(node);
+                if (node is ConditionalAccessExpressionSyntax { WhenNotNull: var access } && !Contains(access.FullSpan, positions))
+                {
+                    (accesses ??= new List<SyntaxNode>()).Add(access);
+                }
             }
 
+            previous = position;
             chain.Reverse();
             nodes.AddRange(chain);
         }
 
-        foreach (var access in nodes.OfType<ConditionalAccessExpressionSyntax>().Select(node => node.WhenNotNull).ToList())
+        if (accesses is null)
         {
-            if (seen.Add(access))
-            {
-                nodes.Add(access);
-            }
+            return nodes;
         }
 
         // Stable: a node and its only child share a span, and the parent was added first.
-        return nodes.OrderBy(node => node.FullSpan.Start).ThenByDescending(node => node.FullSpan.Length);
+        return nodes.Concat(accesses).OrderBy(node => node.FullSpan.Start).ThenByDescending(node => node.FullSpan.Length);
     }
 
     /// <summary>

@@ -271,6 +271,11 @@ internal static class EnclosingGuard
                 // if (flag ? check : false): each value is a check the graph keeps as it is (no && or || to split it).
                 return KeepsShape(choice.Condition, onSpine: true) && KeepsShape(choice.WhenTrue, onSpine: false)
                     && KeepsShape(whenFalse, onSpine: false);
+            case ICoalesceOperation coalesce:
+                // feature?.CanTrack ?? false: the graph tests the value for null and captures either side.
+                return KeepsShape(coalesce.Value, onSpine: false) && KeepsShape(coalesce.WhenNull, onSpine: false);
+            case IConditionalAccessOperation access:
+                return KeepsShape(access.Operation, onSpine: false) && KeepsShape(access.WhenNotNull, onSpine: false);
             case IConversionOperation conversion:
                 return KeepsShape(conversion.Operand, onSpine: false);
             case IAwaitOperation awaited:
@@ -284,7 +289,7 @@ internal static class EnclosingGuard
             case IIsPatternOperation isPattern:
                 return KeepsShape(isPattern.Value, onSpine: false) && PatternKeepsShape(isPattern.Pattern);
             case ILiteralOperation or ILocalReferenceOperation or IParameterReferenceOperation or IInstanceReferenceOperation or INameOfOperation
-                or ITypeOfOperation:
+                or ITypeOfOperation or IConditionalAccessInstanceOperation:
                 return true;
             default:
                 return false;

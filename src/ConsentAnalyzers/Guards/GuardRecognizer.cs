@@ -65,6 +65,13 @@ internal sealed class GuardRecognizer
                 // flag ? check : false (the enclosing-if shortcut; a graph has no such operation): what both values
                 // imply, which is all a graph keeps where the two ways meet, whatever it knows of the condition.
                 return Implied(choice.WhenTrue, value, lookupVariable).Intersect(Implied(whenFalse, value, lookupVariable));
+            case ICoalesceOperation coalesce when IsBoolean(coalesce.Type) || IsNullableBoolean(coalesce.Type):
+                // feature?.CanTrack ?? false (the enclosing-if shortcut; a graph tests the value for null instead): the
+                // value when it is not null, or the fallback; what both imply.
+                return Implied(coalesce.Value, value, lookupVariable).Intersect(Implied(coalesce.WhenNull, value, lookupVariable));
+            case IConditionalAccessOperation access when IsNullableBoolean(access.Type):
+                // feature?.CanTrack is true or false only when feature is not null and CanTrack is (null is neither).
+                return Implied(access.WhenNotNull, value, lookupVariable);
             case IIsPatternOperation isPattern:
                 return ImpliedByPattern(isPattern.Value, isPattern.Pattern, value, lookupVariable);
             case ILocalReferenceOperation or IFlowCaptureReferenceOperation:
@@ -99,6 +106,10 @@ internal sealed class GuardRecognizer
     }
 
     private static bool IsBoolean(ITypeSymbol? type) => type?.SpecialType == SpecialType.System_Boolean;
+
+    private static bool IsNullableBoolean(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+        && nullable.TypeArguments[0].SpecialType == SpecialType.System_Boolean;
 
     private CategorySet ImpliedByPattern(IOperation value, IPatternOperation pattern, bool matches,
         Func<IOperation, bool, CategorySet?>? lookupVariable)

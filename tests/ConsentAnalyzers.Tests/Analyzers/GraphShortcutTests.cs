@@ -96,6 +96,8 @@ public sealed class GraphShortcutTests
     /// <summary>A boolean that is no consent check, for the conditions that choose between checks.</summary>
     private const string Flag = "var flag = System.Environment.TickCount > 0; ";
 
+    private const string Feature = "var feature = HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.ITrackingConsentFeature>(); ";
+
     [Theory]
     [InlineData("var ok = Consent.AnalyticsAllowed; if (ok) { Telemetry.TrackEvent(\"x\"); }", true)]
     [InlineData("var ok = Consent.AnalyticsAllowed; if (!ok) return; Telemetry.TrackEvent(\"x\");", true)]
@@ -125,6 +127,19 @@ public sealed class GraphShortcutTests
     [InlineData(Flag + "if (flag ? Consent.AnalyticsAllowed && flag : false) { Telemetry.TrackEvent(\"x\"); }", false)]
     [InlineData(Flag + "if (flag ? (flag ? Consent.AnalyticsAllowed : false) : false) { Telemetry.TrackEvent(\"x\"); }", false)]
     [InlineData(Flag + "var ok = flag ? Consent.AnalyticsAllowed : false; if (ok) { Telemetry.TrackEvent(\"x\"); }", false)]
+    [InlineData("if (Consent?.AnalyticsAllowed ?? false) { Telemetry.TrackEvent(\"x\"); }", true)]
+    [InlineData("if (Consent?.AnalyticsAllowed == true) { Telemetry.TrackEvent(\"x\"); }", true)]
+    [InlineData("if (Consent?.AnalyticsAllowed is true) { Telemetry.TrackEvent(\"x\"); }", true)]
+    [InlineData("if (!(Consent?.AnalyticsAllowed ?? false)) return; Telemetry.TrackEvent(\"x\");", true)]
+    [InlineData("if (Consent?.AnalyticsAllowed != true) return; Telemetry.TrackEvent(\"x\");", true)]
+    [InlineData("var ok = Consent?.AnalyticsAllowed ?? false; if (ok) { Telemetry.TrackEvent(\"x\"); }", true)]
+    [InlineData(Feature + "if (feature?.CanTrack ?? false) { Telemetry.TrackEvent(\"x\"); }", true)]
+    [InlineData(Feature + "var canTrack = feature?.CanTrack ?? false; if (canTrack) { Telemetry.TrackEvent(\"x\"); }", true)]
+    [InlineData("if (Consent?.AnalyticsAllowed ?? true) { Telemetry.TrackEvent(\"x\"); }", false)]
+    [InlineData("if (Consent?.AnalyticsAllowed != false) { Telemetry.TrackEvent(\"x\"); }", false)]
+    [InlineData("if ((Consent?.AnalyticsAllowed ?? false) || System.Environment.TickCount > 0) { Telemetry.TrackEvent(\"x\"); }", false)]
+    [InlineData(Flag + "if (Consent?.AnalyticsAllowed ?? flag) { Telemetry.TrackEvent(\"x\"); }", false)]
+    [InlineData(Flag + "if ((flag ? Consent : null)?.AnalyticsAllowed ?? false) { Telemetry.TrackEvent(\"x\"); }", false)]
     public void The_shortcut_reads_locals_bodies_and_lambdas_run_in_place_as_the_graph_does(string statements, bool grantedWithoutGraph)
     {
         var (root, consent) = Body(statements);
