@@ -26,6 +26,7 @@ internal sealed class ConsentCompilation
     private readonly ConcurrentDictionary<Location, bool> _nameSites = new();
     private readonly ConditionalWeakTable<IOperation, object> _checkFree = new();
     private static readonly object CheckFree = new(), HasChecks = new();
+    private readonly ConditionalWeakTable<IOperation, GrantingPlaces> _grantingPlaces = new();
 
     private ConsentCompilation(ManifestIndex manifest, KnownSymbols symbols, GeneratedConstants constants, GuardRecognizer guards,
         ConsentRequirements requirements, AppWriters writers, Lifetime? lifetimeCap, bool graphShortcuts)
@@ -75,6 +76,9 @@ internal sealed class ConsentCompilation
     /// <summary>Whether nothing in a member's body can grant consent (<see cref="CheckFreeBodies"/>), decided once per body.</summary>
     public bool IsCheckFree(IOperation root) =>
         _checkFree.GetValue(root, r => CheckFreeBodies.IsCheckFree(r, Guards) ? CheckFree : HasChecks) == CheckFree;
+
+    /// <summary>Where in a member's body something may grant a category (<see cref="CheckFreeBodies.Places"/>), found once per body.</summary>
+    public GrantingPlaces GrantingPlaces(IOperation root) => _grantingPlaces.GetValue(root, r => CheckFreeBodies.Places(r, Guards));
 
     /// <summary>
     /// Records a cookie or storage write whose name was checked against the manifest (<paramref name="resolved"/>) or

@@ -106,9 +106,19 @@ internal static class ConsentGuardCheck
 
     private static CategorySet GrantedAt(OperationAnalysisContext context, ConsentCompilation consent, IOperation site)
     {
-        if (consent.GraphShortcuts && consent.IsCheckFree(site.Root()) && NothingRequiredOnEntry(context, consent, site))
+        if (consent.GraphShortcuts && NothingRequiredOnEntry(context, consent, site))
         {
-            return CategorySet.Empty;
+            var root = site.Root();
+            if (consent.IsCheckFree(root))
+            {
+                return CategorySet.Empty;
+            }
+
+            if (site is not IMethodReferenceOperation
+                && EnclosingGuard.ExactlyGranted(consent.Guards, site, consent.GrantingPlaces(root)) is { } exact)
+            {
+                return exact;
+            }
         }
 
         var (graph, initial, locals) = GraphContaining(site, context, consent, depth: 0);

@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ConsentAnalyzers.Guards;
 
@@ -26,20 +28,47 @@ internal static class CheckFreeBodies
     {
         foreach (var operation in root.DescendantsAndSelf())
         {
-            switch (operation)
+            if (MayGrant(operation, guards))
             {
-                case IInvocationOperation invocation when guards.MayCheck(invocation.TargetMethod):
-                case IPropertyReferenceOperation property when guards.MayCheck(property.Property):
-                case IFieldReferenceOperation field when guards.MayCheck(field.Field):
-                    return false;
-                case IDefaultValueOperation when !IsInert(operation):
-                case { ConstantValue: { HasValue: true, Value: null or bool } } when !IsInert(operation):
-                    return false;
+                return false;
             }
         }
 
         return true;
     }
+
+    /// <summary>
+    /// Where in <paramref name="root"/> something may grant a category (the spans of the operations that keep a body
+    /// from being check-free, in document order), and whether a <c>goto</c> or a label lets control reach code from
+    /// below it.
+    /// </summary>
+    public static GrantingPlaces Places(IOperation root, GuardRecognizer guards)
+    {
+        var spans = ImmutableArray.CreateBuilder<TextSpan>();
+        var jumps = false;
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            if (MayGrant(operation, guards))
+            {
+                spans.Add(operation.Syntax.Span);
+            }
+
+            jumps |= operation is ILabeledOperation or IBranchOperation { BranchKind: BranchKind.GoTo };
+        }
+
+        spans.Sort((x, y) => x.Start.CompareTo(y.Start));
+        return new GrantingPlaces(spans.ToImmutable(), jumps);
+    }
+
+    private static bool MayGrant(IOperation operation, GuardRecognizer guards) => operation switch
+    {
+        IInvocationOperation invocation when guards.MayCheck(invocation.TargetMethod) => true,
+        IPropertyReferenceOperation property when guards.MayCheck(property.Property) => true,
+        IFieldReferenceOperation field when guards.MayCheck(field.Field) => true,
+        IDefaultValueOperation => !IsInert(operation),
+        { ConstantValue: { HasValue: true, Value: null or bool } } => !IsInert(operation),
+        _ => false,
+    };
 
     /// <summary>Whether a constant stands where the flow analysis never reads it as a condition or as a boolean it remembers.</summary>
     private static bool IsInert(IOperation constant)
@@ -67,3 +96,9 @@ internal static class CheckFreeBodies
         };
     }
 }
+
+/// <summary>
+/// Where a body may grant a category (<see cref="CheckFreeBodies.Places"/>): the spans in document order, and whether
+/// jumps (<c>goto</c>, labels) may bring control to a place from below it.
+/// </summary>
+internal sealed record GrantingPlaces(ImmutableArray<TextSpan> Spans, bool Jumps);

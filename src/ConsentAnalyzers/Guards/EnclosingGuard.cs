@@ -1,10 +1,12 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using ConsentAnalyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ConsentAnalyzers.Guards;
 
@@ -52,13 +54,9 @@ internal static class EnclosingGuard
                     // created, so what grants the call grants the site.
                     crossesLambda = true;
                     break;
-                case ITryOperation tryOperation when ReferenceEquals(tryOperation.Body, child):
-                case IUsingOperation usingOperation when ReferenceEquals(usingOperation.Body, child):
-                case ILockOperation lockOperation when ReferenceEquals(lockOperation.Body, child):
-                    // A body is entered only from the statement's start (a catch or finally block is not).
+                case var _ when IsBodyOf(parent, child):
                     break;
-                case IAnonymousFunctionOperation or ILocalFunctionOperation or ITryOperation or ISwitchOperation
-                    or IUsingOperation or ILockOperation or ILabeledOperation or IUsingDeclarationOperation:
+                case var _ when IsOpaque(parent):
                     return false;
                 case IConditionalOperation conditional when conditional.Syntax is IfStatementSyntax && ReferenceEquals(conditional.WhenTrue, child):
                     if (!KeepsShape(conditional.Condition, onSpine: true))
@@ -97,6 +95,117 @@ internal static class EnclosingGuard
         // Past a lambda, whether one statement is reachable does not say whether the lambda's creation is.
         return !MayBeUnreachable(site)
             || (!crossesLambda && model.AnalyzeControlFlow(statement) is { Succeeded: true, StartPointIsReachable: true });
+    }
+
+    /// <summary>
+    /// What the graph grants at <paramref name="site"/>, when the enclosing <c>if</c>s decide it alone; otherwise null
+    /// (the graph decides). That is when the site is in the member's own code (not in a lambda or a local function,
+    /// whose entry the graph works out), no jump can reach it from below, every place before it that may grant a
+    /// category (<paramref name="places"/>) is in the condition of an enclosing <c>if</c>, and each such condition is a
+    /// shape whose branches the graph reads as <see cref="GrantedBy"/> does. The first way to the site then passes only
+    /// those conditions, and any other way (round a loop) can only grant less.
+    /// </summary>
+    /// <remarks>
+    /// Unguarded sites in bodies that check consent elsewhere (<c>if (flag || check) { site }</c>, a check for another
+    /// category) are answered here; the graph was built for them only to find nothing.
+    /// </remarks>
+    public static CategorySet? ExactlyGranted(GuardRecognizer guards, IOperation site, GrantingPlaces places)
+    {
+        if (places.Jumps)
+        {
+            return null;
+        }
+
+        var granted = CategorySet.Empty;
+        List<TextSpan>? conditions = null;
+        var child = site;
+        for (var parent = site.Parent; parent is not null; child = parent, parent = parent.Parent)
+        {
+            switch (parent)
+            {
+                case var _ when IsBodyOf(parent, child):
+                    break;
+                case var _ when IsOpaque(parent):
+                    return null;
+                case IConditionalOperation { Syntax: IfStatementSyntax } conditional
+                    when ReferenceEquals(conditional.WhenTrue, child) || ReferenceEquals(conditional.WhenFalse, child):
+                    if (!KeepsShape(conditional.Condition, onSpine: true)
+                        || GrantedBy(guards, conditional.Condition, ReferenceEquals(conditional.WhenTrue, child)) is not { } byCondition)
+                    {
+                        return null;
+                    }
+
+                    granted = granted.Union(byCondition);
+                    (conditions ??= new List<TextSpan>()).Add(conditional.Condition.Syntax.Span);
+                    break;
+            }
+        }
+
+        var end = site.Syntax.Span.End;
+        foreach (var place in places.Spans)
+        {
+            if (place.Start >= end)
+            {
+                break;
+            }
+
+            if (conditions is null || !conditions.Exists(condition => condition.Contains(place)))
+            {
+                return null;
+            }
+        }
+
+        // An unreachable site is granted nothing by the graph.
+        return granted.IsEmpty || !MayBeUnreachable(site) ? granted : null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="child"/> is the body of a try, using or lock statement, which is entered only from the
+    /// statement's start (a catch or finally block is not).
+    /// </summary>
+    private static bool IsBodyOf(IOperation parent, IOperation? child) => parent switch
+    {
+        ITryOperation tryOperation => ReferenceEquals(tryOperation.Body, child),
+        IUsingOperation usingOperation => ReferenceEquals(usingOperation.Body, child),
+        ILockOperation lockOperation => ReferenceEquals(lockOperation.Body, child),
+        _ => false,
+    };
+
+    /// <summary>What the shortcuts do not read through (a function, a catch or finally block, a switch, a label): the graph decides.</summary>
+    private static bool IsOpaque(IOperation parent) => parent is IAnonymousFunctionOperation or ILocalFunctionOperation or ITryOperation
+        or ISwitchOperation or IUsingOperation or ILockOperation or ILabeledOperation or IUsingDeclarationOperation;
+
+    /// <summary>
+    /// What the graph grants where <paramref name="condition"/> has been found <paramref name="value"/>: it branches on
+    /// each operand of <c>&amp;&amp;</c> and <c>||</c> in turn and joins the ways that reach the same place. Null for
+    /// anything else the graph may read otherwise (locals, captures of a <c>?.</c>, patterns, constants).
+    /// </summary>
+    private static CategorySet? GrantedBy(GuardRecognizer guards, IOperation condition, bool value)
+    {
+        switch (condition)
+        {
+            case IParenthesizedOperation parenthesized:
+                return GrantedBy(guards, parenthesized.Operand, value);
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                return GrantedBy(guards, not.Operand, !value);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical:
+                // a || b stops at a true a, a && b at a false one. The outcome a stops at is reached two ways (a alone,
+                // or a the other way and then b), and the graph keeps what both grant; the other outcome, one way.
+                var stopsAt = logical.OperatorKind == BinaryOperatorKind.ConditionalOr;
+                if (GrantedBy(guards, logical.LeftOperand, stopsAt) is not { } leftStops
+                    || GrantedBy(guards, logical.LeftOperand, !stopsAt) is not { } leftGoesOn
+                    || GrantedBy(guards, logical.RightOperand, value) is not { } right)
+                {
+                    return null;
+                }
+
+                return value == stopsAt ? leftStops.Intersect(leftGoesOn.Union(right)) : leftGoesOn.Union(right);
+            case IInvocationOperation or IPropertyReferenceOperation or IFieldReferenceOperation or IParameterReferenceOperation
+                when condition.Type?.SpecialType == SpecialType.System_Boolean && !condition.ConstantValue.HasValue:
+                return guards.Implied(condition, value);
+            default:
+                return null;
+        }
     }
 
     /// <summary>

@@ -65,6 +65,62 @@ public sealed class GraphShortcutTests
         Assert.True(granted > 50, $"{granted} grants of {sites} sites");
     }
 
+    [Fact]
+    public void Where_the_enclosing_conditions_decide_alone_the_graph_grants_exactly_what_they_grant()
+    {
+        var (sites, answered, granting) = (0, 0, 0);
+        foreach (var (file, consent, root) in CorpusBodies())
+        {
+            var places = CheckFreeBodies.Places(root, consent.Guards);
+            ControlFlowGraph? graph = null;
+            foreach (var site in root.Descendants().Where(o => o is IInvocationOperation or ISimpleAssignmentOperation))
+            {
+                sites++;
+                if (EnclosingGuard.ExactlyGranted(consent.Guards, site, places) is not { } exact)
+                {
+                    continue;
+                }
+
+                answered++;
+                granting += exact.IsEmpty ? 0 : 1;
+                graph ??= GraphOf(root);
+                Assert.True(exact.Equals(GraphGrantedAt(site, graph, consent.Guards)),
+                    $"{file}: '{site.Syntax}' is granted {exact.Describe()} by its conditions, not so by the graph");
+            }
+        }
+
+        Assert.True(answered > 500 && granting > 100, $"{answered} sites of {sites} answered, {granting} of them granted something");
+    }
+
+    private const string Is64 = "System.Environment.Is64BitProcess";
+
+    [Theory]
+    [InlineData("if (" + Is64 + " || Consent.AnalyticsAllowed) { Telemetry.TrackEvent(\"x\"); }", true)]
+    [InlineData("if (Consent.AnalyticsAllowed || Consent.AnalyticsAllowed) { Telemetry.TrackEvent(\"x\"); }", true)]
+    [InlineData("if (!(Consent.AnalyticsAllowed && " + Is64 + ")) { Telemetry.TrackEvent(\"x\"); }", true)]
+    [InlineData("if (Manager.MarketingAllowed) { Telemetry.TrackEvent(\"x\"); }", true)]
+    [InlineData("if (!Manager.MarketingAllowed) { } else { if (" + Is64 + ") { Telemetry.TrackEvent(\"x\"); } }", true)]
+    [InlineData("Telemetry.TrackEvent(\"x\"); if (Consent.AnalyticsAllowed) { Telemetry.TrackEvent(\"y\"); }", true)]
+    [InlineData("while (" + Is64 + ") { Telemetry.TrackEvent(\"x\"); if (Consent.AnalyticsAllowed) break; }", true)]
+    [InlineData("System.Diagnostics.Debug.Assert(Consent.AnalyticsAllowed); Telemetry.TrackEvent(\"x\");", false)]
+    [InlineData("var ok = Consent.AnalyticsAllowed; if (" + Is64 + ") { Telemetry.TrackEvent(\"x\"); }", false)]
+    [InlineData("if (Consent.AnalyticsAllowed) { } if (" + Is64 + ") { Telemetry.TrackEvent(\"x\"); }", false)]
+    [InlineData("if (Consent?.AnalyticsAllowed == true || " + Is64 + ") { Telemetry.TrackEvent(\"x\"); }", false)]
+    [InlineData("if (Consent.AnalyticsAllowed) { return; Telemetry.TrackEvent(\"x\"); }", false)]
+    [InlineData("goto end; end: if (Manager.MarketingAllowed) { Telemetry.TrackEvent(\"x\"); }", false)]
+    [InlineData("if (Manager.MarketingAllowed) { new[] { 1 }.ToList().ForEach(i => Telemetry.TrackEvent(\"x\")); }", false)]
+    [InlineData("switch (" + Is64 + ") { case true: if (Manager.MarketingAllowed) { Telemetry.TrackEvent(\"x\"); } break; }", false)]
+    public void The_conditions_alone_answer_a_site_only_where_the_graph_grants_exactly_what_they_do(string statements, bool answered)
+    {
+        var (root, consent) = Body(statements);
+        var call = root.Descendants().OfType<IInvocationOperation>().First(i => i.TargetMethod.Name == "TrackEvent");
+
+        var exact = EnclosingGuard.ExactlyGranted(consent.Guards, call, CheckFreeBodies.Places(root, consent.Guards));
+
+        Assert.Equal(answered, exact is not null);
+        Assert.True(exact is not { } granted || granted.Equals(GraphGrantedAt(call, GraphOf(root), consent.Guards)));
+    }
+
     [Theory]
     [InlineData("throw new System.Exception(); if (Consent.AnalyticsAllowed) { Telemetry.TrackEvent(\"x\"); }", false)]
     [InlineData("while (true) { } if (Consent.AnalyticsAllowed) { Telemetry.TrackEvent(\"x\"); }", false)]
