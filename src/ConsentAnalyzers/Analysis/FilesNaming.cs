@@ -54,7 +54,13 @@ internal sealed class FilesNaming
 
     private static bool Names(SyntaxTree tree, string[] words)
     {
+        // An identifier may spell a word with a \u escape (Ht\u006Dl): such a file may name any of them.
         var text = tree.GetText().ToString();
+        if (text.IndexOf("\\u", StringComparison.Ordinal) >= 0)
+        {
+            return true;
+        }
+
         foreach (var word in words)
         {
             if (text.IndexOf(word, StringComparison.Ordinal) >= 0)

@@ -62,6 +62,16 @@ public class HtmlStringAnalyzerTests
         return test.RunAsync();
     }
 
+    [Fact]
+    public Task A_sink_named_only_through_a_unicode_escape_is_still_checked() =>
+        ConsentAnalyzerTest<HtmlStringAnalyzer>.Code("""
+            internal sealed class Widgets
+            {
+                public object Loader() =>
+                    {|CG0202:new Microsoft.AspNetCore.Ht\u006Dl.Ht\u006DlString("<script>gtag('event', 'sign_up');</script>")|};
+            }
+            """, TrackingCallAnalyzerTests.Manifest).RunAsync();
+
     [Theory]
     [InlineData("""return {|CG0202:new HtmlString("<script>gtag('event', 'sign_up');</script>")|};""")]
     [InlineData("""return {|CG0202:new HtmlString(Loader)|};""")]
