@@ -24,8 +24,6 @@ internal sealed class ConsentCompilation
 {
     private readonly ConditionalWeakTable<ControlFlowGraph, ConsentFlow> _flows = new();
     private readonly ConcurrentDictionary<Location, bool> _nameSites = new();
-    private readonly ConditionalWeakTable<IOperation, object> _checkFree = new();
-    private static readonly object CheckFree = new(), HasChecks = new();
     private readonly ConditionalWeakTable<IOperation, GrantingPlaces> _grantingPlaces = new();
 
     private ConsentCompilation(ManifestIndex manifest, KnownSymbols symbols, GeneratedConstants constants, GuardRecognizer guards,
@@ -73,11 +71,10 @@ internal sealed class ConsentCompilation
 
     public ManifestIndex Manifest { get; }
 
-    /// <summary>Whether nothing in a member's body can grant consent (<see cref="CheckFreeBodies"/>), decided once per body.</summary>
-    public bool IsCheckFree(IOperation root) =>
-        _checkFree.GetValue(root, r => CheckFreeBodies.IsCheckFree(r, Guards) ? CheckFree : HasChecks) == CheckFree;
-
-    /// <summary>Where in a member's body something may grant a category (<see cref="CheckFreeBodies.Places"/>), found once per body.</summary>
+    /// <summary>
+    /// Where in a member's body something may grant a category (<see cref="CheckFreeBodies.Places"/>; none in a
+    /// check-free body), found once per body.
+    /// </summary>
     public GrantingPlaces GrantingPlaces(IOperation root) => _grantingPlaces.GetValue(root, r => CheckFreeBodies.Places(r, Guards));
 
     /// <summary>

@@ -51,7 +51,7 @@ internal static class ConsentGuardCheck
         // delegate is invoked, which only the graph can tell.
         if (consent.GraphShortcuts
             && site is not IMethodReferenceOperation
-            && EnclosingGuard.Grants(consent.Guards, site, category, alternativeCategory))
+            && EnclosingGuard.Grants(consent.Guards, site, category, alternativeCategory, RequiredOnEntry(context, consent)))
         {
             return true;
         }
@@ -106,16 +106,15 @@ internal static class ConsentGuardCheck
 
     private static CategorySet GrantedAt(OperationAnalysisContext context, ConsentCompilation consent, IOperation site)
     {
-        if (consent.GraphShortcuts && NothingRequiredOnEntry(context, consent, site))
+        if (consent.GraphShortcuts)
         {
-            var root = site.Root();
-            if (consent.IsCheckFree(root))
+            var places = consent.GrantingPlaces(site.Root());
+            if (places.IsEmpty && NothingRequiredOnEntry(context, consent, site))
             {
                 return CategorySet.Empty;
             }
 
-            if (site is not IMethodReferenceOperation
-                && EnclosingGuard.ExactlyGranted(consent.Guards, site, consent.GrantingPlaces(root)) is { } exact)
+            if (site is not IMethodReferenceOperation && GrantedWithoutGraph(consent, site, places, RequiredOnEntry(context, consent)) is { } exact)
             {
                 return exact;
             }
@@ -131,6 +130,38 @@ internal static class ConsentGuardCheck
         var flow = consent.FlowFor(graph, initial, context.CancellationToken, locals);
         return site is IMethodReferenceOperation ? EntryOfDelegate(site, flow) : flow.GrantedAt(site.Syntax);
     }
+
+    /// <summary>
+    /// What the graph would grant at <paramref name="operation"/>, where the enclosing <c>if</c>s decide it
+    /// (<see cref="EnclosingGuard.ExactlyGranted"/>) and what holds on entry to its function is known without a graph:
+    /// <paramref name="memberEntry"/> (the member's <c>[RequiresConsent]</c>) for the member's own code, nothing for a
+    /// lambda run later, and for a lambda run in place what holds where it is created, found the same way. Null
+    /// otherwise: a local function (its entry is what holds at every call), a lambda kept in a local, a Razor
+    /// tag-helper content lambda (its captured locals carry facts).
+    /// </summary>
+    internal static CategorySet? GrantedWithoutGraph(ConsentCompilation consent, IOperation operation, GrantingPlaces places,
+        CategorySet memberEntry, int depth = 0)
+    {
+        var function = operation.EnclosingFunction();
+        CategorySet? entry = function switch
+        {
+            null => memberEntry,
+            IAnonymousFunctionOperation lambda when depth < 16 && !IsTagHelperContent(lambda) => DelegateRuns.Kind(lambda, out _) switch
+            {
+                DelegateRun.Later => CategorySet.Empty,
+                DelegateRun.InPlace => GrantedWithoutGraph(consent, lambda, places, memberEntry, depth + 1),
+                _ => null,
+            },
+            _ => null,
+        };
+        return entry is { } known ? EnclosingGuard.ExactlyGranted(consent.Guards, operation, places, known, function) : null;
+    }
+
+    /// <summary>What <c>[RequiresConsent]</c> on the member grants on entry to its own code.</summary>
+    private static CategorySet RequiredOnEntry(OperationAnalysisContext context, ConsentCompilation consent) =>
+        consent.Requirements.RequiredBy(context.ContainingSymbol, includeImplemented: false) is { } required
+            ? CategorySet.Of(required)
+            : CategorySet.Empty;
 
     /// <summary>
     /// Whether no function around <paramref name="site"/> (the member, an enclosing local function) is marked
@@ -157,11 +188,10 @@ internal static class ConsentGuardCheck
     private static (ControlFlowGraph? Graph, CategorySet Entry, Func<ConsentFlow.LocalFacts>? Locals) GraphContaining(IOperation operation,
         OperationAnalysisContext context, ConsentCompilation consent, int depth)
     {
-        var function = EnclosingFunction(operation);
+        var function = operation.EnclosingFunction();
         if (function is null || depth > 16)
         {
-            var required = consent.Requirements.RequiredBy(context.ContainingSymbol, includeImplemented: false);
-            return (context.GetControlFlowGraph(), required is null ? CategorySet.Empty : CategorySet.Of(required), null);
+            return (context.GetControlFlowGraph(), RequiredOnEntry(context, consent), null);
         }
 
         var (outerGraph, outerEntry, outerLocals) = GraphContaining(function, context, consent, depth + 1);
@@ -265,26 +295,13 @@ internal static class ConsentGuardCheck
     /// What holds when a lambda or method group runs: where it is created, if it runs there (a synchronous callback);
     /// where it is invoked, if it is kept in a local; nothing, if it escapes (a field, an event, Task.Run).
     /// </summary>
-    private static CategorySet EntryOfDelegate(IOperation function, ConsentFlow outer)
-    {
-        switch (DelegateRuns.Receiver(function))
+    private static CategorySet EntryOfDelegate(IOperation function, ConsentFlow outer) =>
+        DelegateRuns.Kind(function, out var local) switch
         {
-            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
-                return EscapesThroughLocal(outer, declarator.Symbol)
-                    ? CategorySet.Empty
-                    : AtEveryCall(outer, call => IsInvocationOf(call, declarator.Symbol));
-            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local }:
-                return EscapesThroughLocal(outer, local.Local) ? CategorySet.Empty : AtEveryCall(outer, call => IsInvocationOf(call, local.Local));
-            case ISimpleAssignmentOperation or IEventAssignmentOperation or IReturnOperation:
-                return CategorySet.Empty;
-            case IArgumentOperation { Parent: IInvocationOperation invocation } when DelegateRuns.IsDeferring(invocation.TargetMethod):
-                return CategorySet.Empty;
-            case IArgumentOperation { Parent: IObjectCreationOperation }:
-                return CategorySet.Empty; // new Thread(…), new Timer(…), new Task(…): runs later
-            default:
-                return outer.GrantedAt(function.Syntax);
-        }
-    }
+            DelegateRun.ThroughLocal when !EscapesThroughLocal(outer, local!) => AtEveryCall(outer, call => IsInvocationOf(call, local!)),
+            DelegateRun.InPlace => outer.GrantedAt(function.Syntax),
+            _ => CategorySet.Empty,
+        };
 
     /// <summary>A delegate kept in a local escapes when the local is used other than to call it (passed on, stored).</summary>
     private static bool EscapesThroughLocal(ConsentFlow flow, ILocalSymbol local)
@@ -334,17 +351,5 @@ internal static class ConsentGuardCheck
 
     private static CategorySet WithRequired(CategorySet granted, string? required) =>
         required is null ? granted : granted.Union(CategorySet.Of(required));
-
-    private static IOperation? EnclosingFunction(IOperation operation)
-    {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
-        {
-            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
-            {
-                return current;
-            }
-        }
-
-        return null;
-    }
 }
+

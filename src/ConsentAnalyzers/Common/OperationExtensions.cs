@@ -42,5 +42,19 @@ internal static class OperationExtensions
         return operation;
     }
 
+    /// <summary>The lambda or local function whose own control-flow graph holds <paramref name="operation"/>; null for the member's.</summary>
+    public static IOperation? EnclosingFunction(this IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return current;
+            }
+        }
+
+        return null;
+    }
+
     public static bool IsConstantTrue(this IOperation operation) => operation.ConstantValue is { HasValue: true, Value: true };
 }

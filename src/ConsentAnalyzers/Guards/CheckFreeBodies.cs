@@ -1,3 +1,4 @@
+using ConsentAnalyzers.Common;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -24,40 +25,60 @@ internal static class CheckFreeBodies
     /// Whether no condition in <paramref name="root"/> (a member's whole body, lambdas and local functions included)
     /// can grant a category.
     /// </summary>
-    public static bool IsCheckFree(IOperation root, GuardRecognizer guards)
-    {
-        foreach (var operation in root.DescendantsAndSelf())
-        {
-            if (MayGrant(operation, guards))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public static bool IsCheckFree(IOperation root, GuardRecognizer guards) => Places(root, guards).IsEmpty;
 
     /// <summary>
-    /// Where in <paramref name="root"/> something may grant a category (the spans of the operations that keep a body
-    /// from being check-free, in document order), and whether a <c>goto</c> or a label lets control reach code from
-    /// below it.
+    /// Where in <paramref name="root"/> something may grant a category (the operations that keep a body from being
+    /// check-free, in document order, each with the lambda or local function whose graph holds it), and whether a
+    /// <c>goto</c> or a label lets control reach code from below it.
     /// </summary>
     public static GrantingPlaces Places(IOperation root, GuardRecognizer guards)
     {
-        var spans = ImmutableArray.CreateBuilder<TextSpan>();
+        ImmutableArray<GrantingPlace>.Builder? places = null;
         var jumps = false;
         foreach (var operation in root.DescendantsAndSelf())
         {
-            if (MayGrant(operation, guards))
+            if (MayGrant(operation, guards) && !InBranchFreeCall(operation))
             {
-                spans.Add(operation.Syntax.Span);
+                (places ??= ImmutableArray.CreateBuilder<GrantingPlace>()).Add(new GrantingPlace(operation.Syntax.Span, operation.EnclosingFunction()));
             }
 
             jumps |= operation is ILabeledOperation or IBranchOperation { BranchKind: BranchKind.GoTo };
         }
 
-        spans.Sort((x, y) => x.Start.CompareTo(y.Start));
-        return new GrantingPlaces(spans.ToImmutable(), jumps);
+        if (places is null)
+        {
+            return new GrantingPlaces(ImmutableArray<GrantingPlace>.Empty, jumps);
+        }
+
+        places.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
+        return new GrantingPlaces(places.ToImmutable(), jumps);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="place"/> is read only as a value handed to a call made as a statement
+    /// (<c>Debug.Assert(consent.AnalyticsAllowed);</c>, <c>Log(consent.IsGranted(…));</c>) with nothing on the way that
+    /// branches or stores it: the graph makes no branch on it, so it grants nothing anywhere.
+    /// </summary>
+    private static bool InBranchFreeCall(IOperation place)
+    {
+        for (var current = place.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IExpressionStatementOperation { Operation: IInvocationOperation or IAwaitOperation { Operation: IInvocationOperation } }:
+                    return true;
+                case IArgumentOperation or IInvocationOperation or IAwaitOperation or IConversionOperation or IParenthesizedOperation
+                    or IPropertyReferenceOperation or IFieldReferenceOperation:
+                case IBinaryOperation { OperatorKind: not (BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr) }:
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not }:
+                    continue;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
     }
 
     private static bool MayGrant(IOperation operation, GuardRecognizer guards) => operation switch
@@ -98,7 +119,14 @@ internal static class CheckFreeBodies
 }
 
 /// <summary>
-/// Where a body may grant a category (<see cref="CheckFreeBodies.Places"/>): the spans in document order, and whether
+/// Where a body may grant a category (<see cref="CheckFreeBodies.Places"/>): the places in document order, and whether
 /// jumps (<c>goto</c>, labels) may bring control to a place from below it.
 /// </summary>
-internal sealed record GrantingPlaces(ImmutableArray<TextSpan> Spans, bool Jumps);
+internal sealed record GrantingPlaces(ImmutableArray<GrantingPlace> Places, bool Jumps)
+{
+    /// <summary>Whether nothing in the body can grant a category, whatever its shape.</summary>
+    public bool IsEmpty => Places.IsEmpty;
+}
+
+/// <summary>An operation that may grant a category, and the lambda or local function whose graph holds it (null: the member's).</summary>
+internal readonly record struct GrantingPlace(TextSpan Span, IOperation? Function);

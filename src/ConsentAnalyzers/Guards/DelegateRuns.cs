@@ -29,6 +29,31 @@ internal static class DelegateRuns
                 SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)) + "." + method.Name);
 
     /// <summary>
+    /// Where the delegate of <paramref name="function"/> (a lambda, a method group) runs, as the flow analysis reads
+    /// its creation: later (stored, returned, handed to a deferring method or a constructor), through the local
+    /// <paramref name="local"/> that holds it, or in place.
+    /// </summary>
+    public static DelegateRun Kind(IOperation function, out ILocalSymbol? local)
+    {
+        local = null;
+        switch (Receiver(function))
+        {
+            case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                local = declarator.Symbol;
+                return DelegateRun.ThroughLocal;
+            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation reference }:
+                local = reference.Local;
+                return DelegateRun.ThroughLocal;
+            case ISimpleAssignmentOperation or IEventAssignmentOperation or IReturnOperation:
+            case IArgumentOperation { Parent: IInvocationOperation invocation } when IsDeferring(invocation.TargetMethod):
+            case IArgumentOperation { Parent: IObjectCreationOperation }: // new Thread(…), new Timer(…), new Task(…)
+                return DelegateRun.Later;
+            default:
+                return DelegateRun.InPlace;
+        }
+    }
+
+    /// <summary>
     /// The operation that creates <paramref name="function"/> (its delegate creation, if any), with the conversions
     /// and parentheses around it skipped: what the delegate is handed to.
     /// </summary>
@@ -42,4 +67,12 @@ internal static class DelegateRuns
 
         return operation;
     }
+}
+
+/// <summary>Where a delegate runs (<see cref="DelegateRuns.Kind"/>).</summary>
+internal enum DelegateRun
+{
+    InPlace,
+    Later,
+    ThroughLocal,
 }

@@ -36,11 +36,12 @@ internal static class EnclosingGuard
 {
     /// <summary>
     /// Whether an enclosing <c>if</c>'s condition, true, grants <paramref name="category"/> (or
-    /// <paramref name="alternativeCategory"/>) at <paramref name="site"/>.
+    /// <paramref name="alternativeCategory"/>) at <paramref name="site"/>, or the member's <paramref name="entry"/> does:
+    /// what <c>[RequiresConsent]</c> on the member grants holds wherever its graph reaches, and in the lambdas run in place.
     /// </summary>
-    public static bool Grants(GuardRecognizer guards, IOperation site, string category, string? alternativeCategory)
+    public static bool Grants(GuardRecognizer guards, IOperation site, string category, string? alternativeCategory, CategorySet entry)
     {
-        var granted = CategorySet.Empty;
+        var granted = entry;
         var crossesLambda = false;
         Func<IOperation, bool, CategorySet?> lookup = (variable, value) =>
             variable is ILocalReferenceOperation local ? ImpliedByLocal(guards, local, value) : null;
@@ -99,27 +100,31 @@ internal static class EnclosingGuard
 
     /// <summary>
     /// What the graph grants at <paramref name="site"/>, when the enclosing <c>if</c>s decide it alone; otherwise null
-    /// (the graph decides). That is when the site is in the member's own code (not in a lambda or a local function,
-    /// whose entry the graph works out), no jump can reach it from below, every place before it that may grant a
-    /// category (<paramref name="places"/>) is in the condition of an enclosing <c>if</c>, and each such condition is a
-    /// shape whose branches the graph reads as <see cref="GrantedBy"/> does. The first way to the site then passes only
-    /// those conditions, and any other way (round a loop) can only grant less.
+    /// (the graph decides). <paramref name="function"/> is the graph's own function: the lambda that holds the site (its
+    /// graph starts from <paramref name="entry"/>, what holds where the lambda runs), or null for the member's code
+    /// (which starts from what <c>[RequiresConsent]</c> on the member grants). The enclosing <c>if</c>s decide alone when
+    /// no jump can reach the site from below, every place in that function before the site that may grant a category
+    /// (<paramref name="places"/>; those in other lambdas and local functions are in other graphs) is in the condition
+    /// of an enclosing <c>if</c>, and each such condition is a shape whose branches the graph reads as
+    /// <see cref="GrantedBy"/> does. The first way to the site then passes only those conditions, and any other way
+    /// (round a loop) can only grant less.
     /// </summary>
     /// <remarks>
     /// Unguarded sites in bodies that check consent elsewhere (<c>if (flag || check) { site }</c>, a check for another
     /// category) are answered here; the graph was built for them only to find nothing.
     /// </remarks>
-    public static CategorySet? ExactlyGranted(GuardRecognizer guards, IOperation site, GrantingPlaces places)
+    public static CategorySet? ExactlyGranted(GuardRecognizer guards, IOperation site, GrantingPlaces places, CategorySet entry,
+        IOperation? function)
     {
         if (places.Jumps)
         {
             return null;
         }
 
-        var granted = CategorySet.Empty;
+        var granted = entry;
         List<TextSpan>? conditions = null;
         var child = site;
-        for (var parent = site.Parent; parent is not null; child = parent, parent = parent.Parent)
+        for (var parent = site.Parent; parent is not null && !ReferenceEquals(parent, function); child = parent, parent = parent.Parent)
         {
             switch (parent)
             {
@@ -142,14 +147,14 @@ internal static class EnclosingGuard
         }
 
         var end = site.Syntax.Span.End;
-        foreach (var place in places.Spans)
+        foreach (var place in places.Places)
         {
-            if (place.Start >= end)
+            if (place.Span.Start >= end)
             {
                 break;
             }
 
-            if (conditions is null || !conditions.Exists(condition => condition.Contains(place)))
+            if (ReferenceEquals(place.Function, function) && !InAny(conditions, place.Span))
             {
                 return null;
             }
@@ -157,6 +162,22 @@ internal static class EnclosingGuard
 
         // An unreachable site is granted nothing by the graph.
         return granted.IsEmpty || !MayBeUnreachable(site) ? granted : null;
+    }
+
+    private static bool InAny(List<TextSpan>? spans, TextSpan span)
+    {
+        if (spans is not null)
+        {
+            foreach (var candidate in spans)
+            {
+                if (candidate.Contains(span))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using ConsentAnalyzers.Analysis;
+using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Guards;
 using ConsentAnalyzers.Tests.Corpus;
 using Microsoft.CodeAnalysis;
@@ -44,19 +45,20 @@ public sealed class GraphShortcutTests
         foreach (var (file, consent, root) in CorpusBodies())
         {
             ControlFlowGraph? graph = null;
+            var entry = MemberEntry(consent, root);
             foreach (var site in root.Descendants().Where(o => o is IInvocationOperation or ISimpleAssignmentOperation))
             {
                 sites++;
                 foreach (var category in consent.Manifest.Manifest.Categories)
                 {
-                    if (!EnclosingGuard.Grants(consent.Guards, site, category.Id, alternativeCategory: null))
+                    if (!EnclosingGuard.Grants(consent.Guards, site, category.Id, alternativeCategory: null, entry))
                     {
                         continue;
                     }
 
                     granted++;
                     graph ??= GraphOf(root);
-                    Assert.True(GraphGrantedAt(site, graph, consent.Guards).Grants(category.Id),
+                    Assert.True(GraphGrantedAt(site, graph, consent.Guards, entry).Grants(category.Id),
                         $"{file}: '{site.Syntax}' is granted {category.Id} by its if, not by the graph");
                 }
             }
@@ -68,28 +70,32 @@ public sealed class GraphShortcutTests
     [Fact]
     public void Where_the_enclosing_conditions_decide_alone_the_graph_grants_exactly_what_they_grant()
     {
-        var (sites, answered, granting) = (0, 0, 0);
+        var (sites, answered, granting, inLambdas, onEntry) = (0, 0, 0, 0, 0);
         foreach (var (file, consent, root) in CorpusBodies())
         {
             var places = CheckFreeBodies.Places(root, consent.Guards);
+            var entry = MemberEntry(consent, root);
             ControlFlowGraph? graph = null;
             foreach (var site in root.Descendants().Where(o => o is IInvocationOperation or ISimpleAssignmentOperation))
             {
                 sites++;
-                if (EnclosingGuard.ExactlyGranted(consent.Guards, site, places) is not { } exact)
+                if (ConsentGuardCheck.GrantedWithoutGraph(consent, site, places, entry) is not { } exact)
                 {
                     continue;
                 }
 
                 answered++;
                 granting += exact.IsEmpty ? 0 : 1;
+                inLambdas += site.EnclosingFunction() is null ? 0 : 1;
+                onEntry += entry.IsEmpty ? 0 : 1;
                 graph ??= GraphOf(root);
-                Assert.True(exact.Equals(GraphGrantedAt(site, graph, consent.Guards)),
+                Assert.True(exact.Equals(GraphGrantedAt(site, graph, consent.Guards, entry)),
                     $"{file}: '{site.Syntax}' is granted {exact.Describe()} by its conditions, not so by the graph");
             }
         }
 
-        Assert.True(answered > 500 && granting > 100, $"{answered} sites of {sites} answered, {granting} of them granted something");
+        Assert.True(answered > 800 && granting > 150 && inLambdas > 100 && onEntry > 15,
+            $"{answered} sites of {sites} answered, {granting} of them granted something, {inLambdas} in lambdas, {onEntry} in [RequiresConsent] members");
     }
 
     private const string Is64 = "System.Environment.Is64BitProcess";
@@ -102,23 +108,56 @@ public sealed class GraphShortcutTests
     [InlineData("if (!Manager.MarketingAllowed) { } else { if (" + Is64 + ") { Telemetry.TrackEvent(\"x\"); } }", true)]
     [InlineData("Telemetry.TrackEvent(\"x\"); if (Consent.AnalyticsAllowed) { Telemetry.TrackEvent(\"y\"); }", true)]
     [InlineData("while (" + Is64 + ") { Telemetry.TrackEvent(\"x\"); if (Consent.AnalyticsAllowed) break; }", true)]
-    [InlineData("System.Diagnostics.Debug.Assert(Consent.AnalyticsAllowed); Telemetry.TrackEvent(\"x\");", false)]
+    [InlineData("System.Diagnostics.Debug.Assert(Consent.AnalyticsAllowed); Telemetry.TrackEvent(\"x\");", true)]
+    [InlineData("System.Diagnostics.Debug.Assert(!Consent.AnalyticsAllowed == false, nameof(Consent)); Telemetry.TrackEvent(\"x\");", true)]
+    [InlineData("System.Diagnostics.Debug.Assert(Consent.AnalyticsAllowed || " + Is64 + "); Telemetry.TrackEvent(\"x\");", false)]
+    [InlineData("System.Diagnostics.Debug.Assert(Consent?.AnalyticsAllowed == true); Telemetry.TrackEvent(\"x\");", false)]
+    [InlineData("Telemetry.TrackEvent(Consent.AnalyticsAllowed ? \"a\" : \"b\");", false)]
+    [InlineData("new[] { 1 }.ToList().ForEach(i => { if (Manager.MarketingAllowed) { Telemetry.TrackEvent(\"x\"); } });", true)]
+    [InlineData("if (Manager.MarketingAllowed) { new[] { 1 }.ToList().ForEach(i => { if (" + Is64 + ") { Telemetry.TrackEvent(\"x\"); } }); }", true)]
+    [InlineData("if (Manager.MarketingAllowed) { System.Threading.Tasks.Task.Run(() => Telemetry.TrackEvent(\"x\")); }", true)]
+    [InlineData("if (Manager.MarketingAllowed) { } new[] { 1 }.ToList().ForEach(i => Telemetry.TrackEvent(\"x\"));", false)]
+    [InlineData("new[] { 1 }.ToList().ForEach(i => { if (Manager.MarketingAllowed) { } Telemetry.TrackEvent(\"x\"); });", false)]
+    [InlineData("if (Manager.MarketingAllowed) { System.Action a = () => Telemetry.TrackEvent(\"x\"); a(); }", false)]
     [InlineData("var ok = Consent.AnalyticsAllowed; if (" + Is64 + ") { Telemetry.TrackEvent(\"x\"); }", false)]
     [InlineData("if (Consent.AnalyticsAllowed) { } if (" + Is64 + ") { Telemetry.TrackEvent(\"x\"); }", false)]
     [InlineData("if (Consent?.AnalyticsAllowed == true || " + Is64 + ") { Telemetry.TrackEvent(\"x\"); }", false)]
     [InlineData("if (Consent.AnalyticsAllowed) { return; Telemetry.TrackEvent(\"x\"); }", false)]
     [InlineData("goto end; end: if (Manager.MarketingAllowed) { Telemetry.TrackEvent(\"x\"); }", false)]
-    [InlineData("if (Manager.MarketingAllowed) { new[] { 1 }.ToList().ForEach(i => Telemetry.TrackEvent(\"x\")); }", false)]
+    [InlineData("if (Manager.MarketingAllowed) { void Track() => Telemetry.TrackEvent(\"x\"); Track(); }", false)]
     [InlineData("switch (" + Is64 + ") { case true: if (Manager.MarketingAllowed) { Telemetry.TrackEvent(\"x\"); } break; }", false)]
     public void The_conditions_alone_answer_a_site_only_where_the_graph_grants_exactly_what_they_do(string statements, bool answered)
     {
         var (root, consent) = Body(statements);
         var call = root.Descendants().OfType<IInvocationOperation>().First(i => i.TargetMethod.Name == "TrackEvent");
 
-        var exact = EnclosingGuard.ExactlyGranted(consent.Guards, call, CheckFreeBodies.Places(root, consent.Guards));
+        var exact = ConsentGuardCheck.GrantedWithoutGraph(consent, call, CheckFreeBodies.Places(root, consent.Guards), CategorySet.Empty);
 
         Assert.Equal(answered, exact is not null);
-        Assert.True(exact is not { } granted || granted.Equals(GraphGrantedAt(call, GraphOf(root), consent.Guards)));
+        Assert.True(exact is not { } granted || granted.Equals(GraphGrantedAt(call, GraphOf(root), consent.Guards, CategorySet.Empty)));
+    }
+
+    [Theory]
+    [InlineData("Telemetry.TrackEvent(\"x\");", true)]
+    [InlineData("if (" + Is64 + ") { Telemetry.TrackEvent(\"x\"); }", true)]
+    [InlineData("new[] { 1 }.ToList().ForEach(i => Telemetry.TrackEvent(\"x\"));", true)]
+    [InlineData("System.Threading.Tasks.Task.Run(() => Telemetry.TrackEvent(\"x\"));", false)]
+    [InlineData("return; Telemetry.TrackEvent(\"x\");", false)]
+    [InlineData("void Track() => Telemetry.TrackEvent(\"x\"); Track();", false)]
+    public void What_RequiresConsent_on_the_member_grants_holds_without_the_graph_where_its_graph_reaches(string statements, bool analytics)
+    {
+        var (root, consent) = Body(statements, "[RequiresConsent(ConsentCategory.Analytics)]");
+        var call = root.Descendants().OfType<IInvocationOperation>().Single(i => i.TargetMethod.Name == "TrackEvent");
+        var entry = MemberEntry(consent, root);
+        var places = CheckFreeBodies.Places(root, consent.Guards);
+
+        var exact = ConsentGuardCheck.GrantedWithoutGraph(consent, call, places, entry);
+        var granted = EnclosingGuard.Grants(consent.Guards, call, "analytics", alternativeCategory: null, entry);
+
+        Assert.Equal(CategorySet.Of("analytics"), entry);
+        Assert.Equal(analytics, granted);
+        Assert.True(!granted || GraphGrantedAt(call, GraphOf(root), consent.Guards, entry).Grants("analytics"));
+        Assert.True(exact is not { } answer || answer.Equals(GraphGrantedAt(call, GraphOf(root), consent.Guards, entry)));
     }
 
     [Theory]
@@ -143,7 +182,7 @@ public sealed class GraphShortcutTests
         var call = root.Descendants().OfType<IInvocationOperation>().Single(i => i.TargetMethod.Name == "TrackEvent");
         var flow = ConsentFlow.Analyze(GraphOf(root), consent.Guards, CategorySet.Empty, CancellationToken.None);
 
-        var grantedWithoutGraph = EnclosingGuard.Grants(consent.Guards, call, "analytics", alternativeCategory: null);
+        var grantedWithoutGraph = EnclosingGuard.Grants(consent.Guards, call, "analytics", alternativeCategory: null, CategorySet.Empty);
 
         Assert.Equal(reachable, grantedWithoutGraph);
         Assert.True(!grantedWithoutGraph || flow.GrantedAt(call.Syntax).Grants("analytics"));
@@ -201,8 +240,8 @@ public sealed class GraphShortcutTests
         var (root, consent) = Body(statements);
         var call = root.Descendants().OfType<IInvocationOperation>().Single(i => i.TargetMethod.Name == "TrackEvent");
 
-        Assert.Equal(grantedWithoutGraph, EnclosingGuard.Grants(consent.Guards, call, "analytics", alternativeCategory: null));
-        Assert.True(!grantedWithoutGraph || GraphGrantedAt(call, GraphOf(root), consent.Guards).Grants("analytics"));
+        Assert.Equal(grantedWithoutGraph, EnclosingGuard.Grants(consent.Guards, call, "analytics", alternativeCategory: null, CategorySet.Empty));
+        Assert.True(!grantedWithoutGraph || GraphGrantedAt(call, GraphOf(root), consent.Guards, CategorySet.Empty).Grants("analytics"));
     }
 
     [Theory]
@@ -252,7 +291,7 @@ public sealed class GraphShortcutTests
         AssertGrantsNothing(GraphOf(root), consent.Guards, statements);
     }
 
-    private static (IOperation Root, ConsentCompilation Consent) Body(string statements)
+    private static (IOperation Root, ConsentCompilation Consent) Body(string statements, string attributes = "")
     {
         var text = $$"""
             using System.Linq;
@@ -268,6 +307,7 @@ public sealed class GraphShortcutTests
 
                 private Microsoft.ApplicationInsights.TelemetryClient Telemetry => telemetry;
 
+                {{attributes}}
                 public void Run()
                 {
                     {{statements}}
@@ -285,9 +325,9 @@ public sealed class GraphShortcutTests
     /// of the lambda around the site, entered with what holds where the lambda is created (the one kind of lambda
     /// the shortcut reads: handed to a call that runs it).
     /// </summary>
-    private static CategorySet GraphGrantedAt(IOperation site, ControlFlowGraph memberGraph, GuardRecognizer guards)
+    private static CategorySet GraphGrantedAt(IOperation site, ControlFlowGraph memberGraph, GuardRecognizer guards, CategorySet memberEntry)
     {
-        var memberFlow = ConsentFlow.Analyze(memberGraph, guards, CategorySet.Empty, CancellationToken.None);
+        var memberFlow = ConsentFlow.Analyze(memberGraph, guards, memberEntry, CancellationToken.None);
         return GraphAround(site, (memberGraph, memberFlow), guards)?.Flow.GrantedAt(site.Syntax) ?? CategorySet.Empty;
     }
 
@@ -313,7 +353,16 @@ public sealed class GraphShortcutTests
         }
 
         var graph = outerGraph.GetAnonymousFunctionControlFlowGraphInScope(flowLambda);
-        return (graph, ConsentFlow.Analyze(graph, guards, outerFlow.GrantedAt(lambda.Syntax), CancellationToken.None));
+        var entry = DelegateRuns.Kind(lambda, out _) == DelegateRun.InPlace ? outerFlow.GrantedAt(lambda.Syntax) : CategorySet.Empty;
+        return (graph, ConsentFlow.Analyze(graph, guards, entry, CancellationToken.None));
+    }
+
+    /// <summary>What <c>[RequiresConsent]</c> on the member of <paramref name="root"/> grants on entry to its graph.</summary>
+    private static CategorySet MemberEntry(ConsentCompilation consent, IOperation root)
+    {
+        var declaration = root.Syntax is ArrowExpressionClauseSyntax arrow ? arrow.Parent! : root.Syntax;
+        var member = root.SemanticModel!.GetDeclaredSymbol(declaration);
+        return consent.Requirements.RequiredBy(member, includeImplemented: false) is { } required ? CategorySet.Of(required) : CategorySet.Empty;
     }
 
     private static ControlFlowGraph GraphOf(IOperation root) => root switch
