@@ -105,6 +105,9 @@ internal static class CheckFreeBodies
         return parent switch
         {
             IArgumentOperation or IReturnOperation or IArrayInitializerOperation or IConstantPatternOperation => true,
+
+            // case true: the graph compares the switch's value with it, as in x == true.
+            ISingleValueCaseClauseOperation => true,
             IFieldInitializerOperation or IPropertyInitializerOperation or IParameterInitializerOperation => true,
 
             // x == null, flag != true: the comparison, not the constant, is the condition (a constant comparison is a

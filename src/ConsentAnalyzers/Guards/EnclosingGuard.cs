@@ -130,6 +130,12 @@ internal static class EnclosingGuard
             {
                 case var _ when IsBodyOf(parent, child):
                     break;
+                case ISwitchOperation @switch when IsCaseTrueOfCheck(@switch, child):
+                    // switch (check) { case true: site }: the graph tests the captured check against each label in
+                    // turn; only true reaches the section, and a label false passed on the way implies the same.
+                    granted = granted.Union(guards.Implied(@switch.Value, true));
+                    (conditions ??= new List<TextSpan>()).Add(@switch.Value.Syntax.Span);
+                    break;
                 case var _ when IsOpaque(parent):
                     return null;
                 case IConditionalOperation { Syntax: IfStatementSyntax } conditional
@@ -163,6 +169,39 @@ internal static class EnclosingGuard
         // An unreachable site is granted nothing by the graph.
         return granted.IsEmpty || !MayBeUnreachable(site) ? granted : null;
     }
+
+    /// <summary>
+    /// Whether <paramref name="section"/> is the <c>case true:</c> section of a switch on a plain check (a call, property
+    /// or field read, nothing the graph splits), in a switch whose every label is <c>true</c> or <c>false</c> alone (no
+    /// pattern, no <c>when</c>) or <c>default</c>: a section entered only when the check is true.
+    /// </summary>
+    private static bool IsCaseTrueOfCheck(ISwitchOperation @switch, IOperation? section)
+    {
+        if (section is not ISwitchCaseOperation { Clauses.Length: 1 } caseTrue
+            || !IsBooleanLabel(caseTrue.Clauses[0], true)
+            || @switch.Value.WithoutConversions() is not (IInvocationOperation or IPropertyReferenceOperation or IFieldReferenceOperation)
+            || @switch.Value.Type?.SpecialType != SpecialType.System_Boolean
+            || @switch.Value.ConstantValue.HasValue)
+        {
+            return false;
+        }
+
+        foreach (var other in @switch.Cases)
+        {
+            foreach (var clause in other.Clauses)
+            {
+                if (clause is not IDefaultCaseClauseOperation && !IsBooleanLabel(clause, true) && !IsBooleanLabel(clause, false))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsBooleanLabel(ICaseClauseOperation clause, bool value) =>
+        clause is ISingleValueCaseClauseOperation { Value.ConstantValue: { HasValue: true, Value: bool label } } && label == value;
 
     private static bool InAny(List<TextSpan>? spans, TextSpan span)
     {

@@ -125,7 +125,14 @@ public sealed class GraphShortcutTests
     [InlineData("if (Consent.AnalyticsAllowed) { return; Telemetry.TrackEvent(\"x\"); }", false)]
     [InlineData("goto end; end: if (Manager.MarketingAllowed) { Telemetry.TrackEvent(\"x\"); }", false)]
     [InlineData("if (Manager.MarketingAllowed) { void Track() => Telemetry.TrackEvent(\"x\"); Track(); }", false)]
-    [InlineData("switch (" + Is64 + ") { case true: if (Manager.MarketingAllowed) { Telemetry.TrackEvent(\"x\"); } break; }", false)]
+    [InlineData("switch (" + Is64 + ") { case true: if (Manager.MarketingAllowed) { Telemetry.TrackEvent(\"x\"); } break; }", true)]
+    [InlineData("switch (Consent.AnalyticsAllowed) { case true: Telemetry.TrackEvent(\"x\"); break; default: break; }", true)]
+    [InlineData("switch (Manager.MarketingAllowed) { case false: return; case true: Telemetry.TrackEvent(\"x\"); break; }", true)]
+    [InlineData("switch (Consent.AnalyticsAllowed) { case false: break; default: Telemetry.TrackEvent(\"x\"); break; }", false)]
+    [InlineData("switch (Consent.AnalyticsAllowed) { case true: case false: Telemetry.TrackEvent(\"x\"); break; }", false)]
+    [InlineData("switch (Consent.AnalyticsAllowed) { case true when " + Is64 + ": Telemetry.TrackEvent(\"x\"); break; }", false)]
+    [InlineData("switch (Consent?.AnalyticsAllowed) { case true: Telemetry.TrackEvent(\"x\"); break; }", false)]
+    [InlineData("switch (Consent.AnalyticsAllowed && " + Is64 + ") { case true: Telemetry.TrackEvent(\"x\"); break; }", false)]
     public void The_conditions_alone_answer_a_site_only_where_the_graph_grants_exactly_what_they_do(string statements, bool answered)
     {
         var (root, consent) = Body(statements);
@@ -284,6 +291,7 @@ public sealed class GraphShortcutTests
         "Telemetry.TrackEvent(\"x\");")]
     [InlineData("string name = null; if (name == null || name != \"a\") { Telemetry.TrackEvent(\"x\"); } if (name is null) return;")]
     [InlineData("var list = new[] { true, false }; Telemetry.TrackEvent(list.Contains(true) ? \"a\" : \"b\");")]
+    [InlineData("switch (" + Is64 + ") { case true: Telemetry.TrackEvent(\"x\"); break; case false: break; }")]
     public void Constants_that_are_never_a_condition_leave_a_body_check_free(string statements)
     {
         var (root, consent) = Body(statements);
