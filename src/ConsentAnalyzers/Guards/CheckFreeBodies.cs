@@ -40,7 +40,8 @@ internal static class CheckFreeBodies
         {
             if (MayGrant(operation, guards) && !InBranchFreeCall(operation))
             {
-                (places ??= ImmutableArray.CreateBuilder<GrantingPlace>()).Add(new GrantingPlace(operation.Syntax.Span, operation.EnclosingFunction()));
+                places ??= ImmutableArray.CreateBuilder<GrantingPlace>();
+                places.Add(new GrantingPlace(operation.Syntax.Span, operation.EnclosingFunction()));
             }
 
             jumps |= operation is ILabeledOperation or IBranchOperation { BranchKind: BranchKind.GoTo };

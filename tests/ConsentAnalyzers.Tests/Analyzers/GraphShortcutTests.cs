@@ -95,7 +95,8 @@ public sealed class GraphShortcutTests
         }
 
         Assert.True(answered > 800 && granting > 150 && inLambdas > 100 && onEntry > 15,
-            $"{answered} sites of {sites} answered, {granting} of them granted something, {inLambdas} in lambdas, {onEntry} in [RequiresConsent] members");
+            $"{answered} sites of {sites} answered, {granting} of them granted something, {inLambdas} in lambdas, " +
+            $"{onEntry} in [RequiresConsent] members");
     }
 
     private const string Is64 = "System.Environment.Is64BitProcess";
