@@ -352,4 +352,3 @@ internal static class ConsentGuardCheck
     private static CategorySet WithRequired(CategorySet granted, string? required) =>
         required is null ? granted : granted.Union(CategorySet.Of(required));
 }
-

@@ -1,5 +1,5 @@
-using ConsentAnalyzers.Common;
 using System.Collections.Immutable;
+using ConsentAnalyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
