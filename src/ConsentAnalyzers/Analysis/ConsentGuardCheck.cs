@@ -49,14 +49,15 @@ internal static class ConsentGuardCheck
 
         // The common shape, if (check) { site }, needs no control-flow graph; a method group runs where its
         // delegate is invoked, which only the graph can tell.
+        var onEntry = RequiredOnEntry(context, consent);
         if (consent.GraphShortcuts
             && site is not IMethodReferenceOperation
-            && EnclosingGuard.Grants(consent.Guards, site, category, alternativeCategory, RequiredOnEntry(context, consent)))
+            && EnclosingGuard.Grants(consent.Guards, site, category, alternativeCategory, onEntry))
         {
             return true;
         }
 
-        granted = GrantedAt(context, consent, site);
+        granted = GrantedAt(context, consent, site, onEntry);
         return granted.Grants(category) || (alternativeCategory is not null && granted.Grants(alternativeCategory));
     }
 
@@ -104,7 +105,11 @@ internal static class ConsentGuardCheck
             : Diagnostic.Create(Rules.WrongCategoryGuard, location, properties.ToImmutable(), what, category, granted.Describe()));
     }
 
-    private static CategorySet GrantedAt(OperationAnalysisContext context, ConsentCompilation consent, IOperation site)
+    /// <summary>
+    /// What the graph grants at <paramref name="site"/>; <paramref name="onEntry"/> is what the member's
+    /// <c>[RequiresConsent]</c> grants.
+    /// </summary>
+    private static CategorySet GrantedAt(OperationAnalysisContext context, ConsentCompilation consent, IOperation site, CategorySet onEntry)
     {
         if (consent.GraphShortcuts)
         {
@@ -114,7 +119,7 @@ internal static class ConsentGuardCheck
                 return CategorySet.Empty;
             }
 
-            if (site is not IMethodReferenceOperation && GrantedWithoutGraph(consent, site, places, RequiredOnEntry(context, consent)) is { } exact)
+            if (site is not IMethodReferenceOperation && GrantedWithoutGraph(consent, site, places, onEntry) is { } exact)
             {
                 return exact;
             }

@@ -171,17 +171,15 @@ internal static class EnclosingGuard
     }
 
     /// <summary>
-    /// Whether <paramref name="section"/> is the <c>case true:</c> section of a switch on a plain check (a call, property
-    /// or field read, nothing the graph splits), in a switch whose every label is <c>true</c> or <c>false</c> alone (no
+    /// Whether <paramref name="section"/> is the <c>case true:</c> section of a switch on a plain boolean
+    /// (<see cref="IsPlainBoolean"/>, nothing the graph splits), in a switch whose every label is <c>true</c> or <c>false</c> alone (no
     /// pattern, no <c>when</c>) or <c>default</c>: a section entered only when the check is true.
     /// </summary>
     private static bool IsCaseTrueOfCheck(ISwitchOperation @switch, IOperation? section)
     {
         if (section is not ISwitchCaseOperation { Clauses.Length: 1 } caseTrue
             || !IsBooleanLabel(caseTrue.Clauses[0], true)
-            || @switch.Value.WithoutConversions() is not (IInvocationOperation or IPropertyReferenceOperation or IFieldReferenceOperation)
-            || @switch.Value.Type?.SpecialType != SpecialType.System_Boolean
-            || @switch.Value.ConstantValue.HasValue)
+            || !IsPlainBoolean(@switch.Value))
         {
             return false;
         }
@@ -260,13 +258,18 @@ internal static class EnclosingGuard
                 }
 
                 return value == stopsAt ? leftStops.Intersect(leftGoesOn.Union(right)) : leftGoesOn.Union(right);
-            case IInvocationOperation or IPropertyReferenceOperation or IFieldReferenceOperation or IParameterReferenceOperation
-                when condition.Type?.SpecialType == SpecialType.System_Boolean && !condition.ConstantValue.HasValue:
+            case var _ when IsPlainBoolean(condition):
                 return guards.Implied(condition, value);
             default:
                 return null;
         }
     }
+
+    /// <summary>A boolean the graph reads as it is: a call, a property, field or parameter read, not a constant.</summary>
+    private static bool IsPlainBoolean(IOperation operation) =>
+        operation is IInvocationOperation or IPropertyReferenceOperation or IFieldReferenceOperation or IParameterReferenceOperation
+        && operation.Type?.SpecialType == SpecialType.System_Boolean
+        && !operation.ConstantValue.HasValue;
 
     /// <summary>
     /// A lambda handed to a call that runs it before it returns, as far as the graph can tell: an argument of a

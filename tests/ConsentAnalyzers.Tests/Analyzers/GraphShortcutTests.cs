@@ -276,6 +276,8 @@ public sealed class GraphShortcutTests
     [Theory]
     [InlineData("if (Consent.IsGranted(ConsentCategory.Analytics)) { } Telemetry.TrackEvent(\"x\");")] // a [ConsentGuard] member
     [InlineData("var granted = Consent.AnalyticsAllowed; Telemetry.TrackEvent(\"x\");")]
+    [InlineData("System.Diagnostics.Debug.Assert(Consent.AnalyticsAllowed && " + Is64 + "); Telemetry.TrackEvent(\"x\");")]
+    [InlineData("Telemetry.TrackEvent(Consent.AnalyticsAllowed ? \"a\" : \"b\");")]
     [InlineData("if (Manager.MarketingAllowed) { } Telemetry.TrackEvent(\"x\");")] // a guard from the manifest
     [InlineData(
         "if (HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.ITrackingConsentFeature>()?.CanTrack == true) " +
@@ -293,6 +295,8 @@ public sealed class GraphShortcutTests
     [InlineData("string name = null; if (name == null || name != \"a\") { Telemetry.TrackEvent(\"x\"); } if (name is null) return;")]
     [InlineData("var list = new[] { true, false }; Telemetry.TrackEvent(list.Contains(true) ? \"a\" : \"b\");")]
     [InlineData("switch (" + Is64 + ") { case true: Telemetry.TrackEvent(\"x\"); break; case false: break; }")]
+    [InlineData("System.Diagnostics.Debug.Assert(Consent.AnalyticsAllowed); Telemetry.TrackEvent(\"x\");")]
+    [InlineData("Telemetry.TrackEvent(Consent.IsGranted(ConsentCategory.Analytics).ToString());")]
     public void Constants_that_are_never_a_condition_leave_a_body_check_free(string statements)
     {
         var (root, consent) = Body(statements);
