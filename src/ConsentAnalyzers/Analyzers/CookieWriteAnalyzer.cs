@@ -181,12 +181,7 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
             return; // before the scan: most registrations name their cookie
         }
 
-        var configuration = consent.Configuration(context.Compilation, context.CancellationToken);
-        if (registration.AsSideEffect
-                ? configuration.Configures(cookie)
-                    || !configuration.IsFirstRegistration(cookie, invocation.Syntax)
-                    || (cookie == FrameworkCookies.TempData && !configuration.WritesTempData)
-                : FrameworkCookies.IsIdentity(cookie) ? configuration.Configures(cookie) : configuration.MayBeConfiguredUnseen(cookie))
+        if (IsConfiguredElsewhere(context, consent, invocation, registration))
         {
             return;
         }
@@ -198,6 +193,32 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
             : $" (the default name of the {cookie.Feature} cookie, which this registration turns on; " +
                 $"declare it, or name the cookie with {cookie.Renaming})";
         DeclaredNameCheck.Check(context, consent, registration.Name, FrameworkCookies.LocationOf(invocation), NameTarget.Cookie, note);
+    }
+
+    /// <summary>
+    /// Whether the project (seen or unseen) may configure the cookie that <paramref name="registration"/> turns on
+    /// somewhere else, or reports a cookie turned on as a side effect at an earlier registration (or, for TempData,
+    /// never writes TempData): only the scan the cookie needs is made.
+    /// </summary>
+    private static bool IsConfiguredElsewhere(OperationAnalysisContext context, ConsentCompilation consent, IInvocationOperation invocation,
+        FrameworkCookieRegistration registration)
+    {
+        var cookie = registration.Cookie;
+        if (FrameworkCookies.IsIdentity(cookie))
+        {
+            var identity = consent.IdentityConfiguration(context.Compilation, context.CancellationToken);
+            return identity.Configures(cookie) || (registration.AsSideEffect && !identity.IsFirstRegistration(invocation.Syntax));
+        }
+
+        if (!registration.AsSideEffect)
+        {
+            return consent.UnseenConfiguration(context.Compilation).MayConfigure(cookie);
+        }
+
+        var views = consent.ViewsConfiguration(context.Compilation, context.CancellationToken);
+        return views.Configures(cookie)
+            || !views.IsFirstRegistration(cookie, invocation.Syntax)
+            || (cookie == FrameworkCookies.TempData && !views.WritesTempData);
     }
 
     private const string ConsentFeatureType = "Microsoft.AspNetCore.Http.Features.ITrackingConsentFeature";
@@ -213,7 +234,7 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
     /// </summary>
     private static void CheckConsentCookieWrite(OperationAnalysisContext context, ConsentCompilation consent, IInvocationOperation invocation)
     {
-        if (consent.Configuration(context.Compilation, context.CancellationToken).MayNameConsentCookie)
+        if (consent.MayNameConsentCookie(context.Compilation, context.CancellationToken))
         {
             return;
         }
@@ -234,7 +255,7 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
     /// </summary>
     private static void CheckTempDataWrite(OperationAnalysisContext context, ConsentCompilation consent)
     {
-        if (!consent.Configuration(context.Compilation, context.CancellationToken).TempDataCookieIsDefault
+        if (!consent.ViewsConfiguration(context.Compilation, context.CancellationToken).TempDataCookieIsDefault
             || consent.Manifest.Cookies.Find(ResolvedName.Exact(FrameworkCookies.TempData.DefaultName))?.Category is not { } category)
         {
             return;

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -31,7 +30,7 @@ namespace ConsentAnalyzers.Cookies;
 /// <c>HasConsent</c> is not affected: it reads the consent cookie whether or not consent is needed.
 /// </summary>
 /// <remarks>
-/// Like <see cref="AppConfiguration"/>: a syntax scan, once per compilation and only when a <c>UseCookiePolicy</c>
+/// A scan of the text (<see cref="ConfigurationText"/>), once per compilation and only when a <c>UseCookiePolicy</c>
 /// call is analyzed, that walks only the nodes around a mention of the names and binds only those.
 /// </remarks>
 internal sealed class CookiePolicyConfiguration
@@ -56,8 +55,7 @@ internal sealed class CookiePolicyConfiguration
     public ImmutableArray<Location> AlwaysTrueGuards { get; }
 
     /// <summary>Whether <paramref name="call"/> is the first <c>UseCookiePolicy</c> call of a project whose <c>CanTrack</c> is always true.</summary>
-    public bool IsReportedAt(SyntaxNode call) =>
-        _reportedAt is not null && _reportedAt.SyntaxTree == call.SyntaxTree && _reportedAt.Span == call.Span;
+    public bool IsReportedAt(SyntaxNode call) => ConfigurationText.IsAt(_reportedAt, call);
 
     public static CookiePolicyConfiguration Scan(Compilation compilation, CancellationToken cancellationToken)
     {
@@ -66,7 +64,7 @@ internal sealed class CookiePolicyConfiguration
         var feature = WellKnownTypes.Find(compilation, FeatureType);
         if (options is null || extensions is null || feature is null
             || options.ContainingAssembly is not { } assembly
-            || AppConfiguration.AssembliesUsedByReferences(compilation).Contains(assembly.Identity.Name))
+            || ConfigurationText.AssembliesUsedByReferences(compilation).Contains(assembly.Identity.Name))
         {
             return None;
         }
@@ -77,7 +75,7 @@ internal sealed class CookiePolicyConfiguration
         foreach (var tree in compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            foreach (var node in AppConfiguration.NodesAroundMentions(tree, Mentions, cancellationToken))
+            foreach (var node in ConfigurationText.NodesAroundMentions(tree, Mentions, cancellationToken))
             {
                 switch (node)
                 {
@@ -109,7 +107,7 @@ internal sealed class CookiePolicyConfiguration
         SemanticModel? model = null;
         foreach (var setting in settings)
         {
-            model = AppConfiguration.ModelFor(compilation, setting.SyntaxTree, model);
+            model = ConfigurationText.ModelFor(compilation, setting.SyntaxTree, model);
             var info = model.GetSymbolInfo(setting, cancellationToken);
             var symbol = info.Symbol ?? (info.CandidateSymbols.IsDefaultOrEmpty ? null : info.CandidateSymbols[0]);
             if (symbol is null || symbol is IPropertySymbol && SymbolFacts.IsOrInherits(symbol.ContainingType, options))
@@ -121,7 +119,7 @@ internal sealed class CookiePolicyConfiguration
         SyntaxNode? first = null;
         foreach (var call in calls)
         {
-            model = AppConfiguration.ModelFor(compilation, call.SyntaxTree, model);
+            model = ConfigurationText.ModelFor(compilation, call.SyntaxTree, model);
             if (model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol method
                 && SymbolEqualityComparer.Default.Equals((method.ReducedFrom ?? method).ContainingType, extensions))
             {
@@ -138,7 +136,7 @@ internal sealed class CookiePolicyConfiguration
         var reads = ImmutableArray.CreateBuilder<Location>();
         foreach (var guard in guards)
         {
-            model = AppConfiguration.ModelFor(compilation, guard.SyntaxTree, model);
+            model = ConfigurationText.ModelFor(compilation, guard.SyntaxTree, model);
             if (model.GetSymbolInfo(guard, cancellationToken).Symbol is IPropertySymbol property
                 && SymbolEqualityComparer.Default.Equals(property.ContainingType, feature))
             {
@@ -149,20 +147,7 @@ internal sealed class CookiePolicyConfiguration
         return reads.Count == 0 ? None : new CookiePolicyConfiguration(first, reads.ToImmutable());
     }
 
-    private static List<int> Mentions(string text)
-    {
-        var mentions = new List<int>();
-        foreach (var word in Words)
-        {
-            for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.Ordinal))
-            {
-                mentions.Add(at);
-            }
-        }
-
-        mentions.Sort();
-        return mentions;
-    }
+    private static List<int> Mentions(string text) => ConfigurationText.Mentions(text, Words);
 
     private static string? CalledName(InvocationExpressionSyntax invocation) => invocation.Expression switch
     {

@@ -12,13 +12,33 @@ namespace ConsentAnalyzers.Cookies;
 /// </summary>
 internal static class CookieScans
 {
-    private static readonly ComputedOnce<ConsentCompilation, AppConfiguration> Configurations = new();
+    private static readonly ComputedOnce<ConsentCompilation, UnseenConfiguration> Unseen = new();
+    private static readonly ComputedOnce<ConsentCompilation, ViewsConfiguration> Views = new();
+    private static readonly ComputedOnce<ConsentCompilation, IdentityConfiguration> Identity = new();
+    private static readonly ComputedOnce<ConsentCompilation, ConsentCookieNaming> ConsentCookie = new();
     private static readonly ComputedOnce<ConsentCompilation, CookiePolicyConfiguration> CookiePolicies = new();
 
-    /// <summary>How the app configures framework cookies across the compilation.</summary>
-    public static AppConfiguration Configuration(this ConsentCompilation consent, Compilation compilation, CancellationToken cancellationToken) =>
-        Configurations.Get(consent, (compilation, cancellationToken),
-            static (c, scan) => AppConfiguration.Scan(scan.compilation, c.Symbols, scan.cancellationToken));
+    /// <summary>The framework cookies that referenced assemblies may configure.</summary>
+    public static UnseenConfiguration UnseenConfiguration(this ConsentCompilation consent, Compilation compilation) =>
+        Unseen.Get(consent, compilation, static (_, compilation) => Cookies.UnseenConfiguration.Find(compilation));
+
+    /// <summary>How the project configures the cookies that views turn on (antiforgery, TempData).</summary>
+    public static ViewsConfiguration ViewsConfiguration(this ConsentCompilation consent, Compilation compilation,
+        CancellationToken cancellationToken) =>
+        Views.Get(consent, (compilation, cancellationToken),
+            static (c, scan) => Cookies.ViewsConfiguration.Scan(scan.compilation, c.Symbols, c.UnseenConfiguration(scan.compilation),
+                scan.cancellationToken));
+
+    /// <summary>How the project configures ASP.NET Core Identity's cookies.</summary>
+    public static IdentityConfiguration IdentityConfiguration(this ConsentCompilation consent, Compilation compilation,
+        CancellationToken cancellationToken) =>
+        Identity.Get(consent, (compilation, cancellationToken),
+            static (c, scan) => Cookies.IdentityConfiguration.Scan(scan.compilation, c.UnseenConfiguration(scan.compilation), scan.cancellationToken));
+
+    /// <summary>Whether the project may give the consent cookie another name than its default.</summary>
+    public static bool MayNameConsentCookie(this ConsentCompilation consent, Compilation compilation, CancellationToken cancellationToken) =>
+        ConsentCookie.Get(consent, (compilation, cancellationToken),
+            static (_, scan) => ConsentCookieNaming.Scan(scan.compilation, scan.cancellationToken)).MayNameConsentCookie;
 
     /// <summary>Whether the project's <c>CanTrack</c> checks are always true.</summary>
     public static CookiePolicyConfiguration CookiePolicy(this ConsentCompilation consent, Compilation compilation,

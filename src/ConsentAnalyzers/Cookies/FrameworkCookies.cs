@@ -33,7 +33,7 @@ internal sealed record FrameworkCookieRegistration(FrameworkCookie Cookie, Resol
 /// cookie, so an undeclared default name is reported there (CG0101), once. A feature whose cookie the app renames in
 /// the same member (<c>options.Cookie.Name = …</c> or <c>options.Cookie = new CookieBuilder { … }</c>, in the
 /// registration or in <c>Configure&lt;TOptions&gt;</c>) is left to the name check of that assignment; one the project
-/// may configure where the analysis cannot see (<see cref="AppConfiguration"/>) is not reported. A TempData write is
+/// may configure where the analysis cannot see (<see cref="UnseenConfiguration"/>) is not reported. A TempData write is
 /// not a registration: MVC's TempData cookie is reported at the registration of views, when the project writes TempData.
 /// </summary>
 internal static class FrameworkCookies

@@ -41,7 +41,7 @@ public sealed class ConfigurationMentionsTests
         var tree = CSharpSyntaxTree.ParseText(Source);
         List<int> Mentions(string text) => [.. words.SelectMany(word => Positions(text, word)).Order()];
 
-        var read = AppConfiguration.NodesAroundMentions(tree, Mentions, CancellationToken.None).ToList();
+        var read = ConfigurationText.NodesAroundMentions(tree, Mentions, CancellationToken.None).ToList();
 
         var mentions = Mentions(Source);
         var holding = tree.GetRoot().DescendantNodesAndSelf().Where(node => mentions.Exists(node.FullSpan.Contains)).ToList();

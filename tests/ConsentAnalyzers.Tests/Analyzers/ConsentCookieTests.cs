@@ -137,4 +137,36 @@ public class ConsentCookieTests
         test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments(".AspNet.Consent", GrantNote));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task Longer_names_that_begin_with_ConsentCookie_neither_name_the_cookie_nor_hide_a_ConsentCookie_beside_them()
+    {
+        var test = Test(CodeManifests.Policy, false, Endpoint("""
+                var names = ConsentCookieNames.All + ConsentCookies_2.Count;
+                {|#0:feature.GrantConsent()|};
+                return names;
+            """), """
+            static class ConsentCookieNames { public const string All = "all"; }
+            static class ConsentCookies_2 { public const int Count = 2; }
+            """);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments(".AspNet.Consent", GrantNote));
+        await test.RunAsync();
+
+        test = Test(CodeManifests.Policy, false, Endpoint("""
+                feature.GrantConsent();
+                return null;
+            """), """
+            using Microsoft.Extensions.DependencyInjection;
+
+            static class ConsentCookieNames { public const string All = "all"; }
+
+            static class Startup
+            {
+                static void Configure(IServiceCollection services) =>
+                    services.AddCookiePolicy(options => { var all = ConsentCookieNames.All; options.ConsentCookie.Name = {|#0:"consent"|}; });
+            }
+            """);
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UndeclaredCookie).WithLocation(0).WithArguments("consent", ""));
+        await test.RunAsync();
+    }
 }
