@@ -33,7 +33,8 @@ internal static class CookieScans
     public static IdentityConfiguration IdentityConfiguration(this ConsentCompilation consent, Compilation compilation,
         CancellationToken cancellationToken) =>
         Identity.Get(consent, (compilation, cancellationToken),
-            static (c, scan) => Cookies.IdentityConfiguration.Scan(scan.compilation, c.UnseenConfiguration(scan.compilation), scan.cancellationToken));
+            static (c, scan) => Cookies.IdentityConfiguration.Scan(scan.compilation, c.UnseenConfiguration(scan.compilation),
+                scan.cancellationToken));
 
     /// <summary>Whether the project may give the consent cookie another name than its default.</summary>
     public static bool MayNameConsentCookie(this ConsentCompilation consent, Compilation compilation, CancellationToken cancellationToken) =>

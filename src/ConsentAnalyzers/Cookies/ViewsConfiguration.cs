@@ -28,7 +28,8 @@ namespace ConsentAnalyzers.Cookies;
 /// </remarks>
 internal sealed class ViewsConfiguration
 {
-    private static readonly string[] Words = { "Antiforgery", "TempData", "AddControllersWithViews", "AddMvc", "AddRazorPages", "AddRazorComponents" };
+    private static readonly string[] Words =
+        { "Antiforgery", "TempData", "AddControllersWithViews", "AddMvc", "AddRazorPages", "AddRazorComponents" };
 
     private readonly bool _configuresAntiforgery;
     private readonly bool _configuresTempDataProvider;
@@ -60,7 +61,10 @@ internal sealed class ViewsConfiguration
         _unseen.MayConfigure(cookie)
         || (cookie == FrameworkCookies.Antiforgery ? _configuresAntiforgery : cookie == FrameworkCookies.TempData && _configuresTempDataProvider);
 
-    /// <summary>Whether <paramref name="registration"/> is the project's first registration of views that turns on <paramref name="cookie"/>.</summary>
+    /// <summary>
+    /// Whether <paramref name="registration"/> is the project's first registration of views that turns on
+    /// <paramref name="cookie"/>.
+    /// </summary>
     public bool IsFirstRegistration(FrameworkCookie cookie, SyntaxNode registration) => ConfigurationText.IsAt(
         cookie == FrameworkCookies.Antiforgery ? _firstAntiforgeryRegistration
             : cookie == FrameworkCookies.TempData ? _firstTempDataRegistration : null,
