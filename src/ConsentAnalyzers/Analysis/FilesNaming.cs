@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using ConsentAnalyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -54,13 +55,12 @@ internal sealed class FilesNaming
 
     private static bool Names(SyntaxTree tree, string[] words)
     {
-        // An identifier may spell a word with a \u escape (Ht\u006Dl): such a file may name any of them.
-        var text = tree.GetText().ToString();
-        if (text.IndexOf("\\u", StringComparison.Ordinal) >= 0)
+        if (SourceTexts.MayEscapeNames(tree))
         {
             return true;
         }
 
+        var text = tree.GetText().ToString();
         foreach (var word in words)
         {
             if (text.IndexOf(word, StringComparison.Ordinal) >= 0)

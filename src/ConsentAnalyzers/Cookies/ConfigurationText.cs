@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using ConsentAnalyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
@@ -30,13 +31,12 @@ internal static class ConfigurationText
     public static IEnumerable<SyntaxNode> NodesAroundMentions(SyntaxTree tree, Func<string, List<int>> mentions,
         CancellationToken cancellationToken)
     {
-        var text = tree.GetText(cancellationToken).ToString();
-        if (text.IndexOf("\\u", StringComparison.Ordinal) >= 0)
+        if (SourceTexts.MayEscapeNames(tree))
         {
             return tree.GetRoot(cancellationToken).DescendantNodes();
         }
 
-        var found = mentions(text);
+        var found = mentions(tree.GetText(cancellationToken).ToString());
         return found.Count == 0 ? Array.Empty<SyntaxNode>() : NodesHolding(tree.GetRoot(cancellationToken), found);
     }
 

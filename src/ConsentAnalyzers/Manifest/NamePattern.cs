@@ -45,6 +45,30 @@ internal static class NamePattern
         return star < 0 ? pattern : pattern.Substring(0, star);
     }
 
+    /// <summary>
+    /// The longest run of the pattern without a wildcard (the first of equal ones): every name the pattern matches
+    /// holds it.
+    /// </summary>
+    public static string LongestLiteral(string pattern)
+    {
+        int bestStart = 0, bestLength = 0, start = 0;
+        for (var i = 0; i <= pattern.Length; i++)
+        {
+            if (i == pattern.Length || pattern[i] == Wildcard)
+            {
+                if (i - start > bestLength)
+                {
+                    bestStart = start;
+                    bestLength = i - start;
+                }
+
+                start = i + 1;
+            }
+        }
+
+        return pattern.Substring(bestStart, bestLength);
+    }
+
     /// <summary>Whether a concrete name matches a pattern (or equals an exact name). Linear-time greedy matching.</summary>
     public static bool Matches(string pattern, string name)
     {

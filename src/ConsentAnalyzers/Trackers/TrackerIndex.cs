@@ -35,6 +35,9 @@ internal sealed class TrackerIndex
     private readonly List<string> _apiMemberPatterns = new();
     private readonly List<(string Pattern, TrackerMatch Match)> _urls = new();
     private readonly List<(string Pattern, TrackerMatch Match)> _jsFunctions = new();
+    private readonly string[] _apiAnchors;
+    private readonly string[] _urlAnchors;
+    private readonly string[] _jsFunctionAnchors;
     private readonly TrackerMatch _googleAnalytics;
     private readonly TrackerMatch _googleAds;
     private readonly TrackerMatch _googleTag;
@@ -92,6 +95,9 @@ internal sealed class TrackerIndex
             ? _googleAds with { DisplayName = "the Google tag (gtag.js)" }
             : _googleAnalytics with { DisplayName = "the Google tag (gtag.js)", AlternativeCategory = _googleAds.Category };
         _urls.Add((TrackerCatalog.GoogleTagScript, _googleTag));
+        _apiAnchors = Anchors(_apis);
+        _urlAnchors = Anchors(_urls);
+        _jsFunctionAnchors = Anchors(_jsFunctions);
     }
 
     /// <summary>
@@ -168,7 +174,7 @@ internal sealed class TrackerIndex
     public static TrackerIndex For(ManifestModel manifest) => Indexes.GetValue(manifest, m => new TrackerIndex(m));
 
     /// <summary>The tracker a member belongs to, by its Namespace.Type.Member name.</summary>
-    public TrackerMatch? ForApi(string memberName) => Find(_apis, memberName);
+    public TrackerMatch? ForApi(string memberName) => Find(_apis, _apiAnchors, memberName);
 
     /// <summary>The API patterns (Namespace.Type.Member), the manifest's first, with their trackers.</summary>
     public IReadOnlyList<(string Pattern, TrackerMatch Match)> Apis => _apis;
@@ -196,15 +202,20 @@ internal sealed class TrackerIndex
     }
 
     /// <summary>The tracker an endpoint or script URL belongs to.</summary>
-    public TrackerMatch? ForUrl(string url) => Find(_urls, NormalizeUrl(url));
+    public TrackerMatch? ForUrl(string url) => Find(_urls, _urlAnchors, NormalizeUrl(url));
 
     /// <summary>The tracker a JS-interop function identifier belongs to (a leading "window." is ignored).</summary>
     public TrackerMatch? ForJsFunction(string identifier) =>
-        Find(_jsFunctions, identifier.StartsWith("window.", StringComparison.Ordinal) ? identifier.Substring("window.".Length) : identifier);
+        Find(_jsFunctions, _jsFunctionAnchors, identifier.StartsWith("window.", StringComparison.Ordinal) ? identifier.Substring("window.".Length) : identifier);
 
     /// <summary>Lower case, and https for http and protocol-relative URLs, so one pattern covers every spelling.</summary>
     internal static string NormalizeUrl(string url)
     {
+        if (IsNormalized(url))
+        {
+            return url; // the common case, with no copy: an https URL written in lower case
+        }
+
         var lower = url.Trim().ToLowerInvariant();
         if (lower.StartsWith("//", StringComparison.Ordinal))
         {
@@ -214,16 +225,51 @@ internal sealed class TrackerIndex
         return lower.StartsWith("http://", StringComparison.Ordinal) ? "https://" + lower.Substring("http://".Length) : lower;
     }
 
-    private static TrackerMatch? Find(List<(string Pattern, TrackerMatch Match)> patterns, string value)
+    private static bool IsNormalized(string url)
     {
-        foreach (var (pattern, match) in patterns)
+        if (!url.StartsWith("https://", StringComparison.Ordinal) || char.IsWhiteSpace(url[url.Length - 1]))
         {
-            if (NamePattern.Matches(pattern, value))
+            return false;
+        }
+
+        foreach (var c in url)
+        {
+            if (c is >= 'A' and <= 'Z' || (c > '\x7F' && c != NamePattern.Hole))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The first pattern that matches; a pattern is matched only when the value holds its longest literal run (its
+    /// anchor), a necessary condition that one vectorized search tests, where a match of a URL against a pattern with
+    /// a leading '*' retries at every position. Most values (a shop's own API URLs) match no tracker at all.
+    /// </summary>
+    private static TrackerMatch? Find(List<(string Pattern, TrackerMatch Match)> patterns, string[] anchors, string value)
+    {
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            var (pattern, match) = patterns[i];
+            if (value.IndexOf(anchors[i], StringComparison.Ordinal) >= 0 && NamePattern.Matches(pattern, value))
             {
                 return match;
             }
         }
 
         return null;
+    }
+
+    private static string[] Anchors(List<(string Pattern, TrackerMatch Match)> patterns)
+    {
+        var anchors = new string[patterns.Count];
+        for (var i = 0; i < anchors.Length; i++)
+        {
+            anchors[i] = NamePattern.LongestLiteral(patterns[i].Pattern);
+        }
+
+        return anchors;
     }
 }

@@ -65,6 +65,7 @@ public class TrackerCatalogTests
         if (url.StartsWith("https:", StringComparison.Ordinal))
         {
             Assert.Equal(id, Index.ForUrl(url.Substring("https:".Length))?.CatalogId);
+            Assert.Equal(id, Index.ForUrl(" http" + url.Substring("https".Length) + "\t")?.CatalogId);
         }
 
         string[] markups =

@@ -48,4 +48,20 @@ public class NamePatternTests
     [InlineData("a*", false)]
     [InlineData("", false)]
     public void Recognizes_bare_wildcards(string name, bool expected) => Assert.Equal(expected, NamePattern.IsBareWildcard(name));
+
+    [Theory]
+    [InlineData("_ga", "_ga")]
+    [InlineData("_ga_*", "_ga_")]
+    [InlineData("https://*.google-analytics.com/*", ".google-analytics.com/")]
+    [InlineData("*track*", "track")]
+    [InlineData("ab*cd", "ab")]
+    [InlineData("*", "")]
+    [InlineData("", "")]
+    public void The_longest_literal_run_is_held_by_every_name_the_pattern_matches(string pattern, string expected)
+    {
+        Assert.Equal(expected, NamePattern.LongestLiteral(pattern));
+        var name = pattern.Replace("*", "xyz");
+        Assert.True(NamePattern.Matches(pattern, name));
+        Assert.Contains(expected, name, StringComparison.Ordinal);
+    }
 }
