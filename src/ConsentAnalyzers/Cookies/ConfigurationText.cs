@@ -81,26 +81,21 @@ internal static class ConfigurationText
     };
 
     /// <summary>
-    /// The first of <paramref name="candidates"/> (calls found by name, in the order of the compilation's files) that
-    /// binds to a framework registration whose name <paramref name="turnsOn"/> accepts (not an app method of the same
-    /// name).
+    /// The <paramref name="candidates"/> (calls found by name, in the order of the compilation's files) that bind to a
+    /// framework registration (not an app method of the same name), with the method each calls.
     /// </summary>
-    public static SyntaxNode? FirstRegistration(Compilation compilation, List<InvocationExpressionSyntax> candidates,
-        Func<string, bool> turnsOn, CancellationToken cancellationToken)
+    public static IEnumerable<(InvocationExpressionSyntax Call, IMethodSymbol Method)> Registrations(Compilation compilation,
+        List<InvocationExpressionSyntax> candidates, CancellationToken cancellationToken)
     {
         SemanticModel? model = null;
         foreach (var candidate in candidates)
         {
             model = ModelFor(compilation, candidate.SyntaxTree, model);
-            if (model.GetSymbolInfo(candidate, cancellationToken).Symbol is IMethodSymbol method
-                && FrameworkCookies.IsServiceRegistration(method)
-                && turnsOn(method.Name))
+            if (model.GetSymbolInfo(candidate, cancellationToken).Symbol is IMethodSymbol method && FrameworkCookies.IsServiceRegistration(method))
             {
-                return candidate;
+                yield return (candidate, method);
             }
         }
-
-        return null;
     }
 
     /// <summary>Whether <paramref name="found"/> (a node of an earlier scan of this compilation) is <paramref name="node"/>.</summary>

@@ -74,8 +74,9 @@ internal sealed class IdentityConfiguration
             }
         }
 
-        var first = ConfigurationText.FirstRegistration(compilation, registrations, FrameworkCookies.TurnsOnIdentityCookies, cancellationToken);
-        return new IdentityConfiguration(configured, unseen, first);
+        var first = ConfigurationText.Registrations(compilation, registrations, cancellationToken)
+            .FirstOrDefault(registration => FrameworkCookies.TurnsOnIdentityCookies(registration.Method.Name));
+        return new IdentityConfiguration(configured, unseen, first.Call);
     }
 
     /// <summary>

@@ -109,9 +109,17 @@ internal sealed class ViewsConfiguration
             }
         }
 
-        var firstAntiforgery = ConfigurationText.FirstRegistration(compilation, registrations, FrameworkCookies.TurnsOnAntiforgery,
-            cancellationToken);
-        var firstTempData = ConfigurationText.FirstRegistration(compilation, registrations, FrameworkCookies.TurnsOnTempData, cancellationToken);
+        SyntaxNode? firstAntiforgery = null, firstTempData = null;
+        foreach (var (call, method) in ConfigurationText.Registrations(compilation, registrations, cancellationToken))
+        {
+            firstAntiforgery ??= FrameworkCookies.TurnsOnAntiforgery(method.Name) ? call : null;
+            firstTempData ??= FrameworkCookies.TurnsOnTempData(method.Name) ? call : null;
+            if (firstAntiforgery is not null && firstTempData is not null)
+            {
+                break;
+            }
+        }
+
         var writesTempData = tempDataAttribute
             || (firstTempData is not null
                 && !tempData
