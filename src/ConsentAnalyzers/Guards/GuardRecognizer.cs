@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.ConsentApi;
@@ -28,6 +29,10 @@ internal sealed class GuardRecognizer
     private readonly ConcurrentDictionary<ISymbol, bool> _mayBeGuard = new(SymbolEqualityComparer.Default);
     private readonly Func<ISymbol, bool> _findMayBeGuard;
 
+    // The member names the manifest's guards can match (null: any), so that most members are ruled out without their
+    // display name being built.
+    private readonly HashSet<string>? _manifestGuardNames;
+
     public GuardRecognizer(Compilation compilation, GeneratorOptions options, ManifestModel manifest)
     {
         _trackingConsentFeature = WellKnownTypes.Find(compilation, "Microsoft.AspNetCore.Http.Features.ITrackingConsentFeature");
@@ -35,6 +40,7 @@ internal sealed class GuardRecognizer
         _categoryEnum = GeneratedNames.Find(compilation, options.Namespace, GeneratedNames.Category);
         _manifest = manifest;
         _findMayBeGuard = FindMayBeGuard;
+        _manifestGuardNames = ManifestGuardNames(manifest);
     }
 
     /// <summary>The categories granted when <paramref name="condition"/> evaluates to <paramref name="value"/>.</summary>
@@ -202,7 +208,7 @@ internal sealed class GuardRecognizer
                 }
             }
 
-            if (_manifest.Guards.Count == 0)
+            if (_manifest.Guards.Count == 0 || !MayMatchManifestGuard(candidate))
             {
                 continue;
             }
@@ -220,6 +226,32 @@ internal sealed class GuardRecognizer
         return false;
     }
 
+
+    /// <summary>
+    /// A guard's <c>api</c> (<c>Namespace.Type.Member</c>) whose part after its last '.' has no wildcard matches only
+    /// members of exactly that name: a member's full name is its type's and ".Name" (a name without a dot; an explicit
+    /// implementation's has dots and is not ruled out). A wildcard there may span dots (<c>MyApp.Consent*</c>): any
+    /// member may match.
+    /// </summary>
+    private static HashSet<string>? ManifestGuardNames(ManifestModel manifest)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var guard in manifest.Guards)
+        {
+            var member = guard.Api.Substring(guard.Api.LastIndexOf('.') + 1);
+            if (NamePattern.IsPattern(member))
+            {
+                return null;
+            }
+
+            names.Add(member);
+        }
+
+        return names;
+    }
+
+    private bool MayMatchManifestGuard(ISymbol member) =>
+        _manifestGuardNames is null || member.Name.IndexOf('.') >= 0 || _manifestGuardNames.Contains(member.Name);
 
     private bool IsTrackingConsentCheck(ISymbol member) =>
         member.Name is "CanTrack" or "HasConsent" && SymbolFacts.IsOrInherits(member.ContainingType, _trackingConsentFeature);

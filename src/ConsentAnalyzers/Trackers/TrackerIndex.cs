@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using System.Threading;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Manifest;
 
@@ -35,6 +37,11 @@ internal sealed class TrackerIndex
     private readonly List<string> _apiMemberPatterns = new();
     private readonly List<(string Pattern, TrackerMatch Match)> _urls = new();
     private readonly List<(string Pattern, TrackerMatch Match)> _jsFunctions = new();
+    // A project requests the same URLs from many places (its own API's endpoints): each is matched once per manifest,
+    // up to a bound, as the index lives as long as the manifest does (across an IDE session's edits).
+    private const int MaxUrlsKept = 4096;
+    private readonly ConcurrentDictionary<string, TrackerMatch?> _urlMatches = new(StringComparer.Ordinal);
+    private int _urlsKept;
     private readonly string[] _apiAnchors;
     private readonly string[] _urlAnchors;
     private readonly string[] _jsFunctionAnchors;
@@ -202,7 +209,21 @@ internal sealed class TrackerIndex
     }
 
     /// <summary>The tracker an endpoint or script URL belongs to.</summary>
-    public TrackerMatch? ForUrl(string url) => Find(_urls, _urlAnchors, NormalizeUrl(url));
+    public TrackerMatch? ForUrl(string url)
+    {
+        if (_urlMatches.TryGetValue(url, out var known))
+        {
+            return known;
+        }
+
+        var match = Find(_urls, _urlAnchors, NormalizeUrl(url));
+        if (Interlocked.Increment(ref _urlsKept) <= MaxUrlsKept)
+        {
+            _urlMatches.TryAdd(url, match);
+        }
+
+        return match;
+    }
 
     /// <summary>The tracker a JS-interop function identifier belongs to (a leading "window." is ignored).</summary>
     public TrackerMatch? ForJsFunction(string identifier) =>

@@ -363,6 +363,55 @@ public class ConsentGuardTests
         await test.RunAsync();
     }
 
+    /// <summary>
+    /// A guard's api is matched against the member's full name: a wildcard may span dots (into the member's name), and
+    /// a member part without one names the member exactly.
+    /// </summary>
+    [Theory]
+    [InlineData("Shop.Privacy.IConsentManager.AnalyticsAllowed", true)]
+    [InlineData("Shop.Privacy.*.AnalyticsAllowed", true)]
+    [InlineData("*.AnalyticsAllowed", true)]
+    [InlineData("Shop.Privacy.IConsent*", true)]
+    [InlineData("Shop.Privacy.IConsentManager.Analytics*", true)]
+    [InlineData("Shop.Privacy.IConsentManager.Analytics", false)]
+    [InlineData("Shop.Privacy.IConsentManager.AnalyticsAllowedNow", false)]
+    [InlineData("*Allowed", true)]
+    public async Task Manifest_guard_apis_match_the_member_by_its_full_name(string api, bool guards)
+    {
+        var manifest = CodeManifests.Policy.Replace(
+            "  \"storage\": [",
+            $$"""
+              "guards": [ { "api": "{{api}}", "category": "analytics" } ],
+              "storage": [
+            """,
+            StringComparison.Ordinal);
+        var test = ConsentAnalyzerTest<CookieWriteAnalyzer>.Code($$"""
+            using Microsoft.AspNetCore.Http;
+
+            namespace Shop.Privacy
+            {
+                public interface IConsentManager
+                {
+                    bool AnalyticsAllowed { get; }
+                }
+
+                class Page
+                {
+                    void Render(HttpResponse response, IConsentManager consent)
+                    {
+                        if (consent.AnalyticsAllowed) {{(guards ? "" : "{|#0:")}}response.Cookies.Append("_ga", "1"){{(guards ? "" : "|}")}};
+                    }
+                }
+            }
+            """, manifest);
+        if (!guards)
+        {
+            test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnguardedWrite).WithLocation(0).WithArguments("Writing cookie '_ga'", "analytics"));
+        }
+
+        await test.RunAsync();
+    }
+
     [Fact]
     public Task Storage_writes_are_guarded_the_same_way() =>
         Verify<StorageWriteAnalyzer>(
