@@ -227,7 +227,8 @@ internal sealed class TrackerIndex
 
     /// <summary>The tracker a JS-interop function identifier belongs to (a leading "window." is ignored).</summary>
     public TrackerMatch? ForJsFunction(string identifier) =>
-        Find(_jsFunctions, _jsFunctionAnchors, identifier.StartsWith("window.", StringComparison.Ordinal) ? identifier.Substring("window.".Length) : identifier);
+        Find(_jsFunctions, _jsFunctionAnchors,
+            identifier.StartsWith("window.", StringComparison.Ordinal) ? identifier.Substring("window.".Length) : identifier);
 
     /// <summary>Lower case, and https for http and protocol-relative URLs, so one pattern covers every spelling.</summary>
     internal static string NormalizeUrl(string url)
