@@ -56,7 +56,8 @@ public sealed class HtmlStringAnalyzer : ConsentCodeAnalyzer
             OperationKind.Return);
     }
 
-    private static readonly string[] SinkWords = { "Html", "Script", "TagBuilder", "Content", "Text", "WriteAsync" };
+    // The words most files name first: a file's search stops at the first word it finds.
+    private static readonly string[] SinkWords = { "Text", "Content", "Html", "Script", "TagBuilder", "WriteAsync" };
 
     private delegate void FindSinks<in TOperation>(TOperation operation, ref List<HtmlSink>? sinks);
 

@@ -28,8 +28,8 @@ namespace ConsentAnalyzers.Cookies;
 /// </remarks>
 internal sealed class ViewsConfiguration
 {
-    private static readonly string[] Words =
-        { "Antiforgery", "TempData", "AddControllersWithViews", "AddMvc", "AddRazorPages", "AddRazorComponents" };
+    // "AddRazor" finds AddRazorPages and AddRazorComponents in one search (the nodes around it are then read by name).
+    private static readonly string[] Words = { "Antiforgery", "TempData", "AddControllersWithViews", "AddMvc", "AddRazor" };
 
     private readonly bool _configuresAntiforgery;
     private readonly bool _configuresTempDataProvider;
