@@ -296,22 +296,7 @@ internal static class EnclosingGuard
             return null;
         }
 
-        IOperation? initializer = null;
-        foreach (var operation in reference.Root().DescendantsAndSelf())
-        {
-            if (operation is ILocalReferenceOperation other
-                && LocalWrites.IsWrite(other)
-                && SymbolEqualityComparer.Default.Equals(other.Local, local))
-            {
-                return null;
-            }
-
-            if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
-            {
-                initializer = declarator.Initializer?.Value;
-            }
-        }
-
+        var initializer = BodyLocals.Of(reference).OnlyValueOf(local);
         return initializer is null
             || initializer.ConstantValue.HasValue
             || !KeepsShape(initializer, onSpine: false)

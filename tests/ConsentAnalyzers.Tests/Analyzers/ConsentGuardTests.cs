@@ -406,7 +406,8 @@ public class ConsentGuardTests
             """, manifest);
         if (!guards)
         {
-            test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.UnguardedWrite).WithLocation(0).WithArguments("Writing cookie '_ga'", "analytics"));
+            test.ExpectedDiagnostics.Add(
+                new DiagnosticResult(Rules.UnguardedWrite).WithLocation(0).WithArguments("Writing cookie '_ga'", "analytics"));
         }
 
         await test.RunAsync();
