@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Frameworks;
 using Microsoft.CodeAnalysis;
@@ -14,6 +15,9 @@ namespace ConsentAnalyzers.Cookies;
 /// </summary>
 internal static class OptionsWrites
 {
+    // A body sets MaxAge and Expires on several options: its cookie writes are found once per body.
+    private static readonly ConditionalWeakTable<IOperation, List<(IOperation Key, IOperation? Options)>> WritesPerBody = new();
+
     public static IEnumerable<IOperation> NamesWrittenWith(ISimpleAssignmentOperation assignment, KnownSymbols symbols)
     {
         if (assignment.Target is not IPropertyReferenceOperation target)
@@ -34,19 +38,33 @@ internal static class OptionsWrites
             local = reference.Local;
         }
 
-        foreach (var operation in assignment.Root().Descendants())
+        foreach (var (key, used) in WritesIn(assignment.Root(), symbols))
         {
-            if (operation is IInvocationOperation invocation && Write(invocation, symbols) is { Key: var key, Options: { } used })
+            var written = used?.WithoutConversions();
+            if (written is not null
+                && (written == options
+                    || (local is not null && written is ILocalReferenceOperation read && SymbolEqualityComparer.Default.Equals(read.Local, local))))
             {
-                var written = used.WithoutConversions();
-                if (written == options
-                    || (local is not null && written is ILocalReferenceOperation read && SymbolEqualityComparer.Default.Equals(read.Local, local)))
-                {
-                    yield return key;
-                }
+                yield return key;
             }
         }
     }
+
+    /// <summary>The cookie writes of a body, in order: each name's expression and the options written with it.</summary>
+    private static List<(IOperation Key, IOperation? Options)> WritesIn(IOperation root, KnownSymbols symbols) =>
+        WritesPerBody.GetValue(root, body =>
+        {
+            var writes = new List<(IOperation Key, IOperation? Options)>();
+            foreach (var operation in body.Descendants())
+            {
+                if (operation is IInvocationOperation invocation && Write(invocation, symbols) is { } write)
+                {
+                    writes.Add(write);
+                }
+            }
+
+            return writes;
+        });
 
     /// <summary>The local a <c>new CookieOptions { … }</c> is the initializer of (<c>var options = new CookieOptions { … }</c>).</summary>
     private static ILocalSymbol? LocalInitializedWith(IOperation creation)
