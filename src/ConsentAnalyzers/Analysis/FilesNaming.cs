@@ -16,6 +16,7 @@ internal sealed class FilesNaming
 {
     private readonly ConcurrentDictionary<SyntaxTree, bool> _files = new();
     private readonly Func<SyntaxTree, bool> _names;
+    private volatile FileAnswer? _lastFile;
 
     public FilesNaming(params string[] words) => _names = tree => Names(tree, words);
 
@@ -51,7 +52,19 @@ internal sealed class FilesNaming
             },
             kind);
 
-    private bool AreNamedIn(SyntaxTree tree) => _files.GetOrAdd(tree, _names);
+    private bool AreNamedIn(SyntaxTree tree)
+    {
+        // The operations of a member come one after another on one thread: most callbacks ask about the file the
+        // previous one asked about, and read the answer without a lookup.
+        if (_lastFile is { } last && last.Tree == tree)
+        {
+            return last.Named;
+        }
+
+        var named = _files.GetOrAdd(tree, _names);
+        _lastFile = new FileAnswer(tree, named);
+        return named;
+    }
 
     private static bool Names(SyntaxTree tree, string[] words)
     {
@@ -71,4 +84,7 @@ internal sealed class FilesNaming
 
         return false;
     }
+
+    /// <summary>An answer for one file, replaced whole (threads may read it while another replaces it).</summary>
+    private sealed record FileAnswer(SyntaxTree Tree, bool Named);
 }
