@@ -181,7 +181,7 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
             return; // before the scan: most registrations name their cookie
         }
 
-        if (IsConfiguredElsewhere(context, consent, invocation, registration))
+        if (IsNotReportedHere(context, consent, invocation, registration))
         {
             return;
         }
@@ -196,11 +196,11 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
     }
 
     /// <summary>
-    /// Whether the project (seen or unseen) may configure the cookie that <paramref name="registration"/> turns on
-    /// somewhere else, or reports a cookie turned on as a side effect at an earlier registration (or, for TempData,
-    /// never writes TempData): only the scan the cookie needs is made.
+    /// Whether the cookie that <paramref name="registration"/> turns on is not reported at it: the project (seen or
+    /// unseen) may configure it elsewhere, a cookie turned on as a side effect is reported at an earlier registration,
+    /// or the project never writes TempData. Only the scan the cookie needs is made.
     /// </summary>
-    private static bool IsConfiguredElsewhere(OperationAnalysisContext context, ConsentCompilation consent, IInvocationOperation invocation,
+    private static bool IsNotReportedHere(OperationAnalysisContext context, ConsentCompilation consent, IInvocationOperation invocation,
         FrameworkCookieRegistration registration)
     {
         var cookie = registration.Cookie;
