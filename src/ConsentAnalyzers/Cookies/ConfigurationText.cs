@@ -21,6 +21,23 @@ namespace ConsentAnalyzers.Cookies;
 internal static class ConfigurationText
 {
     /// <summary>
+    /// The nodes around mentions (<see cref="NodesAroundMentions(SyntaxTree, Func{string, List{int}}, CancellationToken)"/>)
+    /// in every file of the compilation, file by file.
+    /// </summary>
+    public static IEnumerable<SyntaxNode> NodesAroundMentions(Compilation compilation, Func<string, List<int>> mentions,
+        CancellationToken cancellationToken)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var node in NodesAroundMentions(tree, mentions, cancellationToken))
+            {
+                yield return node;
+            }
+        }
+    }
+
+    /// <summary>
     /// The nodes of <paramref name="tree"/> that may configure something, found by text first: most files mention
     /// none of the words (<paramref name="mentions"/> finds where they are), and are not walked at all. A
     /// configuration names itself, so the nodes read are those whose text holds a mention (unless a \u escape may

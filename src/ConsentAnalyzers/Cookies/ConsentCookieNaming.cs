@@ -35,19 +35,15 @@ internal sealed class ConsentCookieNaming
         }
 
         var mentions = new List<IdentifierNameSyntax>();
-        foreach (var tree in compilation.SyntaxTrees)
+        foreach (var node in ConfigurationText.NodesAroundMentions(compilation, Mentions, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (var node in ConfigurationText.NodesAroundMentions(tree, Mentions, cancellationToken))
+            switch (node)
             {
-                switch (node)
-                {
-                    case BaseTypeSyntax { Type: var baseType } when baseType.ToString().EndsWith("ITrackingConsentFeature", StringComparison.Ordinal):
-                        return MayRename;
-                    case IdentifierNameSyntax { Identifier.ValueText: "ConsentCookie" } name:
-                        mentions.Add(name);
-                        break;
-                }
+                case BaseTypeSyntax { Type: var baseType } when baseType.ToString().EndsWith("ITrackingConsentFeature", StringComparison.Ordinal):
+                    return MayRename;
+                case IdentifierNameSyntax { Identifier.ValueText: "ConsentCookie" } name:
+                    mentions.Add(name);
+                    break;
             }
         }
 

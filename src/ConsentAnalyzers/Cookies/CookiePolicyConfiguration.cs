@@ -72,30 +72,26 @@ internal sealed class CookiePolicyConfiguration
         var guards = new List<IdentifierNameSyntax>();
         var settings = new List<IdentifierNameSyntax>();
         var calls = new List<InvocationExpressionSyntax>();
-        foreach (var tree in compilation.SyntaxTrees)
+        foreach (var node in ConfigurationText.NodesAroundMentions(compilation, Mentions, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (var node in ConfigurationText.NodesAroundMentions(tree, Mentions, cancellationToken))
+            switch (node)
             {
-                switch (node)
-                {
-                    case IdentifierNameSyntax { Identifier.ValueText: "CanTrack" } name:
-                        guards.Add(name);
-                        break;
-                    case IdentifierNameSyntax { Identifier.ValueText: "CheckConsentNeeded" } name:
-                        settings.Add(name);
-                        break;
-                    case InvocationExpressionSyntax invocation when CalledName(invocation) == "UseCookiePolicy":
-                        calls.Add(invocation);
-                        break;
-                    case LiteralExpressionSyntax literal
-                        when literal.IsKind(SyntaxKind.StringLiteralExpression) && literal.Token.ValueText.Contains("CheckConsentNeeded"):
-                        return None; // set by reflection, perhaps
-                    case InterpolatedStringTextSyntax interpolated when interpolated.TextToken.ValueText.Contains("CheckConsentNeeded"):
-                        return None;
-                    case BaseTypeSyntax { Type: var type } when RightmostName(type) == "ITrackingConsentFeature":
-                        return None; // the project's own consent feature: its CanTrack means what it implements
-                }
+                case IdentifierNameSyntax { Identifier.ValueText: "CanTrack" } name:
+                    guards.Add(name);
+                    break;
+                case IdentifierNameSyntax { Identifier.ValueText: "CheckConsentNeeded" } name:
+                    settings.Add(name);
+                    break;
+                case InvocationExpressionSyntax invocation when CalledName(invocation) == "UseCookiePolicy":
+                    calls.Add(invocation);
+                    break;
+                case LiteralExpressionSyntax literal
+                    when literal.IsKind(SyntaxKind.StringLiteralExpression) && literal.Token.ValueText.Contains("CheckConsentNeeded"):
+                    return None; // set by reflection, perhaps
+                case InterpolatedStringTextSyntax interpolated when interpolated.TextToken.ValueText.Contains("CheckConsentNeeded"):
+                    return None;
+                case BaseTypeSyntax { Type: var type } when RightmostName(type) == "ITrackingConsentFeature":
+                    return None; // the project's own consent feature: its CanTrack means what it implements
             }
         }
 

@@ -42,35 +42,31 @@ internal sealed class IdentityConfiguration
     {
         var configured = new HashSet<FrameworkCookie>();
         var registrations = new List<InvocationExpressionSyntax>();
-        foreach (var tree in compilation.SyntaxTrees)
+        foreach (var node in ConfigurationText.NodesAroundMentions(compilation, Mentions, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (var node in ConfigurationText.NodesAroundMentions(tree, Mentions, cancellationToken))
+            var name = ConfigurationText.ConfiguredName(node);
+            switch (name)
             {
-                var name = ConfigurationText.ConfiguredName(node);
-                switch (name)
-                {
-                    case "ConfigureApplicationCookie" when node is InvocationExpressionSyntax call && MayNameTheCookie(call):
-                        configured.Add(FrameworkCookies.IdentityApplication);
-                        break;
-                    case "ConfigureExternalCookie" when node is InvocationExpressionSyntax call && MayNameTheCookie(call):
-                        configured.Add(FrameworkCookies.IdentityExternal);
-                        break;
-                    case "CookieAuthenticationOptions":
-                        configured.UnionWith(FrameworkCookies.Identity);
-                        break;
-                    case not null when node is InvocationExpressionSyntax invocation && FrameworkCookies.TurnsOnIdentityCookies(name):
-                        registrations.Add(invocation);
-                        break;
-                }
-
-                // IConfigureOptions<CookieAuthenticationOptions>, IConfigureNamedOptions<…>, IPostConfigureOptions<…>,
-                // Configure<…>(scheme, …): options code that may name any scheme's cookie, Identity's included.
-                if (node is IdentifierNameSyntax { Identifier.ValueText: "CookieAuthenticationOptions" } optionsName
-                    && optionsName.Ancestors().Any(ancestor => ancestor is TypeArgumentListSyntax))
-                {
+                case "ConfigureApplicationCookie" when node is InvocationExpressionSyntax call && MayNameTheCookie(call):
+                    configured.Add(FrameworkCookies.IdentityApplication);
+                    break;
+                case "ConfigureExternalCookie" when node is InvocationExpressionSyntax call && MayNameTheCookie(call):
+                    configured.Add(FrameworkCookies.IdentityExternal);
+                    break;
+                case "CookieAuthenticationOptions":
                     configured.UnionWith(FrameworkCookies.Identity);
-                }
+                    break;
+                case not null when node is InvocationExpressionSyntax invocation && FrameworkCookies.TurnsOnIdentityCookies(name):
+                    registrations.Add(invocation);
+                    break;
+            }
+
+            // IConfigureOptions<CookieAuthenticationOptions>, IConfigureNamedOptions<…>, IPostConfigureOptions<…>,
+            // Configure<…>(scheme, …): options code that may name any scheme's cookie, Identity's included.
+            if (node is IdentifierNameSyntax { Identifier.ValueText: "CookieAuthenticationOptions" } optionsName
+                && optionsName.Ancestors().Any(ancestor => ancestor is TypeArgumentListSyntax))
+            {
+                configured.UnionWith(FrameworkCookies.Identity);
             }
         }
 

@@ -82,30 +82,26 @@ internal sealed class ViewsConfiguration
         bool antiforgery = false, tempData = false, tempDataAttribute = false;
         var registrations = new List<InvocationExpressionSyntax>();
         var tempDataWrites = new List<SyntaxNode>();
-        foreach (var tree in compilation.SyntaxTrees)
+        foreach (var node in ConfigurationText.NodesAroundMentions(compilation, Mentions, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (var node in ConfigurationText.NodesAroundMentions(tree, Mentions, cancellationToken))
+            var name = ConfigurationText.ConfiguredName(node);
+            antiforgery |= name is "AddAntiforgery" or "AntiforgeryOptions";
+            tempData |= name is "AddCookieTempDataProvider" or "AddSessionStateTempDataProvider" or "CookieTempDataProviderOptions";
+            switch (node)
             {
-                var name = ConfigurationText.ConfiguredName(node);
-                antiforgery |= name is "AddAntiforgery" or "AntiforgeryOptions";
-                tempData |= name is "AddCookieTempDataProvider" or "AddSessionStateTempDataProvider" or "CookieTempDataProviderOptions";
-                switch (node)
-                {
-                    case InvocationExpressionSyntax invocation when name is not null && FrameworkCookies.TurnsOnAntiforgery(name):
-                        registrations.Add(invocation);
-                        break;
-                    case InvocationExpressionSyntax invocation when name == "Add":
-                        tempDataWrites.Add(invocation);
-                        break;
-                    case AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax } assignment
-                        when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression):
-                        tempDataWrites.Add(assignment);
-                        break;
-                    case AttributeSyntax attribute when AttributeName(attribute.Name) is "TempData" or "TempDataAttribute":
-                        tempDataAttribute = true;
-                        break;
-                }
+                case InvocationExpressionSyntax invocation when name is not null && FrameworkCookies.TurnsOnAntiforgery(name):
+                    registrations.Add(invocation);
+                    break;
+                case InvocationExpressionSyntax invocation when name == "Add":
+                    tempDataWrites.Add(invocation);
+                    break;
+                case AssignmentExpressionSyntax { Left: ElementAccessExpressionSyntax } assignment
+                    when assignment.IsKind(SyntaxKind.SimpleAssignmentExpression):
+                    tempDataWrites.Add(assignment);
+                    break;
+                case AttributeSyntax attribute when AttributeName(attribute.Name) is "TempData" or "TempDataAttribute":
+                    tempDataAttribute = true;
+                    break;
             }
         }
 
