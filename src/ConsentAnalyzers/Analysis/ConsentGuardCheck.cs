@@ -140,9 +140,9 @@ internal static class ConsentGuardCheck
     /// What the graph would grant at <paramref name="operation"/>, where the enclosing <c>if</c>s decide it
     /// (<see cref="EnclosingGuard.ExactlyGranted"/>) and what holds on entry to its function is known without a graph:
     /// <paramref name="memberEntry"/> (the member's <c>[RequiresConsent]</c>) for the member's own code, nothing for a
-    /// lambda run later, and for a lambda run in place what holds where it is created, found the same way. Null
-    /// otherwise: a local function (its entry is what holds at every call), a lambda kept in a local, a Razor
-    /// tag-helper content lambda (its captured locals carry facts).
+    /// lambda run later, for a lambda run in place what holds where it is created, and for a local function what holds
+    /// at every call (<see cref="EntryOfLocalFunction"/>), each found the same way. Null otherwise: a lambda kept in a
+    /// local, a Razor tag-helper content lambda (its captured locals carry facts).
     /// </summary>
     internal static CategorySet? GrantedWithoutGraph(ConsentCompilation consent, IOperation operation, GrantingPlaces places,
         CategorySet memberEntry, int depth = 0)
@@ -157,9 +157,42 @@ internal static class ConsentGuardCheck
                 DelegateRun.InPlace => GrantedWithoutGraph(consent, lambda, places, memberEntry, depth + 1),
                 _ => null,
             },
+            ILocalFunctionOperation localFunction when depth < 16 => EntryOfLocalFunction(consent, localFunction, places, memberEntry, depth),
             _ => null,
         };
         return entry is { } known ? EnclosingGuard.ExactlyGranted(consent.Guards, operation, places, known, function) : null;
+    }
+
+    /// <summary>
+    /// What holds on entry to <paramref name="localFunction"/>, as <see cref="GraphContaining"/> finds it, where every call
+    /// of it is decided without a graph: nothing if it is used as a delegate, else what holds at every call in the code
+    /// of the function that declares it (nothing without a call), with what <c>[RequiresConsent]</c> on it grants.
+    /// </summary>
+    private static CategorySet? EntryOfLocalFunction(ConsentCompilation consent, ILocalFunctionOperation localFunction, GrantingPlaces places,
+        CategorySet memberEntry, int depth)
+    {
+        var symbol = localFunction.Symbol;
+        CategorySet? atEveryCall = null;
+        foreach (var operation in (localFunction.EnclosingFunction() ?? localFunction.Root()).OwnOperations())
+        {
+            if (operation is IMethodReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Method, symbol))
+            {
+                atEveryCall = CategorySet.Empty;
+                break;
+            }
+
+            if (operation is IInvocationOperation invocation && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, symbol))
+            {
+                if (GrantedWithoutGraph(consent, invocation, places, memberEntry, depth + 1) is not { } here)
+                {
+                    return null;
+                }
+
+                atEveryCall = atEveryCall is { } granted ? granted.Intersect(here) : here;
+            }
+        }
+
+        return WithRequired(atEveryCall ?? CategorySet.Empty, consent.Requirements.RequiredBy(symbol, includeImplemented: false));
     }
 
     /// <summary>What <c>[RequiresConsent]</c> on the member grants on entry to its own code.</summary>

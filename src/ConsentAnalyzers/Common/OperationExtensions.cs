@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -54,6 +55,27 @@ internal static class OperationExtensions
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The operations of <paramref name="function"/>'s own code (a lambda's, a local function's, or the member's when
+    /// given its root), without the bodies of the lambdas and local functions inside it, which have graphs of their own.
+    /// </summary>
+    public static IEnumerable<IOperation> OwnOperations(this IOperation function)
+    {
+        var pending = new Stack<IOperation>(function.ChildOperations);
+        while (pending.Count > 0)
+        {
+            var operation = pending.Pop();
+            yield return operation;
+            if (operation is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+            {
+                foreach (var child in operation.ChildOperations)
+                {
+                    pending.Push(child);
+                }
+            }
+        }
     }
 
     public static bool IsConstantTrue(this IOperation operation) => operation.ConstantValue is { HasValue: true, Value: true };

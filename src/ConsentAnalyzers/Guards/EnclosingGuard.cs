@@ -166,8 +166,9 @@ internal static class EnclosingGuard
             }
         }
 
-        // An unreachable site is granted nothing by the graph.
-        return granted.IsEmpty || !MayBeUnreachable(site) ? granted : null;
+        // An unreachable site is granted nothing by the graph. The function's own graph says what is reachable from its
+        // entry: what holds where a lambda is created (entry) already says whether that creation is reachable.
+        return granted.IsEmpty || !MayBeUnreachable(site, function) ? granted : null;
     }
 
     /// <summary>
@@ -308,12 +309,13 @@ internal static class EnclosingGuard
     /// <summary>
     /// Whether the compiler's flow analysis must say if <paramref name="site"/> is reachable. Every <c>if</c> on the way
     /// to it has a condition that is not constant (<see cref="KeepsShape"/>), so only a loop with a constant condition
-    /// or a statement before it in one of the blocks around it can make it unreachable.
+    /// or a statement before it in one of the blocks around it can make it unreachable; in the graph of
+    /// <paramref name="function"/> (null: the member's), whose entry is reachable.
     /// </summary>
-    private static bool MayBeUnreachable(IOperation site)
+    private static bool MayBeUnreachable(IOperation site, IOperation? function = null)
     {
         var child = site;
-        for (var parent = site.Parent; parent is not null; child = parent, parent = parent.Parent)
+        for (var parent = site.Parent; parent is not null && !ReferenceEquals(parent, function); child = parent, parent = parent.Parent)
         {
             var mayBeUnreachable = parent switch
             {
@@ -348,8 +350,8 @@ internal static class EnclosingGuard
             // `if (!check) return;` goes on past its end whenever its condition is not constant.
             var mayNotGoOn = operation is IConditionalOperation { WhenFalse: null, Syntax: IfStatementSyntax } exit
                     && !exit.Condition.ConstantValue.HasValue
-                ? exit.Condition.Syntax.DescendantNodesAndSelf().Any(MayJump)
-                : operation.Syntax.DescendantNodesAndSelf().Any(MayJump);
+                ? MayJumpIn(exit.Condition.Syntax)
+                : MayJumpIn(operation.Syntax);
             if (mayNotGoOn)
             {
                 return true;
@@ -358,6 +360,14 @@ internal static class EnclosingGuard
 
         return true; // the statement is not one of the block's own
     }
+
+    /// <summary>
+    /// Whether <paramref name="syntax"/> holds a jump of its own function: one inside a lambda or a local function
+    /// (<c>app.MapGet(…, () =&gt; { return …; })</c>) ends that function, not the statement around it.
+    /// </summary>
+    private static bool MayJumpIn(SyntaxNode syntax) =>
+        syntax.DescendantNodesAndSelf(descendIntoChildren: node => node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            .Any(MayJump);
 
     private static bool MayJump(SyntaxNode node) => node is ReturnStatementSyntax or ThrowStatementSyntax or ThrowExpressionSyntax
         or GotoStatementSyntax or BreakStatementSyntax or ContinueStatementSyntax or YieldStatementSyntax or LabeledStatementSyntax

@@ -101,6 +101,12 @@ public class ConsentGuardTests
     [InlineData("""http.Response.Cookies.Append("sb-session", "1");""")]
     [InlineData("""if (consent.AnalyticsAllowed & id > 0) http.Response.Cookies.Append("_ga", "1");""")]
     [InlineData("""http.Response.Cookies.Append("app_consent", "analytics=1");""")]
+    [InlineData("""Func<int> one = () => { return 1; }; items.ForEach(_ => { if (consent.AnalyticsAllowed) http.Response.Cookies.Append("_ga", "1"); });""")]
+    [InlineData("""int One() { return 1; } if (consent.AnalyticsAllowed) http.Response.Cookies.Append("_ga", "1");""")]
+    [InlineData("""return; items.ForEach(_ => { if (consent.AnalyticsAllowed) http.Response.Cookies.Append("_ga", "1"); });""")]
+    [InlineData("""items.ForEach(_ => { if (consent.AnalyticsAllowed) { Write(); } void Write() => http.Response.Cookies.Append("_ga", "1"); });""")]
+    [InlineData("""if (consent.AnalyticsAllowed) { Outer(); } void Outer() { Inner(); void Inner() => http.Response.Cookies.Append("_ga", "1"); }""")]
+    [InlineData("""if (!consent.AnalyticsAllowed) return; Write(); void Write() => http.Response.Cookies.Append("_ga", "1");""")]
     public Task Guarded_or_essential_writes_report_nothing(string body) => Verify(body);
 
     [Theory]
@@ -126,6 +132,9 @@ public class ConsentGuardTests
     [InlineData("""if (consent.AnalyticsAllowed) { } else { {|#0:http.Response.Cookies.Append("_ga", "1")|}; }""")]
     [InlineData("""if (consent.AnalyticsAllowed) { return; {|#0:http.Response.Cookies.Append("_ga", "1")|}; }""")]
     [InlineData("""return; if (consent.AnalyticsAllowed) {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
+    [InlineData("""items.ForEach(_ => { return; if (consent.AnalyticsAllowed) {|#0:http.Response.Cookies.Append("_ga", "1")|}; });""")]
+    [InlineData("""if (consent.AnalyticsAllowed) { Write(); } if (id > 0) { Write(); } void Write() => {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
+    [InlineData("""if (consent.AnalyticsAllowed) { Outer(); } void Outer() { Inner(); Action a = Inner; void Inner() => {|#0:http.Response.Cookies.Append("_ga", "1")|}; }""")]
     [InlineData("""if (id > 0) goto write; if (!consent.AnalyticsAllowed) return; write: {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     [InlineData("""if (id > 0) goto write; if (!consent.AnalyticsAllowed) return; write: id++; {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     [InlineData("""if (!consent.AnalyticsAllowed) { return; } return; {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
