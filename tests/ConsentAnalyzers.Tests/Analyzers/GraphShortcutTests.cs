@@ -58,7 +58,7 @@ public sealed class GraphShortcutTests
 
                     granted++;
                     graph ??= GraphOf(root);
-                    Assert.True(GraphGrantedAt(site, graph, consent.Guards, entry).Grants(category.Id),
+                    Assert.True(GraphGrantedAt(site, graph, consent, entry).Grants(category.Id),
                         $"{file}: '{site.Syntax}' is granted {category.Id} by its if, not by the graph");
                 }
             }
@@ -89,7 +89,7 @@ public sealed class GraphShortcutTests
                 inLambdas += site.EnclosingFunction() is null ? 0 : 1;
                 onEntry += entry.IsEmpty ? 0 : 1;
                 graph ??= GraphOf(root);
-                Assert.True(exact.Equals(GraphGrantedAt(site, graph, consent.Guards, entry)),
+                Assert.True(exact.Equals(GraphGrantedAt(site, graph, consent, entry)),
                     $"{file}: '{site.Syntax}' is granted {exact.Describe()} by its conditions, not so by the graph");
             }
         }
@@ -125,7 +125,12 @@ public sealed class GraphShortcutTests
     [InlineData("if (Consent?.AnalyticsAllowed == true || " + Is64 + ") { Telemetry.TrackEvent(\"x\"); }", false)]
     [InlineData("if (Consent.AnalyticsAllowed) { return; Telemetry.TrackEvent(\"x\"); }", false)]
     [InlineData("goto end; end: if (Manager.MarketingAllowed) { Telemetry.TrackEvent(\"x\"); }", false)]
-    [InlineData("if (Manager.MarketingAllowed) { void Track() => Telemetry.TrackEvent(\"x\"); Track(); }", false)]
+    [InlineData("if (Manager.MarketingAllowed) { void Track() => Telemetry.TrackEvent(\"x\"); Track(); }", true)]
+    [InlineData("if (Manager.MarketingAllowed) { Track(); } Track(); void Track() => Telemetry.TrackEvent(\"x\");", false)]
+    [InlineData("Track(); if (Manager.MarketingAllowed) { Track(); } void Track() => Telemetry.TrackEvent(\"x\");", true)]
+    [InlineData("if (Manager.MarketingAllowed) { Track(); } System.Action a = Track; void Track() => Telemetry.TrackEvent(\"x\");", true)]
+    [InlineData("if (Manager.MarketingAllowed) { Track(); } void Track() { if (Consent.AnalyticsAllowed) { } Telemetry.TrackEvent(\"x\"); }", false)]
+    [InlineData("if (Manager.MarketingAllowed) { Track(); } void Track() { if (Consent.AnalyticsAllowed) return; Telemetry.TrackEvent(\"x\"); }", false)]
     [InlineData("switch (" + Is64 + ") { case true: if (Manager.MarketingAllowed) { Telemetry.TrackEvent(\"x\"); } break; }", true)]
     [InlineData("switch (Consent.AnalyticsAllowed) { case true: Telemetry.TrackEvent(\"x\"); break; default: break; }", true)]
     [InlineData("switch (Manager.MarketingAllowed) { case false: return; case true: Telemetry.TrackEvent(\"x\"); break; }", true)]
@@ -142,7 +147,7 @@ public sealed class GraphShortcutTests
         var exact = ConsentGuardCheck.GrantedWithoutGraph(consent, call, CheckFreeBodies.Places(root, consent.Guards), CategorySet.Empty);
 
         Assert.Equal(answered, exact is not null);
-        Assert.True(exact is not { } granted || granted.Equals(GraphGrantedAt(call, GraphOf(root), consent.Guards, CategorySet.Empty)));
+        Assert.True(exact is not { } granted || granted.Equals(GraphGrantedAt(call, GraphOf(root), consent, CategorySet.Empty)));
     }
 
     [Theory]
@@ -152,6 +157,7 @@ public sealed class GraphShortcutTests
     [InlineData("System.Threading.Tasks.Task.Run(() => Telemetry.TrackEvent(\"x\"));", false)]
     [InlineData("return; Telemetry.TrackEvent(\"x\");", false)]
     [InlineData("void Track() => Telemetry.TrackEvent(\"x\"); Track();", false)]
+    [InlineData("void Track() => Telemetry.TrackEvent(\"x\"); System.Threading.Tasks.Task.Run(Track);", false)]
     public void What_RequiresConsent_on_the_member_grants_holds_without_the_graph_where_its_graph_reaches(string statements, bool analytics)
     {
         var (root, consent) = Body(statements, "[RequiresConsent(ConsentCategory.Analytics)]");
@@ -164,8 +170,8 @@ public sealed class GraphShortcutTests
 
         Assert.Equal(CategorySet.Of("analytics"), entry);
         Assert.Equal(analytics, granted);
-        Assert.True(!granted || GraphGrantedAt(call, GraphOf(root), consent.Guards, entry).Grants("analytics"));
-        Assert.True(exact is not { } answer || answer.Equals(GraphGrantedAt(call, GraphOf(root), consent.Guards, entry)));
+        Assert.True(!granted || GraphGrantedAt(call, GraphOf(root), consent, entry).Grants("analytics"));
+        Assert.True(exact is not { } answer || answer.Equals(GraphGrantedAt(call, GraphOf(root), consent, entry)));
     }
 
     [Theory]
@@ -249,7 +255,7 @@ public sealed class GraphShortcutTests
         var call = root.Descendants().OfType<IInvocationOperation>().Single(i => i.TargetMethod.Name == "TrackEvent");
 
         Assert.Equal(grantedWithoutGraph, EnclosingGuard.Grants(consent.Guards, call, "analytics", alternativeCategory: null, CategorySet.Empty));
-        Assert.True(!grantedWithoutGraph || GraphGrantedAt(call, GraphOf(root), consent.Guards, CategorySet.Empty).Grants("analytics"));
+        Assert.True(!grantedWithoutGraph || GraphGrantedAt(call, GraphOf(root), consent, CategorySet.Empty).Grants("analytics"));
     }
 
     [Theory]
@@ -338,36 +344,60 @@ public sealed class GraphShortcutTests
     /// of the lambda around the site, entered with what holds where the lambda is created (the one kind of lambda
     /// the shortcut reads: handed to a call that runs it).
     /// </summary>
-    private static CategorySet GraphGrantedAt(IOperation site, ControlFlowGraph memberGraph, GuardRecognizer guards, CategorySet memberEntry)
+    private static CategorySet GraphGrantedAt(IOperation site, ControlFlowGraph memberGraph, ConsentCompilation consent, CategorySet memberEntry)
     {
-        var memberFlow = ConsentFlow.Analyze(memberGraph, guards, memberEntry, CancellationToken.None);
-        return GraphAround(site, (memberGraph, memberFlow), guards)?.Flow.GrantedAt(site.Syntax) ?? CategorySet.Empty;
+        var memberFlow = ConsentFlow.Analyze(memberGraph, consent.Guards, memberEntry, CancellationToken.None);
+        return GraphAround(site, (memberGraph, memberFlow), consent)?.Flow.GrantedAt(site.Syntax) ?? CategorySet.Empty;
     }
 
+    /// <summary>
+    /// The graph that holds <paramref name="operation"/> and its flow: a lambda's starts from what holds where it is
+    /// created if it runs there (else nothing); a local function's from what holds at every call in the code around
+    /// it (nothing if it is used as a delegate), with what <c>[RequiresConsent]</c> on it grants.
+    /// </summary>
     private static (ControlFlowGraph Graph, ConsentFlow Flow)? GraphAround(IOperation operation, (ControlFlowGraph, ConsentFlow) member,
-        GuardRecognizer guards)
+        ConsentCompilation consent)
     {
-        var lambda = operation.Parent;
-        while (lambda is not null and not IAnonymousFunctionOperation)
-        {
-            lambda = lambda.Parent;
-        }
-
-        if (lambda is null)
+        var function = operation.EnclosingFunction();
+        if (function is null)
         {
             return member;
         }
 
-        if (GraphAround(lambda, member, guards) is not var (outerGraph, outerFlow)
-            || outerFlow.OperationsIn(o => o is IFlowAnonymousFunctionOperation && o.Syntax == lambda.Syntax).FirstOrDefault() is not
-                IFlowAnonymousFunctionOperation flowLambda)
+        if (GraphAround(function, member, consent) is not var (outerGraph, outerFlow))
         {
             return null;
         }
 
-        var graph = outerGraph.GetAnonymousFunctionControlFlowGraphInScope(flowLambda);
-        var entry = DelegateRuns.Kind(lambda, out _) == DelegateRun.InPlace ? outerFlow.GrantedAt(lambda.Syntax) : CategorySet.Empty;
-        return (graph, ConsentFlow.Analyze(graph, guards, entry, CancellationToken.None));
+        ControlFlowGraph graph;
+        CategorySet entry;
+        if (function is ILocalFunctionOperation localFunction)
+        {
+            var symbol = localFunction.Symbol;
+            graph = outerGraph.GetLocalFunctionControlFlowGraphInScope(symbol);
+            var escapes = outerFlow.OperationsIn(
+                o => o is IMethodReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Method, symbol)).Any();
+            var atCalls = outerFlow.OperationsIn(
+                    o => o is IInvocationOperation call && SymbolEqualityComparer.Default.Equals(call.TargetMethod, symbol))
+                .Select(call => outerFlow.GrantedAt(call.Syntax))
+                .Aggregate((CategorySet?)null, (all, here) => all is { } granted ? granted.Intersect(here) : here);
+            entry = escapes ? CategorySet.Empty : atCalls ?? CategorySet.Empty;
+            entry = consent.Requirements.RequiredBy(symbol, includeImplemented: false) is { } required
+                ? entry.Union(CategorySet.Of(required))
+                : entry;
+        }
+        else if (outerFlow.OperationsIn(o => o is IFlowAnonymousFunctionOperation && o.Syntax == function.Syntax).FirstOrDefault() is
+            IFlowAnonymousFunctionOperation flowLambda)
+        {
+            graph = outerGraph.GetAnonymousFunctionControlFlowGraphInScope(flowLambda);
+            entry = DelegateRuns.Kind(function, out _) == DelegateRun.InPlace ? outerFlow.GrantedAt(function.Syntax) : CategorySet.Empty;
+        }
+        else
+        {
+            return null;
+        }
+
+        return (graph, ConsentFlow.Analyze(graph, consent.Guards, entry, CancellationToken.None));
     }
 
     /// <summary>What <c>[RequiresConsent]</c> on the member of <paramref name="root"/> grants on entry to its graph.</summary>
