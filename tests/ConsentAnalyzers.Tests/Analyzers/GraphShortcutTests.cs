@@ -130,7 +130,8 @@ public sealed class GraphShortcutTests
     [InlineData("Track(); if (Manager.MarketingAllowed) { Track(); } void Track() => Telemetry.TrackEvent(\"x\");", true)]
     [InlineData("if (Manager.MarketingAllowed) { Track(); } System.Action a = Track; void Track() => Telemetry.TrackEvent(\"x\");", true)]
     [InlineData("if (Manager.MarketingAllowed) { Track(); } void Track() { if (Consent.AnalyticsAllowed) { } Telemetry.TrackEvent(\"x\"); }", false)]
-    [InlineData("if (Manager.MarketingAllowed) { Track(); } void Track() { if (Consent.AnalyticsAllowed) return; Telemetry.TrackEvent(\"x\"); }", false)]
+    [InlineData(
+        "if (Manager.MarketingAllowed) { Track(); } void Track() { if (Consent.AnalyticsAllowed) return; Telemetry.TrackEvent(\"x\"); }", false)]
     [InlineData("switch (" + Is64 + ") { case true: if (Manager.MarketingAllowed) { Telemetry.TrackEvent(\"x\"); } break; }", true)]
     [InlineData("switch (Consent.AnalyticsAllowed) { case true: Telemetry.TrackEvent(\"x\"); break; default: break; }", true)]
     [InlineData("switch (Manager.MarketingAllowed) { case false: return; case true: Telemetry.TrackEvent(\"x\"); break; }", true)]
