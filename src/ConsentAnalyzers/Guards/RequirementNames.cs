@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using ConsentAnalyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -24,7 +25,10 @@ internal sealed class RequirementNames
     private readonly HashSet<string> _methods = new(StringComparer.Ordinal);
     private readonly HashSet<string> _properties = new(StringComparer.Ordinal);
 
-    /// <summary>Any member may need consent: a type is marked, or the mark may come from a referenced assembly.</summary>
+    /// <summary>
+    /// Any member may need consent: a type is marked, the mark may come from a referenced assembly, or a file may spell it
+    /// with a \u escape.
+    /// </summary>
     public bool Any { get; private set; }
 
     public bool HasMethods => Any || _methods.Count > 0;
@@ -71,6 +75,12 @@ internal sealed class RequirementNames
     {
         // Only where the text names the attribute: most files never do, and no file is walked whole.
         var names = new RequirementNames();
+        if (SourceTexts.MayEscapeNames(tree))
+        {
+            names.Any = true; // [Requires\u0043onsent] is a mark the search of the text cannot see
+            return names;
+        }
+
         var text = tree.GetText(cancellationToken).ToString();
         var index = text.IndexOf(AttributeName, StringComparison.Ordinal);
         var root = index < 0 ? null : tree.GetRoot(cancellationToken);

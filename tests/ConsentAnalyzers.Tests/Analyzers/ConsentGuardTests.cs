@@ -232,6 +232,30 @@ public class ConsentGuardTests
         await test.RunAsync();
     }
 
+    /// <summary>A mark spelled with a \u escape is a mark: the search of the text for the attribute's name cannot see it.</summary>
+    [Fact]
+    public async Task RequiresConsent_spelled_with_a_unicode_escape_counts_too()
+    {
+        var test = ConsentAnalyzerTest<RequiresConsentCallAnalyzer>.Code("""
+            using TestProject;
+
+            class Beacon
+            {
+                [Requires\u0043onsent(ConsentCategory.Advertising)]
+                public void Send() { }
+            }
+
+            class Page
+            {
+                void Render(Beacon beacon) => {|#0:beacon.Send()|};
+            }
+            """, CodeManifests.Policy);
+        test.TestState.Sources.Add(ConsentTestProject.ConsentService);
+        test.ExpectedDiagnostics.Add(
+            new DiagnosticResult(Rules.UnguardedTracking).WithLocation(0).WithArguments("Calling 'Beacon.Send()'", "advertising"));
+        await test.RunAsync();
+    }
+
     /// <summary>
     /// CG0205: the mark on an implementation or override binds no caller that goes through the interface or base
     /// member, so the marked member is reported unless that member requires the same category (like IL2046).

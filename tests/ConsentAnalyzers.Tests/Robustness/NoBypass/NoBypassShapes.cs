@@ -408,6 +408,10 @@ internal static class NoBypassShapes
                 class Conversions : IConversions { [RequiresConsent(ConsentCategory.Advertising)] public void {|CG0205:Convert|}() { } }
                 void Handle(IConversions conversions) => conversions.Convert();
             """),
+        Members("tracking: [RequiresConsent] spelled with a unicode escape", BypassOutcome.Resolved, """
+                class Beacon { [Requires\u0043onsent(ConsentCategory.Advertising)] public void Send() { } }
+                void Handle(Beacon beacon) => {|CG0202:beacon.Send()|};
+            """),
         Statements("tracking: [RequiresConsent] method group", BypassOutcome.Resolved,
             """Action convert = {|CG0202:Ads.TrackConversion|}; convert();"""),
 
