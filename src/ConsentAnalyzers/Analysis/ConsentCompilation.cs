@@ -26,14 +26,16 @@ internal sealed class ConsentCompilation
     private readonly ConcurrentDictionary<Location, bool> _nameSites = new();
     private readonly ConditionalWeakTable<IOperation, GrantingPlaces> _grantingPlaces = new();
 
-    private ConsentCompilation(ManifestIndex manifest, KnownSymbols symbols, GeneratedConstants constants, GuardRecognizer guards,
+    private readonly Lazy<GeneratedConstants> _constants;
+
+    private ConsentCompilation(ManifestIndex manifest, KnownSymbols symbols, Func<GeneratedConstants> constants, GuardRecognizer guards,
         ConsentRequirements requirements, AppWriters writers, Lifetime? lifetimeCap, bool graphShortcuts)
     {
         GraphShortcuts = graphShortcuts;
         LifetimeCap = lifetimeCap;
         Manifest = manifest;
         Symbols = symbols;
-        Constants = constants;
+        _constants = new Lazy<GeneratedConstants>(constants);
         Guards = guards;
         Requirements = requirements;
         Writers = writers;
@@ -104,7 +106,12 @@ internal sealed class ConsentCompilation
 
     public KnownSymbols Symbols { get; }
 
-    public GeneratedConstants Constants { get; }
+    /// <summary>
+    /// The generated constants, read at the first site that resolves a name: by then the compiler has bound that
+    /// site's body and built the generated types' members, which reading them at compilation start would do first
+    /// (and bill to the analyzers).
+    /// </summary>
+    public GeneratedConstants Constants => _constants.Value;
 
     private static readonly ConditionalWeakTable<Compilation, SharedContext> Shared = new(), SharedWithoutShortcuts = new();
 
@@ -151,7 +158,7 @@ internal sealed class ConsentCompilation
         var cap = global::ConsentAnalyzers.Manifest.LifetimeCap.Read(analyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions).Limit;
         var options = GeneratorOptions.From(analyzerOptions.AnalyzerConfigOptionsProvider.GlobalOptions, compilation.AssemblyName,
             parseOptions: null);
-        return new ConsentCompilation(index, KnownSymbols.For(compilation), GeneratedConstants.Find(compilation, options, model),
+        return new ConsentCompilation(index, KnownSymbols.For(compilation), () => GeneratedConstants.Find(compilation, options, model),
             new GuardRecognizer(compilation, options, model), new ConsentRequirements(compilation, options, model),
             new AppWriters(compilation, options), cap, graphShortcuts);
     }

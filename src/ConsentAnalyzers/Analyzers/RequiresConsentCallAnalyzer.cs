@@ -55,7 +55,7 @@ public sealed class RequiresConsentCallAnalyzer : ConsentCodeAnalyzer
                 OperationKind.PropertyReference);
         }
 
-        context.RegisterSymbolAction(c => AnalyzeImplementation(c, consent), SymbolKind.Method, SymbolKind.Property);
+        context.RegisterSymbolAction(c => AnalyzeImplementation(c, consent, names), SymbolKind.Method, SymbolKind.Property);
     }
 
     /// <summary>
@@ -63,10 +63,12 @@ public sealed class RequiresConsentCallAnalyzer : ConsentCodeAnalyzer
     /// mark: callers through the interface or base are not checked, so the member itself is reported (CG0205), as
     /// the trimmer does for [RequiresUnreferencedCode] (IL2046). The fix: mark the interface or base member too.
     /// </summary>
-    private static void AnalyzeImplementation(SymbolAnalysisContext context, ConsentCompilation consent)
+    private static void AnalyzeImplementation(SymbolAnalysisContext context, ConsentCompilation consent, RequirementNames names)
     {
+        // A member of a name the source never marks carries no mark: its attributes are not bound to find that out.
         var member = context.Symbol;
-        if (member is IMethodSymbol { MethodKind: not (MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation) }
+        if (!names.MayRequire(member)
+            || member is IMethodSymbol { MethodKind: not (MethodKind.Ordinary or MethodKind.ExplicitInterfaceImplementation) }
             || !HasAttributes(member)
             || consent.Requirements.RequiredBy(member, includeImplemented: false) is not { } category)
         {

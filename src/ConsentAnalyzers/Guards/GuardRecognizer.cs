@@ -20,6 +20,9 @@ internal sealed class GuardRecognizer
 {
     private readonly INamedTypeSymbol? _trackingConsentFeature;
     private readonly INamedTypeSymbol? _guardAttribute;
+
+    // The compilation's own assembly when the guard attribute is its own (internal, generated): only its members can carry it.
+    private readonly IAssemblySymbol? _onlyAssemblyWithGuards;
     private readonly INamedTypeSymbol? _categoryEnum;
     private readonly ManifestModel _manifest;
 
@@ -37,6 +40,10 @@ internal sealed class GuardRecognizer
     {
         _trackingConsentFeature = WellKnownTypes.Find(compilation, "Microsoft.AspNetCore.Http.Features.ITrackingConsentFeature");
         _guardAttribute = GeneratedNames.Find(compilation, options.Namespace, GeneratedNames.ConsentGuardAttribute);
+        _onlyAssemblyWithGuards = _guardAttribute is not null
+            && SymbolEqualityComparer.Default.Equals(_guardAttribute.ContainingAssembly, compilation.Assembly)
+                ? compilation.Assembly
+                : null;
         _categoryEnum = GeneratedNames.Find(compilation, options.Namespace, GeneratedNames.Category);
         _manifest = manifest;
         _findMayBeGuard = FindMayBeGuard;
@@ -200,11 +207,14 @@ internal sealed class GuardRecognizer
     {
         foreach (var candidate in SymbolFacts.WithOverriddenAndImplemented(member))
         {
-            foreach (var attribute in candidate.GetAttributes())
+            if (MayCarryGuardAttribute(candidate))
             {
-                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _guardAttribute))
+                foreach (var attribute in candidate.GetAttributes())
                 {
-                    return true;
+                    if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _guardAttribute))
+                    {
+                        return true;
+                    }
                 }
             }
 
@@ -250,6 +260,14 @@ internal sealed class GuardRecognizer
         return names;
     }
 
+    /// <summary>
+    /// Whether the guard attribute can be on <paramref name="member"/>: not on a member of a referenced assembly when the
+    /// attribute is this compilation's own (their attributes, often many, are then not decoded at all).
+    /// </summary>
+    private bool MayCarryGuardAttribute(ISymbol member) =>
+        _guardAttribute is not null
+        && (_onlyAssemblyWithGuards is null || SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, _onlyAssemblyWithGuards));
+
     private bool MayMatchManifestGuard(ISymbol member) =>
         _manifestGuardNames is null || member.Name.IndexOf('.') >= 0 || _manifestGuardNames.Contains(member.Name);
 
@@ -258,6 +276,11 @@ internal sealed class GuardRecognizer
 
     private CategorySet FromGuardAttribute(ISymbol member, ImmutableArray<IArgumentOperation> arguments)
     {
+        if (!MayCarryGuardAttribute(member))
+        {
+            return CategorySet.Empty;
+        }
+
         foreach (var attribute in member.GetAttributes())
         {
             if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _guardAttribute))
