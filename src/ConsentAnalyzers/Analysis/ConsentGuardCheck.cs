@@ -165,20 +165,21 @@ internal static class ConsentGuardCheck
 
     /// <summary>
     /// What holds on entry to <paramref name="localFunction"/>, as <see cref="GraphContaining"/> finds it, where every call
-    /// of it is decided without a graph: nothing if it is used as a delegate, else what holds at every call in the code
-    /// of the function that declares it (nothing without a call), with what <c>[RequiresConsent]</c> on it grants.
+    /// of it is decided without a graph: nothing if it is used as a delegate, else what holds at every call (nothing
+    /// without a call), in the code of the function that declares it and in the lambdas and local functions there
+    /// (<see cref="LocalFunctionUses"/>), with what <c>[RequiresConsent]</c> on it grants.
     /// </summary>
     private static CategorySet? EntryOfLocalFunction(ConsentCompilation consent, ILocalFunctionOperation localFunction, GrantingPlaces places,
         CategorySet memberEntry, int depth)
     {
         var symbol = localFunction.Symbol;
+        var required = consent.Requirements.RequiredBy(symbol, includeImplemented: false);
         CategorySet? atEveryCall = null;
         foreach (var operation in (localFunction.EnclosingFunction() ?? localFunction.Root()).OwnOperations())
         {
             if (operation is IMethodReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Method, symbol))
             {
-                atEveryCall = CategorySet.Empty;
-                break;
+                return WithRequired(CategorySet.Empty, required);
             }
 
             if (operation is IInvocationOperation invocation && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, symbol))
@@ -192,7 +193,25 @@ internal static class ConsentGuardCheck
             }
         }
 
-        return WithRequired(atEveryCall ?? CategorySet.Empty, consent.Requirements.RequiredBy(symbol, includeImplemented: false));
+        foreach (var (use, kind) in LocalFunctionUses.Of(localFunction))
+        {
+            if (kind == LocalFunctionUse.Opaque)
+            {
+                return WithRequired(CategorySet.Empty, required);
+            }
+
+            if (kind == LocalFunctionUse.Nested)
+            {
+                if (GrantedWithoutGraph(consent, use, places, memberEntry, depth + 1) is not { } here)
+                {
+                    return null;
+                }
+
+                atEveryCall = atEveryCall is { } granted ? granted.Intersect(here) : here;
+            }
+        }
+
+        return WithRequired(atEveryCall ?? CategorySet.Empty, required);
     }
 
     /// <summary>What <c>[RequiresConsent]</c> on the member grants on entry to its own code.</summary>
@@ -242,11 +261,7 @@ internal static class ConsentGuardCheck
         if (function is ILocalFunctionOperation localFunction)
         {
             var inner = outerGraph.GetLocalFunctionControlFlowGraphInScope(localFunction.Symbol);
-            var entry = EscapesAsDelegate(outer, localFunction.Symbol)
-                ? CategorySet.Empty
-                : AtEveryCall(outer,
-                    call => call is IInvocationOperation invocation
-                        && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, localFunction.Symbol));
+            var entry = AtEveryCallOf(localFunction, outer, context, consent, depth);
             return (inner, WithRequired(entry, consent.Requirements.RequiredBy(localFunction.Symbol, includeImplemented: false)), null);
         }
 
@@ -359,6 +374,47 @@ internal static class ConsentGuardCheck
         return false;
     }
 
+    /// <summary>
+    /// What holds at every call of <paramref name="localFunction"/>: the calls in the code of the function that declares
+    /// it, read from that function's graph (<paramref name="outer"/>), and those in the lambdas and local functions
+    /// there, each read from the graph around it (<see cref="LocalFunctionUses"/>). Nothing if it is used as a
+    /// delegate, or without a call.
+    /// </summary>
+    private static CategorySet AtEveryCallOf(ILocalFunctionOperation localFunction, ConsentFlow outer, OperationAnalysisContext context,
+        ConsentCompilation consent, int depth)
+    {
+        var symbol = localFunction.Symbol;
+        if (EscapesAsDelegate(outer, symbol) || depth > 16)
+        {
+            return CategorySet.Empty;
+        }
+
+        var granted = AtEveryCallIfAny(outer,
+            call => call is IInvocationOperation invocation && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, symbol));
+
+        foreach (var (use, kind) in LocalFunctionUses.Of(localFunction))
+        {
+            if (kind == LocalFunctionUse.Opaque)
+            {
+                return CategorySet.Empty;
+            }
+
+            if (kind == LocalFunctionUse.Nested)
+            {
+                var (graph, entry, locals) = GraphContaining(use, context, consent, depth + 1);
+                if (graph is null)
+                {
+                    return CategorySet.Empty;
+                }
+
+                var here = consent.FlowFor(graph, entry, context.CancellationToken, locals).GrantedAt(use.Syntax);
+                granted = granted is { } all ? all.Intersect(here) : here;
+            }
+        }
+
+        return granted ?? CategorySet.Empty;
+    }
+
     /// <summary>A local function escapes when it is used as a delegate (passed to Task.Run, stored) rather than called.</summary>
     private static bool EscapesAsDelegate(ConsentFlow flow, IMethodSymbol localFunction)
     {
@@ -375,7 +431,11 @@ internal static class ConsentGuardCheck
         operation is IInvocationOperation { Instance: ILocalReferenceOperation target } && SymbolEqualityComparer.Default.Equals(target.Local, local);
 
     /// <summary>What holds at every place in <paramref name="flow"/> that matches; nothing when there is no such place.</summary>
-    private static CategorySet AtEveryCall(ConsentFlow flow, Func<IOperation, bool> isCall)
+    private static CategorySet AtEveryCall(ConsentFlow flow, Func<IOperation, bool> isCall) =>
+        AtEveryCallIfAny(flow, isCall) ?? CategorySet.Empty;
+
+    /// <summary>What holds at every place in <paramref name="flow"/> that matches; null when there is no such place.</summary>
+    private static CategorySet? AtEveryCallIfAny(ConsentFlow flow, Func<IOperation, bool> isCall)
     {
         CategorySet? granted = null;
         foreach (var call in flow.OperationsIn(isCall))
@@ -384,7 +444,7 @@ internal static class ConsentGuardCheck
             granted = granted is null ? here : granted.Value.Intersect(here);
         }
 
-        return granted ?? CategorySet.Empty;
+        return granted;
     }
 
     private static CategorySet WithRequired(CategorySet granted, string? required) =>

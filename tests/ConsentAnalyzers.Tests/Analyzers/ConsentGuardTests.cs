@@ -107,6 +107,13 @@ public class ConsentGuardTests
     [InlineData("""items.ForEach(_ => { if (consent.AnalyticsAllowed) { Write(); } void Write() => http.Response.Cookies.Append("_ga", "1"); });""")]
     [InlineData("""if (consent.AnalyticsAllowed) { Outer(); } void Outer() { Inner(); void Inner() => http.Response.Cookies.Append("_ga", "1"); }""")]
     [InlineData("""if (!consent.AnalyticsAllowed) return; Write(); void Write() => http.Response.Cookies.Append("_ga", "1");""")]
+    [InlineData("""items.ForEach(_ => { if (consent.AnalyticsAllowed) Write(); }); void Write() => http.Response.Cookies.Append("_ga", "1");""")]
+    [InlineData(
+        """WriteIfAllowed(); void WriteIfAllowed() { if (consent.AnalyticsAllowed) Write(); } void Write() => http.Response.Cookies.Append("_ga", "1");""")]
+    [InlineData(
+        """if (consent.AnalyticsAllowed) Write(); items.ForEach(_ => { if (consent.AnalyticsAllowed) Write(); }); """ +
+        """void Write() => http.Response.Cookies.Append("_ga", "1");""")]
+    [InlineData("""if (consent.AnalyticsAllowed) Write(3); void Write(int n) { http.Response.Cookies.Append("_ga", "1"); if (n > 0) Write(n - 1); }""")]
     public Task Guarded_or_essential_writes_report_nothing(string body) => Verify(body);
 
     [Theory]
@@ -142,6 +149,12 @@ public class ConsentGuardTests
         """_ = consent.AnalyticsAllowed ? false : Remember(); bool Remember() { {|#0:http.Response.Cookies.Append("_ga", "1")|}; return true; }""")]
     [InlineData("""if (http.Features.Get<ITrackingConsentFeature>()?.CanTrack != false) {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     [InlineData("""if (http.Features.Get<ITrackingConsentFeature>()?.CanTrack ?? true) {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
+    [InlineData("""if (consent.AnalyticsAllowed) Write(); await Task.Run(() => Write()); void Write() => {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
+    [InlineData("""if (consent.AnalyticsAllowed) Write(); Other(); void Other() => Write(); void Write() => {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
+    [InlineData("""if (consent.AnalyticsAllowed) Write(); items.ForEach(_ => _stored = Write); void Write() => {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
+    [InlineData(
+        """if (consent.AnalyticsAllowed) Write(1); Again(1); void Again(int n) => Write(n); """ +
+        """void Write(int n) { {|#0:http.Response.Cookies.Append("_ga", "1")|}; if (n > 0) Again(n - 1); }""")]
     public Task Unguarded_non_essential_writes_are_CG0105(string body) =>
         Verify(body, Unguarded("Writing cookie '_ga'", "analytics"));
 

@@ -358,7 +358,8 @@ public sealed class GraphShortcutTests
     /// <summary>
     /// The graph that holds <paramref name="operation"/> and its flow: a lambda's starts from what holds where it is
     /// created if it runs there (else nothing); a local function's from what holds at every call in the code around
-    /// it (nothing if it is used as a delegate), with what <c>[RequiresConsent]</c> on it grants.
+    /// it and in the lambdas and local functions there (nothing if it is used as a delegate or in a cycle), with what
+    /// <c>[RequiresConsent]</c> on it grants.
     /// </summary>
     private static (ControlFlowGraph Graph, ConsentFlow Flow)? GraphAround(IOperation operation, (ControlFlowGraph, ConsentFlow) member,
         ConsentCompilation consent)
@@ -386,6 +387,19 @@ public sealed class GraphShortcutTests
                     o => o is IInvocationOperation call && SymbolEqualityComparer.Default.Equals(call.TargetMethod, symbol))
                 .Select(call => outerFlow.GrantedAt(call.Syntax))
                 .Aggregate((CategorySet?)null, (all, here) => all is { } granted ? granted.Intersect(here) : here);
+            foreach (var (use, kind) in escapes ? [] : LocalFunctionUses.Of(localFunction))
+            {
+                if (kind == LocalFunctionUse.Opaque)
+                {
+                    escapes = true;
+                }
+                else if (kind == LocalFunctionUse.Nested)
+                {
+                    var here = GraphAround(use, member, consent)?.Flow.GrantedAt(use.Syntax) ?? CategorySet.Empty;
+                    atCalls = atCalls is { } granted ? granted.Intersect(here) : here;
+                }
+            }
+
             entry = escapes ? CategorySet.Empty : atCalls ?? CategorySet.Empty;
             entry = consent.Requirements.RequiredBy(symbol, includeImplemented: false) is { } required
                 ? entry.Union(CategorySet.Of(required))

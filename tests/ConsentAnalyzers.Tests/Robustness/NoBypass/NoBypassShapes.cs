@@ -250,6 +250,16 @@ internal static class NoBypassShapes
             """Action write = () => {|CG0105:http.Response.Cookies.Append("_ga", "1")|}; if (consent.AnalyticsAllowed) { _ = Task.Run(write); }"""),
         Statements("escape: local function passed to Task.Run", BypassOutcome.Resolved,
             """if (consent.AnalyticsAllowed) { _ = Task.Run(Write); } void Write() => {|CG0105:http.Response.Cookies.Append("_ga", "1")|};"""),
+        Statements("escape: local function called from a lambda passed to Task.Run", BypassOutcome.Resolved,
+            """if (consent.AnalyticsAllowed) { Write(); } _ = Task.Run(() => Write()); void Write() => {|CG0105:http.Response.Cookies.Append("_ga", "1")|};"""),
+        Statements("escape: local function used as a method group inside a lambda", BypassOutcome.Resolved,
+            """if (consent.AnalyticsAllowed) { Write(); } Action[] later = new Action[1]; names.ForEach(_ => later[0] = Write); """ +
+            """void Write() => {|CG0105:http.Response.Cookies.Append("_ga", "1")|};"""),
+        Statements("local function called from another local function that nothing guards", BypassOutcome.Resolved,
+            """if (consent.AnalyticsAllowed) { Write(); } Other(); void Other() => Write(); void Write() => {|CG0105:http.Response.Cookies.Append("_ga", "1")|};"""),
+        Statements("local functions that call each other, one entered unguarded", BypassOutcome.Resolved,
+            """if (consent.AnalyticsAllowed) { Write(1); } Again(1); void Again(int n) => Write(n); """ +
+            """void Write(int n) { {|CG0105:http.Response.Cookies.Append("_ga", "1")|}; if (n > 0) { Again(n - 1); } }"""),
         Members("escape: event handler lambda", BypassOutcome.Resolved, """
                 event EventHandler Changed;
                 void Arm(HttpContext http, IConsent consent) { if (consent.AnalyticsAllowed) { Changed += (s, e) => {|CG0105:http.Response.Cookies.Append("_ga", "1")|}; } }
