@@ -16,17 +16,65 @@ internal static class DelegateRuns
         "System.Threading.Tasks.TaskFactory.StartNew",
         "System.Threading.ThreadPool.QueueUserWorkItem",
         "System.Threading.ThreadPool.UnsafeQueueUserWorkItem",
+        "System.Threading.CancellationToken.Register",
+        "System.Threading.CancellationToken.UnsafeRegister",
+    };
+
+    /// <summary>
+    /// Namespaces whose methods keep the delegates they are given for later: ASP.NET Core's endpoint and middleware
+    /// registrations (<c>MapGet</c>, <c>Use</c>, <c>Run</c>, <c>MapWhen</c>) and the service container's
+    /// (<c>AddSingleton(sp =&gt; …)</c>, <c>Configure(o =&gt; …)</c>). A check around <c>app.MapGet(…)</c> runs once, at
+    /// start-up; the handler runs at every request, and the factory whenever the service is first asked for.
+    /// </summary>
+    private static readonly string[][] RegisteringNamespaces =
+    {
+        new[] { "Microsoft", "AspNetCore", "Builder" },
+        new[] { "Microsoft", "AspNetCore", "Routing" },
+        new[] { "Microsoft", "Extensions", "DependencyInjection" },
     };
 
     /// <summary>Their names alone, asked first: formatting the type of every method a lambda is handed to is not free.</summary>
     private static readonly HashSet<string> DeferringNames = new(DeferringMethods.Select(method => method.Substring(method.LastIndexOf('.') + 1)));
 
-    /// <summary>Whether <paramref name="method"/> runs the delegates it is given later or on another thread.</summary>
+    /// <summary>
+    /// Whether <paramref name="method"/> runs the delegates it is given later or on another thread, or registers them
+    /// to be run later.
+    /// </summary>
     public static bool IsDeferring(IMethodSymbol method) =>
-        DeferringNames.Contains(method.Name)
-        && DeferringMethods.Contains(
-            method.ContainingType.OriginalDefinition.ToDisplayString(
-                SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)) + "." + method.Name);
+        (DeferringNames.Contains(method.Name)
+            && DeferringMethods.Contains(
+                method.ContainingType.OriginalDefinition.ToDisplayString(
+                    SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(SymbolDisplayGenericsOptions.None)) + "." + method.Name))
+        || IsRegistration(method);
+
+    private static bool IsRegistration(IMethodSymbol method)
+    {
+        foreach (var names in RegisteringNamespaces)
+        {
+            if (IsNamespace(method.ContainingType?.ContainingNamespace, names))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="ns"/> is the namespace named by <paramref name="names"/>, compared part by part.</summary>
+    private static bool IsNamespace(INamespaceSymbol? ns, string[] names)
+    {
+        for (var i = names.Length - 1; i >= 0; i--)
+        {
+            if (ns is null || ns.IsGlobalNamespace || ns.Name != names[i])
+            {
+                return false;
+            }
+
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns is { IsGlobalNamespace: true };
+    }
 
     /// <summary>
     /// Where the delegate of <paramref name="function"/> (a lambda, a method group) runs, as the flow analysis reads

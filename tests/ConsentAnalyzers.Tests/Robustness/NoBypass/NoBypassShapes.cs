@@ -260,6 +260,30 @@ internal static class NoBypassShapes
         Statements("local functions that call each other, one entered unguarded", BypassOutcome.Resolved,
             """if (consent.AnalyticsAllowed) { Write(1); } Again(1); void Again(int n) => Write(n); """ +
             """void Write(int n) { {|CG0105:http.Response.Cookies.Append("_ga", "1")|}; if (n > 0) { Again(n - 1); } }"""),
+        Members("escape: endpoint handler mapped under a check made at start-up", BypassOutcome.Resolved, """
+                void Map(IEndpointRouteBuilder endpoints, IConsent consent)
+                {
+                    if (consent.AnalyticsAllowed) { endpoints.MapGet("/visit", (HttpContext http) => {|CG0105:http.Response.Cookies.Append("_ga", "1")|}); }
+                }
+            """),
+        Members("escape: middleware registered under a check made at start-up", BypassOutcome.Resolved, """
+                void Configure(IApplicationBuilder app, IConsent consent)
+                {
+                    if (consent.AnalyticsAllowed) { app.Use(async (context, next) => { {|CG0105:context.Response.Cookies.Append("_ga", "1")|}; await next(context); }); }
+                }
+            """),
+        Members("escape: service factory registered under a check", BypassOutcome.Resolved, """
+                void Register(IServiceCollection services, IConsent consent, TelemetryClient telemetry)
+                {
+                    if (consent.AnalyticsAllowed) { services.AddSingleton<Action>(_ => () => { }); services.AddSingleton(_ => { {|CG0202:telemetry.TrackEvent("built")|}; return new object(); }); }
+                }
+            """),
+        Members("escape: callback registered on a cancellation token", BypassOutcome.Resolved, """
+                void Arm(HttpContext http, IConsent consent)
+                {
+                    if (consent.AnalyticsAllowed) { http.RequestAborted.Register(() => {|CG0105:http.Response.Cookies.Append("_ga", "1")|}); }
+                }
+            """),
         Members("escape: event handler lambda", BypassOutcome.Resolved, """
                 event EventHandler Changed;
                 void Arm(HttpContext http, IConsent consent) { if (consent.AnalyticsAllowed) { Changed += (s, e) => {|CG0105:http.Response.Cookies.Append("_ga", "1")|}; } }

@@ -30,7 +30,10 @@ internal sealed class NoBypassTest : CSharpAnalyzerTest<CookieWriteAnalyzer, Def
         global using System;
         global using System.Collections.Generic;
         global using System.Threading.Tasks;
+        global using Microsoft.AspNetCore.Builder;
         global using Microsoft.AspNetCore.Http;
+        global using Microsoft.AspNetCore.Routing;
+        global using Microsoft.Extensions.DependencyInjection;
         global using Microsoft.ApplicationInsights;
         global using Microsoft.JSInterop;
         global using MyApp.Telemetry;
