@@ -46,7 +46,7 @@ internal static class LocalFunctionUses
     }
 
     /// <summary>A call of <paramref name="symbol"/>, or a method group of it.</summary>
-    public static bool IsUseOf(IOperation operation, IMethodSymbol symbol) => operation switch
+    private static bool IsUseOf(IOperation operation, IMethodSymbol symbol) => operation switch
     {
         IInvocationOperation invocation => SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, symbol),
         IMethodReferenceOperation reference => SymbolEqualityComparer.Default.Equals(reference.Method, symbol),

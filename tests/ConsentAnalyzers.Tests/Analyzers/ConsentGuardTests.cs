@@ -153,6 +153,9 @@ public class ConsentGuardTests
     [InlineData("""if (consent.AnalyticsAllowed) Write(); Other(); void Other() => Write(); void Write() => {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     [InlineData("""if (consent.AnalyticsAllowed) Write(); items.ForEach(_ => _stored = Write); void Write() => {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     [InlineData(
+        """if (consent.AnalyticsAllowed) Write(1); """ +
+        """void Write(int n) { {|#0:http.Response.Cookies.Append("_ga", "1")|}; if (n > 0) _stored = () => Write(n - 1); }""")]
+    [InlineData(
         """if (consent.AnalyticsAllowed) Write(1); Again(1); void Again(int n) => Write(n); """ +
         """void Write(int n) { {|#0:http.Response.Cookies.Append("_ga", "1")|}; if (n > 0) Again(n - 1); }""")]
     public Task Unguarded_non_essential_writes_are_CG0105(string body) =>
