@@ -103,6 +103,41 @@ public sealed class RazorConsumerTests(PackageFixture package)
             $"expected only 11:CG0206 and 20:CG0105, got [{string.Join(", ", findings)}]:\n{build}");
     }
 
+    /// <summary>
+    /// A component's markup is normalized by Razor (comments dropped, line ends changed), so a finding is found in the
+    /// .razor file by its text: a function's name at its own line, not at the first mention of that name (the comment
+    /// above the tag). The order of the steps, and so CG0207, follows those lines.
+    /// </summary>
+    [Fact]
+    public void Google_tag_steps_in_a_component_point_at_their_own_lines()
+    {
+        var consumer = RazorProject("razor-host", "@namespace Consumer.App.Pages\n")
+            .WriteFile("Components/Host.razor", """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head>
+                    <!-- Google tag (gtag.js): the standard installation -->
+                    <script async src="https://www.googletagmanager.com/gtag/js?id=G-1"></script>
+                    <script>
+                        window.dataLayer = window.dataLayer || [];
+                        function gtag(){dataLayer.push(arguments);}
+                        gtag('js', new Date());
+                        gtag('consent', 'default', { 'analytics_storage': 'denied' });
+                        gtag('config', 'G-1');
+                    </script>
+                </head>
+                <body></body>
+                </html>
+                """);
+
+        var build = consumer.Build();
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        AssertReported(build, @"Components[/\\]Host\.razor\(5,\d+\): warning CG0206: This sets up Google Analytics");
+        AssertReported(build, @"Components[/\\]Host\.razor\(5,\d+\): warning CG0207: Google Analytics is loaded here, before .* on line 10;");
+        Assert.DoesNotMatch(@"Host\.razor\(4,\d+\)", build.Output);
+    }
+
     /// <summary>A Razor class library against the packed package, with the test manifest and its view imports.</summary>
     private ConsumerProject RazorProject(string name, string viewImports) =>
         package.CreateConsumer(name).WithWebProject()

@@ -165,7 +165,9 @@ public sealed class MarkupAnalyzer : ConsentCodeAnalyzer
             if (site is ScriptGoogleTagStep step)
             {
                 var scope = step.Scope < 0 ? step.Scope : start - step.Start + step.Scope;
-                page.Add(run[0].Call, run, step with { Start = start, Scope = scope }, Locate(context, PieceAt(run, start), start, step.Length));
+                var script = read.First(element => element.Contains(start)).Start;
+                var location = Locate(context, PieceAt(run, start), start, step.Length);
+                page.Add(run[0].Call, run, step with { Start = start, Scope = scope }, location, script);
             }
         }
 

@@ -17,16 +17,32 @@ internal sealed class GoogleTagPage
     private readonly object _gate = new();
     private readonly Dictionary<IOperation, List<(ScriptGoogleTagStep Step, Location Location)>> _bodies = new();
     private readonly Dictionary<(object Run, int Start), int> _scopes = new();
+    private readonly Dictionary<(object Run, int Script, int Scope, int Stretch), int> _stretches = new();
 
     /// <summary>
     /// Adds a step of the markup run <paramref name="run"/> written by <paramref name="writer"/>; a function's scope
     /// (<see cref="ScriptGoogleTagStep.Scope"/> at or above 0) is the offset of its start in the run's text.
+    /// <paramref name="script"/>: the start of the script element whose code the step is in, if it was read as code.
     /// </summary>
-    public void Add(IOperation writer, object run, ScriptGoogleTagStep step, Location location)
+    public void Add(IOperation writer, object run, ScriptGoogleTagStep step, Location location, int? script = null)
     {
         var body = BodyOf(writer);
         lock (_gate)
         {
+            // A stretch is one script element's (the page's next element may run before a script the previous one
+            // inserted); steps the scanner finds outside read code keep stretch 0, which no read code has.
+            if (script is { } element)
+            {
+                var key = (run, element, step.Scope, step.Stretch);
+                if (!_stretches.TryGetValue(key, out var stretch))
+                {
+                    stretch = _stretches.Count + 1;
+                    _stretches.Add(key, stretch);
+                }
+
+                step = step with { Stretch = stretch };
+            }
+
             if (step.Scope >= 0)
             {
                 var key = (run, step.Scope);

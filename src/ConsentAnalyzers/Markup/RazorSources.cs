@@ -19,6 +19,7 @@ internal static class RazorSources
 {
     private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<string?>> SourcePaths = new();
     private static readonly ConditionalWeakTable<SourceText, string> Texts = new();
+    private static readonly char[] LineEnds = { '\r', '\n' };
 
     public static Location Locate(AnalyzerOptions options, IOperation literal, string markup, int start, int length,
         CancellationToken cancellationToken)
@@ -42,11 +43,11 @@ internal static class RazorSources
                 continue;
             }
 
-            // Views keep markup verbatim; components normalize it (attributes, whitespace), so there the finding's
-            // own text (a URL, a function name) is looked up instead.
+            // Views keep markup verbatim; components normalize it (attributes, whitespace, comments dropped), so there
+            // the finding's text is looked up instead.
             var source = Texts.GetValue(text, t => t.ToString());
             var offset = source.IndexOf(markup, StringComparison.Ordinal);
-            var found = offset >= 0 ? offset + start : source.IndexOf(markup.Substring(start, length), StringComparison.Ordinal);
+            var found = offset >= 0 ? offset + start : InNormalized(source, markup, start, length);
             if (found < 0)
             {
                 break;
@@ -57,6 +58,31 @@ internal static class RazorSources
         }
 
         return inGenerated;
+    }
+
+    /// <summary>
+    /// Where a finding of normalized component markup is in the source: the rest of its line (a script's code is kept
+    /// as written), at the same occurrence as in the markup, so that a function's name is not placed at the first
+    /// mention of that name in the file (a dropped comment, an earlier script); else the first occurrence of its own text.
+    /// </summary>
+    private static int InNormalized(string source, string markup, int start, int length)
+    {
+        var lineEnd = markup.IndexOfAny(LineEnds, start + length);
+        var rest = markup.Substring(start, (lineEnd < 0 ? markup.Length : lineEnd) - start).TrimEnd();
+        var occurrence = 0;
+        for (var before = markup.IndexOf(rest, StringComparison.Ordinal); before >= 0 && before < start;
+             before = markup.IndexOf(rest, before + 1, StringComparison.Ordinal))
+        {
+            occurrence++;
+        }
+
+        var found = source.IndexOf(rest, StringComparison.Ordinal);
+        for (; found >= 0 && occurrence > 0; occurrence--)
+        {
+            found = source.IndexOf(rest, found + 1, StringComparison.Ordinal);
+        }
+
+        return found >= 0 ? found : source.IndexOf(markup.Substring(start, length), StringComparison.Ordinal);
     }
 
     /// <summary>The .cshtml/.razor file a Razor-generated tree was compiled from, from its <c>#pragma checksum</c>.</summary>

@@ -70,20 +70,21 @@ internal static class GoogleTagCheck
 
     /// <summary>
     /// CG0207 at the first loader or config step of a scope that comes before the scope's first consent default. A scope
-    /// with no default is not reported: the default may be in another file, which is not guessed at.
+    /// with no default is not reported: the default may be in another file, which is not guessed at. Nor is a loader
+    /// that script inserts before a default of the same stretch: the script runs after the default.
     /// </summary>
     private static void ReportLateDefaults(Action<Diagnostic> report, IReadOnlyList<(ScriptGoogleTagStep Step, Location Location)> steps)
     {
-        Dictionary<int, (int Index, Location Location)>? defaults = null;
+        Dictionary<int, (int Index, int Stretch, Location Location)>? defaults = null;
         for (var i = 0; i < steps.Count; i++)
         {
             var (step, location) = steps[i];
             if (step.Step == GoogleTagStep.ConsentDefault && step.Scope != UnknownScope)
             {
-                defaults ??= new Dictionary<int, (int Index, Location Location)>();
+                defaults ??= new Dictionary<int, (int Index, int Stretch, Location Location)>();
                 if (!defaults.ContainsKey(step.Scope))
                 {
-                    defaults.Add(step.Scope, (i, location));
+                    defaults.Add(step.Scope, (i, step.Stretch, location));
                 }
             }
         }
@@ -96,7 +97,8 @@ internal static class GoogleTagCheck
         for (var i = 0; i < steps.Count; i++)
         {
             var (step, location) = steps[i];
-            if (step.Step != GoogleTagStep.ConsentDefault && defaults.TryGetValue(step.Scope, out var first) && i < first.Index)
+            if (step.Step != GoogleTagStep.ConsentDefault && defaults.TryGetValue(step.Scope, out var first) && i < first.Index
+                && !(step.LoadsLater && step.Stretch == first.Stretch))
             {
                 var line = first.Location.GetMappedLineSpan().StartLinePosition.Line + 1;
                 report(Diagnostic.Create(Diagnostics.Rules.ConsentDefaultAfterGoogleTag, location, new[] { first.Location },

@@ -18,9 +18,13 @@ internal sealed record ScriptTrackerUse(int Start, int Length, GrantedSets Grant
 /// <summary>
 /// A step of the Google tag's setup (its loader, <c>gtag('config', …)</c>, the Consent Mode default), for CG0206 and
 /// CG0207. <see cref="Scope"/> is where the step runs: the start of its function, or -1 at the script's top level.
-/// <see cref="Tracker"/> is the tag a loader or config step loads (null for the consent default).
+/// <see cref="Tracker"/> is the tag a loader or config step loads (null for the consent default). <see cref="Stretch"/>
+/// tells apart the stretches of its scope that run without a pause (the awaits and yields before the step); a loader
+/// that script inserts (<see cref="LoadsLater"/>: a script element's <c>src</c>, <c>import()</c>, a helper's argument)
+/// runs only once the code inserting it has paused or finished, so a default later in the same stretch comes first.
 /// </summary>
-internal sealed record ScriptGoogleTagStep(int Start, int Length, GrantedSets Granted, GoogleTagStep Step, TrackerMatch? Tracker, int Scope)
+internal sealed record ScriptGoogleTagStep(int Start, int Length, GrantedSets Granted, GoogleTagStep Step, TrackerMatch? Tracker, int Scope,
+    int Stretch = 0, bool LoadsLater = false)
     : ScriptSite(Start, Length, Granted)
 {
     public const int TopLevel = -1;

@@ -60,12 +60,14 @@ internal sealed partial class ScriptWalker
         if (_definingTracker == 0 && GoogleTagStepOf(call, path) is { } step)
         {
             _sites.Add(new ScriptGoogleTagStep(call.Callee.Start, call.Callee.End - call.Callee.Start, GrantedSets.Of(granted), step,
-                step == GoogleTagStep.Config ? tracker : null, _scope));
+                step == GoogleTagStep.Config ? tracker : null, _scope, _pauses));
         }
 
+        // A worker's importScripts runs the script at once; any other call that loads one inserts it.
+        var loadsLater = path is not ("importScripts" or "self.importScripts");
         foreach (var argument in arguments)
         {
-            AddUrl(argument, granted); // a loader's, fetch's or sendBeacon's URL
+            AddUrl(argument, granted, loadsLater); // a loader's, fetch's or sendBeacon's URL
         }
     }
 
@@ -207,8 +209,11 @@ internal sealed partial class ScriptWalker
     private static (int Start, int Length) SpanOf(Node at) =>
         at is StringLiteral && at.End - at.Start >= 2 ? (at.Start + 1, at.End - at.Start - 2) : (at.Start, at.End - at.Start);
 
-    /// <summary>A tracker's script or collection URL as the value of <paramref name="expression"/>.</summary>
-    private void AddUrl(Node expression, CategorySet granted)
+    /// <summary>
+    /// A tracker's script or collection URL as the value of <paramref name="expression"/>; <paramref name="loadsLater"/>:
+    /// a script loaded from it runs once the code loading it has paused or finished (an inserted script element).
+    /// </summary>
+    private void AddUrl(Node expression, CategorySet granted, bool loadsLater = true)
     {
         if (expression is IFunction || ScriptValues.Evaluate(expression, _bindings) is not { Kind: not ResolvedNameKind.Unresolved } url
             || url.Text.IndexOf('/') < 0)
@@ -222,7 +227,8 @@ internal sealed partial class ScriptWalker
             _sites.Add(new ScriptTrackerUse(start, length, GrantedSets.Of(granted), tracker));
             if (GoogleTag.IsLoader(url.Text))
             {
-                _sites.Add(new ScriptGoogleTagStep(start, length, GrantedSets.Of(granted), GoogleTagStep.Loader, tracker, _scope));
+                _sites.Add(new ScriptGoogleTagStep(start, length, GrantedSets.Of(granted), GoogleTagStep.Loader, tracker, _scope, _pauses,
+                    loadsLater));
             }
         }
     }

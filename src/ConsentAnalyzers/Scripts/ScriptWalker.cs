@@ -69,6 +69,9 @@ internal sealed partial class ScriptWalker
     /// <summary>The function being walked (its start), or top level: where a Google tag step runs, for CG0207's order.</summary>
     private int _scope = ScriptGoogleTagStep.TopLevel;
 
+    /// <summary>The awaits and yields walked so far in <see cref="_scope"/>: the step's <see cref="ScriptGoogleTagStep.Stretch"/>.</summary>
+    private int _pauses;
+
     private ScriptWalker(Program program, string text, ScriptGuards guards, TrackerIndex trackers, CancellationToken cancellationToken)
     {
         _bindings = ScriptBindings.Of(program);
@@ -109,6 +112,7 @@ internal sealed partial class ScriptWalker
     private void WalkOnce(Program program)
     {
         _sites.Clear();
+        _pauses = 0;
         _walkedWith.Clear();
         _calledWith.Clear();
         WalkStatements(program.Body, CategorySet.Empty);
@@ -191,7 +195,11 @@ internal sealed partial class ScriptWalker
                 WalkExpression(expression.Expression, granted);
                 return AwaitedGuard(expression.Expression) is { } category ? granted.Union(CategorySet.Of(category)) : granted;
             case ImportDeclaration import:
-                AddUrl(import.Source, granted); // import … from 'https://…' loads the script
+                AddUrl(import.Source, granted, loadsLater: false); // import … from 'https://…' runs before the module
+                return granted;
+            case ForOfStatement { Await: true }:
+                _pauses++; // for await (…): each round may pause, the first included
+                WalkChildren(statement, granted);
                 return granted;
             case FunctionDeclaration { Id: { } name } function:
                 WalkNamedFunction(function, name.Name);
@@ -279,6 +287,10 @@ internal sealed partial class ScriptWalker
                 AddUrl(import.Source, granted);
                 WalkExpression(import.Source, granted);
                 break;
+            case AwaitExpression or YieldExpression:
+                WalkChildren(expression, granted);
+                _pauses++;
+                break;
             default:
                 WalkChildren(expression, granted);
                 break;
@@ -340,10 +352,10 @@ internal sealed partial class ScriptWalker
 
     private void WalkFunction(IFunction function, CategorySet entry)
     {
-        var outer = _scope;
-        _scope = ((Node)function).Start;
+        var (outer, outerPauses) = (_scope, _pauses);
+        (_scope, _pauses) = (((Node)function).Start, 0);
         WalkFunctionBody(function, entry);
-        _scope = outer;
+        (_scope, _pauses) = (outer, outerPauses);
     }
 
     private void WalkFunctionBody(IFunction function, CategorySet entry)

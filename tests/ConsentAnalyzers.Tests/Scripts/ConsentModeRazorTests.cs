@@ -51,7 +51,29 @@ public class ConsentModeRazorTests
             """,
             new DiagnosticResult(Rules.ConsentDefaultAfterGoogleTag).WithLocation(0).WithLocation(1).WithArguments("Google Analytics", "loaded", 16));
 
+    /// <summary>
+    /// A script inserted by one script element may run before the page's next element: a default there comes too late.
+    /// </summary>
+    [Fact]
+    public Task A_loader_inserted_by_one_script_before_the_default_of_the_next_is_CG0207() =>
+        MarkupAnalyzerTests.Verify(ScriptAnalyzerTests.Manifest,
+            """
+            if (Consent.AnalyticsAllowed)
+            {
+                WriteLiteral("<script>\n  const s = document.createElement('script');\n  s.src = '{|#0:https://www.googletagmanager.com/gtag/js?id=G-1|}';\n  document.head.appendChild(s);\n</script>\n");
+                WriteLiteral("<script>\n  function gtag(){dataLayer.push(arguments);}\n  {|#1:gtag|}('consent', 'default', { analytics_storage: 'denied' });\n</script>");
+            }
+            """,
+            new DiagnosticResult(Rules.ConsentDefaultAfterGoogleTag).WithLocation(0).WithLocation(1).WithArguments("Google Analytics", "loaded", 17));
+
     [Theory]
+    // An inline script that inserts the loader, then sets the default: the inserted script runs after this one.
+    [InlineData("""
+        if (Consent.AnalyticsAllowed)
+        {
+            WriteLiteral("<script>\n  const s = document.createElement('script');\n  s.src = 'https://www.googletagmanager.com/gtag/js?id=G-1';\n  document.head.appendChild(s);\n  window.dataLayer = window.dataLayer || [];\n  function gtag(){dataLayer.push(arguments);}\n  gtag('consent', 'default', { analytics_storage: 'denied' });\n  gtag('config', 'G-1');\n</script>");
+        }
+        """)]
     // CG0207's corrected layout: the default in a script of its own, before the loader.
     [InlineData("""
         if (Consent.AnalyticsAllowed)

@@ -82,16 +82,47 @@ public class ConsentModeScriptTests
             """,
             DefaultAfter("Google Analytics", "configured", 3));
 
+    /// <summary>
+    /// An inserted script element runs once the code inserting it has finished: the loader comes after the default, the
+    /// config before it (and its page view goes out with no consent state).
+    /// </summary>
     [Fact]
-    public Task A_loader_before_the_consent_default_is_CG0207_once() =>
+    public Task A_config_after_an_inserted_loader_and_before_the_default_is_CG0207_once() =>
         Verify(ScriptAnalyzerTests.Manifest,
             """
             const s = document.createElement('script');
-            s.src = '{|#0:https://www.googletagmanager.com/gtag/js?id=G-1|}';
-            gtag('config', 'G-1');
+            s.src = 'https://www.googletagmanager.com/gtag/js?id=G-1';
+            {|#0:gtag|}('config', 'G-1');
+            gtag('config', 'G-2');
             {|#1:window.gtag|}("consent", "default", { analytics_storage: "denied" });
             """,
-            DefaultAfter("Google Analytics", "loaded", 4));
+            DefaultAfter("Google Analytics", "configured", 5));
+
+    [Theory]
+    // An await before the default: the inserted script may run while the function waits.
+    [InlineData("""
+        async function setUp() {
+          const s = document.createElement('script');
+          s.src = '{|#0:https://www.googletagmanager.com/gtag/js?id=G-1|}';
+          document.head.appendChild(s);
+          await window.consentReady;
+          {|#1:gtag|}('consent', 'default', { analytics_storage: 'denied' });
+        }
+        """, 6)]
+    [InlineData("""
+        async function setUp(choices) {
+          loadScript('{|#0:https://www.googletagmanager.com/gtag/js?id=G-1|}');
+          for await (const choice of choices) { remember(choice); }
+          {|#1:gtag|}('consent', 'default', { analytics_storage: 'denied' });
+        }
+        """, 4)]
+    // A worker's importScripts runs the script at once.
+    [InlineData("""
+        importScripts('{|#0:https://www.googletagmanager.com/gtag/js?id=G-1|}');
+        {|#1:gtag|}('consent', 'default', { analytics_storage: 'denied' });
+        """, 2)]
+    public Task A_loader_that_may_run_before_the_default_is_CG0207(string script, int defaultLine) =>
+        Verify(ScriptAnalyzerTests.Manifest, script, DefaultAfter("Google Analytics", "loaded", defaultLine));
 
     [Fact]
     public Task In_one_function_the_order_of_its_statements_counts() =>
@@ -124,6 +155,29 @@ public class ConsentModeScriptTests
     // A config in a function that runs later, and a default at the top level: different scopes, not compared.
     [InlineData("""function later() { gtag('config', 'G-1'); } gtag('consent', 'default', { analytics_storage: 'denied' }); later();""")]
     [InlineData("""document.addEventListener('click', () => gtag('config', 'G-1')); gtag('consent', 'default', {});""")]
+    // An inserted loader runs after the code inserting it: the default later in that code comes first (the standard
+    // installation many modules copy), also through setAttribute or a helper, and with an await after the default.
+    [InlineData("""
+        export async function initialize(id) {
+          const script = document.createElement('script');
+          script.async = true;
+          script.src = `https://www.googletagmanager.com/gtag/js?id=${id}`;
+          document.head.appendChild(script);
+          window.dataLayer = window.dataLayer || [];
+          function gtag() { dataLayer.push(arguments); }
+          gtag('js', new Date());
+          gtag('consent', 'default', { analytics_storage: 'denied' });
+          gtag('config', id);
+          await new Promise(resolve => script.onload = resolve);
+        }
+        """)]
+    [InlineData("""
+        const s = document.createElement('script');
+        s.setAttribute('src', 'https://www.googletagmanager.com/gtag/js?id=G-1');
+        document.head.append(s);
+        gtag('consent', 'default', { analytics_storage: 'denied' });
+        """)]
+    [InlineData("""loadScript('https://www.googletagmanager.com/gtag/js?id=G-1'); gtag('consent', 'default', {}); gtag('config', 'G-1');""")]
     public Task No_CG0207_when_the_default_comes_first_or_is_not_in_the_same_scope(string script) =>
         Verify(ScriptAnalyzerTests.Manifest, script);
 

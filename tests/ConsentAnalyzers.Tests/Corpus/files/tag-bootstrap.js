@@ -8,10 +8,10 @@ function startLandingTag() {
   if (consent.has('analytics')) {
     const script = document.createElement('script');
     script.async = true;
-    script.src = 'https://www.googletagmanager.com/gtag/js?id=G-CORPUS7'; // expect: CG0207
+    script.src = 'https://www.googletagmanager.com/gtag/js?id=G-CORPUS7'; // runs once this function has finished
     document.head.appendChild(script);
     gtag('js', new Date());
-    gtag('config', 'G-CORPUS7');
+    gtag('config', 'G-CORPUS7'); // expect: CG0207
   }
   gtag('consent', 'default', { analytics_storage: 'denied', ad_storage: 'denied' });
 }
