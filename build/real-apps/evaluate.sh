@@ -77,7 +77,7 @@ for target in "${BUILD[@]}"; do
       -p:CustomAfterMicrosoftCommonTargets="$here/ConsentAnalyzers.Evaluation.targets" \
       -p:ConsentEvaluationProjects="${PROJECTS//;/%3B}" -p:ConsentEvaluationVersion="$version" \
       -p:ConsentEvaluationLogs="$logs" -p:ConsentManifestPath="$manifest" \
-      -p:ConsentEvaluationOverridesFile="$overrides" -p:WarningsNotAsErrors="${NO_WARN:-}" \
+      -p:ConsentEvaluationOverridesFile="$overrides" -p:WarningsNotAsErrors="${NO_WARN:-}" -p:ConsentEvaluationNoWarn="${NO_WARN:-}" \
       -p:RestoreAdditionalProjectSources="$feed" >"$work/build.log" 2>&1; then
     grep -E ': error ' "$work/build.log" | sort -u | head -40
     echo "FAILED: $target"; status=1
