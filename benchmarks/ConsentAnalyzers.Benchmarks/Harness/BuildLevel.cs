@@ -30,6 +30,13 @@ public static partial class BuildLevel
         /// </summary>
         public Samples CpuMs { get; } = new();
 
+        /// <summary>
+        /// CPU time (user + system) the compiler server spent on the build (with the shared compiler, on Linux): the
+        /// compiler's own work, which neither the build's CPU (the server is not its child) nor ReportAnalyzer's wall
+        /// clock (which bills a callback for a garbage collection or a wait for a core that falls inside it) shows.
+        /// </summary>
+        public Samples ServerCpuMs { get; } = new();
+
         /// <summary>The package's analyzers and generator, summed, as ReportAnalyzer prints them.</summary>
         public Samples PackageMs { get; } = new();
 
@@ -55,20 +62,27 @@ public static partial class BuildLevel
                 for (var k = 0; k < configurations.Count; k++)
                 {
                     var configuration = configurations[(i + k) % configurations.Count];
+                    var serverBefore = CompilerServers.CpuMs();
                     var watch = Stopwatch.StartNew();
                     var (output, cpuMs) = Dotnet(build, "build", "--no-restore", "--no-incremental", "-nologo", "-tl:off", "-v:d",
                         "-clp:PerformanceSummary",
                         "-p:ReportAnalyzer=true", "-p:UseSharedCompilation=" + (sharedCompiler ? "true" : "false"),
                         "-p:SdkAnalyzers=" + (sdkAnalyzers ? "true" : "false"), "-p:Consent=" + configuration.Name);
                     watch.Stop();
+                    var serverMs = sharedCompiler ? CompilerServers.CpuMs() - serverBefore : double.NaN;
                     if (i >= warmup)
                     {
                         Record(configuration, output, watch.Elapsed.TotalMilliseconds, cpuMs);
+                        if (serverMs >= 0)
+                        {
+                            configuration.ServerCpuMs.Add(serverMs); // not when a server started or stopped during the build
+                        }
                     }
 
                     var package = PackageTotal(output);
                     log($"  {(i < warmup ? "warm-up" : "iteration " + (i - warmup + 1))}: " +
-                        $"{configuration.Name,-16} wall {watch.Elapsed.TotalMilliseconds:F0} ms, CPU {cpuMs:F0} ms, Csc {CscMs(output):F0} ms, " +
+                        $"{configuration.Name,-16} wall {watch.Elapsed.TotalMilliseconds:F0} ms, CPU {cpuMs:F0} ms, server CPU {serverMs:F0} ms, " +
+                        $"Csc {CscMs(output):F0} ms, " +
                         $"package {package.Total:F0} ms"
                         + string.Concat(package.PerAnalyzer.Select(a => $", {a.Name} {a.Ms:F0}")) + $", generator {package.Generator:F0}");
                 }
@@ -199,19 +213,21 @@ public static partial class BuildLevel
         var alone = configurations[0];
         text.Append(
             "| Lines | Configuration | Builds | Csc task median (min–max) | Build wall median | Build CPU median (min–max) " +
-            "| CPU − compiler alone | Package time (ReportAnalyzer) median (min–max) " +
-            "| of which generator | % of compiler alone | CG warnings |\n");
-        text.Append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            "| CPU − compiler alone | Compiler server CPU median (min–max) | Server CPU − compiler alone " +
+            "| Package time (ReportAnalyzer) median (min–max) | of which generator | % of compiler alone | CG warnings |\n");
+        text.Append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var c in configurations)
         {
             var isAlone = c.Name == Alone;
             text.Append(CultureInfo.InvariantCulture,
                 $"| {lines:N0} | {(isAlone ? "compiler alone" : "+ " + c.Name)} | {c.CscMs.Count} | {c.CscMs.Median:N0} ms " +
                 $"({c.CscMs.Min:N0}–{c.CscMs.Max:N0}) | {c.WallMs.Median:N0} ms | {c.CpuMs.Median:N0} ms ({c.CpuMs.Min:N0}–{c.CpuMs.Max:N0}) | ");
+            var server = c.ServerCpuMs.Count == 0 ? "–" : $"{c.ServerCpuMs.Median:N0} ms ({c.ServerCpuMs.Min:N0}–{c.ServerCpuMs.Max:N0})";
             text.Append(isAlone
-                ? $"– | – | – | – | {c.Warnings} |\n"
+                ? $"– | {server} | – | – | – | – | {c.Warnings} |\n"
                 : string.Create(CultureInfo.InvariantCulture,
                     $"{c.CpuMs.Median - alone.CpuMs.Median:+#,0;-#,0} ms ({(c.CpuMs.Median - alone.CpuMs.Median) / alone.CpuMs.Median:P1}) " +
+                    $"| {server} | {ServerDifference(c, alone)} " +
                     $"| **{c.PackageMs.Median:N0} ms** ({c.PackageMs.Min:N0}–{c.PackageMs.Max:N0}) " +
                     $"| {c.GeneratorMs.Median:N0} ms | **{c.PackageMs.Median / alone.CscMs.Median:P1}** | {c.Warnings} |\n"));
         }
@@ -230,6 +246,18 @@ public static partial class BuildLevel
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The difference of the medians of the compiler server's CPU time, and its share of the compiler alone's.</summary>
+    private static string ServerDifference(Configuration configuration, Configuration alone)
+    {
+        if (configuration.ServerCpuMs.Count == 0 || alone.ServerCpuMs.Count == 0)
+        {
+            return "–";
+        }
+
+        var difference = configuration.ServerCpuMs.Median - alone.ServerCpuMs.Median;
+        return string.Create(CultureInfo.InvariantCulture, $"**{difference:+#,0;-#,0} ms ({difference / alone.ServerCpuMs.Median:P1})**");
     }
 
     [GeneratedRegex(@"^\s*(\d+) ms\s+Csc\s+\d+ calls", RegexOptions.Multiline)]
