@@ -177,12 +177,12 @@ internal static class ConsentGuardCheck
         CategorySet? atEveryCall = null;
         foreach (var operation in (localFunction.EnclosingFunction() ?? localFunction.Root()).OwnOperations())
         {
-            if (operation is IMethodReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Method, symbol))
+            if (operation is IMethodReferenceOperation reference && LocalFunctionUses.Is(reference.Method, symbol))
             {
                 return WithRequired(CategorySet.Empty, required);
             }
 
-            if (operation is IInvocationOperation invocation && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, symbol))
+            if (operation is IInvocationOperation invocation && LocalFunctionUses.Is(invocation.TargetMethod, symbol))
             {
                 if (GrantedWithoutGraph(consent, invocation, places, memberEntry, depth + 1) is not { } here)
                 {
@@ -390,7 +390,7 @@ internal static class ConsentGuardCheck
         }
 
         var granted = AtEveryCallIfAny(outer,
-            call => call is IInvocationOperation invocation && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, symbol));
+            call => call is IInvocationOperation invocation && LocalFunctionUses.Is(invocation.TargetMethod, symbol));
 
         foreach (var (use, kind) in LocalFunctionUses.Of(localFunction))
         {
@@ -419,7 +419,7 @@ internal static class ConsentGuardCheck
     private static bool EscapesAsDelegate(ConsentFlow flow, IMethodSymbol localFunction)
     {
         foreach (var _ in flow.OperationsIn(
-            o => o is IMethodReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Method, localFunction)))
+            o => o is IMethodReferenceOperation reference && LocalFunctionUses.Is(reference.Method, localFunction)))
         {
             return true;
         }

@@ -48,10 +48,17 @@ internal static class LocalFunctionUses
     /// <summary>A call of <paramref name="symbol"/>, or a method group of it.</summary>
     private static bool IsUseOf(IOperation operation, IMethodSymbol symbol) => operation switch
     {
-        IInvocationOperation invocation => SymbolEqualityComparer.Default.Equals(invocation.TargetMethod, symbol),
-        IMethodReferenceOperation reference => SymbolEqualityComparer.Default.Equals(reference.Method, symbol),
+        IInvocationOperation invocation => Is(invocation.TargetMethod, symbol),
+        IMethodReferenceOperation reference => Is(reference.Method, symbol),
         _ => false,
     };
+
+    /// <summary>
+    /// Whether <paramref name="used"/> (a call's target, a method group's method) is <paramref name="localFunction"/>:
+    /// the uses of a generic local function bind to its constructed methods (<c>Write&lt;int&gt;</c>).
+    /// </summary>
+    public static bool Is(IMethodSymbol used, IMethodSymbol localFunction) =>
+        SymbolEqualityComparer.Default.Equals(used.OriginalDefinition, localFunction);
 
     private static LocalFunctionUse Classify(IOperation use, ILocalFunctionOperation localFunction, IOperation? declaring)
     {

@@ -114,6 +114,9 @@ public class ConsentGuardTests
         """if (consent.AnalyticsAllowed) Write(); items.ForEach(_ => { if (consent.AnalyticsAllowed) Write(); }); """ +
         """void Write() => http.Response.Cookies.Append("_ga", "1");""")]
     [InlineData("""if (consent.AnalyticsAllowed) Write(3); void Write(int n) { http.Response.Cookies.Append("_ga", "1"); if (n > 0) Write(n - 1); }""")]
+    // A generic local function: its calls bind to constructed methods (Write<int>, Write<string>).
+    [InlineData("""if (consent.AnalyticsAllowed) { Write(1); Write<string>("a"); } void Write<T>(T value) => http.Response.Cookies.Append("_ga", "1");""")]
+    [InlineData("""if (!consent.AnalyticsAllowed) return; items.ForEach(_ => Write(id)); void Write<T>(T value) => http.Response.Cookies.Append("_ga", "1");""")]
     public Task Guarded_or_essential_writes_report_nothing(string body) => Verify(body);
 
     [Theory]
@@ -158,6 +161,9 @@ public class ConsentGuardTests
     [InlineData(
         """if (consent.AnalyticsAllowed) Write(1); Again(1); void Again(int n) => Write(n); """ +
         """void Write(int n) { {|#0:http.Response.Cookies.Append("_ga", "1")|}; if (n > 0) Again(n - 1); }""")]
+    [InlineData("""if (consent.AnalyticsAllowed) Write(1); Write("a"); void Write<T>(T value) => {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
+    [InlineData(
+        """if (consent.AnalyticsAllowed) Write(1); Action<int> later = Write; void Write<T>(T value) => {|#0:http.Response.Cookies.Append("_ga", "1")|};""")]
     public Task Unguarded_non_essential_writes_are_CG0105(string body) =>
         Verify(body, Unguarded("Writing cookie '_ga'", "analytics"));
 

@@ -381,10 +381,9 @@ public sealed class GraphShortcutTests
         {
             var symbol = localFunction.Symbol;
             graph = outerGraph.GetLocalFunctionControlFlowGraphInScope(symbol);
-            var escapes = outerFlow.OperationsIn(
-                o => o is IMethodReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Method, symbol)).Any();
-            var atCalls = outerFlow.OperationsIn(
-                    o => o is IInvocationOperation call && SymbolEqualityComparer.Default.Equals(call.TargetMethod, symbol))
+            bool IsLocalFunction(IMethodSymbol method) => SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, symbol);
+            var escapes = outerFlow.OperationsIn(o => o is IMethodReferenceOperation reference && IsLocalFunction(reference.Method)).Any();
+            var atCalls = outerFlow.OperationsIn(o => o is IInvocationOperation call && IsLocalFunction(call.TargetMethod))
                 .Select(call => outerFlow.GrantedAt(call.Syntax))
                 .Aggregate((CategorySet?)null, (all, here) => all is { } granted ? granted.Intersect(here) : here);
             foreach (var (use, kind) in escapes ? [] : LocalFunctionUses.Of(localFunction))
