@@ -114,6 +114,10 @@ public class ConsentGuardTests
         """if (consent.AnalyticsAllowed) Write(); items.ForEach(_ => { if (consent.AnalyticsAllowed) Write(); }); """ +
         """void Write() => http.Response.Cookies.Append("_ga", "1");""")]
     [InlineData("""if (consent.AnalyticsAllowed) Write(3); void Write(int n) { http.Response.Cookies.Append("_ga", "1"); if (n > 0) Write(n - 1); }""")]
+    // A handler registered to run later starts with nothing granted, and its own check counts.
+    [InlineData(
+        """Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions.MapGet(Microsoft.AspNetCore.Builder.WebApplication.Create(), "/visit", """ +
+        """(HttpContext h) => { if (consent.AnalyticsAllowed) h.Response.Cookies.Append("_ga", "1"); });""")]
     // A generic local function: its calls bind to constructed methods (Write<int>, Write<string>).
     [InlineData("""if (consent.AnalyticsAllowed) { Write(1); Write<string>("a"); } void Write<T>(T value) => http.Response.Cookies.Append("_ga", "1");""")]
     [InlineData("""if (!consent.AnalyticsAllowed) return; items.ForEach(_ => Write(id)); void Write<T>(T value) => http.Response.Cookies.Append("_ga", "1");""")]
