@@ -387,9 +387,15 @@ internal sealed partial class ScriptWalker
             _calledWith[function] = _calledWith.TryGetValue(function, out var before) ? before.With(granted) : GrantedSets.Of(granted);
         }
 
-        if (call.Callee is IFunction immediatelyInvoked)
+        if (call.Callee is IFunction { Async: false, Generator: false } immediatelyInvoked)
         {
-            WalkFunction(immediatelyInvoked, granted);
+            // (function () { … })(): it runs where it is called, to its end, so its steps keep the caller's place in the
+            // order (CG0207); one that may pause (async, a generator) is a scope of its own, like any function.
+            WalkFunctionBody(immediatelyInvoked, granted);
+        }
+        else if (call.Callee is IFunction pausingFunction)
+        {
+            WalkFunction(pausingFunction, granted);
         }
         else
         {

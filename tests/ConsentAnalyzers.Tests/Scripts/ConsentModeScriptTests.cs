@@ -137,6 +137,32 @@ public class ConsentModeScriptTests
             DefaultAfter("Google Analytics", "configured", 3));
 
     [Theory]
+    // An immediately invoked function runs where it is called: its steps are ordered with the code around it.
+    [InlineData("""
+        {|#0:gtag|}('config', 'G-1');
+        (function () { {|#1:gtag|}('consent', 'default', { analytics_storage: 'denied' }); })();
+        """, 2)]
+    [InlineData("""
+        (() => { {|#0:gtag|}('config', 'G-1'); })();
+        {|#1:gtag|}('consent', 'default', { analytics_storage: 'denied' });
+        """, 2)]
+    public Task A_config_before_the_default_around_an_immediately_invoked_function_is_CG0207(string script, int defaultLine) =>
+        Verify(ScriptAnalyzerTests.Manifest, script, DefaultAfter("Google Analytics", "configured", defaultLine));
+
+    [Theory]
+    // The default in an immediately invoked function, from the visitor's saved choice, then the tag.
+    [InlineData("""
+        window.dataLayer = window.dataLayer || [];
+        function gtag() { dataLayer.push(arguments); }
+        (function () {
+          var granted = localStorage.getItem('choice') === 'yes';
+          gtag('consent', 'default', { analytics_storage: granted ? 'granted' : 'denied' });
+        })();
+        gtag('js', new Date());
+        gtag('config', 'G-1');
+        """)]
+    // An async one pauses at its await: the config after it runs once the default below has run.
+    [InlineData("""(async () => { await window.ready; gtag('config', 'G-1'); })(); gtag('consent', 'default', {});""")]
     // Google's snippet: the default, then the loader, 'js' and 'config'; with double quotes; as a data-layer push.
     [InlineData("""
         window.dataLayer = window.dataLayer || [];
