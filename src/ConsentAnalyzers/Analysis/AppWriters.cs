@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.ConsentApi;
 using Microsoft.CodeAnalysis;
@@ -40,6 +41,7 @@ internal sealed class AppWriters
     public bool CanDeclare => _consentName is not null && (_cookieWriter is not null || _storageWriter is not null);
 
     /// <summary>The writer <paramref name="method"/> is, or null: asked for every call, answered once per method.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public AppWriter? Of(IMethodSymbol method)
     {
         // Most calls are to the framework's methods, which have no source: that is cheaper to ask than their assembly.

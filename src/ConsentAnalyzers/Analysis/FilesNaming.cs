@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using ConsentAnalyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -43,7 +44,7 @@ internal sealed class FilesNaming
     /// </summary>
     public void RegisterOperationAction(CompilationStartAnalysisContext context, Action<OperationAnalysisContext> action, OperationKind kind) =>
         context.RegisterOperationAction(
-            c =>
+            [MethodImpl(HotPath.Optimized)] (c) =>
             {
                 if (AreNamedIn(c.Operation.Syntax.SyntaxTree))
                 {
@@ -52,6 +53,7 @@ internal sealed class FilesNaming
             },
             kind);
 
+    [MethodImpl(HotPath.Optimized)]
     private bool AreNamedIn(SyntaxTree tree)
     {
         // The operations of a member come one after another on one thread: most callbacks ask about the file the

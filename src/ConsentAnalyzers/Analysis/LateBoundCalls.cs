@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Frameworks;
 using Microsoft.CodeAnalysis;
@@ -23,6 +24,7 @@ internal static class LateBoundCalls
     /// <c>typeof(T).GetMethod("Name", …)</c>: the type and the constant name; null for anything else (the name test
     /// first: this runs on every call).
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     public static (ITypeSymbol Type, string Name)? ReflectedMethod(IInvocationOperation invocation, KnownSymbols symbols) =>
         invocation.TargetMethod.Name == "GetMethod"
         && invocation.Instance?.WithoutConversions() is ITypeOfOperation typeOf

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Cookies;
@@ -31,6 +32,7 @@ public sealed class CookieLifetimeAnalyzer : ConsentCodeAnalyzer
         context.RegisterOperationAction(c => AnalyzeAssignment(c, consent), OperationKind.SimpleAssignment);
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static void AnalyzeAssignment(OperationAnalysisContext context, ConsentCompilation consent)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;

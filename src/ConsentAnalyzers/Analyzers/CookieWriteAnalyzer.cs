@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.ConsentApi;
@@ -45,6 +46,7 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         context.RegisterOperationAction(c => AnalyzeDynamicInvocation(c, consent), OperationKind.DynamicInvocation);
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static void AnalyzeInvocation(OperationAnalysisContext context, ConsentCompilation consent)
     {
         var invocation = (IInvocationOperation)context.Operation;
@@ -317,6 +319,7 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         ConsentGuardCheck.Check(context, consent, write, category, Rules.UnguardedWrite, $"Writing cookie '{name.Display}'");
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static void AnalyzeObjectCreation(OperationAnalysisContext context, ConsentCompilation consent)
     {
         var creation = (IObjectCreationOperation)context.Operation;
@@ -357,6 +360,7 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static void AnalyzeAssignment(OperationAnalysisContext context, ConsentCompilation consent)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
@@ -469,6 +473,7 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
     /// A generic collection of StringValues or of KeyValuePair&lt;string, StringValues&gt;: response headers seen
     /// through a BCL interface.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     private static bool IsCollectionOfHeaderValues(ITypeSymbol? type, KnownSymbols symbols)
     {
         if (symbols.StringValues is null || type is not INamedTypeSymbol { IsGenericType: true } named)
@@ -494,6 +499,7 @@ public sealed class CookieWriteAnalyzer : ConsentCodeAnalyzer
     /// A call on response headers: an IHeaderDictionary member, or a dictionary method or extension (Add, TryAdd)
     /// whose receiver is in fact an IHeaderDictionary.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     private static bool IsHeaderDictionaryCall(IInvocationOperation invocation, KnownSymbols symbols)
     {
         if (symbols.HeaderDictionary is null)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Diagnostics;
@@ -64,7 +65,7 @@ public sealed class HtmlStringAnalyzer : ConsentCodeAnalyzer
     private static Action<OperationAnalysisContext> Checker<TOperation>(ConsentCompilation consent, TrackerIndex trackers, bool consentModeMapped,
         FindSinks<TOperation> find)
         where TOperation : IOperation =>
-        context =>
+        [MethodImpl(HotPath.Optimized)] (context) =>
         {
             List<HtmlSink>? sinks = null;
             find((TOperation)context.Operation, ref sinks);
@@ -72,6 +73,7 @@ public sealed class HtmlStringAnalyzer : ConsentCodeAnalyzer
         };
 
     /// <summary>The strings <paramref name="sinks"/> render (null for the many operations that render none).</summary>
+    [MethodImpl(HotPath.Optimized)]
     private static void Analyze(OperationAnalysisContext context, ConsentCompilation consent, TrackerIndex trackers, bool consentModeMapped,
         List<HtmlSink>? sinks)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Diagnostics;
@@ -108,6 +109,7 @@ public sealed class RequiresConsentCallAnalyzer : ConsentCodeAnalyzer
         return false;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static void Analyze(OperationAnalysisContext context, ConsentCompilation consent, RequirementNames names, ISymbol? member)
     {
         // The member's display name is built only for a report: most calls of such a member are guarded.

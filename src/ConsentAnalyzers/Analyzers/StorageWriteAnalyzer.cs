@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Diagnostics;
@@ -41,6 +42,7 @@ public sealed class StorageWriteAnalyzer : ConsentCodeAnalyzer
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static void AnalyzeInvocation(OperationAnalysisContext context, ConsentCompilation consent)
     {
         var invocation = (IInvocationOperation)context.Operation;
@@ -73,6 +75,7 @@ public sealed class StorageWriteAnalyzer : ConsentCodeAnalyzer
     }
 
     /// <summary>The key operand and the area of a storage write, or (null, _) when the call writes no storage.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private static (IOperation? Key, NameTarget Target) FindStorageWrite(IInvocationOperation invocation, KnownSymbols symbols)
     {
         var method = invocation.TargetMethod;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using ConsentAnalyzers.Analysis;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Diagnostics;
@@ -38,7 +39,7 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
         var apis = new Apis(trackers, vendorInterfaces);
         var consentModeMapped = GoogleTag.MapsConsentMode(consent.Manifest.Manifest);
         context.RegisterOperationAction(
-            c =>
+            [MethodImpl(HotPath.Optimized)] (c) =>
             {
                 var invocation = (IInvocationOperation)c.Operation;
                 var tracker = FindInInvocation(invocation, consent.Symbols, trackers, apis);
@@ -101,6 +102,7 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
                 ?? (definition is IMethodSymbol { ContainingType.TypeKind: TypeKind.Interface } method ? vendorInterfaces.Value.For(method) : null);
         }
 
+        [MethodImpl(HotPath.Optimized)]
         public TrackerMatch? For(ISymbol member)
         {
             if (!_trackers.MayBeApi(member.Name))
@@ -117,6 +119,7 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
             _trackers.MayBeApi(name) ? _trackers.ForApi(SymbolFacts.TypeName(type) + "." + name) : null;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static void Report(OperationAnalysisContext context, ConsentCompilation consent, TrackerMatch? tracker)
     {
         if (tracker is null)
@@ -136,6 +139,7 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
             $"Tracking call to {tracker.DisplayName}", alternativeCategory: tracker.AlternativeCategory);
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static TrackerMatch? FindInInvocation(IInvocationOperation invocation, KnownSymbols symbols, TrackerIndex trackers, Apis apis)
     {
         var method = invocation.TargetMethod;
@@ -214,12 +218,14 @@ public sealed class TrackingCallAnalyzer : ConsentCodeAnalyzer
     }
 
     /// <summary>HttpClient's request methods, by name: a cheap test before the type check, since this runs on every call.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private static bool IsRequestMethodName(string name) => name is "GetAsync" or "PostAsync" or "PutAsync" or "PatchAsync" or "DeleteAsync"
         or "GetStringAsync" or "GetByteArrayAsync" or "GetStreamAsync" or "GetFromJsonAsync" or "GetFromJsonAsAsyncEnumerable"
         or "PostAsJsonAsync" or "PutAsJsonAsync" or "PatchAsJsonAsync" or "DeleteFromJsonAsync";
 
     private static TrackerMatch? FindInProperty(IPropertyReferenceOperation reference, Apis apis) => apis.For(reference.Property);
 
+    [MethodImpl(HotPath.Optimized)]
     private static TrackerMatch? FindInRequestMessage(IObjectCreationOperation creation, KnownSymbols symbols, TrackerIndex trackers) =>
         SymbolEqualityComparer.Default.Equals(creation.Type, symbols.HttpRequestMessage) && creation.Arguments.ArgumentFor("requestUri") is { } uri
             ? ForUrl(uri, symbols, trackers)

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -8,6 +9,7 @@ namespace ConsentAnalyzers.Common;
 internal static class OperationExtensions
 {
     /// <summary>The value passed for the parameter of that name (named, positional or defaulted), or null.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static IOperation? ArgumentFor(this ImmutableArray<IArgumentOperation> arguments, string parameterName)
     {
         foreach (var argument in arguments)
@@ -22,6 +24,7 @@ internal static class OperationExtensions
     }
 
     /// <summary>The operation without the conversions and parentheses around it.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static IOperation WithoutConversions(this IOperation operation)
     {
         while (operation is IConversionOperation or IParenthesizedOperation)

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace ConsentAnalyzers.Common;
@@ -8,6 +9,7 @@ namespace ConsentAnalyzers.Common;
 internal static class SymbolFacts
 {
     /// <summary>Whether <paramref name="type"/> is <paramref name="target"/>, derives from it or implements it.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static bool IsOrInherits(ITypeSymbol? type, INamedTypeSymbol? target)
     {
         if (type is null || target is null)

@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Immutable;
-using System.Linq;
+using System.Runtime.CompilerServices;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Frameworks;
 using Microsoft.CodeAnalysis;
@@ -18,6 +18,7 @@ namespace ConsentAnalyzers.Cookies;
 internal static class ClassicCookieWrites
 {
     /// <summary>The cookie argument of a classic cookie write, or null.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static IOperation? CookieWritten(IInvocationOperation invocation, KnownSymbols symbols)
     {
         var method = invocation.TargetMethod;
@@ -27,7 +28,21 @@ internal static class ClassicCookieWrites
             return null;
         }
 
-        return invocation.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.Type, cookieType))?.Value;
+        return ArgumentOfType(invocation.Arguments, cookieType);
+    }
+
+    // A loop, not a lambda: the lambda capturing the type was allocated on every call of CookieWritten (every invocation).
+    private static IOperation? ArgumentOfType(ImmutableArray<IArgumentOperation> arguments, ITypeSymbol type)
+    {
+        foreach (var argument in arguments)
+        {
+            if (SymbolEqualityComparer.Default.Equals(argument.Parameter?.Type, type))
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Manifest;
 using ConsentAnalyzers.Names;
@@ -101,6 +102,7 @@ internal static class FrameworkCookies
     public static bool TurnsOnTempData(string methodName) => methodName is "AddControllersWithViews" or "AddRazorPages" or "AddMvc";
 
     /// <summary>The implicit cookies a registration call turns on, with the names they get; empty for other calls.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static IReadOnlyList<FrameworkCookieRegistration> WrittenBy(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Frameworks;
 using Microsoft.CodeAnalysis;
@@ -12,11 +13,13 @@ namespace ConsentAnalyzers.Cookies;
 internal static class TempDataWrites
 {
     /// <summary>The target of an assignment is a TempData entry or a <c>[TempData]</c> property.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static bool IsWrittenBy(IPropertyReferenceOperation target, KnownSymbols symbols) =>
         symbols.TempDataDictionary is not null
         && (target.Property.IsIndexer ? IsTempData(target.Instance, symbols) : HasTempDataAttribute(target.Property, symbols));
 
     /// <summary><c>TempData.Add(key, value)</c>.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public static bool IsWrittenBy(IInvocationOperation invocation, KnownSymbols symbols) =>
         invocation.TargetMethod.Name == "Add" && symbols.TempDataDictionary is not null && IsTempData(invocation.Instance, symbols);
 

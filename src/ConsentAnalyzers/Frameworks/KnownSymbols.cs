@@ -163,6 +163,7 @@ internal sealed class KnownSymbols
     /// A JS-interop call: a member of IJSRuntime or IJSObjectReference (or their in-process kinds), or one of their
     /// extension methods.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     public bool IsJSInterop(IMethodSymbol method)
     {
         if (method.Name is not ("InvokeVoidAsync" or "InvokeAsync" or "InvokeVoid" or "Invoke"))

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using ConsentAnalyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -32,6 +33,7 @@ internal static class CheckFreeBodies
     /// check-free, in document order, each with the lambda or local function whose graph holds it), and whether a
     /// <c>goto</c> or a label lets control reach code from below it.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     public static GrantingPlaces Places(IOperation root, GuardRecognizer guards)
     {
         ImmutableArray<GrantingPlace>.Builder? places = null;
@@ -61,6 +63,7 @@ internal static class CheckFreeBodies
     /// (<c>Debug.Assert(consent.AnalyticsAllowed);</c>, <c>Log(consent.IsGranted(…));</c>) with nothing on the way that
     /// branches or stores it: the graph makes no branch on it, so it grants nothing anywhere.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     private static bool InBranchFreeCall(IOperation place)
     {
         for (var current = place.Parent; current is not null; current = current.Parent)
@@ -82,6 +85,7 @@ internal static class CheckFreeBodies
         return false;
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static bool MayGrant(IOperation operation, GuardRecognizer guards) => operation switch
     {
         IInvocationOperation invocation when guards.MayCheck(invocation.TargetMethod) => true,
@@ -93,6 +97,7 @@ internal static class CheckFreeBodies
     };
 
     /// <summary>Whether a constant stands where the flow analysis never reads it as a condition or as a boolean it remembers.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private static bool IsInert(IOperation constant)
     {
         var child = constant;

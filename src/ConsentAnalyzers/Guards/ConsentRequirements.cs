@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.ConsentApi;
@@ -20,8 +21,14 @@ internal sealed class ConsentRequirements
     private readonly ConcurrentDictionary<ISymbol, string?> _requiredByCallers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, string?> _requiredInBody = new(SymbolEqualityComparer.Default);
 
+    // Made once: a lambda capturing the flag would be allocated on every call of RequiredBy.
+    private readonly Func<ISymbol, string?> _findWithImplemented;
+    private readonly Func<ISymbol, string?> _findInBody;
+
     public ConsentRequirements(Compilation compilation, GeneratorOptions options, ManifestModel manifest)
     {
+        _findWithImplemented = member => FindRequirement(member, includeImplemented: true);
+        _findInBody = member => FindRequirement(member, includeImplemented: false);
         _requiresAttribute = GeneratedNames.Find(compilation, options.Namespace, GeneratedNames.RequiresConsentAttribute);
         _manifest = manifest;
 
@@ -63,8 +70,9 @@ internal sealed class ConsentRequirements
             return null;
         }
 
-        var cache = includeImplemented ? _requiredByCallers : _requiredInBody;
-        return cache.GetOrAdd(member, m => FindRequirement(m, includeImplemented));
+        return includeImplemented
+            ? _requiredByCallers.GetOrAdd(member, _findWithImplemented)
+            : _requiredInBody.GetOrAdd(member, _findInBody);
     }
 
     private string? FindRequirement(ISymbol member, bool includeImplemented)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using ConsentAnalyzers.Common;
 using ConsentAnalyzers.ConsentApi;
 using ConsentAnalyzers.Manifest;
@@ -167,6 +168,7 @@ internal sealed class GuardRecognizer
     /// Whether a reference to <paramref name="member"/> can be a consent check at all: only such a reference (or a
     /// constant condition) makes <see cref="Implied"/> grant anything.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     public bool MayCheck(ISymbol member) => IsTrackingConsentCheck(member) || _mayBeGuard.GetOrAdd(member, _findMayBeGuard);
 
     private CategorySet CategoriesCheckedBy(ISymbol member, ImmutableArray<IArgumentOperation> arguments)

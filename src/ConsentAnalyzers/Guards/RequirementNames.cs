@@ -40,6 +40,7 @@ internal sealed class RequirementNames
     public bool IsEmpty => !Any && _methods.Count == 0 && _properties.Count == 0;
 
     /// <summary>Whether a member of this name (a method, an accessor, a constructor) may carry or inherit the mark.</summary>
+    [MethodImpl(HotPath.Optimized)]
     public bool MayRequire(ISymbol member) => Any || member switch
     {
         IMethodSymbol { AssociatedSymbol: IPropertySymbol property } => _properties.Contains(property.Name),

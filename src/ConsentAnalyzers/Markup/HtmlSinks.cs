@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using ConsentAnalyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -24,6 +25,7 @@ internal sealed record HtmlSink(IOperation Value, bool BareTextIsScript, string 
 /// </summary>
 internal static class HtmlSinks
 {
+    [MethodImpl(HotPath.Optimized)]
     public static void ForInvocation(IInvocationOperation invocation, ref List<HtmlSink>? sinks)
     {
         var method = invocation.TargetMethod;
@@ -65,6 +67,7 @@ internal static class HtmlSinks
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     public static void ForCreation(IObjectCreationOperation creation, ref List<HtmlSink>? sinks)
     {
         if (creation.Type is not INamedTypeSymbol type)
@@ -85,6 +88,7 @@ internal static class HtmlSinks
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     public static void ForAssignment(ISimpleAssignmentOperation assignment, ref List<HtmlSink>? sinks)
     {
         switch (assignment.Target)
@@ -110,6 +114,7 @@ internal static class HtmlSinks
     /// the value of each explicit <c>return</c> of a member whose name says Script. A helper of one expression is
     /// left to its callers, which follow it to where they render it.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     public static void ForReturn(IReturnOperation returned, ISymbol? member, ref List<HtmlSink>? sinks)
     {
         if (returned.IsImplicit || returned.ReturnedValue is not { Type.SpecialType: SpecialType.System_String } value
@@ -236,6 +241,7 @@ internal static class HtmlSinks
         key.ConstantValue is { HasValue: true, Value: string name } && string.Equals(name, "src", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The framework's and the runtime's own members are never the app's script API.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private static bool IsFramework(INamedTypeSymbol? type)
     {
         var root = type?.ContainingNamespace;

@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using System.Threading;
+using ConsentAnalyzers.Common;
 using ConsentAnalyzers.Diagnostics;
 using ConsentAnalyzers.Manifest;
 
@@ -190,6 +191,7 @@ internal sealed class TrackerIndex
     /// Whether some API pattern could match a member of this simple name: a cheap test before building the member's
     /// full name, since it runs on every invocation.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     public bool MayBeApi(string simpleName)
     {
         if (_apiMemberNames.Contains(simpleName))
