@@ -227,6 +227,9 @@ internal sealed class TrackerIndex
         return match;
     }
 
+    /// <summary>How many URLs' answers are kept (at most 4,096): what the index holds on to after a long IDE session.</summary>
+    internal int UrlsKept => _urlMatches.Count;
+
     /// <summary>The tracker a JS-interop function identifier belongs to (a leading "window." is ignored).</summary>
     public TrackerMatch? ForJsFunction(string identifier) =>
         Find(_jsFunctions, _jsFunctionAnchors,
