@@ -115,14 +115,16 @@ public sealed class BuildProject
     }
 
     /// <summary>
-    /// The JavaScript parser for an analyzer assembly: the one in its folder (another build's output), else the one this
-    /// benchmark was built with.
+    /// The JavaScript parser for an analyzer assembly: the one in its folder for another build's output, and for this
+    /// benchmark's own analyzers the build the package ships (netstandard2.0), not the one beside them here, which is the
+    /// build for this process's framework.
     /// </summary>
     private static string ParserBeside(string assembly)
     {
-        var parser = typeof(Acornima.Parser).Assembly.Location;
-        var beside = Path.Combine(Path.GetDirectoryName(assembly)!, Path.GetFileName(parser));
-        return File.Exists(beside) ? beside : parser;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(assembly))!;
+        var own = string.Equals(folder, Path.GetFullPath(AppContext.BaseDirectory).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal);
+        var parser = own ? Path.Combine(AppContext.BaseDirectory, "shipped", "Acornima.dll") : Path.Combine(folder, "Acornima.dll");
+        return File.Exists(parser) ? parser : throw new FileNotFoundException("No JavaScript parser beside the analyzers to measure", parser);
     }
 
     /// <summary>The analyzer assembly this benchmark was built with.</summary>
