@@ -115,16 +115,19 @@ public sealed class BuildProject
     }
 
     /// <summary>
-    /// The JavaScript parser for an analyzer assembly: the one in its folder for another build's output, and for this
-    /// benchmark's own analyzers the build the package ships (netstandard2.0), not the one beside them here, which is the
-    /// build for this process's framework.
+    /// The JavaScript parser for an analyzer assembly: the build the package ships (netstandard2.0), copied beside this
+    /// benchmark as shipped/Acornima.dll; for another build's assembly with a parser in its folder, that one. Never the
+    /// parser beside this benchmark's own analyzers, which is the build for this process's framework.
     /// </summary>
     private static string ParserBeside(string assembly)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(assembly))!;
+        var shipped = Path.Combine(AppContext.BaseDirectory, "shipped", "Acornima.dll");
+        var beside = Path.Combine(folder, "Acornima.dll");
         var own = string.Equals(folder, Path.GetFullPath(AppContext.BaseDirectory).TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal);
-        var parser = own ? Path.Combine(AppContext.BaseDirectory, "shipped", "Acornima.dll") : Path.Combine(folder, "Acornima.dll");
-        return File.Exists(parser) ? parser : throw new FileNotFoundException("No JavaScript parser beside the analyzers to measure", parser);
+        return !own && File.Exists(beside) ? beside
+            : File.Exists(shipped) ? shipped
+            : throw new FileNotFoundException("The JavaScript parser the package ships was not copied beside the benchmark", shipped);
     }
 
     /// <summary>The analyzer assembly this benchmark was built with.</summary>
